@@ -1,0 +1,118 @@
+using System.Reflection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace Renda.Web.Data;
+
+/// <summary>
+/// Provider choice (Database:Provider = Sqlite | Postgres), the data folder (Renda:DataDir) and the
+/// versioned migrations: hand-written SQL per provider, embedded under Data/Migrations/{Provider},
+/// applied in name order, each in its own transaction, recorded in schema_migrations.
+/// See docs/decisions/0002-sql-migrations.md.
+/// </summary>
+public static class Database
+{
+    public static string DataDir(IConfiguration config)
+    {
+        var dir = config["Renda:DataDir"] is { Length: > 0 } d ? d : Path.Combine(AppContext.BaseDirectory, "data");
+        Directory.CreateDirectory(dir);
+        return Path.GetFullPath(dir);
+    }
+
+    public static DatabaseProvider Provider(IConfiguration config)
+        => config["Database:Provider"] is { Length: > 0 } p
+            ? Enum.TryParse<DatabaseProvider>(p, ignoreCase: true, out var v) ? v : throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{p}'.")
+            : DatabaseProvider.Sqlite;
+
+    public static string ConnectionString(IConfiguration config)
+    {
+        var configured = config.GetConnectionString("Renda");
+        if (Provider(config) == DatabaseProvider.Postgres)
+            return configured ?? throw new InvalidOperationException("ConnectionStrings:Renda is required for PostgreSQL.");
+        return configured is { Length: > 0 } ? configured
+            : new SqliteConnectionStringBuilder { DataSource = Path.Combine(DataDir(config), "renda.db"), Pooling = true }.ToString();
+    }
+
+    public static IServiceCollection AddRendaDatabase(this IServiceCollection services, IConfiguration config)
+    {
+        var provider = Provider(config);
+        var connection = ConnectionString(config);
+        services.AddDbContext<RendaDbContext>(o =>
+        {
+            if (provider == DatabaseProvider.Postgres)
+                o.UseNpgsql(connection);
+            else
+                o.UseSqlite(connection, s => s.CommandTimeout(60));
+        });
+        return services;
+    }
+
+    public static IEnumerable<(string Id, string Sql)> Migrations(DatabaseProvider provider)
+    {
+        var asm = typeof(Database).Assembly;
+        var prefix = $"Renda.Web.Data.Migrations.{provider}.";
+        return asm.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)
+            .Select(n => (n[prefix.Length..^".sql".Length], Read(asm, n)));
+    }
+
+    private static string Read(Assembly asm, string name)
+    {
+        using var s = asm.GetManifestResourceStream(name)!;
+        using var r = new StreamReader(s);
+        return r.ReadToEnd();
+    }
+
+    /// <summary>Applies the migrations not yet applied; returns their ids.</summary>
+    public static async Task<List<string>> MigrateAsync(RendaDbContext db, CancellationToken ct = default)
+    {
+        var provider = db.Provider;
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            // WAL lets readers proceed while one writer holds the lock; busy waits are bounded by the command timeout.
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+        await db.Database.ExecuteSqlRawAsync(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (id varchar(200) NOT NULL PRIMARY KEY, applied_at varchar(40) NOT NULL)", ct);
+        var applied = await db.Database.SqlQueryRaw<string>("SELECT id AS \"Value\" FROM schema_migrations").ToListAsync(ct);
+        var done = new List<string>();
+        var migrations = Migrations(provider).ToList();
+        if (migrations.Count == 0)
+            throw new InvalidOperationException($"No migrations are embedded for {provider}: the build is broken.");
+        foreach (var (id, sql) in migrations)
+        {
+            if (applied.Contains(id)) continue;
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var connection = db.Database.GetDbConnection();
+            await using (var cmd = connection.CreateCommand())
+            {
+                cmd.Transaction = tx.GetDbTransaction();
+                cmd.CommandText = sql;
+                await cmd.ExecuteNonQueryAsync(ct);
+            }
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO schema_migrations (id, applied_at) VALUES ({0}, {1})", [id, DateTime.UtcNow.ToString("O")], ct);
+            await tx.CommitAsync(ct);
+            done.Add(id);
+        }
+        return done;
+    }
+
+    /// <summary>The CREATE script of the current model, from which a new migration is written by hand.</summary>
+    public static string CreateScript(RendaDbContext db) => db.Database.GenerateCreateScript();
+
+    public static bool IsPostgresReachable(string connectionString)
+    {
+        try
+        {
+            using var c = new NpgsqlConnection(connectionString);
+            c.Open();
+            return true;
+        }
+        catch (NpgsqlException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Renda.Web.Data;
+using Renda.Web.Platform.Identity;
+using Renda.Web.Platform.Web;
+
+namespace Renda.Web.Platform.Audit;
+
+/// <summary>The audit trail is read and verified by the audit administrator only (三员分立).</summary>
+public static class AuditApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var audit = api.MapGroup("/audit").RequireAuthorization(nameof(Role.AuditAdministrator));
+        audit.MapGet("/records", List);
+        audit.MapPost("/verify", async (RendaDbContext db, CancellationToken ct) =>
+        {
+            var result = await AuditChain.VerifyAsync(db, ct);
+            db.RecordEvent("AuditTrail", null, "verify", result.Intact ? AuditOutcome.Success : AuditOutcome.Failure, result.Message);
+            await db.SaveChangesAsync(ct);
+            return Results.Ok(result);
+        });
+    }
+
+    public static IQueryable<AuditRecord> Filter(RendaDbContext db, CurrentUser user, string? actor, string? entityType, string? action, DateOnly? from, DateOnly? to)
+    {
+        var q = db.AuditRecords.AsNoTracking().Where(r => r.CongressCode == user.CongressCode || r.CongressCode == null);
+        if (!string.IsNullOrWhiteSpace(actor)) q = q.Where(r => r.ActorName == actor);
+        if (!string.IsNullOrWhiteSpace(entityType)) q = q.Where(r => r.EntityType == entityType);
+        if (!string.IsNullOrWhiteSpace(action)) q = q.Where(r => r.Action == action);
+        if (from is { } f) { var t = f.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8); q = q.Where(r => r.Time >= t); }
+        if (to is { } e) { var t = e.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8); q = q.Where(r => r.Time < t); }
+        return q.OrderByDescending(r => r.Sequence);
+    }
+
+    private static async Task<IResult> List(RendaDbContext db, CurrentUserAccessor u, string? actor, string? entityType, string? action, DateOnly? from, DateOnly? to, int? page, int? pageSize, CancellationToken ct)
+        => Results.Ok(await Filter(db, u.User, actor, entityType, action, from, to).ToPageAsync(page, pageSize, ct));
+}

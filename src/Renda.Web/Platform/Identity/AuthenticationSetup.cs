@@ -1,0 +1,124 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Renda.Web.Data;
+
+namespace Renda.Web.Platform.Identity;
+
+/// <summary>
+/// Cookie authentication for people, bearer tokens for machine clients, chosen per request.
+/// Idle logout is decided on the server against the session's last activity and the policy's
+/// idle timeout, using the injected TimeProvider (so tests can move time).
+/// </summary>
+public static class AuthenticationSetup
+{
+    public const string Smart = "renda";
+    public const string Bearer = "bearer";
+
+    public static IServiceCollection AddRendaAuthentication(this IServiceCollection services)
+    {
+        services.AddAuthentication(Smart)
+            .AddPolicyScheme(Smart, "Cookie or bearer", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? Bearer : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "renda.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.LoginPath = "/login";
+                o.LogoutPath = "/logout";
+                o.AccessDeniedPath = "/forbidden";
+                // The server-side session decides idleness; the cookie itself lives for a working day at most.
+                o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                o.SlidingExpiration = false;
+                o.Events.OnValidatePrincipal = ValidateSessionAsync;
+                o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+            })
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(Bearer, null);
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(null)
+            .AddPolicy(nameof(Role.SystemAdministrator), p => p.RequireRole(nameof(Role.SystemAdministrator)))
+            .AddPolicy(nameof(Role.SecurityAdministrator), p => p.RequireRole(nameof(Role.SecurityAdministrator)))
+            .AddPolicy(nameof(Role.AuditAdministrator), p => p.RequireRole(nameof(Role.AuditAdministrator)))
+            .AddPolicy(nameof(Role.CommitteeStaff), p => p.RequireRole(nameof(Role.CommitteeStaff)));
+        return services;
+    }
+
+    /// <summary>API callers get a status code, people get the login page.</summary>
+    private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext ctx)
+    {
+        var user = new CurrentUser(ctx.Principal!);
+        var db = ctx.HttpContext.RequestServices.GetRequiredService<RendaDbContext>();
+        var clock = ctx.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!Guid.TryParse(ctx.Principal!.FindFirstValue(RendaClaims.Session), out var sessionId) || user.CongressId is not { } congressId)
+        {
+            ctx.RejectPrincipal();
+            return;
+        }
+        var session = await db.LoginSessions.FirstOrDefaultAsync(s => s.Id == sessionId);
+        var policy = await Logins.PolicyAsync(db, congressId);
+        var account = session is null ? null : await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == session.AccountId);
+        if (session is null || session.EndedAt is not null || account is not { Enabled: true }
+            || session.LastSeenAt.AddMinutes(policy.IdleTimeoutMinutes) < now)
+        {
+            if (session is { EndedAt: null })
+            {
+                session.EndedAt = now;
+                db.RecordEvent("Account", session.AccountId.ToString(System.Globalization.CultureInfo.InvariantCulture), "logout-idle");
+                await db.SaveChangesAsync();
+            }
+            ctx.RejectPrincipal();
+            await ctx.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return;
+        }
+        // Background polls (the unread badge) must not keep an idle session alive.
+        if (!ctx.Request.Headers.ContainsKey("X-Renda-Poll") && now - session.LastSeenAt > TimeSpan.FromSeconds(30))
+        {
+            session.LastSeenAt = now;
+            await db.SaveChangesAsync();
+        }
+    }
+}
+
+/// <summary>Authenticates "Authorization: Bearer …" against the stored SHA-256 of issued tokens.</summary>
+public sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return AuthenticateResult.NoResult();
+        var token = header["Bearer ".Length..].Trim();
+        if (token.Length is 0 or > 200)
+            return AuthenticateResult.Fail("malformed token");
+        var db = Context.RequestServices.GetRequiredService<RendaDbContext>();
+        var clock = Context.RequestServices.GetRequiredService<TimeProvider>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var hash = Logins.HashToken(token);
+        var stored = await db.ApiTokens.AsNoTracking().Include(t => t.Account!).ThenInclude(a => a.Roles).Include(t => t.Account!).ThenInclude(a => a.Congress)
+            .FirstOrDefaultAsync(t => t.TokenHash == hash);
+        if (stored is null || stored.RevokedAt is not null || stored.ExpiresAt <= now || stored.Account is not { Enabled: true })
+            return AuthenticateResult.Fail("invalid or expired token");
+        var principal = await Logins.PrincipalAsync(db, stored.Account, null, Scheme.Name);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
+    }
+}

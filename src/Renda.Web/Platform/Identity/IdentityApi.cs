@@ -1,0 +1,232 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Renda.Web.Data;
+using Renda.Web.Platform.Web;
+
+namespace Renda.Web.Platform.Identity;
+
+public sealed record TokenRequest([property: Required(ErrorMessage = "请填写用户名。"), MaxLength(50)] string UserName, [property: Required(ErrorMessage = "请填写密码。"), MaxLength(128)] string Password);
+public sealed record TokenResponse(string Token, DateTime ExpiresAt, string TokenType = "Bearer");
+public sealed record MeResponse(int AccountId, string UserName, string DisplayName, string CongressCode, string CongressName, IReadOnlyList<RoleView> Roles, bool SeesPersonalData, bool MustChangePassword);
+public sealed record RoleView(Role Role, string Label, int? CommitteeId, int? HandlingUnitId);
+public sealed record CreateAccountRequest(
+    [property: Required(ErrorMessage = "请填写用户名。"), RegularExpression("^[A-Za-z0-9_.-]{3,50}$", ErrorMessage = "用户名为 3–50 位字母、数字、下划线、点或连字符。")] string UserName,
+    [property: Required(ErrorMessage = "请填写姓名。"), MaxLength(50, ErrorMessage = "姓名不超过 50 字。")] string DisplayName,
+    [property: Required(ErrorMessage = "请设置初始密码。"), MaxLength(128)] string InitialPassword,
+    int? PersonId = null,
+    [property: EmailAddress(ErrorMessage = "电子邮箱格式不正确。"), MaxLength(100)] string? Email = null);
+public sealed record GrantRoleRequest(Role Role, int? CommitteeId = null, int? HandlingUnitId = null);
+public sealed record ChangePasswordRequest([property: Required] string CurrentPassword, [property: Required] string NewPassword);
+
+/// <summary>Accounts, tokens and roles over HTTP. 三员分立 is enforced here by policy and in Account.Grant.</summary>
+public static class IdentityApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/auth/token", IssueToken).AllowAnonymous().WithSummary("用户名和密码换取访问令牌");
+        api.MapGet("/me", Me).RequireAuthorization();
+        api.MapGet("/ping", () => Results.Ok(new { ok = true })).RequireAuthorization().WithSummary("已认证的最简接口（基准测试用）");
+        api.MapPost("/me/password", ChangeOwnPassword).RequireAuthorization();
+        var accounts = api.MapGroup("/accounts");
+        accounts.MapGet("/", ListAccounts).RequireAuthorization(p => p.RequireRole(nameof(Role.SystemAdministrator), nameof(Role.SecurityAdministrator)));
+        accounts.MapPost("/", CreateAccount).RequireAuthorization(nameof(Role.SystemAdministrator));
+        accounts.MapPost("/{id:int}/disable", (int id, RendaDbContext db, CurrentUserAccessor u, CancellationToken ct) => SetEnabled(id, false, db, u, ct)).RequireAuthorization(nameof(Role.SystemAdministrator));
+        accounts.MapPost("/{id:int}/enable", (int id, RendaDbContext db, CurrentUserAccessor u, CancellationToken ct) => SetEnabled(id, true, db, u, ct)).RequireAuthorization(nameof(Role.SystemAdministrator));
+        accounts.MapPost("/{id:int}/roles", GrantRole).RequireAuthorization(nameof(Role.SecurityAdministrator));
+        accounts.MapDelete("/{id:int}/roles/{assignmentId:int}", RevokeRole).RequireAuthorization(nameof(Role.SecurityAdministrator));
+        api.MapGet("/security-policy", GetPolicy).RequireAuthorization(nameof(Role.SecurityAdministrator));
+        api.MapPut("/security-policy", PutPolicy).RequireAuthorization(nameof(Role.SecurityAdministrator));
+    }
+
+    private static async Task<IResult> IssueToken(TokenRequest request, RendaDbContext db, HttpAuditActor actor, CancellationToken ct)
+    {
+        if (Problems.Validate(request) is { Count: > 0 } errors) return Results.ValidationProblem(errors);
+        var outcome = await Logins.CheckPasswordAsync(db, actor, request.UserName, request.Password, ct);
+        switch (outcome.Result)
+        {
+            case SignInResult.Success:
+                if (outcome.Account!.MustChangePassword && !outcome.Account.IsDemo)
+                {
+                    await db.SaveChangesAsync(ct);
+                    return Results.Problem("首次登录或密码已过期：请先在网页上修改密码。", statusCode: 403, title: "须修改密码");
+                }
+                var (token, expires) = await Logins.IssueTokenAsync(db, outcome.Account, ct);
+                return Results.Ok(new TokenResponse(token, expires));
+            case SignInResult.LockedOut:
+                return Results.Problem(outcome.Message, statusCode: 429, title: "账号已锁定");
+            case SignInResult.BadCredentials:
+            case SignInResult.Disabled:
+                return Results.Problem(outcome.Message, statusCode: 401, title: "登录失败");
+        }
+        return Results.Problem(statusCode: 500);
+    }
+
+    private static async Task<IResult> Me(RendaDbContext db, CurrentUserAccessor current, CancellationToken ct)
+    {
+        var user = current.User;
+        var account = await db.Accounts.AsNoTracking().Include(a => a.Roles).Include(a => a.Congress).FirstAsync(a => a.Id == user.AccountId, ct);
+        return Results.Ok(new MeResponse(account.Id, account.UserName, account.DisplayName, account.Congress!.Code, account.Congress.StandingCommitteeName,
+            account.Roles.Select(r => new RoleView(r.Role, r.Role.Label(), r.CommitteeId, r.HandlingUnitId)).ToList(), user.SeesPersonalData, account.MustChangePassword && !account.IsDemo));
+    }
+
+    private static async Task<IResult> ChangeOwnPassword(ChangePasswordRequest request, RendaDbContext db, CurrentUserAccessor current, CancellationToken ct)
+    {
+        var account = await db.Accounts.FirstAsync(a => a.Id == current.User.AccountId, ct);
+        await Accounts.ChangePasswordAsync(db, account, request.CurrentPassword, request.NewPassword, ct);
+        return Results.NoContent();
+    }
+
+    public sealed record AccountView(int Id, string UserName, string DisplayName, bool Enabled, bool Locked, IReadOnlyList<RoleView> Roles);
+
+    private static async Task<IResult> ListAccounts(RendaDbContext db, CurrentUserAccessor current, int? page, int? pageSize, CancellationToken ct)
+    {
+        var now = db.Clock.GetUtcNow().UtcDateTime;
+        var result = await db.Accounts.AsNoTracking().Where(a => a.CongressId == current.User.CongressId).OrderBy(a => a.UserName)
+            .Select(a => new AccountView(a.Id, a.UserName, a.DisplayName, a.Enabled, a.LockedUntil > now,
+                a.Roles.Select(r => new RoleView(r.Role, "", r.CommitteeId, r.HandlingUnitId)).ToList()))
+            .ToPageAsync(page, pageSize, ct);
+        return Results.Ok(result with { Items = result.Items.Select(a => a with { Roles = a.Roles.Select(r => r with { Label = r.Role.Label() }).ToList() }).ToList() });
+    }
+
+    private static async Task<IResult> CreateAccount(CreateAccountRequest request, RendaDbContext db, CurrentUserAccessor current, CancellationToken ct)
+    {
+        if (Problems.Validate(request) is { Count: > 0 } errors) return Results.ValidationProblem(errors);
+        var account = await Accounts.CreateAsync(db, current.User.CongressId!.Value, request, ct);
+        return Results.Created($"/api/v1/accounts/{account.Id}", new { account.Id, account.UserName });
+    }
+
+    private static async Task<IResult> SetEnabled(int id, bool enabled, RendaDbContext db, CurrentUserAccessor current, CancellationToken ct)
+    {
+        var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == id && a.CongressId == current.User.CongressId, ct);
+        if (account is null) return Results.Problem("账号不存在。", statusCode: 404);
+        if (account.Id == current.User.AccountId) return Results.Problem("不能停用自己的账号。", statusCode: 409);
+        account.Enabled = enabled;
+        await db.SaveChangesAsync(ct);
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> GrantRole(int id, GrantRoleRequest request, RendaDbContext db, CurrentUserAccessor current, CancellationToken ct)
+    {
+        if (!Enum.IsDefined(request.Role)) return Results.ValidationProblem(new Dictionary<string, string[]> { ["role"] = ["未知角色。"] });
+        await Accounts.GrantAsync(db, current.User.CongressId!.Value, id, request, ct);
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> RevokeRole(int id, int assignmentId, RendaDbContext db, CurrentUserAccessor current, CancellationToken ct)
+    {
+        var account = await db.Accounts.Include(a => a.Roles).FirstOrDefaultAsync(a => a.Id == id && a.CongressId == current.User.CongressId, ct);
+        var assignment = account?.Roles.FirstOrDefault(r => r.Id == assignmentId);
+        if (account is null || assignment is null) return Results.Problem("账号或角色不存在。", statusCode: 404);
+        if (account.Id == current.User.AccountId && assignment.Role == Role.SecurityAdministrator)
+            return Results.Problem("不能撤销自己的安全管理员角色。", statusCode: 409);
+        account.Roles.Remove(assignment);
+        await db.SaveChangesAsync(ct);
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> GetPolicy(RendaDbContext db, CurrentUserAccessor current, CancellationToken ct)
+        => Results.Ok(await Logins.PolicyAsync(db, current.User.CongressId!.Value, ct));
+
+    private static async Task<IResult> PutPolicy(SecurityPolicy request, RendaDbContext db, CurrentUserAccessor current, CancellationToken ct)
+    {
+        if (Problems.Validate(request) is { Count: > 0 } errors) return Results.ValidationProblem(errors);
+        await Accounts.SavePolicyAsync(db, current.User.CongressId!.Value, request, ct);
+        return Results.NoContent();
+    }
+}
+
+/// <summary>The current user, injectable into endpoint handlers.</summary>
+public sealed class CurrentUserAccessor(IHttpContextAccessor http)
+{
+    public CurrentUser User => new(http.HttpContext!.User);
+}
+
+/// <summary>Account operations shared by the API and the admin pages.</summary>
+public static class Accounts
+{
+    public static async Task<Account> CreateAsync(RendaDbContext db, int congressId, CreateAccountRequest request, CancellationToken ct)
+    {
+        if (await db.Accounts.AnyAsync(a => a.UserName == request.UserName, ct))
+            throw DomainException.Invalid("userName", $"用户名“{request.UserName}”已被使用。");
+        if (request.PersonId is { } pid && !await db.People.AnyAsync(p => p.Id == pid, ct))
+            throw DomainException.Invalid("personId", "关联人员不存在。");
+        var now = db.Clock.GetUtcNow().UtcDateTime;
+        var account = new Account { UserName = request.UserName, DisplayName = request.DisplayName, CongressId = congressId, PersonId = request.PersonId, Email = request.Email };
+        var policy = await Logins.PolicyAsync(db, congressId, ct);
+        Passwords.Change(account, request.InitialPassword, policy, [], now, byAdministrator: true, []);
+        db.Accounts.Add(account);
+        await db.SaveChangesAsync(ct);
+        return account;
+    }
+
+    public static async Task GrantAsync(RendaDbContext db, int congressId, int accountId, GrantRoleRequest request, CancellationToken ct)
+    {
+        var account = await db.Accounts.Include(a => a.Roles).FirstOrDefaultAsync(a => a.Id == accountId && a.CongressId == congressId, ct)
+            ?? throw DomainException.NotFound("账号不存在。");
+        if (request.CommitteeId is { } c && !await db.Committees.AnyAsync(x => x.Id == c && x.CongressId == congressId, ct))
+            throw DomainException.Invalid("committeeId", "该委员会不属于本级人大。");
+        if (request.HandlingUnitId is { } u && !await db.HandlingUnits.AnyAsync(x => x.Id == u && x.CongressId == congressId, ct))
+            throw DomainException.Invalid("handlingUnitId", "该承办单位不属于本级人大。");
+        account.Grant(request.Role, request.CommitteeId, request.HandlingUnitId);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static async Task ChangePasswordAsync(RendaDbContext db, Account account, string currentPassword, string newPassword, CancellationToken ct)
+    {
+        if (!Passwords.Verify(account, account.PasswordHash, currentPassword))
+            throw DomainException.Invalid("currentPassword", "当前密码不正确。");
+        var policy = await Logins.PolicyAsync(db, account.CongressId, ct);
+        var history = await db.PasswordHistory.Where(h => h.AccountId == account.Id).ToListAsync(ct);
+        var added = new List<PasswordHistoryEntry>();
+        Passwords.Change(account, newPassword, policy, history, db.Clock.GetUtcNow().UtcDateTime, byAdministrator: false, added);
+        db.PasswordHistory.AddRange(added);
+        db.RecordEvent("Account", account.Id.ToString(CultureInfo.InvariantCulture), "password-changed");
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static async Task SavePolicyAsync(RendaDbContext db, int congressId, SecurityPolicy values, CancellationToken ct)
+    {
+        var policy = await db.SecurityPolicies.FirstOrDefaultAsync(p => p.CongressId == congressId, ct);
+        if (policy is null)
+        {
+            policy = new SecurityPolicy { CongressId = congressId };
+            db.SecurityPolicies.Add(policy);
+        }
+        policy.MinPasswordLength = values.MinPasswordLength;
+        policy.MinCharacterClasses = values.MinCharacterClasses;
+        policy.PasswordHistory = values.PasswordHistory;
+        policy.PasswordMaxAgeDays = values.PasswordMaxAgeDays;
+        policy.LockoutThreshold = values.LockoutThreshold;
+        policy.LockoutMinutes = values.LockoutMinutes;
+        policy.IdleTimeoutMinutes = values.IdleTimeoutMinutes;
+        policy.ApiTokenHours = values.ApiTokenHours;
+        await db.SaveChangesAsync(ct);
+    }
+}
+
+public static class MustChangePasswordMiddleware
+{
+    /// <summary>Until a first or expired password is changed, the only page a user may open is the change-password page.</summary>
+    public static void UseMustChangePassword(this WebApplication app)
+    {
+        app.Use(async (ctx, next) =>
+        {
+            if (ctx.User.HasClaim(RendaClaims.MustChangePassword, "true")
+                && !ctx.Request.Path.StartsWithSegments("/account/password")
+                && !ctx.Request.Path.StartsWithSegments("/logout")
+                && !ctx.Request.Path.StartsWithSegments("/lib") && !ctx.Request.Path.StartsWithSegments("/css") && !ctx.Request.Path.StartsWithSegments("/js"))
+            {
+                if (ctx.Request.Path.StartsWithSegments("/api"))
+                {
+                    await Results.Problem("请先修改初始密码或已过期的密码。", statusCode: 403, title: "须修改密码").ExecuteAsync(ctx);
+                    return;
+                }
+                ctx.Response.Redirect("/account/password");
+                return;
+            }
+            await next();
+        });
+    }
+}

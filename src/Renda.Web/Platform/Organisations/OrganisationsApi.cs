@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using Renda.Web.Data;
+using Renda.Web.Platform.Identity;
+using Renda.Web.Platform.People;
+
+namespace Renda.Web.Platform.Organisations;
+
+public sealed record CongressView(string Code, string Name, string StandingCommittee, RegionLevel Level, string? ParentCode);
+public sealed record MemberView(int Id, int PersonId, string Name, StandingCommitteePost Post, string PostLabel, DateOnly SeatedOn, DateOnly? LeftOn);
+public sealed record CongressStatistics(string Code, string Name, DateOnly On, int AllMembers, int ServingDeputies, int FemaleDeputies, int MinorityDeputies, IReadOnlyList<CongressStatistics> Below);
+
+public static class Posts
+{
+    public static string Label(this StandingCommitteePost post) => post switch
+    {
+        StandingCommitteePost.Chair => "主任",
+        StandingCommitteePost.ViceChair => "副主任",
+        StandingCommitteePost.SecretaryGeneral => "秘书长",
+        StandingCommitteePost.Member => "委员",
+    };
+}
+
+/// <summary>The congress hierarchy, committees, handling units and standing-committee membership.</summary>
+public static class OrganisationsApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        // Which congresses exist is public knowledge, as on every congress's own website.
+        api.MapGet("/congresses", async (RendaDbContext db, CancellationToken ct) =>
+            (await db.Congresses.AsNoTracking().Include(c => c.Parent).OrderBy(c => c.Code).ToListAsync(ct))
+                .Select(c => new CongressView(c.Code, c.RegionName, c.StandingCommitteeName, c.Level, c.Parent?.Code))).AllowAnonymous();
+        var own = api.MapGroup("/congresses/{code}").RequireAuthorization();
+        own.MapGet("/committees", async (string code, RendaDbContext db, CurrentUserAccessor u, CancellationToken ct) =>
+        {
+            var congress = await CongressScope.OwnAsync(db, u.User, code, ct);
+            return Results.Ok(await db.Committees.AsNoTracking().Where(c => c.CongressId == congress.Id).OrderBy(c => c.Id)
+                .Select(c => new { c.Id, c.Name, c.Kind, c.ManagesDeputies }).ToListAsync(ct));
+        });
+        own.MapGet("/handling-units", async (string code, RendaDbContext db, CurrentUserAccessor u, CancellationToken ct) =>
+        {
+            var congress = await CongressScope.OwnAsync(db, u.User, code, ct);
+            return Results.Ok(await db.HandlingUnits.AsNoTracking().Where(h => h.CongressId == congress.Id).OrderBy(h => h.Id)
+                .Select(h => new { h.Id, h.Name, h.Kind, h.Active }).ToListAsync(ct));
+        });
+        own.MapGet("/terms", async (string code, RendaDbContext db, CurrentUserAccessor u, CancellationToken ct) =>
+        {
+            var congress = await CongressScope.OwnAsync(db, u.User, code, ct);
+            return Results.Ok(await db.Terms.AsNoTracking().Where(t => t.CongressId == congress.Id).OrderBy(t => t.Number).ToListAsync(ct));
+        });
+        own.MapGet("/members", async (string code, DateOnly? on, RendaDbContext db, CurrentUserAccessor u, CancellationToken ct) =>
+        {
+            var congress = await CongressScope.OwnAsync(db, u.User, code, ct);
+            var day = on ?? DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime.AddHours(8));
+            var members = await Members.SeatedOnAsync(db, congress.Id, day, ct);
+            return Results.Ok(new { on = day, allMembers = members.Count, members });
+        });
+        own.MapGet("/statistics", async (string code, DateOnly? on, RendaDbContext db, CurrentUserAccessor u, CancellationToken ct) =>
+        {
+            var congress = await CongressScope.OwnOrBelowAsync(db, u.User, code, ct);
+            var day = on ?? DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime.AddHours(8));
+            return Results.Ok(await Members.StatisticsAsync(db, congress, day, ct));
+        });
+    }
+}
+
+public static class Members
+{
+    /// <summary>The seats open on a day: their number is "all members" (全体组成人员) for a vote on that day.</summary>
+    public static async Task<List<MemberView>> SeatedOnAsync(RendaDbContext db, int congressId, DateOnly day, CancellationToken ct = default)
+    {
+        var rows = await db.StandingCommitteeMembers.AsNoTracking()
+            .Where(m => m.CongressId == congressId && m.SeatedOn <= day && (m.LeftOn == null || m.LeftOn > day))
+            .OrderBy(m => m.Post).ThenBy(m => m.Id)
+            .Select(m => new { m.Id, m.PersonId, m.Person!.Name, m.Post, m.SeatedOn, m.LeftOn })
+            .ToListAsync(ct);
+        return rows.Select(m => new MemberView(m.Id, m.PersonId, m.Name, m.Post, m.Post.Label(), m.SeatedOn, m.LeftOn)).ToList();
+    }
+
+    public static async Task<int> AllMembersOnAsync(RendaDbContext db, int congressId, DateOnly day, CancellationToken ct = default)
+        => await db.StandingCommitteeMembers.CountAsync(m => m.CongressId == congressId && m.SeatedOn <= day && (m.LeftOn == null || m.LeftOn > day), ct);
+
+    /// <summary>Counts only: what an upper congress may see of the congresses below it.</summary>
+    public static async Task<CongressStatistics> StatisticsAsync(RendaDbContext db, Congress congress, DateOnly day, CancellationToken ct = default)
+    {
+        var deputies = db.Deputies.AsNoTracking().Where(d => d.CongressId == congress.Id && d.Status == DeputyStatus.Serving);
+        var below = new List<CongressStatistics>();
+        foreach (var child in await db.Congresses.AsNoTracking().Where(c => c.ParentId == congress.Id).OrderBy(c => c.Code).ToListAsync(ct))
+            below.Add(await StatisticsAsync(db, child, day, ct));
+        return new CongressStatistics(congress.Code, congress.StandingCommitteeName, day,
+            await AllMembersOnAsync(db, congress.Id, day, ct),
+            await deputies.CountAsync(ct),
+            await deputies.CountAsync(d => d.Person!.Gender == Gender.Female, ct),
+            await deputies.CountAsync(d => d.Person!.Ethnicity != null && d.Person.Ethnicity != "汉族", ct),
+            below);
+    }
+}

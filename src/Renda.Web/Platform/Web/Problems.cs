@@ -1,0 +1,115 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Renda.Web.Platform.Web;
+
+/// <summary>
+/// Every API error is an RFC 7807 ProblemDetails: DomainException by its kind, a malformed body
+/// as 400, a concurrent edit as 409. Validation of request records uses DataAnnotations via Validate.
+/// </summary>
+public static class Problems
+{
+    public static IResult From(DomainException e) => e.Kind switch
+    {
+        DomainErrorKind.Invalid => Results.ValidationProblem(new Dictionary<string, string[]> { [e.Field ?? ""] = [e.Message] }, detail: e.Message, title: "请求数据有误"),
+        DomainErrorKind.Conflict => Results.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "当前状态不允许此操作"),
+        DomainErrorKind.Forbidden => Results.Problem(e.Message, statusCode: StatusCodes.Status403Forbidden, title: "无权执行此操作"),
+        DomainErrorKind.NotFound => Results.Problem(e.Message, statusCode: StatusCodes.Status404NotFound, title: "未找到"),
+    };
+
+    /// <summary>Validates a request object by its DataAnnotations; returns the field errors, empty if valid.</summary>
+    public static Dictionary<string, string[]> Validate(object model)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(model, new ValidationContext(model), results, validateAllProperties: true);
+        return results.SelectMany(r => r.MemberNames.DefaultIfEmpty("").Select(m => (Member: JsonName(m), r.ErrorMessage)))
+            .GroupBy(x => x.Member).ToDictionary(g => g.Key, g => g.Select(x => x.ErrorMessage ?? "无效").ToArray());
+    }
+
+    /// <summary>People get a plain Chinese page, never a stack trace.</summary>
+    private static Task ErrorPage(HttpContext ctx, Exception? e)
+    {
+        ctx.Response.ContentType = "text/html; charset=utf-8";
+        var message = e is DomainException d ? System.Net.WebUtility.HtmlEncode(d.Message) : "服务器内部错误，已记录。请返回重试或联系系统管理员。";
+        return ctx.Response.WriteAsync($"<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>出错了</title><body><h1>出错了</h1><p>{message}</p><p><a href=\"/\">返回首页</a></p></body></html>");
+    }
+
+    private static string JsonName(string member) => member.Length == 0 ? member : char.ToLowerInvariant(member[0]) + member[1..];
+
+    /// <summary>Maps exceptions escaping an endpoint to ProblemDetails (API) so no stack trace or HTML reaches a client.</summary>
+    public static void UseRendaExceptionHandling(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e switch
+            {
+                DomainException d => d.Kind switch
+                {
+                    DomainErrorKind.Invalid => 400,
+                    DomainErrorKind.Conflict => 409,
+                    DomainErrorKind.Forbidden => 403,
+                    DomainErrorKind.NotFound => 404,
+                },
+                BadHttpRequestException b => b.StatusCode,
+                DbUpdateConcurrencyException => 409,
+                _ => 500,
+            },
+            ExceptionHandler = async ctx =>
+            {
+                var e = ctx.Features.Get<IExceptionHandlerFeature>()?.Error;
+                var result = e switch
+                {
+                    DomainException d => From(d),
+                    BadHttpRequestException b => Results.Problem(b.InnerException?.Message ?? b.Message, statusCode: b.StatusCode, title: "请求格式错误"),
+                    DbUpdateConcurrencyException => Results.Problem("记录已被他人修改，请刷新后重试。", statusCode: 409, title: "并发冲突"),
+                    _ => Results.Problem("服务器内部错误，已记录。", statusCode: 500, title: "服务器错误"),
+                };
+                if (ctx.Request.Path.StartsWithSegments("/api"))
+                    await result.ExecuteAsync(ctx);
+                else
+                    await ErrorPage(ctx, e);
+            },
+        });
+        app.UseStatusCodePages(async ctx =>
+        {
+            var http = ctx.HttpContext;
+            if (http.Request.Path.StartsWithSegments("/api") && !http.Response.HasStarted && http.Response.ContentLength is null)
+            {
+                var status = http.Response.StatusCode;
+                var (title, detail) = status switch
+                {
+                    401 => ("未登录", "请先登录或提供有效的访问令牌。"),
+                    403 => ("无权访问", "当前账号的角色无权执行此操作。"),
+                    404 => ("未找到", "请求的资源不存在。"),
+                    405 => ("方法不允许", "该地址不支持此请求方法。"),
+                    415 => ("媒体类型不支持", "请以 application/json 提交。"),
+                    _ => ("请求失败", null),
+                };
+                await Results.Problem(detail, statusCode: status, title: title).ExecuteAsync(http);
+            }
+        });
+    }
+}
+
+/// <summary>Runs endpoint handlers so that DomainException becomes the matching ProblemDetails.</summary>
+public sealed class DomainExceptionFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (DomainException e)
+        {
+            return Problems.From(e);
+        }
+    }
+}
+
+public static class ProblemDetailsDefaults
+{
+    public static ProblemDetails WithField(this ProblemDetails p, string field) { p.Extensions["field"] = field; return p; }
+}

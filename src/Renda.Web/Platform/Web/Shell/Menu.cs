@@ -1,0 +1,30 @@
+using Renda.Web.Platform.Identity;
+
+namespace Renda.Web.Platform.Web.Shell;
+
+/// <summary>
+/// The left menu, by module. A module adds its entries here when it lands; an entry shows only to
+/// the roles that can use it.
+/// </summary>
+public static class Menu
+{
+    public sealed record Entry(string Label, string Href, Func<CurrentUser, bool> Visible);
+    public sealed record Section(string Label, IReadOnlyList<Entry> Entries);
+
+    private static bool Any(CurrentUser u) => u.IsAuthenticated;
+    private static bool Staff(CurrentUser u) => u.Has(Role.CommitteeStaff) || u.Has(Role.ChairpersonsCouncilMember);
+
+    public static readonly IReadOnlyList<Section> Sections =
+    [
+        new("工作台", [new("首页", "/", Any), new("消息", "/inbox", Any), new("期限提醒", "/deadlines", u => Staff(u) || u.Has(Role.HandlingUnitOfficer))]),
+        new("代表工作", [new("代表名册", "/deputies", u => Staff(u) || u.Has(Role.SystemAdministrator)), new("导入代表", "/deputies/import", u => u.Has(Role.CommitteeStaff))]),
+        new("组织机构", [new("人大与常委会", "/organisations", Any), new("承办单位", "/organisations/units", u => !u.Has(Role.Deputy) || Staff(u))]),
+        new("统计与报告", [new("本级及下级统计", "/statistics", u => Staff(u))]),
+        new("系统管理", [
+            new("账号管理", "/admin/accounts", u => u.Has(Role.SystemAdministrator) || u.Has(Role.SecurityAdministrator)),
+            new("安全策略", "/admin/security-policy", u => u.Has(Role.SecurityAdministrator)),
+            new("工作日历", "/admin/calendar", u => u.Has(Role.SystemAdministrator)),
+            new("审计日志", "/audit", u => u.Has(Role.AuditAdministrator)),
+        ]),
+    ];
+}

@@ -1,0 +1,121 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.EntityFrameworkCore;
+using Renda.Web.Data;
+using Renda.Web.Platform.Attachments;
+using Renda.Web.Platform.Audit;
+using Renda.Web.Platform.Calendar;
+using Renda.Web.Platform.Deadlines;
+using Renda.Web.Platform.Demo;
+using Renda.Web.Platform.Identity;
+using Renda.Web.Platform.Notifications;
+using Renda.Web.Platform.Organisations;
+using Renda.Web.Platform.People;
+using Renda.Web.Platform.Web;
+
+namespace Renda.Web;
+
+/// <summary>Composition of the web host: what each platform part and module registers and maps.</summary>
+public static class RendaHost
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole();
+        configure?.Invoke(builder);
+        // Keys that protect the login cookie live with the data, so sessions survive a restart.
+        builder.Services.AddDataProtection().SetApplicationName("Renda")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Database.DataDir(builder.Configuration), "keys")));
+        builder.Services.AddHostedService<Preparation>();
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<HttpAuditActor>();
+        services.AddScoped<CurrentUserAccessor>();
+        services.AddScoped<IAuditActor>(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext is null
+            ? new SystemActor() : sp.GetRequiredService<HttpAuditActor>());
+        services.AddRendaDatabase(config);
+        services.AddRendaAuthentication();
+        services.AddAntiforgery(o => { o.HeaderName = "X-CSRF-TOKEN"; o.Cookie.Name = "renda.csrf"; o.Cookie.SameSite = SameSiteMode.Strict; });
+        services.AddRazorPages(o =>
+        {
+            // Pages live in their module's folder with absolute routes (@page "/deputies").
+            o.RootDirectory = "/";
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToPage("/Platform/Identity/Login");
+            o.Conventions.AllowAnonymousToFolder("/Platform/Public");
+        }).AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddDbContextCheck<RendaDbContext>("database");
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
+        services.AddRendaCalendar();
+        services.AddRendaDeadlines();
+        services.AddRendaNotifications(config);
+        services.AddRendaAttachments(config);
+        // Upload limit (50 MB attachments) plus form overhead.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = AttachmentStore.MaxBytes + 1024 * 1024);
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = AttachmentStore.MaxBytes + 1024 * 1024);
+
+        var app = builder.Build();
+        app.UseForwardedHeaders();
+        app.UseRendaExceptionHandling();
+        app.UseRendaSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMustChangePassword();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.UseApiCsrfProtection();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready");
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<DomainExceptionFilter>();
+        IdentityApi.Map(api);
+        OrganisationsApi.Map(api);
+        PeopleApi.Map(api);
+        AuditApi.Map(api);
+        CalendarApi.Map(api);
+        DeadlinesApi.Map(api);
+        NotificationsApi.Map(api);
+        AttachmentsApi.Map(api);
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>
+    /// Migrates the database and, in demo mode, loads the demo story — in StartingAsync, before any
+    /// other service starts and before the server listens (also under WebApplicationFactory).
+    /// </summary>
+    private sealed class Preparation(IServiceProvider services, IConfiguration config, IHostApplicationLifetime lifetime, Microsoft.AspNetCore.Hosting.Server.IServer server) : IHostedLifecycleService
+    {
+        public async Task StartingAsync(CancellationToken ct)
+        {
+            using var scope = services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<RendaDbContext>();
+            await Database.MigrateAsync(db, ct);
+            await WorkCalendar.EnsureShippedCalendarAsync(db);
+            if (config.GetValue<bool>("Renda:Demo"))
+            {
+                await DemoData.EnsureAsync(db, DemoData.Password(config), ct);
+                lifetime.ApplicationStarted.Register(() => DemoData.PrintBanner(config, server));
+            }
+        }
+
+        public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
+        public Task StartedAsync(CancellationToken ct) => Task.CompletedTask;
+        public Task StoppingAsync(CancellationToken ct) => Task.CompletedTask;
+        public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+        public Task StoppedAsync(CancellationToken ct) => Task.CompletedTask;
+    }
+}
