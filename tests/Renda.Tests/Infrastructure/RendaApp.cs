@@ -1,0 +1,124 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Renda.Web.Data;
+
+namespace Renda.Tests.Infrastructure;
+
+/// <summary>
+/// The whole application in memory over a real database, with demo data loaded and a clock the
+/// test controls. One instance per test class (IClassFixture); subclasses pick the provider.
+/// </summary>
+public abstract class RendaApp : WebApplicationFactory<Program>
+{
+    public const string Password = "Test#Demo2026x";
+    public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 11, 16, 2, 0, 0, TimeSpan.Zero)); // Monday 10:00 in Beijing
+    public string DataDir { get; } = Directory.CreateTempSubdirectory("renda-test-").FullName;
+    public abstract DatabaseProvider Provider { get; }
+    protected abstract string ConnectionString { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Renda", ConnectionString);
+        builder.UseSetting("Renda:DataDir", DataDir);
+        builder.UseSetting("Renda:Demo", "true");
+        builder.UseSetting("Renda:DemoPassword", Password);
+        builder.ConfigureServices(s =>
+        {
+            s.RemoveAll<TimeProvider>();
+            s.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>A fresh scope's DbContext, for arranging and asserting on what HTTP calls wrote.</summary>
+    public AsyncServiceScopeDb Db() => new(Services.CreateAsyncScope());
+
+    /// <summary>A client without cookies of its own handling redirects manually, as a browser would see them.</summary>
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A client authenticated with a bearer token issued by POST /api/v1/auth/token.</summary>
+    public async Task<HttpClient> ApiClientAsync(string userName, string password = Password)
+    {
+        var client = Anonymous();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password });
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        var token = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("token").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A client signed in through the login form, carrying the cookie, as a browser.</summary>
+    public async Task<HttpClient> BrowserClientAsync(string userName, string password = Password)
+    {
+        var client = Anonymous();
+        var response = await client.PostFormAsync("/login", new() { ["UserName"] = userName, ["Password"] = password });
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { }
+    }
+}
+
+public sealed class SqliteApp : RendaApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    protected override string ConnectionString => $"Data Source={Path.Combine(DataDir, "renda.db")}";
+}
+
+public sealed class PostgresApp : RendaApp
+{
+    private readonly string _connection = TestPostgres.CreateDatabase("renda_test");
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+    protected override string ConnectionString => _connection;
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        TestPostgres.DropDatabase(_connection);
+    }
+}
+
+public sealed class AsyncServiceScopeDb(AsyncServiceScope scope) : IAsyncDisposable
+{
+    public RendaDbContext Context { get; } = scope.ServiceProvider.GetRequiredService<RendaDbContext>();
+    public ValueTask DisposeAsync() => scope.DisposeAsync();
+}
+
+public static partial class HttpClientForms
+{
+    /// <summary>GETs the page, takes its antiforgery token, and POSTs the form to the same address, as a browser would.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, Dictionary<string, string> fields, string? formPage = null)
+    {
+        var page = await client.GetAsync(formPage ?? url);
+        var html = await page.Content.ReadAsStringAsync();
+        var match = TokenField().Match(html);
+        if (!match.Success)
+            throw new InvalidOperationException($"No antiforgery token on {formPage ?? url} (status {(int)page.StatusCode}).");
+        fields["__RequestVerificationToken"] = match.Groups[1].Value;
+        return await client.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>The antiforgery token of a page, for API calls made with the login cookie.</summary>
+    public static async Task<string> CsrfTokenAsync(this HttpClient client, string url = "/")
+    {
+        var html = await (await client.GetAsync(url)).Content.ReadAsStringAsync();
+        return MetaToken().Match(html).Groups[1].Value;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+
+    [GeneratedRegex("<meta name=\"csrf-token\" content=\"([^\"]+)\"")]
+    private static partial Regex MetaToken();
+}
