@@ -48,6 +48,9 @@ public static class RendaHost
             o.Conventions.AllowAnonymousToPage("/Platform/Identity/Login");
             o.Conventions.AllowAnonymousToFolder("/Platform/Public");
         }).AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
+        // Razor would otherwise write every Chinese character of model text as &#x…; entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<RendaDbContext>("database");

@@ -21,6 +21,8 @@ public abstract class RendaApp : WebApplicationFactory<Program>
     public string DataDir { get; } = Directory.CreateTempSubdirectory("renda-test-").FullName;
     public abstract DatabaseProvider Provider { get; }
     protected abstract string ConnectionString { get; }
+    /// <summary>The connection string, for running the `renda` command against the same database.</summary>
+    public string ConnectionStringForTools => ConnectionString;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

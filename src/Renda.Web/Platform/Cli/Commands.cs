@@ -35,15 +35,15 @@ public static class Commands
         // Options (--Database:Provider=…) go to configuration; plain words are the command's arguments.
         var options = rest.Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray();
         var words = rest.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
-        // Logs go to standard error so that a command's output (a script, a list) stays clean.
-        var app = RendaHost.Build(options, b => b.Logging.AddJsonConsole(o => { }).AddFilter(level => level >= LogLevel.Warning)
-            .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
-        using var scope = app.Services.CreateScope();
         try
         {
+            // Logs go to standard error so that a command's output (a script, a list) stays clean.
+            var app = RendaHost.Build(options, b => b.Logging.AddJsonConsole(o => { }).AddFilter(level => level >= LogLevel.Warning)
+                .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+            using var scope = app.Services.CreateScope();
             return await All[name].Run(scope.ServiceProvider, app.Configuration, words);
         }
-        catch (Exception e) when (e is InvalidOperationException or IOException or DbUpdateException or SqliteException or NpgsqlException or Web.DomainException)
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or DbUpdateException or SqliteException or NpgsqlException or Web.DomainException)
         {
             await Console.Error.WriteLineAsync($"renda {name}: {e.Message}");
             return 2;

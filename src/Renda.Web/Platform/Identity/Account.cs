@@ -135,12 +135,12 @@ public class SecurityPolicy
 {
     public int Id { get; set; }
     public int CongressId { get; set; }
-    [Range(8, 64)] public int MinPasswordLength { get; set; } = 10;
-    [Range(1, 4)] public int MinCharacterClasses { get; set; } = 3;
-    [Range(0, 24)] public int PasswordHistory { get; set; } = 5;
-    [Range(0, 365)] public int PasswordMaxAgeDays { get; set; } = 90;
-    [Range(1, 20)] public int LockoutThreshold { get; set; } = 5;
-    [Range(1, 1440)] public int LockoutMinutes { get; set; } = 15;
-    [Range(1, 480)] public int IdleTimeoutMinutes { get; set; } = 30;
-    [Range(1, 720)] public int ApiTokenHours { get; set; } = 8;
+    [Range(8, 64, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int MinPasswordLength { get; set; } = 10;
+    [Range(1, 4, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int MinCharacterClasses { get; set; } = 3;
+    [Range(0, 24, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int PasswordHistory { get; set; } = 5;
+    [Range(0, 365, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int PasswordMaxAgeDays { get; set; } = 90;
+    [Range(1, 20, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int LockoutThreshold { get; set; } = 5;
+    [Range(1, 1440, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int LockoutMinutes { get; set; } = 15;
+    [Range(1, 480, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int IdleTimeoutMinutes { get; set; } = 30;
+    [Range(1, 720, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int ApiTokenHours { get; set; } = 8;
 }

@@ -73,6 +73,11 @@ public static class AuthenticationSetup
             ctx.RejectPrincipal();
             return;
         }
+        // The principal is not on HttpContext yet: name the actor for the audit of an idle logout.
+        var actor = ctx.HttpContext.RequestServices.GetRequiredService<HttpAuditActor>();
+        actor.AttemptedUserName = user.UserName;
+        actor.AttemptedAccountId = user.AccountId;
+        actor.AttemptedCongressCode = user.CongressCode;
         var session = await db.LoginSessions.FirstOrDefaultAsync(s => s.Id == sessionId);
         var policy = await Logins.PolicyAsync(db, congressId);
         var account = session is null ? null : await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == session.AccountId);

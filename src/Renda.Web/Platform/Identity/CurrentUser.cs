@@ -48,9 +48,9 @@ public sealed class HttpAuditActor(IHttpContextAccessor accessor) : IAuditActor
     public int? AttemptedAccountId { get; set; }
     public string? AttemptedCongressCode { get; set; }
 
-    public int? AccountId => User?.AccountId ?? AttemptedAccountId;
+    public int? AccountId => User?.IsAuthenticated == true ? User.AccountId : AttemptedAccountId;
     public string? Name => User?.IsAuthenticated == true ? User.UserName : AttemptedUserName ?? "anonymous";
     public string? Roles => User is { IsAuthenticated: true } u ? string.Join(",", u.Roles) : null;
-    public string? CongressCode => User?.CongressCode ?? AttemptedCongressCode;
+    public string? CongressCode => User?.IsAuthenticated == true ? User.CongressCode : AttemptedCongressCode;
     public string? ClientAddress => Http?.Connection.RemoteIpAddress?.ToString();
 }
