@@ -24,6 +24,8 @@ public static class RendaHost
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole();
         configure?.Invoke(builder);
+        // Serve wwwroot from the project when run from a build (dotnet run), from the publish folder otherwise.
+        builder.WebHost.UseStaticWebAssets();
         // Keys that protect the login cookie live with the data, so sessions survive a restart.
         builder.Services.AddDataProtection().SetApplicationName("Renda")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Database.DataDir(builder.Configuration), "keys")));

@@ -70,10 +70,10 @@ public static class Members
     {
         var rows = await db.StandingCommitteeMembers.AsNoTracking()
             .Where(m => m.CongressId == congressId && m.SeatedOn <= day && (m.LeftOn == null || m.LeftOn > day))
-            .OrderBy(m => m.Post).ThenBy(m => m.Id)
             .Select(m => new { m.Id, m.PersonId, m.Person!.Name, m.Post, m.SeatedOn, m.LeftOn })
             .ToListAsync(ct);
-        return rows.Select(m => new MemberView(m.Id, m.PersonId, m.Name, m.Post, m.Post.Label(), m.SeatedOn, m.LeftOn)).ToList();
+        // Enums are stored by name, so the rank order (主任, 副主任, 秘书长, 委员) is applied here, not in SQL.
+        return rows.OrderBy(m => m.Post).ThenBy(m => m.Id).Select(m => new MemberView(m.Id, m.PersonId, m.Name, m.Post, m.Post.Label(), m.SeatedOn, m.LeftOn)).ToList();
     }
 
     public static async Task<int> AllMembersOnAsync(RendaDbContext db, int congressId, DateOnly day, CancellationToken ct = default)

@@ -5,9 +5,10 @@
   const d = JSON.parse(el.dataset.chart);
   const chart = echarts.init(el);
   chart.setOption({
+    animation: false,
     tooltip: { trigger: 'axis' },
-    legend: { data: ['在任代表', '女性代表', '少数民族代表'] },
-    grid: { left: 40, right: 10, bottom: 60 },
+    legend: { top: 0, data: ['在任代表', '女性代表', '少数民族代表'] },
+    grid: { left: 40, right: 10, top: 40, bottom: 80 },
     xAxis: { type: 'category', data: d.names, axisLabel: { rotate: 30 } },
     yAxis: { type: 'value' },
     series: [
