@@ -113,6 +113,10 @@ public abstract class AccountsAndRolesTests(RendaApp app)
         var after = await (await client.GetAsync("/api/v1/congresses/632800/members?on=2023-07-28")).ShouldBeOkJsonAsync();
         between.GetProperty("allMembers").GetInt32().ShouldBe(before.GetProperty("allMembers").GetInt32() - 1);
         after.GetProperty("allMembers").GetInt32().ShouldBe(before.GetProperty("allMembers").GetInt32());
+        var posts = after.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("post").GetString()).ToList();
+        posts[0].ShouldBe("Chair");
+        posts.IndexOf("SecretaryGeneral").ShouldBeLessThan(posts.IndexOf("Member"));
+        posts.LastIndexOf("ViceChair").ShouldBeLessThan(posts.IndexOf("SecretaryGeneral"));
     }
 }
 
