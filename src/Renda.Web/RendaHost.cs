@@ -49,7 +49,8 @@ public static class RendaHost
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Platform/Identity/Login");
             o.Conventions.AllowAnonymousToFolder("/Platform/Public");
-        }).AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
+        }).AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
+          .AddMvcOptions(o => ChineseModelBinding.Apply(o.ModelBindingMessageProvider));
         // Razor would otherwise write every Chinese character of model text as &#x…; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

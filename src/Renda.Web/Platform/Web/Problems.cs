@@ -28,6 +28,18 @@ public static class Problems
             .GroupBy(x => x.Member).ToDictionary(g => g.Key, g => g.Select(x => x.ErrorMessage ?? "无效").ToArray());
     }
 
+    /// <summary>A body that cannot be read: name the JSON field when the parser knows it.</summary>
+    private static IResult BadRequest(BadHttpRequestException b)
+    {
+        if (b.InnerException is System.Text.Json.JsonException { Path: { Length: > 1 } path })
+        {
+            var field = path.TrimStart('$', '.');
+            return Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [$"字段“{field}”的值无效或类型不符。"] }, title: "请求格式错误", statusCode: b.StatusCode);
+        }
+        var detail = b.StatusCode == StatusCodes.Status413PayloadTooLarge ? "请求内容超过大小上限。" : "请求体不是有效的 JSON，或缺少必需的参数。";
+        return Results.Problem(detail, statusCode: b.StatusCode, title: "请求格式错误");
+    }
+
     /// <summary>People get a plain Chinese page, never a stack trace.</summary>
     private static Task ErrorPage(HttpContext ctx, Exception? e)
     {
@@ -62,7 +74,7 @@ public static class Problems
                 var result = e switch
                 {
                     DomainException d => From(d),
-                    BadHttpRequestException b => Results.Problem(b.InnerException?.Message ?? b.Message, statusCode: b.StatusCode, title: "请求格式错误"),
+                    BadHttpRequestException b => BadRequest(b),
                     DbUpdateConcurrencyException => Results.Problem("记录已被他人修改，请刷新后重试。", statusCode: 409, title: "并发冲突"),
                     _ => Results.Problem("服务器内部错误，已记录。", statusCode: 500, title: "服务器错误"),
                 };

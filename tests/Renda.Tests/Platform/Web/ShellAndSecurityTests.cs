@@ -69,7 +69,14 @@ public abstract class ShellAndSecurityTests(RendaApp app)
 
         var security = await app.ApiClientAsync("secadmin");
         var unknownRole = await security.PostAsync("/api/v1/accounts/1/roles", new StringContent("{\"role\":\"Emperor\"}", Encoding.UTF8, "application/json"));
-        await unknownRole.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        (await unknownRole.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("role").ShouldNotBeEmpty();
+
+        var page = await app.BrowserClientAsync("secadmin");
+        var typedText = await page.PostFormAsync("/admin/security-policy", new() { ["Policy.MinPasswordLength"] = "十", ["Policy.MinCharacterClasses"] = "3", ["Policy.PasswordHistory"] = "5",
+            ["Policy.PasswordMaxAgeDays"] = "90", ["Policy.LockoutThreshold"] = "5", ["Policy.LockoutMinutes"] = "15", ["Policy.IdleTimeoutMinutes"] = "30", ["Policy.ApiTokenHours"] = "8" });
+        var html = await typedText.Content.ReadAsStringAsync();
+        html.ShouldContain("“十”不是有效的值");
+        html.ShouldNotContain("安全策略已保存");
 
         var impossibleDate = await admin.GetAsync("/api/v1/congresses/632800/members?on=2023-02-30");
         impossibleDate.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
