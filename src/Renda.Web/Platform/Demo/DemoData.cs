@@ -35,7 +35,9 @@ public static class DemoData
 
     private static readonly (string Code, string Name, string Short, RegionLevel Level, string? Parent, int Term, int Members)[] Regions =
     [
-        ("630000", "青海省", "青海省", RegionLevel.Province, null, 14, 66),
+        // The national level is shown through the Qinghai delegation to the NPC only; its standing committee is not modelled here.
+        ("100000", "中华人民共和国", "全国", RegionLevel.National, null, 14, 0),
+        ("630000", "青海省", "青海省", RegionLevel.Province, "100000", 14, 66),
         ("632800", "海西蒙古族藏族自治州", "海西州", RegionLevel.Prefecture, "630000", 15, 31),
         ("632801", "格尔木市", "格尔木市", RegionLevel.County, "632800", 18, 25),
         ("632802", "德令哈市", "德令哈市", RegionLevel.County, "632800", 18, 23),
@@ -43,6 +45,8 @@ public static class DemoData
         ("632821", "乌兰县", "乌兰县", RegionLevel.County, "632800", 18, 19),
         ("632822", "都兰县", "都兰县", RegionLevel.County, "632800", 18, 21),
         ("632823", "天峻县", "天峻县", RegionLevel.County, "632800", 18, 17),
+        // A township congress has a presidium (主席团), not a standing committee: no members here.
+        ("632801100", "格尔木市郭勒木德镇", "郭勒木德镇", RegionLevel.Township, "632801", 18, 0),
     ];
 
     private static readonly string[] Committees = ["办公室", "法制委员会", "财政经济委员会", "教育科学文化卫生委员会", "代表人事选举任免工作委员会", "法制工作委员会", "预算工作委员会", "民族宗教华侨外事委员会", "农牧环资工作委员会"];
@@ -68,12 +72,19 @@ public static class DemoData
         await db.SaveChangesAsync(ct);
 
         var personSeq = 0;
+        var usedIds = new HashSet<string>();
         Person NewPerson(string regionCode)
         {
             personSeq++;
-            var birth = new DateOnly(1960 + random.Next(35), 1 + random.Next(12), 1 + random.Next(28));
+            DateOnly birth;
+            string body;
+            do
+            {
+                birth = new DateOnly(1960 + random.Next(35), 1 + random.Next(12), 1 + random.Next(28));
+                body = string.Concat(regionCode, birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture), (personSeq % 1000).ToString("000", CultureInfo.InvariantCulture));
+            }
+            while (!usedIds.Add(body));
             var female = random.Next(100) < 30;
-            var body = string.Concat(regionCode, birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture), (personSeq % 1000).ToString("000", CultureInfo.InvariantCulture));
             return new Person
             {
                 Name = Surnames[random.Next(Surnames.Length)] + Given[random.Next(Given.Length)],
@@ -87,11 +98,31 @@ public static class DemoData
             };
         }
 
+        void AddDeputies(Congress congress, Term term, int count, string[] groups)
+        {
+            // County and township deputies are elected directly by districts (选区); the others sit in delegations.
+            var direct = congress.Level is RegionLevel.County or RegionLevel.Township;
+            for (var i = 0; i < count; i++)
+                db.Deputies.Add(new Deputy
+                {
+                    Person = NewPerson(congress.Level == RegionLevel.National ? "630100" : congress.Code[..6]), Congress = congress, Term = term,
+                    Delegation = direct ? null : groups[i % groups.Length],
+                    ElectoralUnit = direct ? groups[i % groups.Length] : groups[i % groups.Length].Replace("代表团", "", StringComparison.Ordinal),
+                    Status = i % 97 == 5 ? DeputyStatus.Resigned : DeputyStatus.Serving,
+                    StatusChangedOn = i % 97 == 5 ? new DateOnly(2023, 9, 1) : null,
+                });
+        }
+
         foreach (var r in Regions)
         {
             var congress = congresses[r.Code];
-            var term = new Term { Congress = congress, Number = r.Term, StartsOn = r.Level == RegionLevel.Province ? new DateOnly(2023, 1, 16) : new DateOnly(2022, 1, 8) };
+            var term = new Term { Congress = congress, Number = r.Term, StartsOn = r.Level switch { RegionLevel.National => new DateOnly(2023, 3, 5), RegionLevel.Province => new DateOnly(2023, 1, 16), RegionLevel.Township => new DateOnly(2021, 12, 20), _ => new DateOnly(2022, 1, 8) } };
             db.Terms.Add(term);
+            if (r.Level is RegionLevel.National or RegionLevel.Township)
+            {
+                AddDeputies(congress, term, r.Level == RegionLevel.National ? 22 : 45, r.Level == RegionLevel.National ? ["青海代表团"] : ["第一选区", "第二选区", "第三选区"]);
+                continue;
+            }
             foreach (var name in r.Level == RegionLevel.Province ? Committees.Select(n => n == "办公室" ? "办公厅" : n) : r.Level == RegionLevel.County ? ["办公室", "法制工作委员会", "代表人事选举任免工作委员会", "财政经济工作委员会"] : Committees)
                 db.Committees.Add(new Committee
                 {
@@ -118,23 +149,17 @@ public static class DemoData
             var delegations = r.Level == RegionLevel.Province ? new[] { "西宁市代表团", "海东市代表团", "海西州代表团", "海北州代表团", "海南州代表团", "黄南州代表团", "果洛州代表团", "玉树州代表团", "解放军代表团" }
                 : r.Level == RegionLevel.Prefecture ? new[] { "格尔木市代表团", "德令哈市代表团", "茫崖市代表团", "乌兰县代表团", "都兰县代表团", "天峻县代表团", "大柴旦行委代表团" }
                 : new[] { "第一选区", "第二选区", "第三选区", "第四选区", "第五选区" };
-            for (var i = 0; i < deputies; i++)
-                db.Deputies.Add(new Deputy
-                {
-                    Person = NewPerson(r.Code), Congress = congress, Term = term,
-                    Delegation = r.Level == RegionLevel.County ? null : delegations[i % delegations.Length],
-                    ElectoralUnit = r.Level == RegionLevel.County ? delegations[i % delegations.Length] : delegations[i % delegations.Length].Replace("代表团", "", StringComparison.Ordinal),
-                    Status = i % 97 == 5 ? DeputyStatus.Resigned : DeputyStatus.Serving,
-                    StatusChangedOn = i % 97 == 5 ? new DateOnly(2023, 9, 1) : null,
-                });
+            AddDeputies(congress, term, deputies, delegations);
         }
         await db.SaveChangesAsync(ct);
 
-        // One person at two levels: a Haixi deputy who is also a provincial deputy.
+        // One person at three levels: a Haixi deputy who is also a provincial deputy and a deputy of Golmud city.
         var haixi = congresses["632800"];
         var both = await db.Deputies.Where(d => d.CongressId == haixi.Id).OrderBy(d => d.Id).FirstAsync(ct);
         var provinceTerm = await db.Terms.FirstAsync(t => t.CongressId == congresses["630000"].Id, ct);
         db.Deputies.Add(new Deputy { PersonId = both.PersonId, CongressId = congresses["630000"].Id, TermId = provinceTerm.Id, Delegation = "海西州代表团", ElectoralUnit = "海西州", Status = DeputyStatus.Serving });
+        var golmudTerm = await db.Terms.FirstAsync(t => t.CongressId == congresses["632801"].Id, ct);
+        db.Deputies.Add(new Deputy { PersonId = both.PersonId, CongressId = congresses["632801"].Id, TermId = golmudTerm.Id, ElectoralUnit = "第一选区", Status = DeputyStatus.Serving });
 
         var now = db.Clock.GetUtcNow().UtcDateTime;
         foreach (var a in Accounts)
