@@ -9,12 +9,8 @@ public sealed partial class AuditPage(IPage page) : ShellPage(page)
 {
     public ILocator VerifyButton => Main.GetByRole(AriaRole.Button, new() { NameRegex = Verify() });
 
-    /// <summary>
-    /// Where the outcome of a verification appears. The page is being built elsewhere: this takes
-    /// an element whose test id mentions "verify" or a status/alert region, whichever the page uses.
-    /// </summary>
-    public ILocator VerificationResult =>
-        Main.Locator("[data-testid*='verify'], [role=status], [role=alert], .alert");
+    /// <summary>Where the outcome of a verification appears.</summary>
+    public ILocator VerificationResult => Main.Locator("[data-testid=verify-result]");
 
     public static async Task<AuditPage> OpenAsync(IPage page)
     {

@@ -52,7 +52,8 @@ public static class Logins
         if (!Passwords.Verify(account, account.PasswordHash, password))
         {
             account.FailedLogins++;
-            var message = $"用户名或密码错误（还可尝试 {Math.Max(0, policy.LockoutThreshold - account.FailedLogins)} 次）。";
+            // The same words as for an unknown user name, so the answer does not reveal which accounts exist.
+            var message = "用户名或密码错误。";
             if (account.FailedLogins >= policy.LockoutThreshold)
             {
                 account.LockedUntil = now.AddMinutes(policy.LockoutMinutes);
