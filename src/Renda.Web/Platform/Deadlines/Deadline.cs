@@ -36,6 +36,11 @@ public class Deadline
     public DateTime? CompletedAt { get; set; }
     /// <summary>0 = not escalated; 1 = owner's head; 2 = working committee; 3 = Council of Chairpersons.</summary>
     public int EscalationLevel { get; set; }
+    /// <summary>
+    /// When the monitor last notified about this clock. At EscalationLevel 0 it records the "due
+    /// soon" reminder (null = not yet sent for the current due date), so the reminder goes out
+    /// once, across runs and restarts, without a column of its own.
+    /// </summary>
     public DateTime? LastEscalatedAt { get; set; }
     /// <summary>Set when the due date falls in a year whose holiday notice is not loaded (counted as plain weekends).</summary>
     public bool CalendarProvisional { get; set; }

@@ -1,12 +1,12 @@
 namespace Renda.Web.Platform.Deadlines;
 
-// STUB — to be implemented (create/extend/recompute deadlines, monitor service, API, pages).
 public static class DeadlineService
 {
-    public static IServiceCollection AddRendaDeadlines(this IServiceCollection services) => services;
-}
-
-public static class DeadlinesApi
-{
-    public static void Map(RouteGroupBuilder api) { }
+    /// <summary>The monitor is a singleton so tests (and operators) can run a check directly: app.Services.GetRequiredService&lt;DeadlineMonitor&gt;().RunOnceAsync(now).</summary>
+    public static IServiceCollection AddRendaDeadlines(this IServiceCollection services)
+    {
+        services.AddSingleton<DeadlineMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeadlineMonitor>());
+        return services;
+    }
 }

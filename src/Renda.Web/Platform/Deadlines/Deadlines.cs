@@ -1,0 +1,173 @@
+using Microsoft.EntityFrameworkCore;
+using Renda.Web.Data;
+using Renda.Web.Platform.Calendar;
+using Renda.Web.Platform.Web;
+
+namespace Renda.Web.Platform.Deadlines;
+
+/// <summary>
+/// What modules call to run legal clocks. All methods change tracked entities only; the caller
+/// saves (in the same SaveChanges as the transition that started or ended the clock).
+/// Inject <see cref="WorkCalendar"/> (scoped) to get the calendar.
+/// </summary>
+public static class Deadlines
+{
+    /// <summary>Longer than any statutory period; bounds the arithmetic.</summary>
+    public const int MaxAmount = 1000;
+
+    /// <summary>
+    /// Starts a clock: e.g. a suggestion received on <paramref name="startsOn"/> must be assigned
+    /// within 10 working days (unit WorkingDays, amount 10). The due date follows the counting
+    /// rules of <see cref="WorkCalendar"/>; CalendarProvisional is set when it runs into a year
+    /// whose holiday notice is not loaded.
+    /// </summary>
+    public static Deadline Start(RendaDbContext db, WorkCalendar calendar, int congressId, string subjectType, string subjectId,
+        string title, string rule, string source, DateOnly startsOn, PeriodUnit unit, int amount,
+        int? ownerAccountId = null, int? ownerHandlingUnitId = null, int? ownerCommitteeId = null)
+    {
+        Require("subjectType", subjectType, 50);
+        Require("subjectId", subjectId, 50);
+        Require("title", title, 200);
+        Require("rule", rule, 500);
+        Require("source", source, 200);
+        CheckPeriod(unit, amount);
+        var deadline = new Deadline
+        {
+            CongressId = congressId,
+            SubjectType = subjectType,
+            SubjectId = subjectId,
+            Title = title,
+            Rule = rule,
+            Source = source,
+            StartsOn = startsOn,
+            Unit = unit,
+            Amount = amount,
+            OwnerAccountId = ownerAccountId,
+            OwnerHandlingUnitId = ownerHandlingUnitId,
+            OwnerCommitteeId = ownerCommitteeId,
+            Status = DeadlineStatus.Open,
+        };
+        Recompute(deadline, calendar, WorkCalendar.Today(db.Clock));
+        db.Deadlines.Add(deadline);
+        return deadline;
+    }
+
+    /// <summary>
+    /// Extends a clock by a further period counted from the current due date. The extension is
+    /// recorded with its reason and approver (never hidden); a reason is required. An overdue
+    /// clock whose new due date is not yet past is open again, and its escalation starts over.
+    /// </summary>
+    public static DeadlineExtension Extend(RendaDbContext db, WorkCalendar calendar, Deadline deadline, PeriodUnit unit, int amount, string? reason, int? approverAccountId)
+    {
+        switch (deadline.Status)
+        {
+            case DeadlineStatus.Open:
+            case DeadlineStatus.Overdue:
+                break;
+            case DeadlineStatus.Met:
+                throw DomainException.Conflict("该期限已完成，不能延期。");
+            case DeadlineStatus.Cancelled:
+                throw DomainException.Conflict("该期限已取消，不能延期。");
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+            throw DomainException.Invalid("reason", "延期必须说明理由。");
+        if (reason.Trim().Length > 500)
+            throw DomainException.Invalid("reason", "延期理由不超过 500 字。");
+        CheckPeriod(unit, amount);
+        // Earlier extensions count too: make sure they are loaded before recomputing from scratch.
+        var entry = db.Entry(deadline);
+        if (entry.State is EntityState.Unchanged or EntityState.Modified && !entry.Collection(d => d.Extensions).IsLoaded)
+            entry.Collection(d => d.Extensions).Load();
+        var extension = new DeadlineExtension
+        {
+            Unit = unit,
+            Amount = amount,
+            Reason = reason.Trim(),
+            ApprovedByAccountId = approverAccountId,
+            At = db.Clock.GetUtcNow().UtcDateTime,
+        };
+        deadline.Extensions.Add(extension);
+        Recompute(deadline, calendar, WorkCalendar.Today(db.Clock));
+        return extension;
+    }
+
+    public static void Complete(RendaDbContext db, Deadline deadline) => deadline.Complete(db.Clock.GetUtcNow().UtcDateTime);
+
+    public static void Cancel(RendaDbContext db, Deadline deadline) => deadline.Cancel(db.Clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The running (open or overdue) clocks of a record, with their extensions, for a module to complete or cancel.</summary>
+    public static Task<List<Deadline>> RunningForAsync(RendaDbContext db, string subjectType, string subjectId, CancellationToken ct = default)
+        => db.Deadlines.Include(d => d.Extensions)
+            .Where(d => d.SubjectType == subjectType && d.SubjectId == subjectId && (d.Status == DeadlineStatus.Open || d.Status == DeadlineStatus.Overdue))
+            .OrderBy(d => d.Id).ToListAsync(ct);
+
+    /// <summary>
+    /// Recomputes every running clock under <paramref name="calendar"/> (after a holiday notice is
+    /// loaded). Extensions are kept. Returns how many clocks are running and how many due dates moved.
+    /// </summary>
+    public static async Task<(int Running, int Changed)> RecomputeOpenAsync(RendaDbContext db, WorkCalendar calendar, CancellationToken ct = default)
+    {
+        var today = WorkCalendar.Today(db.Clock);
+        var running = await db.Deadlines.Include(d => d.Extensions)
+            .Where(d => d.Status == DeadlineStatus.Open || d.Status == DeadlineStatus.Overdue).ToListAsync(ct);
+        var changed = running.Count(d => Recompute(d, calendar, today));
+        return (running.Count, changed);
+    }
+
+    /// <summary>
+    /// Derives the due date from the start, the period and the extensions in the order granted.
+    /// Returns true if the due date moved. A moved due date re-arms the "due soon" reminder; a
+    /// clock that is no longer past due is open again (so the monitor does not escalate it).
+    /// </summary>
+    public static bool Recompute(Deadline deadline, WorkCalendar calendar, DateOnly today)
+    {
+        var due = calendar.Due(deadline.StartsOn, deadline.Unit, deadline.Amount);
+        // Ids grow with time; unsaved extensions (Id 0) are the newest. OrderBy is stable, so several unsaved keep their order.
+        foreach (var extension in deadline.Extensions.OrderBy(e => e.Id == 0 ? int.MaxValue : e.Id))
+            due = calendar.Due(due, extension.Unit, extension.Amount);
+        deadline.CalendarProvisional = calendar.IsProvisional(deadline.StartsOn, due);
+        var moved = due != deadline.DueOn;
+        deadline.DueOn = due;
+        if (moved && deadline is { Status: DeadlineStatus.Open, EscalationLevel: 0 })
+            deadline.LastEscalatedAt = null;
+        if (deadline.Status == DeadlineStatus.Overdue && today <= due)
+        {
+            deadline.Status = DeadlineStatus.Open;
+            deadline.EscalationLevel = 0;
+            deadline.LastEscalatedAt = null;
+        }
+        return moved;
+    }
+
+    public static string StatusLabel(DeadlineStatus status) => status switch
+    {
+        DeadlineStatus.Open => "进行中",
+        DeadlineStatus.Met => "已完成",
+        DeadlineStatus.Overdue => "已逾期",
+        DeadlineStatus.Cancelled => "已取消",
+    };
+
+    public static string EscalationLabel(int level) => level switch
+    {
+        <= 0 => "",
+        1 => "已提醒责任单位",
+        2 => "已报送工作委员会",
+        _ => "已报送主任会议",
+    };
+
+    private static void Require(string field, string? value, int max)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            throw DomainException.Invalid(field, $"期限缺少 {field}。");
+        if (value.Length > max)
+            throw DomainException.Invalid(field, $"期限的 {field} 不超过 {max} 字。");
+    }
+
+    private static void CheckPeriod(PeriodUnit unit, int amount)
+    {
+        if (!Enum.IsDefined(unit))
+            throw DomainException.Invalid("unit", "期间单位应为 WorkingDays、CalendarDays 或 Months。");
+        if (amount is < 1 or > MaxAmount)
+            throw DomainException.Invalid("amount", $"期间长度应为 1–{MaxAmount}。");
+    }
+}

@@ -1,0 +1,109 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Renda.Web.Data;
+using Renda.Web.Platform.Calendar;
+using Renda.Web.Platform.Identity;
+using Renda.Web.Platform.Organisations;
+using Renda.Web.Platform.Web;
+
+namespace Renda.Web.Platform.Deadlines;
+
+public sealed record ExtensionView(int Id, PeriodUnit Unit, int Amount, string Period, string Reason, int? ApprovedByAccountId, DateTime At);
+
+public sealed record DeadlineView(
+    int Id, string SubjectType, string SubjectId, string Title, string Rule, string Source,
+    DateOnly StartsOn, PeriodUnit Unit, int Amount, string Period, DateOnly DueOn,
+    DeadlineStatus Status, string StatusLabel,
+    int? RemainingWorkingDays, // working days from today to the due date (0 = due today); null once past it or finished
+    int? OverdueDays,          // calendar days past the due date; null unless running and past it
+    int EscalationLevel, string EscalationLabel, bool CalendarProvisional,
+    int? OwnerAccountId, int? OwnerHandlingUnitId, int? OwnerCommitteeId,
+    IReadOnlyList<ExtensionView> Extensions);
+
+public sealed record ExtendRequest(
+    PeriodUnit Unit,
+    [property: Range(1, Deadlines.MaxAmount, ErrorMessage = "延长的期间应为 1–1000。")] int Amount,
+    string? Reason);
+
+/// <summary>Deadlines of one's own congress over HTTP, and recorded extensions.</summary>
+public static class DeadlinesApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/congresses/{code}/deadlines", List).RequireAuthorization().WithSummary("本级人大的期限（承办单位经办人只见本单位的）");
+        api.MapPost("/deadlines/{id:int}/extensions", Extend).RequireAuthorization(nameof(Role.CommitteeStaff)).WithSummary("批准延期（须说明理由）");
+    }
+
+    private static async Task<IResult> List(string code, string? status, int? page, int? pageSize, bool? descending,
+        RendaDbContext db, WorkCalendarCache calendars, CurrentUserAccessor u, CancellationToken ct)
+    {
+        var congress = await CongressScope.OwnAsync(db, u.User, code, ct);
+        var calendar = await calendars.GetAsync(db, ct);
+        return Results.Ok(await DeadlineQueries.PageAsync(db, calendar, u.User, congress.Id, ParseStatus(status), null, page, pageSize, descending == true, ct));
+    }
+
+    private static async Task<IResult> Extend(int id, ExtendRequest request, RendaDbContext db, WorkCalendarCache calendars, CurrentUserAccessor u, CancellationToken ct)
+    {
+        if (Problems.Validate(request) is { Count: > 0 } errors)
+            return Results.ValidationProblem(errors);
+        var deadline = await db.Deadlines.Include(d => d.Extensions).FirstOrDefaultAsync(d => d.Id == id && d.CongressId == u.User.CongressId, ct)
+            ?? throw DomainException.NotFound("期限不存在。");
+        var calendar = await calendars.GetAsync(db, ct);
+        Deadlines.Extend(db, calendar, deadline, request.Unit, request.Amount, request.Reason, u.User.AccountId);
+        await db.SaveChangesAsync(ct);
+        return Results.Ok(DeadlineQueries.View(deadline, calendar, WorkCalendar.Today(db.Clock)));
+    }
+
+    public static DeadlineStatus? ParseStatus(string? status)
+        => string.IsNullOrEmpty(status) ? null
+            : Enum.TryParse<DeadlineStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s
+            : throw DomainException.Invalid("status", "状态应为 Open、Overdue、Met 或 Cancelled。");
+}
+
+/// <summary>The list shared by the API and the /deadlines page, with the visibility rule in one place.</summary>
+public static class DeadlineQueries
+{
+    /// <summary>
+    /// Committee staff and members of the Council of Chairpersons see all of their congress's
+    /// clocks; a handling-unit officer only those owned by their unit(s); anyone else none.
+    /// </summary>
+    public static IQueryable<Deadline> Visible(RendaDbContext db, CurrentUser user, int congressId)
+    {
+        var query = db.Deadlines.AsNoTracking().Where(d => d.CongressId == congressId);
+        if (user.Has(Role.CommitteeStaff) || user.Has(Role.ChairpersonsCouncilMember))
+            return query;
+        if (user.Has(Role.HandlingUnitOfficer))
+        {
+            var units = user.HandlingUnitIds.ToList();
+            return query.Where(d => d.OwnerHandlingUnitId != null && units.Contains(d.OwnerHandlingUnitId.Value));
+        }
+        throw DomainException.Forbidden("只有常委会工作人员、主任会议成员和承办单位经办人可以查看期限。");
+    }
+
+    public static bool CanSee(CurrentUser user)
+        => user.Has(Role.CommitteeStaff) || user.Has(Role.ChairpersonsCouncilMember) || user.Has(Role.HandlingUnitOfficer);
+
+    public static async Task<Page<DeadlineView>> PageAsync(RendaDbContext db, WorkCalendar calendar, CurrentUser user, int congressId,
+        DeadlineStatus? status, int? id, int? page, int? pageSize, bool descending, CancellationToken ct = default)
+    {
+        var query = Visible(db, user, congressId).Include(d => d.Extensions).AsQueryable();
+        if (status is { } s)
+            query = query.Where(d => d.Status == s);
+        if (id is { } only)
+            query = query.Where(d => d.Id == only);
+        query = descending ? query.OrderByDescending(d => d.DueOn).ThenByDescending(d => d.Id) : query.OrderBy(d => d.DueOn).ThenBy(d => d.Id);
+        var rows = await query.AsSplitQuery().ToPageAsync(page, pageSize, ct);
+        var today = WorkCalendar.Today(db.Clock);
+        return new Page<DeadlineView>(rows.Items.Select(d => View(d, calendar, today)).ToList(), rows.PageNumber, rows.PageSize, rows.Total);
+    }
+
+    public static DeadlineView View(Deadline d, WorkCalendar calendar, DateOnly today) => new(
+        d.Id, d.SubjectType, d.SubjectId, d.Title, d.Rule, d.Source,
+        d.StartsOn, d.Unit, d.Amount, WorkCalendar.Describe(d.Unit, d.Amount), d.DueOn,
+        d.Status, Deadlines.StatusLabel(d.Status),
+        d.Status == DeadlineStatus.Open && d.DueOn >= today ? calendar.WorkingDaysBetween(today, d.DueOn) : null,
+        d.Status is DeadlineStatus.Open or DeadlineStatus.Overdue && d.DueOn < today ? today.DayNumber - d.DueOn.DayNumber : null,
+        d.EscalationLevel, Deadlines.EscalationLabel(d.EscalationLevel), d.CalendarProvisional,
+        d.OwnerAccountId, d.OwnerHandlingUnitId, d.OwnerCommitteeId,
+        d.Extensions.OrderBy(e => e.Id).Select(e => new ExtensionView(e.Id, e.Unit, e.Amount, WorkCalendar.Describe(e.Unit, e.Amount), e.Reason, e.ApprovedByAccountId, e.At)).ToList());
+}
