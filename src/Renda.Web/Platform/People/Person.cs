@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Renda.Web.Platform.Organisations;
+using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Platform.People;
 
@@ -38,4 +39,49 @@ public class Deputy
     [MaxLength(100)] public string? DeputyGroup { get; set; }
     public DeputyStatus Status { get; set; }
     public DateOnly? StatusChangedOn { get; set; }
+
+    /// <summary>
+    /// Ends a mandate: only a serving deputy can resign, be recalled or have the mandate terminated
+    /// (辞职、罢免、代表资格终止); an ended mandate cannot change again — a deputy elected anew holds a new mandate.
+    /// </summary>
+    public void ChangeStatus(DeputyStatus to, DateOnly on, DateOnly today)
+    {
+        if (on > today)
+            throw DomainException.Invalid("date", "日期不能晚于今天。");
+        if (Term is { } term && on < term.StartsOn)
+            throw DomainException.Invalid("date", $"日期不能早于本届任期开始（{term.StartsOn:yyyy-MM-dd}）。");
+        var allowed = Status switch
+        {
+            DeputyStatus.Serving => to != DeputyStatus.Serving,
+            DeputyStatus.Resigned or DeputyStatus.Recalled or DeputyStatus.Terminated => false,
+        };
+        if (!allowed)
+            throw DomainException.Conflict(Status == DeputyStatus.Serving
+                ? "代表已在任，无需变更。"
+                : $"代表已于 {StatusChangedOn:yyyy-MM-dd} {Status.Label()}，不能再变更为“{to.Label()}”。");
+        Status = to;
+        StatusChangedOn = on;
+    }
+}
+
+/// <summary>The Chinese words for the people enums, as the UI and import files use them.</summary>
+public static class PeopleLabels
+{
+    public static string Label(this Gender gender) => gender switch
+    {
+        Gender.Male => "男",
+        Gender.Female => "女",
+    };
+
+    public static string Label(this DeputyStatus status) => status switch
+    {
+        DeputyStatus.Serving => "在任",
+        DeputyStatus.Resigned => "辞职",
+        DeputyStatus.Recalled => "罢免",
+        DeputyStatus.Terminated => "终止",
+    };
+
+    public static Gender? ParseGender(string? text) => Enum.GetValues<Gender>().Cast<Gender?>().FirstOrDefault(g => g!.Value.Label() == text);
+
+    public static DeputyStatus? ParseStatus(string? text) => Enum.GetValues<DeputyStatus>().Cast<DeputyStatus?>().FirstOrDefault(s => s!.Value.Label() == text);
 }
