@@ -68,7 +68,9 @@ public abstract class RendaApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { }
+        // Also reached from the finalizer of a fixture whose constructor failed (no PostgreSQL): never throw here.
+        if (DataDir is { Length: > 0 } && Directory.Exists(DataDir))
+            try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
 
@@ -87,7 +89,8 @@ public sealed class PostgresApp : RendaApp
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        TestPostgres.DropDatabase(_connection);
+        if (disposing)
+            TestPostgres.DropDatabase(_connection);
     }
 }
 
