@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
+using Renda.Web.Features.Suggestions;
 using Renda.Web.Platform.Attachments;
 using Renda.Web.Platform.Audit;
 using Renda.Web.Platform.Calendar;
@@ -67,6 +68,7 @@ public static class RendaHost
         services.AddRendaDeadlines();
         services.AddRendaNotifications(config);
         services.AddRendaAttachments(config);
+        services.AddSuggestions();
         // Upload limit (50 MB attachments) plus form overhead.
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = AttachmentStore.MaxBytes + 1024 * 1024);
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = AttachmentStore.MaxBytes + 1024 * 1024);
@@ -95,6 +97,7 @@ public static class RendaHost
         DeadlinesApi.Map(api);
         NotificationsApi.Map(api);
         AttachmentsApi.Map(api);
+        SuggestionsApi.Map(api);
         app.MapRazorPages();
         return app;
     }

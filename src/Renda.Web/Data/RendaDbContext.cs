@@ -92,16 +92,16 @@ public class RendaDbContext(DbContextOptions<RendaDbContext> options, IAuditActo
         b.Entity<Deadline>().HasMany(d => d.Extensions).WithOne().HasForeignKey(e => e.DeadlineId).OnDelete(DeleteBehavior.Cascade);
         b.Entity<Notification>().HasIndex(n => new { n.AccountId, n.ReadAt });
         b.Entity<Attachment>().HasIndex(a => new { a.OwnerType, a.OwnerId });
+        Features.Suggestions.SuggestionsModel.Configure(b);
 
         // Enums are stored as their names: readable in SQL, and a renumbered enum cannot silently change data.
         foreach (var entity in b.Model.GetEntityTypes())
             foreach (var property in entity.GetProperties())
-                if (property.ClrType.IsEnum)
+                if ((Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType).IsEnum)
+                {
                     property.SetProviderClrType(typeof(string));
-        foreach (var entity in b.Model.GetEntityTypes())
-            foreach (var property in entity.GetProperties())
-                if (property.ClrType.IsEnum && property.GetMaxLength() is null)
                     property.SetMaxLength(40);
+                }
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

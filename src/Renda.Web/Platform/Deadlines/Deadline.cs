@@ -20,6 +20,8 @@ public class Deadline
     /// <summary>The record the clock belongs to, e.g. "Suggestion" / "42".</summary>
     [MaxLength(50)] public required string SubjectType { get; set; }
     [MaxLength(50)] public required string SubjectId { get; set; }
+    /// <summary>Which clock of the subject this is (e.g. "answer", "contact:12"), so a module finds it again.</summary>
+    [MaxLength(50)] public string? Purpose { get; set; }
     [MaxLength(200)] public required string Title { get; set; }
     /// <summary>The rule in words, e.g. 闭会期间代表建议应自收到之日起10个工作日内交办.</summary>
     [MaxLength(500)] public required string Rule { get; set; }

@@ -23,7 +23,7 @@ public static class Deadlines
     /// </summary>
     public static Deadline Start(RendaDbContext db, WorkCalendar calendar, int congressId, string subjectType, string subjectId,
         string title, string rule, string source, DateOnly startsOn, PeriodUnit unit, int amount,
-        int? ownerAccountId = null, int? ownerHandlingUnitId = null, int? ownerCommitteeId = null)
+        int? ownerAccountId = null, int? ownerHandlingUnitId = null, int? ownerCommitteeId = null, string? purpose = null)
     {
         Require("subjectType", subjectType, 50);
         Require("subjectId", subjectId, 50);
@@ -45,6 +45,7 @@ public static class Deadlines
             OwnerAccountId = ownerAccountId,
             OwnerHandlingUnitId = ownerHandlingUnitId,
             OwnerCommitteeId = ownerCommitteeId,
+            Purpose = purpose,
             Status = DeadlineStatus.Open,
         };
         Recompute(deadline, calendar, WorkCalendar.Today(db.Clock));

@@ -17,6 +17,14 @@ public static class Menu
     public static readonly IReadOnlyList<Section> Sections =
     [
         new("工作台", [new("首页", "/", Any), new("消息", "/inbox", Any), new("期限提醒", "/deadlines", u => Staff(u) || u.Has(Role.HandlingUnitOfficer))]),
+        new("代表建议", [
+            new("提出建议", "/suggestions/new", u => u.Has(Role.Deputy)),
+            new("我的建议", "/suggestions/mine", u => u.Has(Role.Deputy)),
+            new("建议办理", "/suggestions", u => Staff(u)),
+            new("本单位承办", "/suggestions/unit", u => u.Has(Role.HandlingUnitOfficer)),
+            new("承诺事项台账", "/suggestions/commitments", u => Staff(u) || u.Has(Role.HandlingUnitOfficer)),
+            new("办理统计", "/suggestions/statistics", u => Staff(u)),
+        ]),
         new("代表工作", [new("代表名册", "/deputies", u => Staff(u) || u.Has(Role.SystemAdministrator)), new("导入代表", "/deputies/import", u => u.Has(Role.CommitteeStaff))]),
         new("组织机构", [new("人大与常委会", "/organisations", Any), new("承办单位", "/organisations/units", u => !u.Has(Role.Deputy) || Staff(u))]),
         new("统计与报告", [new("本级及下级统计", "/statistics", u => Staff(u))]),

@@ -1,0 +1,497 @@
+using System.ComponentModel.DataAnnotations;
+using System.ComponentModel.DataAnnotations.Schema;
+using Renda.Web.Platform.Web;
+
+namespace Renda.Web.Features.Suggestions;
+
+/// <summary>
+/// 提 → 交 → 办 → 督 → 评. Draft and Submitted belong to the deputy and the intake desk; Assigned,
+/// UnitReturned and Answered to the handling units; Rehandling reopens an answered suggestion
+/// after a 不满意 rating. Returned, Merged and Closed are final.
+/// </summary>
+public enum SuggestionStatus { Draft = 0, Submitted = 1, Accepted = 2, Returned = 3, Merged = 4, Assigned = 5, UnitReturned = 6, Answered = 7, Rehandling = 8, Closed = 9 }
+
+public enum SubmissionPeriod { BetweenSessions = 0, DuringSession = 1 }
+
+/// <summary>Why staff return a suggestion to the deputy as not admissible (北京 第十二条).</summary>
+public enum InadmissibleReason { PersonalMatter = 0, LegalConsultation = 1, ForwardedLetter = 2, Petition = 3, PendingLitigation = 4, OngoingTender = 5, ConflictOfInterest = 6, NotSpecific = 7 }
+
+public enum HandlingMode { LeadAndCo = 0, Separately = 1 }
+
+public enum AssignmentRole { Lead = 0, Co = 1, Separate = 2 }
+
+public enum AssignmentStatus { Handling = 0, Returned = 1, Answered = 2 }
+
+public enum ContactKind { Phone = 0, Visit = 1, Meeting = 2, Other = 3 }
+
+public enum Satisfaction { Satisfied = 0, BasicallySatisfied = 1, Dissatisfied = 2 }
+
+public enum CoSignerStatus { Invited = 0, Confirmed = 1, Declined = 2 }
+
+public enum CommitmentStatus { Open = 0, Done = 1 }
+
+/// <summary>A deputy's suggestion, criticism or opinion (代表建议、批评和意见), with its whole handling history.</summary>
+public class Suggestion
+{
+    public const int MaxTitle = 100;
+    public const int MaxContent = 10_000;
+    public const int MinContent = 20;
+
+    public int Id { get; set; }
+    public int CongressId { get; set; }
+    /// <summary>Year of receipt; the statistics year. Set on submission (the draft's creation year before that).</summary>
+    public int Year { get; set; }
+    /// <summary>Registration number within congress and year, e.g. 2023-017; given on submission.</summary>
+    [MaxLength(20)] public string? Number { get; set; }
+    [MaxLength(MaxTitle)] public required string Title { get; set; }
+    [MaxLength(MaxContent)] public required string Content { get; set; }
+    [MaxLength(20)] public required string Category { get; set; }
+    public SubmissionPeriod Period { get; set; }
+    public SuggestionStatus Status { get; set; }
+    /// <summary>The lead deputy's mandate (Deputy.Id); co-signers are in Signers.</summary>
+    public int LeadDeputyId { get; set; }
+    public int CreatedByAccountId { get; set; }
+    /// <summary>Idempotency-Key of the request that created it, unique per account: a retried or double-clicked submit never creates a second one.</summary>
+    [MaxLength(100)] public string? IdempotencyKey { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? SubmittedAt { get; set; }
+    /// <summary>The day the standing committee received it: the submission day, or the session's closing day for suggestions made during a session.</summary>
+    public DateOnly? ReceivedOn { get; set; }
+    public DateOnly? AssignedOn { get; set; }
+    public HandlingMode? Mode { get; set; }
+    /// <summary>Current handling round: 1, then 2 … after each 不满意.</summary>
+    public int Round { get; set; } = 1;
+    /// <summary>Due date of the first answer (3 months from assignment, or up to 6 with a recorded approval).</summary>
+    public DateOnly? AnswerDueOn { get; set; }
+    public DateOnly? FirstAnsweredOn { get; set; }
+    public DateOnly? AnsweredOn { get; set; }
+    /// <summary>Category code (A–D by default) of the latest answer.</summary>
+    [MaxLength(10)] public string? AnswerCategory { get; set; }
+    /// <summary>The lead deputy's rating of the latest answer.</summary>
+    public Satisfaction? Rating { get; set; }
+    /// <summary>No rating arrived within the rating period despite a reminder: excluded from the satisfaction rate.</summary>
+    public bool RatingMissing { get; set; }
+    public DateTime? RatingReminderSentAt { get; set; }
+    public DateOnly? ClosedOn { get; set; }
+    public InadmissibleReason? ReturnReason { get; set; }
+    [MaxLength(500)] public string? ReturnNote { get; set; }
+    public int? MergedIntoId { get; set; }
+    /// <summary>重点建议, designated by the Council of Chairpersons with a leader who supervises it (领衔督办).</summary>
+    public bool IsKey { get; set; }
+    [MaxLength(100)] public string? KeyLeader { get; set; }
+    public DateOnly? KeyDesignatedOn { get; set; }
+    public bool Published { get; set; }
+    public DateTime? PublishedAt { get; set; }
+    [MaxLength(MaxTitle)] public string? PublicTitle { get; set; }
+    [MaxLength(MaxContent)] public string? PublicContent { get; set; }
+    [MaxLength(MaxContent)] public string? PublicAnswer { get; set; }
+
+    public List<SuggestionSigner> Signers { get; set; } = [];
+    public List<SuggestionAssignment> Assignments { get; set; } = [];
+    public List<SuggestionAnswer> Answers { get; set; } = [];
+    public List<SuggestionContact> Contacts { get; set; } = [];
+    public List<SuggestionRating> Ratings { get; set; } = [];
+    public List<SuggestionEvent> History { get; set; } = [];
+
+    [NotMapped] public IEnumerable<SuggestionAssignment> ActiveAssignments => Assignments.Where(a => a.Status != AssignmentStatus.Returned);
+    [NotMapped] public SuggestionAssignment? LeadAssignment => ActiveAssignments.FirstOrDefault(a => a.Role == AssignmentRole.Lead);
+    public bool IsSigner(int deputyId) => LeadDeputyId == deputyId || Signers.Any(s => s.DeputyId == deputyId && s.Status == CoSignerStatus.Confirmed);
+
+    private void Require(string action, params SuggestionStatus[] allowed)
+    {
+        if (!allowed.Contains(Status))
+            throw DomainException.Conflict($"建议当前状态为“{SuggestionLabels.Of(Status)}”，不能{action}。");
+    }
+
+    private void Log(DateTime at, int? accountId, string? actor, string action, string? note = null)
+        => History.Add(new SuggestionEvent { At = at, ActorAccountId = accountId, ActorName = actor, Action = action, Note = note, Round = Round });
+
+    public void Edit(string title, string content, string category, SubmissionPeriod period)
+    {
+        Require("修改", SuggestionStatus.Draft);
+        Title = title;
+        Content = content;
+        Category = category;
+        Period = period;
+    }
+
+    public SuggestionSigner Invite(int deputyId, DateTime now)
+    {
+        Require("邀请附议", SuggestionStatus.Draft);
+        if (deputyId == LeadDeputyId)
+            throw DomainException.Invalid("deputyId", "领衔代表不能再作为附议代表。");
+        if (Signers.Any(s => s.DeputyId == deputyId && s.Status != CoSignerStatus.Declined))
+            throw DomainException.Conflict("已邀请该代表附议。");
+        var signer = new SuggestionSigner { DeputyId = deputyId, Status = CoSignerStatus.Invited, InvitedAt = now };
+        Signers.Add(signer);
+        return signer;
+    }
+
+    public void RespondToInvitation(int deputyId, bool confirm, DateTime now, int accountId, string actor)
+    {
+        Require("回复附议邀请", SuggestionStatus.Draft);
+        var signer = Signers.FirstOrDefault(s => s.DeputyId == deputyId && s.Status == CoSignerStatus.Invited)
+            ?? throw DomainException.Conflict("没有待回复的附议邀请。");
+        signer.Status = confirm ? CoSignerStatus.Confirmed : CoSignerStatus.Declined;
+        signer.RespondedAt = now;
+        Log(now, accountId, actor, confirm ? "附议" : "拒绝附议");
+    }
+
+    /// <summary>Submits the draft. Invitations not yet confirmed lapse: only confirmed co-signers sign.</summary>
+    public void Submit(DateTime now, DateOnly receivedOn, string number, int accountId, string actor)
+    {
+        Require("提交", SuggestionStatus.Draft);
+        Signers.RemoveAll(s => s.Status == CoSignerStatus.Invited);
+        Status = SuggestionStatus.Submitted;
+        SubmittedAt = now;
+        ReceivedOn = receivedOn;
+        Year = receivedOn.Year;
+        Number = number;
+        Log(now, accountId, actor, "提交", Period == SubmissionPeriod.DuringSession ? $"大会期间提出，{receivedOn:yyyy-MM-dd} 交常委会" : null);
+    }
+
+    public void Accept(DateTime now, int accountId, string actor)
+    {
+        Require("受理", SuggestionStatus.Submitted);
+        Status = SuggestionStatus.Accepted;
+        Log(now, accountId, actor, "受理");
+    }
+
+    public void ReturnToDeputy(InadmissibleReason reason, string? note, DateOnly today, DateTime now, int accountId, string actor)
+    {
+        Require("退回代表", SuggestionStatus.Submitted, SuggestionStatus.Accepted);
+        Status = SuggestionStatus.Returned;
+        ReturnReason = reason;
+        ReturnNote = note;
+        ClosedOn = today;
+        Log(now, accountId, actor, "退回代表", $"{SuggestionLabels.Of(reason)}{(string.IsNullOrWhiteSpace(note) ? "" : "：" + note)}");
+    }
+
+    public void MergeInto(Suggestion target, DateOnly today, DateTime now, int accountId, string actor)
+    {
+        Require("并案", SuggestionStatus.Submitted, SuggestionStatus.Accepted);
+        if (target.Id == Id || target.CongressId != CongressId)
+            throw DomainException.Invalid("targetId", "只能并入本级人大的另一件建议。");
+        if (target.Status is not (SuggestionStatus.Submitted or SuggestionStatus.Accepted or SuggestionStatus.Assigned))
+            throw DomainException.Conflict($"目标建议状态为“{SuggestionLabels.Of(target.Status)}”，不能并入。");
+        Status = SuggestionStatus.Merged;
+        MergedIntoId = target.Id;
+        ClosedOn = today;
+        Log(now, accountId, actor, "并案", $"并入 {target.Number}《{target.Title}》");
+        target.Log(now, accountId, actor, "并案", $"并入 {Number}《{Title}》");
+    }
+
+    /// <summary>交办: one lead unit and co-units, or several units each answering separately.</summary>
+    public void Assign(HandlingMode mode, IReadOnlyList<(int UnitId, AssignmentRole Role)> units, DateOnly today, DateTime now, int accountId, string actor)
+    {
+        Require("交办", SuggestionStatus.Submitted, SuggestionStatus.Accepted);
+        ValidateUnits(mode, units);
+        Mode = mode;
+        foreach (var (unitId, role) in units)
+            Assignments.Add(new SuggestionAssignment { HandlingUnitId = unitId, Role = role, Status = AssignmentStatus.Handling, AssignedOn = today, Round = Round });
+        Status = SuggestionStatus.Assigned;
+        AssignedOn = today;
+        Log(now, accountId, actor, "交办", mode == HandlingMode.LeadAndCo ? "主办、协办" : "分别办理");
+    }
+
+    private static void ValidateUnits(HandlingMode mode, IReadOnlyList<(int UnitId, AssignmentRole Role)> units)
+    {
+        if (units.Count == 0)
+            throw DomainException.Invalid("units", "请至少选择一个承办单位。");
+        if (units.Select(u => u.UnitId).Distinct().Count() != units.Count)
+            throw DomainException.Invalid("units", "同一承办单位不能重复交办。");
+        switch (mode)
+        {
+            case HandlingMode.LeadAndCo:
+                if (units.Count(u => u.Role == AssignmentRole.Lead) != 1 || units.Any(u => u.Role == AssignmentRole.Separate))
+                    throw DomainException.Invalid("units", "主办协办方式须有且只有一个主办单位，其余为协办单位。");
+                break;
+            case HandlingMode.Separately:
+                if (units.Any(u => u.Role != AssignmentRole.Separate))
+                    throw DomainException.Invalid("units", "分别办理方式下每个单位都单独办理答复。");
+                break;
+        }
+    }
+
+    /// <summary>A unit that is the wrong addressee returns its part with reasons; staff re-assign (units never pass it on themselves).</summary>
+    public SuggestionAssignment UnitReturn(int unitId, string reason, DateOnly today, DateOnly returnDeadline, DateTime now, int accountId, string actor)
+    {
+        Require("退回交办", SuggestionStatus.Assigned);
+        if (string.IsNullOrWhiteSpace(reason))
+            throw DomainException.Invalid("reason", "退回须说明理由。");
+        var assignment = ActiveAssignments.FirstOrDefault(a => a.HandlingUnitId == unitId && a.Status == AssignmentStatus.Handling)
+            ?? throw DomainException.Conflict("本单位没有正在办理的该建议。");
+        if (today > returnDeadline)
+            throw DomainException.Conflict($"退回期限已过（应于 {returnDeadline:yyyy-MM-dd} 前提出），请按交办办理。");
+        assignment.Status = AssignmentStatus.Returned;
+        assignment.ReturnedOn = today;
+        assignment.ReturnReason = reason;
+        Status = SuggestionStatus.UnitReturned;
+        Log(now, accountId, actor, "承办单位退回", reason);
+        return assignment;
+    }
+
+    public void Reassign(IReadOnlyList<(int UnitId, AssignmentRole Role)> units, DateOnly today, DateTime now, int accountId, string actor)
+    {
+        Require("重新交办", SuggestionStatus.UnitReturned);
+        var all = ActiveAssignments.Select(a => (a.HandlingUnitId, a.Role)).Concat(units).ToList();
+        ValidateUnits(Mode!.Value, all);
+        foreach (var (unitId, role) in units)
+            Assignments.Add(new SuggestionAssignment { HandlingUnitId = unitId, Role = role, Status = AssignmentStatus.Handling, AssignedOn = today, Round = Round });
+        Status = SuggestionStatus.Assigned;
+        Log(now, accountId, actor, "重新交办");
+    }
+
+    public SuggestionContact RecordContact(int unitId, ContactKind kind, bool faceToFace, DateOnly on, string? notes, DateTime now, int accountId, string actor)
+    {
+        Require("记录联系", SuggestionStatus.Assigned, SuggestionStatus.Rehandling, SuggestionStatus.Answered);
+        var assignment = HandlingAssignment(unitId);
+        var contact = new SuggestionContact { AssignmentId = assignment.Id, HandlingUnitId = unitId, Kind = kind, FaceToFace = faceToFace, On = on, Notes = notes, RecordedByAccountId = accountId };
+        Contacts.Add(contact);
+        assignment.FirstContactOn ??= on;
+        Log(now, accountId, actor, "联系代表", $"{SuggestionLabels.Of(kind)}{(faceToFace ? "（面商）" : "")}");
+        return contact;
+    }
+
+    public void SubmitCoViews(int unitId, string views, DateOnly today, DateTime now, int accountId, string actor)
+    {
+        Require("提交协办意见", SuggestionStatus.Assigned, SuggestionStatus.Rehandling);
+        var assignment = HandlingAssignment(unitId);
+        if (assignment.Role != AssignmentRole.Co)
+            throw DomainException.Conflict("只有协办单位向主办单位提交协办意见。");
+        if (string.IsNullOrWhiteSpace(views))
+            throw DomainException.Invalid("views", "请填写协办意见。");
+        assignment.CoViews = views;
+        assignment.CoViewsOn = today;
+        assignment.Status = AssignmentStatus.Answered;
+        Log(now, accountId, actor, "提交协办意见");
+    }
+
+    /// <summary>
+    /// The lead unit gives the one answer (or, handled separately, each unit its own). The
+    /// suggestion is Answered when every answer it needs in this round is in.
+    /// </summary>
+    public SuggestionAnswer Answer(int unitId, string category, string text, string signedBy, int? documentId, DateOnly today, DateTime now, int accountId, string actor)
+    {
+        Require("答复", SuggestionStatus.Assigned, SuggestionStatus.Rehandling);
+        var assignment = HandlingAssignment(unitId);
+        if (assignment.Role == AssignmentRole.Co)
+            throw DomainException.Conflict("协办单位不直接答复代表，请向主办单位提交协办意见。");
+        if (Answers.Any(a => a.AssignmentId == assignment.Id && a.Round == Round))
+            throw DomainException.Conflict("本轮已答复。");
+        var answer = new SuggestionAnswer
+        {
+            AssignmentId = assignment.Id, HandlingUnitId = unitId, Round = Round, Category = category, Text = text, SignedBy = signedBy,
+            DocumentAttachmentId = documentId, AnsweredOn = today, AnsweredAt = now, AnsweredByAccountId = accountId,
+        };
+        Answers.Add(answer);
+        if (assignment.Role == AssignmentRole.Lead || assignment.Role == AssignmentRole.Separate)
+            assignment.Status = AssignmentStatus.Answered;
+        var needed = ActiveAssignments.Where(a => a.Role != AssignmentRole.Co).ToList();
+        if (needed.All(a => Answers.Any(x => x.AssignmentId == a.Id && x.Round == Round)))
+        {
+            Status = SuggestionStatus.Answered;
+            AnsweredOn = today;
+            if (Round == 1) FirstAnsweredOn = today;
+            AnswerCategory = (LeadAssignment is { } lead ? Answers.Where(x => x.AssignmentId == lead.Id && x.Round == Round).Select(x => x.Category).FirstOrDefault() : null) ?? category;
+            Rating = null;
+            RatingReminderSentAt = null;
+        }
+        Log(now, accountId, actor, "答复", $"类别 {category}");
+        return answer;
+    }
+
+    private SuggestionAssignment HandlingAssignment(int unitId)
+        => ActiveAssignments.FirstOrDefault(a => a.HandlingUnitId == unitId)
+           ?? throw DomainException.Forbidden("该建议未交由本单位办理。");
+
+    /// <summary>A signing deputy rates; the lead deputy's rating decides the round. 不满意 opens a new round.</summary>
+    public SuggestionRating Rate(int deputyId, Satisfaction result, string? reason, DateOnly today, DateTime now, int accountId, string actor)
+    {
+        Require("评价", SuggestionStatus.Answered);
+        if (!IsSigner(deputyId))
+            throw DomainException.Forbidden("只有领衔代表和附议代表可以评价。");
+        if (Ratings.Any(r => r.DeputyId == deputyId && r.Round == Round))
+            throw DomainException.Conflict("您已评价本轮答复。");
+        if (result == Satisfaction.Dissatisfied && string.IsNullOrWhiteSpace(reason))
+            throw DomainException.Invalid("reason", "不满意时请说明理由，以便重新办理。");
+        var rating = new SuggestionRating { DeputyId = deputyId, Round = Round, Result = result, Reason = reason, RatedOn = today };
+        Ratings.Add(rating);
+        Log(now, accountId, actor, "评价", SuggestionLabels.Of(result));
+        if (deputyId != LeadDeputyId)
+            return rating;
+        Rating = result;
+        if (result == Satisfaction.Dissatisfied)
+        {
+            Round++;
+            Status = SuggestionStatus.Rehandling;
+            foreach (var a in ActiveAssignments.Where(a => a.Role != AssignmentRole.Co))
+                a.Status = AssignmentStatus.Handling;
+            Log(now, accountId, actor, "重新办理", $"第 {Round} 轮");
+        }
+        else
+        {
+            Status = SuggestionStatus.Closed;
+            ClosedOn = today;
+        }
+        return rating;
+    }
+
+    /// <summary>No rating by the end of the rating period: closed, and excluded from the satisfaction rate.</summary>
+    public void CloseUnrated(DateOnly today, DateTime now)
+    {
+        Require("按未评价办结", SuggestionStatus.Answered);
+        RatingMissing = true;
+        Status = SuggestionStatus.Closed;
+        ClosedOn = today;
+        Log(now, null, "system", "未评价办结", "评价期限届满未评价，不计入满意率");
+    }
+
+    public void DesignateKey(string leader, DateOnly today, DateTime now, int accountId, string actor)
+    {
+        Require("列为重点建议", SuggestionStatus.Submitted, SuggestionStatus.Accepted, SuggestionStatus.Assigned, SuggestionStatus.UnitReturned, SuggestionStatus.Rehandling, SuggestionStatus.Answered);
+        if (string.IsNullOrWhiteSpace(leader))
+            throw DomainException.Invalid("leader", "请填写领衔督办的负责同志。");
+        IsKey = true;
+        KeyLeader = leader;
+        KeyDesignatedOn = today;
+        Log(now, accountId, actor, "列为重点建议", $"领衔督办：{leader}");
+    }
+
+    public void Publish(string title, string content, string? answer, DateTime now, int accountId, string actor)
+    {
+        Require("公开", SuggestionStatus.Answered, SuggestionStatus.Closed);
+        PublicTitle = title;
+        PublicContent = content;
+        PublicAnswer = answer;
+        Published = true;
+        PublishedAt = now;
+        Log(now, accountId, actor, "公开");
+    }
+
+    public void Unpublish(DateTime now, int accountId, string actor)
+    {
+        if (!Published)
+            throw DomainException.Conflict("该建议尚未公开。");
+        Published = false;
+        Log(now, accountId, actor, "撤回公开");
+    }
+}
+
+public class SuggestionSigner
+{
+    public int Id { get; set; }
+    public int SuggestionId { get; set; }
+    public int DeputyId { get; set; }
+    public CoSignerStatus Status { get; set; }
+    public DateTime InvitedAt { get; set; }
+    public DateTime? RespondedAt { get; set; }
+}
+
+public class SuggestionAssignment
+{
+    public int Id { get; set; }
+    public int SuggestionId { get; set; }
+    public int HandlingUnitId { get; set; }
+    public AssignmentRole Role { get; set; }
+    public AssignmentStatus Status { get; set; }
+    public int Round { get; set; }
+    public DateOnly AssignedOn { get; set; }
+    public DateOnly? ReturnedOn { get; set; }
+    [MaxLength(500)] public string? ReturnReason { get; set; }
+    public DateOnly? FirstContactOn { get; set; }
+    [MaxLength(Suggestion.MaxContent)] public string? CoViews { get; set; }
+    public DateOnly? CoViewsOn { get; set; }
+}
+
+/// <summary>A formal answer: structured text and category, plus the signed document (an attachment).</summary>
+public class SuggestionAnswer
+{
+    public int Id { get; set; }
+    public int SuggestionId { get; set; }
+    public int AssignmentId { get; set; }
+    public int HandlingUnitId { get; set; }
+    public int Round { get; set; }
+    [MaxLength(10)] public required string Category { get; set; }
+    [MaxLength(Suggestion.MaxContent)] public required string Text { get; set; }
+    /// <summary>The unit head who signed the answer document.</summary>
+    [MaxLength(50)] public required string SignedBy { get; set; }
+    public int? DocumentAttachmentId { get; set; }
+    public DateOnly AnsweredOn { get; set; }
+    public DateTime AnsweredAt { get; set; }
+    public int AnsweredByAccountId { get; set; }
+}
+
+public class SuggestionContact
+{
+    public int Id { get; set; }
+    public int SuggestionId { get; set; }
+    public int AssignmentId { get; set; }
+    public int HandlingUnitId { get; set; }
+    public ContactKind Kind { get; set; }
+    /// <summary>见面: counts for the 见面率.</summary>
+    public bool FaceToFace { get; set; }
+    public DateOnly On { get; set; }
+    [MaxLength(2000)] public string? Notes { get; set; }
+    public int RecordedByAccountId { get; set; }
+}
+
+public class SuggestionRating
+{
+    public int Id { get; set; }
+    public int SuggestionId { get; set; }
+    public int DeputyId { get; set; }
+    public int Round { get; set; }
+    public Satisfaction Result { get; set; }
+    [MaxLength(2000)] public string? Reason { get; set; }
+    public DateOnly RatedOn { get; set; }
+}
+
+/// <summary>The history a deputy sees: who did what, when, in which round.</summary>
+public class SuggestionEvent
+{
+    public int Id { get; set; }
+    public int SuggestionId { get; set; }
+    public DateTime At { get; set; }
+    public int Round { get; set; }
+    public int? ActorAccountId { get; set; }
+    [MaxLength(50)] public string? ActorName { get; set; }
+    [MaxLength(50)] public required string Action { get; set; }
+    [MaxLength(500)] public string? Note { get; set; }
+}
+
+/// <summary>承诺事项台账: what an answer promised, by when, and the progress reported to the deputy.</summary>
+public class Commitment
+{
+    public int Id { get; set; }
+    public int SuggestionId { get; set; }
+    public Suggestion? Suggestion { get; set; }
+    public int HandlingUnitId { get; set; }
+    [MaxLength(1000)] public required string Promise { get; set; }
+    public DateOnly DueOn { get; set; }
+    public CommitmentStatus Status { get; set; }
+    public DateOnly? DoneOn { get; set; }
+    public List<CommitmentProgress> Progress { get; set; } = [];
+
+    public void Report(string text, bool done, DateOnly today)
+    {
+        if (Status == CommitmentStatus.Done)
+            throw DomainException.Conflict("该承诺事项已落实，不能再报告进展。");
+        if (string.IsNullOrWhiteSpace(text))
+            throw DomainException.Invalid("text", "请填写进展情况。");
+        Progress.Add(new CommitmentProgress { On = today, Text = text });
+        if (done)
+        {
+            Status = CommitmentStatus.Done;
+            DoneOn = today;
+        }
+    }
+}
+
+public class CommitmentProgress
+{
+    public int Id { get; set; }
+    public int CommitmentId { get; set; }
+    public DateOnly On { get; set; }
+    [MaxLength(2000)] public required string Text { get; set; }
+}

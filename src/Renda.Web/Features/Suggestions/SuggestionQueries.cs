@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using Renda.Web.Data;
+using Renda.Web.Platform.Deadlines;
+using Renda.Web.Platform.Web;
+
+namespace Renda.Web.Features.Suggestions;
+
+public sealed record SuggestionListItem(int Id, string? Number, int Year, string Title, string Category, SuggestionStatus Status, string StatusLabel,
+    string LeadDeputy, bool IsKey, DateOnly? ReceivedOn, DateOnly? AnswerDueOn, DateOnly? AnsweredOn, Satisfaction? Rating, string? Units);
+
+public sealed record SuggestionFilter(int? Year = null, SuggestionStatus? Status = null, int? Unit = null, string? Category = null, int? Deputy = null, string? Text = null, bool? Key = null, string? Sort = null);
+
+public sealed record SignerView(int DeputyId, string Name, bool IsLead, CoSignerStatus Status, string StatusLabel);
+public sealed record AssignmentView(int Id, int UnitId, string Unit, AssignmentRole Role, string RoleLabel, AssignmentStatus Status, string StatusLabel, DateOnly AssignedOn, DateOnly? FirstContactOn, DateOnly? ReturnedOn, string? ReturnReason, string? CoViews);
+public sealed record AnswerView(int Id, int Round, string Unit, string Category, string CategoryLabel, string Text, string SignedBy, DateOnly AnsweredOn, int? DocumentAttachmentId);
+public sealed record ContactView(string Unit, ContactKind Kind, string KindLabel, bool FaceToFace, DateOnly On, string? Notes);
+public sealed record RatingView(int Round, string Deputy, Satisfaction Result, string ResultLabel, string? Reason, DateOnly RatedOn);
+public sealed record EventView(DateTime At, int Round, string? Actor, string Action, string? Note);
+public sealed record ClockView(int Id, string Title, string Rule, string Source, DateOnly StartsOn, DateOnly DueOn, DeadlineStatus Status, string StatusLabel, int Extensions, bool Provisional);
+public sealed record ProgressView(DateOnly On, string Text);
+public sealed record CommitmentView(int Id, string Unit, string Promise, DateOnly DueOn, CommitmentStatus Status, DateOnly? DoneOn, IReadOnlyList<ProgressView> Progress);
+
+public sealed record SuggestionDetail(int Id, string CongressCode, string? Number, int Year, string Title, string Content, string Category, SubmissionPeriod Period, string PeriodLabel,
+    SuggestionStatus Status, string StatusLabel, int Round, DateOnly? ReceivedOn, DateOnly? AssignedOn, HandlingMode? Mode, DateOnly? AnswerDueOn, DateOnly? AnsweredOn,
+    string? AnswerCategory, Satisfaction? Rating, bool RatingMissing, bool IsKey, string? KeyLeader, string? ReturnReason, string? ReturnNote, int? MergedIntoId,
+    bool Published, IReadOnlyList<SignerView> Signers, IReadOnlyList<AssignmentView> Assignments, IReadOnlyList<AnswerView> Answers, IReadOnlyList<ContactView> Contacts,
+    IReadOnlyList<RatingView> Ratings, IReadOnlyList<EventView> History, IReadOnlyList<ClockView> Clocks, IReadOnlyList<CommitmentView> Commitments);
+
+/// <summary>Reading suggestions: what each role may list, and the full record of one.</summary>
+public static class SuggestionQueries
+{
+    /// <summary>Staff and the council see the congress's suggestions; a unit those assigned to it; a deputy those they signed.</summary>
+    public static IQueryable<Suggestion> Visible(RendaDbContext db, SuggestionActor actor)
+    {
+        var q = db.Set<Suggestion>().AsNoTracking().Where(s => s.CongressId == actor.CongressId);
+        if (actor.IsStaff || actor.IsCouncil)
+            return q.Where(s => s.Status != SuggestionStatus.Draft || s.CreatedByAccountId == actor.AccountId);
+        var units = actor.UnitIds;
+        var deputy = actor.DeputyId ?? -1;
+        return q.Where(s => s.LeadDeputyId == deputy
+            || s.Signers.Any(x => x.DeputyId == deputy && x.Status != CoSignerStatus.Declined)
+            || (s.Status != SuggestionStatus.Draft && s.Assignments.Any(a => units.Contains(a.HandlingUnitId))));
+    }
+
+    public static async Task<Page<SuggestionListItem>> ListAsync(RendaDbContext db, SuggestionActor actor, SuggestionFilter f, int? page, int? pageSize, CancellationToken ct)
+    {
+        var q = Visible(db, actor);
+        if (f.Year is { } y) q = q.Where(s => s.Year == y);
+        if (f.Status is { } st) q = q.Where(s => s.Status == st);
+        if (f.Unit is { } u) q = q.Where(s => s.Assignments.Any(a => a.HandlingUnitId == u && a.Status != AssignmentStatus.Returned));
+        if (!string.IsNullOrWhiteSpace(f.Category)) q = q.Where(s => s.Category == f.Category);
+        if (f.Deputy is { } d) q = q.Where(s => s.LeadDeputyId == d || s.Signers.Any(x => x.DeputyId == d && x.Status == CoSignerStatus.Confirmed));
+        if (f.Key is true) q = q.Where(s => s.IsKey);
+        if (!string.IsNullOrWhiteSpace(f.Text))
+        {
+            var text = f.Text.Trim();
+            if (text.Length > 100) throw DomainException.Invalid("text", "检索词不超过 100 字。");
+            q = q.Where(s => s.Title.Contains(text) || (s.Number != null && s.Number.Contains(text)) || s.Content.Contains(text));
+        }
+        q = f.Sort switch
+        {
+            "due" => q.OrderBy(s => s.AnswerDueOn == null).ThenBy(s => s.AnswerDueOn).ThenBy(s => s.Id),
+            "number" => q.OrderBy(s => s.Number).ThenBy(s => s.Id),
+            _ => q.OrderByDescending(s => s.Id),
+        };
+        var (p, size) = Paging.Normalise(page, pageSize);
+        var total = await q.CountAsync(ct);
+        var rows = await q.Skip((p - 1) * size).Take(size).Select(s => new
+        {
+            s.Id, s.Number, s.Year, s.Title, s.Category, s.Status, s.LeadDeputyId, s.IsKey, s.ReceivedOn, s.AnswerDueOn, s.AnsweredOn, s.Rating,
+        }).ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var leadIds = rows.Select(r => r.LeadDeputyId).Distinct().ToList();
+        var names = await db.Deputies.AsNoTracking().Where(x => leadIds.Contains(x.Id)).Select(x => new { x.Id, x.Person!.Name }).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+        var units = (await db.Set<SuggestionAssignment>().AsNoTracking().Where(a => ids.Contains(a.SuggestionId) && a.Status != AssignmentStatus.Returned)
+            .Join(db.HandlingUnits, a => a.HandlingUnitId, h => h.Id, (a, h) => new { a.SuggestionId, a.Role, h.Name }).ToListAsync(ct))
+            .GroupBy(x => x.SuggestionId).ToDictionary(g => g.Key, g => string.Join("、", g.OrderBy(x => x.Role).Select(x => x.Name)));
+        var items = rows.Select(r => new SuggestionListItem(r.Id, r.Number, r.Year, r.Title, r.Category, r.Status, SuggestionLabels.Of(r.Status),
+            names.GetValueOrDefault(r.LeadDeputyId, ""), r.IsKey, r.ReceivedOn, r.AnswerDueOn, r.AnsweredOn, r.Rating, units.GetValueOrDefault(r.Id))).ToList();
+        return new Page<SuggestionListItem>(items, p, size, total);
+    }
+
+    public static async Task<SuggestionDetail> DetailAsync(RendaDbContext db, SuggestionActor actor, int id, CancellationToken ct)
+    {
+        var s = await SuggestionWorkflow.LoadAsync(db, actor, id, ct);
+        var settings = await SuggestionSettings.ForAsync(db, s.CongressId, ct);
+        var code = await db.Congresses.Where(c => c.Id == s.CongressId).Select(c => c.Code).FirstAsync(ct);
+        var deputyIds = s.Signers.Select(x => x.DeputyId).Append(s.LeadDeputyId).Concat(s.Ratings.Select(r => r.DeputyId)).Distinct().ToList();
+        var deputies = await db.Deputies.AsNoTracking().Where(d => deputyIds.Contains(d.Id)).Select(d => new { d.Id, d.Person!.Name }).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var unitIds = s.Assignments.Select(a => a.HandlingUnitId).Distinct().ToList();
+        var unitNames = await db.HandlingUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var categories = settings.AnswerCategoryList.ToDictionary(c => c.Code, c => c.Label);
+        var clocks = await db.Deadlines.AsNoTracking().Include(d => d.Extensions).Where(d => d.SubjectType == SuggestionWorkflow.Subject && d.SubjectId == SuggestionWorkflow.Id(s))
+            .OrderBy(d => d.Id).ToListAsync(ct);
+        var commitments = await db.Set<Commitment>().AsNoTracking().Include(c => c.Progress).Where(c => c.SuggestionId == s.Id).OrderBy(c => c.Id).ToListAsync(ct);
+        var signers = s.Signers.Select(x => new SignerView(x.DeputyId, deputies.GetValueOrDefault(x.DeputyId, ""), false, x.Status, SuggestionLabels.Of(x.Status)))
+            .Prepend(new SignerView(s.LeadDeputyId, deputies.GetValueOrDefault(s.LeadDeputyId, ""), true, CoSignerStatus.Confirmed, "领衔")).ToList();
+        string Unit(int unitId) => unitNames.GetValueOrDefault(unitId, "");
+        return new SuggestionDetail(s.Id, code, s.Number, s.Year, s.Title, s.Content, s.Category, s.Period, SuggestionLabels.Of(s.Period), s.Status, SuggestionLabels.Of(s.Status), s.Round,
+            s.ReceivedOn, s.AssignedOn, s.Mode, s.AnswerDueOn, s.AnsweredOn, s.AnswerCategory, s.Rating, s.RatingMissing, s.IsKey, s.KeyLeader,
+            s.ReturnReason is { } rr ? SuggestionLabels.Of(rr) : null, s.ReturnNote, s.MergedIntoId, s.Published, signers,
+            s.Assignments.OrderBy(a => a.Id).Select(a => new AssignmentView(a.Id, a.HandlingUnitId, Unit(a.HandlingUnitId), a.Role, SuggestionLabels.Of(a.Role), a.Status, SuggestionLabels.Of(a.Status),
+                a.AssignedOn, a.FirstContactOn, a.ReturnedOn, a.ReturnReason, a.CoViews)).ToList(),
+            s.Answers.OrderBy(a => a.Round).ThenBy(a => a.Id).Select(a => new AnswerView(a.Id, a.Round, Unit(a.HandlingUnitId), a.Category, categories.GetValueOrDefault(a.Category, a.Category),
+                a.Text, a.SignedBy, a.AnsweredOn, a.DocumentAttachmentId)).ToList(),
+            s.Contacts.OrderBy(c => c.On).Select(c => new ContactView(Unit(c.HandlingUnitId), c.Kind, SuggestionLabels.Of(c.Kind), c.FaceToFace, c.On, c.Notes)).ToList(),
+            s.Ratings.OrderBy(r => r.Round).ThenBy(r => r.Id).Select(r => new RatingView(r.Round, deputies.GetValueOrDefault(r.DeputyId, ""), r.Result, SuggestionLabels.Of(r.Result), r.Reason, r.RatedOn)).ToList(),
+            s.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new EventView(h.At, h.Round, h.ActorName, h.Action, h.Note)).ToList(),
+            clocks.Select(d => new ClockView(d.Id, d.Title, d.Rule, d.Source, d.StartsOn, d.DueOn, d.Status, Deadlines.StatusLabel(d.Status), d.Extensions.Count, d.CalendarProvisional)).ToList(),
+            commitments.Select(c => new CommitmentView(c.Id, Unit(c.HandlingUnitId), c.Promise, c.DueOn, c.Status, c.DoneOn, c.Progress.OrderBy(p => p.Id).Select(p => new ProgressView(p.On, p.Text)).ToList())).ToList());
+    }
+}

@@ -1,0 +1,55 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Renda.Web.Data;
+
+namespace Renda.Web.Features.Suggestions;
+
+/// <summary>
+/// The configurable rules of DOMAIN.md §2, per congress. Defaults are the national practice cited
+/// there; an administrator changes them (e.g. Shandong: assign within 5 working days, re-handle in 1 month).
+/// </summary>
+public class SuggestionSettings
+{
+    public int Id { get; set; }
+    public int CongressId { get; set; }
+    /// <summary>交办: working days from receipt (代表法 第五十一条; 重庆 第十三条).</summary>
+    [Range(1, 60, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int AssignWorkingDays { get; set; } = 10;
+    /// <summary>A unit may return a misaddressed suggestion within this many working days of assignment (重庆 第十六条).</summary>
+    [Range(1, 60, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int UnitReturnWorkingDays { get; set; } = 10;
+    [Range(1, 60, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int ReassignWorkingDays { get; set; } = 10;
+    /// <summary>First contact with the deputy (重庆 第十八条).</summary>
+    [Range(1, 90, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int FirstContactWorkingDays { get; set; } = 20;
+    /// <summary>Co-units' written views to the lead unit (山东 第二十一条).</summary>
+    [Range(1, 6, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int CoViewsMonths { get; set; } = 1;
+    /// <summary>Answer within 3 months of assignment (代表法 第五十一条) …</summary>
+    [Range(1, 12, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int AnswerMonths { get; set; } = 3;
+    /// <summary>… and at most 6 with a recorded approval.</summary>
+    [Range(1, 12, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int AnswerMaxMonths { get; set; } = 6;
+    /// <summary>The deputy rates within 20 working days (重庆 第二十六条); a reminder after 10.</summary>
+    [Range(1, 90, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int RatingWorkingDays { get; set; } = 20;
+    [Range(1, 90, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int RatingReminderWorkingDays { get; set; } = 10;
+    /// <summary>After 不满意, a new answer within 2 months (北京 第二十七条).</summary>
+    [Range(1, 6, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int RehandlingMonths { get; set; } = 2;
+    /// <summary>Categories offered to deputies, separated by '|'.</summary>
+    [MaxLength(500)] public string Categories { get; set; } = DefaultCategories;
+    /// <summary>Answer categories as "code=label|code=label".</summary>
+    [MaxLength(500)] public string AnswerCategories { get; set; } = DefaultAnswerCategories;
+    /// <summary>Minimum similarity (0–1) for a suggestion to be shown as similar.</summary>
+    [Range(0.05, 0.95, ErrorMessage = "须在 {1} 到 {2} 之间。")] public double SimilarityThreshold { get; set; } = 0.25;
+    /// <summary>Closing day of the current congress session: suggestions made during the session are received by the standing committee that day.</summary>
+    public DateOnly? SessionClosesOn { get; set; }
+
+    public const string DefaultCategories = "经济发展|城乡建设|教育|医疗卫生|生态环境|农业农村|社会保障|民族宗教|政法|其他";
+    public const string DefaultAnswerCategories = "A=已解决或采纳|B=正在解决或列入计划|C=因条件限制暂时不能解决|D=留作参考";
+
+    public IReadOnlyList<string> CategoryList => Categories.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public IReadOnlyList<(string Code, string Label)> AnswerCategoryList => AnswerCategories.Split('|', StringSplitOptions.RemoveEmptyEntries)
+        .Select(p => p.Split('=', 2)).Select(p => (p[0].Trim(), p.Length > 1 ? p[1].Trim() : p[0].Trim())).ToList();
+
+    /// <summary>The category meaning "solved or adopted" is the first one; 解决率 counts it.</summary>
+    public string ResolvedCategory => AnswerCategoryList[0].Code;
+
+    public static async Task<SuggestionSettings> ForAsync(RendaDbContext db, int congressId, CancellationToken ct = default)
+        => await db.Set<SuggestionSettings>().AsNoTracking().FirstOrDefaultAsync(s => s.CongressId == congressId, ct) ?? new SuggestionSettings { CongressId = congressId };
+}

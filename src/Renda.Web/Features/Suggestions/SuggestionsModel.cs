@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Renda.Web.Features.Suggestions;
+
+/// <summary>The module's tables and indexes, added to the one model by RendaDbContext.</summary>
+public static class SuggestionsModel
+{
+    public static void Configure(ModelBuilder b)
+    {
+        b.Entity<Suggestion>(e =>
+        {
+            e.ToTable("Suggestions");
+            e.HasIndex(s => new { s.CongressId, s.Year, s.Status });
+            e.HasIndex(s => new { s.CongressId, s.Number }).IsUnique();
+            e.HasIndex(s => new { s.CreatedByAccountId, s.IdempotencyKey }).IsUnique();
+            e.HasIndex(s => s.LeadDeputyId);
+            e.HasMany(s => s.Signers).WithOne().HasForeignKey(x => x.SuggestionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(s => s.Assignments).WithOne().HasForeignKey(x => x.SuggestionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(s => s.Answers).WithOne().HasForeignKey(x => x.SuggestionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(s => s.Contacts).WithOne().HasForeignKey(x => x.SuggestionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(s => s.Ratings).WithOne().HasForeignKey(x => x.SuggestionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(s => s.History).WithOne().HasForeignKey(x => x.SuggestionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<SuggestionSigner>().ToTable("SuggestionSigners").HasIndex(x => x.DeputyId);
+        b.Entity<SuggestionAssignment>().ToTable("SuggestionAssignments").HasIndex(x => new { x.HandlingUnitId, x.Status });
+        b.Entity<SuggestionContact>().ToTable("SuggestionContacts").HasIndex(x => x.HandlingUnitId);
+        b.Entity<SuggestionAnswer>().ToTable("SuggestionAnswers");
+        b.Entity<SuggestionRating>().ToTable("SuggestionRatings");
+        b.Entity<SuggestionEvent>().ToTable("SuggestionEvents");
+        b.Entity<CommitmentProgress>().ToTable("CommitmentProgress");
+        b.Entity<Commitment>(e =>
+        {
+            e.ToTable("Commitments");
+            e.HasOne(c => c.Suggestion).WithMany().HasForeignKey(c => c.SuggestionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(c => c.Progress).WithOne().HasForeignKey(p => p.CommitmentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(c => new { c.HandlingUnitId, c.Status });
+        });
+        b.Entity<SuggestionSettings>().ToTable("SuggestionSettings").HasIndex(x => x.CongressId).IsUnique();
+    }
+}
