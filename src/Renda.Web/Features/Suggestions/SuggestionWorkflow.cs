@@ -238,7 +238,7 @@ public static class SuggestionWorkflow
         s.Assign(mode, units.Select(u => (u.UnitId, u.Role)).ToList(), today, Now(db), actor.AccountId, actor.Name);
         await EndClocksAsync(db, s, "assign", cancel: false, ct);
         var settings = await SuggestionSettings.ForAsync(db, s.CongressId, ct);
-        StartUnitClocks(db, calendar, s, settings, s.Assignments, today);
+        StartUnitClocks(db, calendar, s, settings, s.Assignments, today, await DeputiesCommitteeAsync(db, s.CongressId, ct));
         s.AnswerDueOn = calendar.Due(today, PeriodUnit.Months, settings.AnswerMonths);
         await NotifyUnitsAsync(db, s, s.Assignments.Select(a => a.HandlingUnitId), $"新交办建议 {s.Number}", $"《{s.Title}》已交贵单位办理，请于 {s.AnswerDueOn:yyyy年M月d日} 前答复代表。", ct);
         await db.SaveChangesAsync(ct);
@@ -254,20 +254,21 @@ public static class SuggestionWorkflow
             if (!Enum.IsDefined(u.Role)) throw DomainException.Invalid("units", "承办方式无效。");
     }
 
-    private static void StartUnitClocks(RendaDbContext db, WorkCalendar calendar, Suggestion s, SuggestionSettings settings, IEnumerable<SuggestionAssignment> assignments, DateOnly from)
+    /// <summary>Units' clocks escalate from the unit to the deputies' work committee, then to the Council of Chairpersons (DeadlineMonitor).</summary>
+    private static void StartUnitClocks(RendaDbContext db, WorkCalendar calendar, Suggestion s, SuggestionSettings settings, IEnumerable<SuggestionAssignment> assignments, DateOnly from, int? committeeId)
     {
         foreach (var a in assignments.Where(a => a.Status == AssignmentStatus.Handling))
         {
             if (a.Role == AssignmentRole.Co)
             {
                 Deadlines.Start(db, calendar, s.CongressId, Subject, Id(s), $"协办意见 {s.Number}", $"协办单位应自交办之日起 {settings.CoViewsMonths} 个月内向主办单位提出书面协办意见",
-                    "山东省代表建议办理办法 第二十一条", from, PeriodUnit.Months, settings.CoViewsMonths, ownerHandlingUnitId: a.HandlingUnitId, purpose: $"co-views:{a.HandlingUnitId}");
+                    "山东省代表建议办理办法 第二十一条", from, PeriodUnit.Months, settings.CoViewsMonths, ownerHandlingUnitId: a.HandlingUnitId, ownerCommitteeId: committeeId, purpose: $"co-views:{a.HandlingUnitId}");
                 continue;
             }
             Deadlines.Start(db, calendar, s.CongressId, Subject, Id(s), $"答复代表 {s.Number}", $"承办单位应自交办之日起 {settings.AnswerMonths} 个月内答复代表；情况复杂的经批准可延长，最长不超过 {settings.AnswerMaxMonths} 个月",
-                "代表法 第五十一条", from, PeriodUnit.Months, settings.AnswerMonths, ownerHandlingUnitId: a.HandlingUnitId, ownerCommitteeId: null, purpose: $"answer:{a.HandlingUnitId}");
+                "代表法 第五十一条", from, PeriodUnit.Months, settings.AnswerMonths, ownerHandlingUnitId: a.HandlingUnitId, ownerCommitteeId: committeeId, purpose: $"answer:{a.HandlingUnitId}");
             Deadlines.Start(db, calendar, s.CongressId, Subject, Id(s), $"联系代表 {s.Number}", $"承办单位应自交办之日起 {settings.FirstContactWorkingDays} 个工作日内与代表联系沟通",
-                "重庆市人大代表建议办理办法 第十八条", from, PeriodUnit.WorkingDays, settings.FirstContactWorkingDays, ownerHandlingUnitId: a.HandlingUnitId, purpose: $"contact:{a.HandlingUnitId}");
+                "重庆市人大代表建议办理办法 第十八条", from, PeriodUnit.WorkingDays, settings.FirstContactWorkingDays, ownerHandlingUnitId: a.HandlingUnitId, ownerCommitteeId: committeeId, purpose: $"contact:{a.HandlingUnitId}");
         }
     }
 
@@ -302,7 +303,7 @@ public static class SuggestionWorkflow
         await EndClocksAsync(db, s, "reassign", cancel: false, ct);
         var settings = await SuggestionSettings.ForAsync(db, s.CongressId, ct);
         var added = s.Assignments.Except(before).ToList();
-        StartUnitClocks(db, calendar, s, settings, added, today);
+        StartUnitClocks(db, calendar, s, settings, added, today, await DeputiesCommitteeAsync(db, s.CongressId, ct));
         var due = calendar.Due(today, PeriodUnit.Months, settings.AnswerMonths);
         if (s.AnswerDueOn is null || due > s.AnswerDueOn) s.AnswerDueOn = due;
         await NotifyUnitsAsync(db, s, added.Select(a => a.HandlingUnitId), $"新交办建议 {s.Number}", $"《{s.Title}》已重新交贵单位办理。", ct);
@@ -407,7 +408,8 @@ public static class SuggestionWorkflow
             var settings = await SuggestionSettings.ForAsync(db, s.CongressId, ct);
             foreach (var a in s.ActiveAssignments.Where(a => a.Role != AssignmentRole.Co))
                 Deadlines.Start(db, calendar, s.CongressId, Subject, Id(s), $"重新办理 {s.Number}", $"代表对答复不满意的，承办单位应在 {settings.RehandlingMonths} 个月内重新办理并答复",
-                    "北京市代表建议办理办法 第二十七条", today, PeriodUnit.Months, settings.RehandlingMonths, ownerHandlingUnitId: a.HandlingUnitId, purpose: $"rehandle:{a.HandlingUnitId}");
+                    "北京市代表建议办理办法 第二十七条", today, PeriodUnit.Months, settings.RehandlingMonths, ownerHandlingUnitId: a.HandlingUnitId,
+                    ownerCommitteeId: await DeputiesCommitteeAsync(db, s.CongressId, ct), purpose: $"rehandle:{a.HandlingUnitId}");
             await NotifyUnitsAsync(db, s, s.ActiveAssignments.Select(a => a.HandlingUnitId), $"建议 {s.Number} 需重新办理", $"代表对《{s.Title}》的答复不满意：{reason}", ct);
         }
         await db.SaveChangesAsync(ct);

@@ -29,7 +29,13 @@ public sealed record ProgressRequest(string? Text, bool Done);
 /// <summary>/api/v1 for deputies' suggestions. Every step is one POST that either happens completely or is refused with a reason.</summary>
 public static class SuggestionsApi
 {
-    public static IServiceCollection AddSuggestions(this IServiceCollection services) => services.AddScoped<Ctx>();
+    public static IServiceCollection AddSuggestions(this IServiceCollection services)
+    {
+        services.AddScoped<Ctx>();
+        services.AddSingleton<SuggestionMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<SuggestionMonitor>());
+        return services;
+    }
 
     public static void Map(RouteGroupBuilder api)
     {
