@@ -98,6 +98,7 @@ public static class RendaHost
         NotificationsApi.Map(api);
         AttachmentsApi.Map(api);
         SuggestionsApi.Map(api);
+        PublicSuggestionsApi.Map(api);
         app.MapRazorPages();
         return app;
     }

@@ -241,6 +241,16 @@ public abstract class SuggestionLifecycleTests(RendaApp app)
         s.PublicContent!.ShouldNotContain("13912345678");
         s.PublicContent!.ShouldNotContain("632823198001011234");
         s.PublicContent!.ShouldContain("建议改造供水管网");
+
+        var portal = app.Anonymous();
+        var list = await (await portal.GetAsync("/api/v1/public/congresses/632800/suggestions?q=供水管网")).ShouldBeOkJsonAsync();
+        list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()).ShouldContain(id);
+        var one = await (await portal.GetAsync($"/api/v1/public/suggestions/{id}")).ShouldBeOkJsonAsync();
+        one.GetProperty("content").GetString()!.ShouldContain("［电话已隐去］");
+        one.ToString().ShouldNotContain("13912345678");
+        // Unpublished ones are not there.
+        await staff.StepAsync(id, "unpublish").OkAsync();
+        await (await portal.GetAsync($"/api/v1/public/suggestions/{id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
 }
 
