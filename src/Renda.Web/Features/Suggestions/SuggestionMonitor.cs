@@ -3,6 +3,7 @@ using Renda.Web.Data;
 using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Deadlines;
 using Renda.Web.Platform.Notifications;
+using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Suggestions;
 
@@ -15,35 +16,11 @@ public sealed record SuggestionMonitorResult(int Reminded, int ClosedUnrated);
 /// (RatingReminderSentAt, Status), so each step happens once across runs and restarts.
 /// Runs with the deadline check (Renda:Deadlines:CheckMinutes).
 /// </summary>
-public sealed class SuggestionMonitor(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<SuggestionMonitor> logger) : BackgroundService
+public sealed class SuggestionMonitor(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<SuggestionMonitor> logger) : PeriodicCheck(clock, config, logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var minutes = config.GetValue("Renda:Deadlines:CheckMinutes", 15);
-        if (minutes <= 0)
-            return;
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes), clock);
-        try
-        {
-            do
-            {
-                try
-                {
-                    await RunOnceAsync(clock.GetUtcNow(), stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    logger.LogError(e, "Suggestion rating check failed; will retry at the next tick.");
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override Task TickAsync(DateTimeOffset now, CancellationToken ct) => RunOnceAsync(now, ct);
 
     public async Task<SuggestionMonitorResult> RunOnceAsync(DateTimeOffset now, CancellationToken ct = default)
     {

@@ -4,6 +4,7 @@ using Renda.Web.Data;
 using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Notifications;
+using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Platform.Deadlines;
 
@@ -20,7 +21,7 @@ public sealed record MonitorResult(int Reminded, int MarkedOverdue, int Escalate
 /// restarts, and a monitor that was down catches up one step at a time.
 /// Runs every Renda:Deadlines:CheckMinutes (default 15; 0 switches the timer off).
 /// </summary>
-public sealed class DeadlineMonitor(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<DeadlineMonitor> logger) : BackgroundService
+public sealed class DeadlineMonitor(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<DeadlineMonitor> logger) : PeriodicCheck(clock, config, logger)
 {
     public const int ReminderWorkingDays = 3;
     public const int CommitteeAfterWorkingDays = 5;
@@ -30,33 +31,12 @@ public sealed class DeadlineMonitor(IServiceScopeFactory scopes, TimeProvider cl
     // One run at a time in this process (the timer and a test or operator calling RunOnceAsync).
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task TickAsync(DateTimeOffset now, CancellationToken ct)
     {
-        var minutes = config.GetValue("Renda:Deadlines:CheckMinutes", 15);
-        if (minutes <= 0)
-            return;
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes), clock);
-        try
-        {
-            do
-            {
-                try
-                {
-                    var result = await RunOnceAsync(clock.GetUtcNow(), stoppingToken);
-                    if (result.Notifications > 0)
-                        logger.LogInformation("Deadline check: {Reminded} reminded, {Overdue} overdue, {Escalated} escalated, {Notifications} notifications",
-                            result.Reminded, result.MarkedOverdue, result.Escalated, result.Notifications);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    logger.LogError(e, "Deadline check failed; will retry at the next tick.");
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
+        var result = await RunOnceAsync(now, ct);
+        if (result.Notifications > 0)
+            logger.LogInformation("Deadline check: {Reminded} reminded, {Overdue} overdue, {Escalated} escalated, {Notifications} notifications",
+                result.Reminded, result.MarkedOverdue, result.Escalated, result.Notifications);
     }
 
     /// <summary>One check as of <paramref name="now"/>. Safe to call any number of times: a second call at the same moment changes nothing.</summary>
