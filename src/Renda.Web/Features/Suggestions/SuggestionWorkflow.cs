@@ -105,22 +105,25 @@ public static class SuggestionWorkflow
             s.Invite(coSigner, now);
         }
         s.History.Add(new SuggestionEvent { At = now, Round = 1, ActorAccountId = actor.AccountId, ActorName = actor.Name, Action = "起草" });
-        db.Add(s);
         try
         {
+            // Draft and submission in one transaction: a replay of the key never finds a half-done submission.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            db.Add(s);
             await db.SaveChangesAsync(ct);
+            await NotifyInviteesAsync(db, s, s.Signers.Select(x => x.DeputyId), ct);
+            if (draft.Submit)
+                await SubmitAsync(db, calendar, actor, s, ct);
+            else
+                await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
         catch (DbUpdateException) when (idempotencyKey is { Length: > 0 })
         {
-            // Two requests with one key raced: the other one won; answer with what it created.
+            // Two requests with one key raced: the other one won (its row made ours fail); answer with what it created.
             db.ChangeTracker.Clear();
             return (await ExistingAsync(db, actor, idempotencyKey, ct) ?? throw DomainException.Conflict("请求重复，请刷新后查看。"), false);
         }
-        await NotifyInviteesAsync(db, s, s.Signers.Select(x => x.DeputyId), ct);
-        if (draft.Submit)
-            await SubmitAsync(db, calendar, actor, s, ct);
-        else
-            await db.SaveChangesAsync(ct);
         return (s, true);
     }
 
@@ -170,6 +173,10 @@ public static class SuggestionWorkflow
         RequireLead(actor, s);
         var settings = await SuggestionSettings.ForAsync(db, s.CongressId, ct);
         ValidateText(settings, s.Title, s.Content, s.Category);
+        // The registration number is read then written: under the write lock, so a burst of submissions never draws one twice.
+        var ownTransaction = db.Database.CurrentTransaction is null;
+        await using var tx = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
+        await Platform.Audit.AuditChain.SerializeAsync(db, ct);
         var today = Today(db);
         // During a session the secretariat hands suggestions to the standing committee on the closing day (代表法 第二十四条 practice).
         var received = s.Period == SubmissionPeriod.DuringSession && settings.SessionClosesOn is { } closes && closes > today ? closes : today;
@@ -179,6 +186,8 @@ public static class SuggestionWorkflow
             "代表法 第五十一条；重庆市人大代表建议办理办法 第十三条", received, PeriodUnit.WorkingDays, settings.AssignWorkingDays,
             ownerCommitteeId: await DeputiesCommitteeAsync(db, s.CongressId, ct), purpose: "assign");
         await db.SaveChangesAsync(ct);
+        if (tx is not null)
+            await tx.CommitAsync(ct);
     }
 
     public static async Task SubmitAsync(RendaDbContext db, WorkCalendar calendar, SuggestionActor actor, int id, CancellationToken ct)

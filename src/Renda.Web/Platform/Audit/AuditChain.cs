@@ -55,8 +55,7 @@ public static class AuditChain
 
         var ownTransaction = db.Database.CurrentTransaction is null;
         await using var tx = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
-        if (db.Provider == DatabaseProvider.Postgres)
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
+        await SerializeAsync(db, ct);
         var written = await save();
 
         var now = Truncate(db.Clock.GetUtcNow().UtcDateTime);
@@ -84,6 +83,20 @@ public static class AuditChain
         if (tx is not null)
             await tx.CommitAsync(ct);
         return written;
+    }
+
+    /// <summary>
+    /// Takes the write lock that orders the chain, inside the current transaction. Also for a module
+    /// that must read-then-write consistently (the next registration number): take it first, then read.
+    /// SQLite needs nothing: its immediate transactions already hold the database's write lock.
+    /// PostgreSQL advisory locks are re-entrant, so the save that follows takes it again freely.
+    /// </summary>
+    public static async Task SerializeAsync(RendaDbContext db, CancellationToken ct = default)
+    {
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("SerializeAsync needs an open transaction.");
+        if (db.Provider == DatabaseProvider.Postgres)
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
     }
 
     private static AuditRecord NewRecord(IAuditActor actor, DateTime now, string type, string? id, string action, string? changes, AuditOutcome outcome) => new()

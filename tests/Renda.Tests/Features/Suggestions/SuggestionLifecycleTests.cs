@@ -83,6 +83,18 @@ public abstract class SuggestionLifecycleTests(RendaApp app)
     }
 
     [Fact]
+    public async Task Concurrent_submissions_draw_distinct_registration_numbers()
+    {
+        var deputy = await app.ApiClientAsync("daibiao");
+        var ids = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => deputy.SubmitSuggestionAsync(title: $"关于海西州第{i + 1}批高标准农田建设的建议", category: "农业农村", key: Guid.NewGuid().ToString())));
+        ids.Distinct().Count().ShouldBe(8);
+        await using var scope = app.Db();
+        var numbers = await scope.Context.Set<Suggestion>().Where(s => ids.Contains(s.Id)).Select(s => s.Number).ToListAsync();
+        numbers.ShouldAllBe(n => n != null);
+        numbers.Distinct().Count().ShouldBe(8);
+    }
+
+    [Fact]
     public async Task Co_signers_confirm_before_submission_and_unconfirmed_invitations_lapse()
     {
         var lead = await app.ApiClientAsync("daibiao");
