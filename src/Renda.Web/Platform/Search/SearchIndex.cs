@@ -38,19 +38,32 @@ public static class SearchIndex
     /// </summary>
     public const double DefaultMinScore = 0.3;
 
+    /// <summary>At most this many tokens of the query find candidates alone (keeps the SQL short).</summary>
+    internal const int MaxSingles = 128;
+
     /// <summary>
-    /// The query searches for its rarest tokens (they carry the most information, as in Lucene's
-    /// MoreLikeThis), as many as fit in a budget of postings — the texts the database has to look
-    /// at — and at most this many. A small index thus searches with (nearly) all the query's
-    /// tokens and finds every similar text; a large one with its rarest, and stays fast.
+    /// A token this rare finds candidates alone, as long as the postings of all such tokens stay
+    /// within <see cref="PostingBudget"/>: the texts the database has to read.
     /// </summary>
-    internal const int MaxQueryTerms = 64;
+    internal const long RareDf = 1_000;
 
-    /// <summary>At least this many tokens are searched for even when they are all common, or nothing would be found.</summary>
-    internal const int MinQueryTerms = 8;
+    internal const long PostingBudget = 5_000;
 
-    /// <summary>The sum of the document frequencies of the searched tokens stops growing past this.</summary>
-    internal const long PostingBudget = 20_000;
+    /// <summary>
+    /// Tokens more common than that find candidates only in pairs (both must occur): a text that
+    /// shares a third or more of the query's tokens contains some pair, while few texts contain
+    /// two common tokens from different places of the query by chance. At most this many pairs.
+    /// </summary>
+    internal const int MaxPairs = 16;
+
+    /// <summary>The two tokens of a pair start this many characters apart or more, so they come from different phrases.</summary>
+    internal const int PairDistance = 6;
+
+    /// <summary>
+    /// A safety valve (PostgreSQL): at most this many matching texts are read and ranked, so a
+    /// query of nothing but everyday words cannot read half the table.
+    /// </summary>
+    internal const int MaxExamined = 5_000;
 
     /// <summary>How many best-matching candidates the database returns for exact rescoring.</summary>
     internal const int Candidates = 200;
@@ -87,7 +100,8 @@ public static class SearchIndex
     public static async Task<IReadOnlyList<SimilarHit>> SimilarAsync(RendaDbContext db, string kind, string text, SimilarQuery q, CancellationToken ct = default)
     {
         CheckKind(kind);
-        var query = ChineseText.Count(ChineseText.Tokenize(text));
+        var tokens = ChineseText.Tokenize(text);
+        var query = ChineseText.Count(tokens);
         if (query.Count == 0 || q.Limit <= 0) return [];
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -97,11 +111,11 @@ public static class SearchIndex
             var frequencies = postgres
                 ? await PostgresDocumentFrequenciesAsync(db, tx, kind, query.Keys, ct)
                 : await SqliteDocumentFrequenciesAsync(db, tx, query.Keys, ct);
-            var terms = RarestTerms(frequencies);
-            if (terms.Count == 0) return []; // no token of the query is in any indexed text
+            var plan = Plan(tokens, frequencies);
+            if (plan.Disjuncts.Count == 0) return []; // no token of the query is in any indexed text
             var candidates = postgres
-                ? await PostgresCandidatesAsync(db, tx, kind, terms, q, ct)
-                : await SqliteCandidatesAsync(db, tx, kind, terms, q, ct);
+                ? await PostgresCandidatesAsync(db, tx, kind, plan, q, ct)
+                : await SqliteCandidatesAsync(db, tx, kind, plan, q, ct);
             return candidates
                 .Select(c => new SimilarHit(c.Id, ChineseText.Similarity(query, ChineseText.Count(ChineseText.Tokenize(c.Body)))))
                 .Where(h => h.Score >= q.MinScore)
@@ -116,26 +130,75 @@ public static class SearchIndex
     }
 
     /// <summary>
-    /// The query's tokens to search for: only those some text contains, rarest first, while their
-    /// postings fit in <see cref="PostingBudget"/> (but at least <see cref="MinQueryTerms"/>), at most <see cref="MaxQueryTerms"/>.
+    /// How the database finds candidates: disjuncts (a rare token alone, or a pair of common
+    /// tokens that must both occur) and the tokens that rank what they find.
     /// </summary>
-    internal static List<string> RarestTerms(IReadOnlyDictionary<string, long> documentFrequencies)
+    internal sealed record CandidateQuery(IReadOnlyList<string[]> Disjuncts, IReadOnlyList<string> RankTerms);
+
+    /// <summary>
+    /// Rarest first, as Lucene's MoreLikeThis: every token rare enough finds candidates alone while
+    /// their postings fit the budget — in a small index that is nearly every token, so every
+    /// similar text is found; in a large one the rare tokens find the near-duplicates. The common
+    /// rest finds candidates in pairs from different places of the query.
+    /// </summary>
+    internal static CandidateQuery Plan(IReadOnlyList<string> queryTokens, IReadOnlyDictionary<string, long> documentFrequencies)
     {
-        var picked = new List<string>();
+        var firstAt = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < queryTokens.Count; i++) firstAt.TryAdd(queryTokens[i], i);
+        var terms = documentFrequencies.Where(f => f.Value > 0 && firstAt.ContainsKey(f.Key))
+            .OrderBy(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal)
+            .Select(f => f.Key).ToList();
+        var disjuncts = new List<string[]>();
+        var rank = new List<string>();
+        var rest = new List<string>();
         long postings = 0;
-        foreach (var (term, df) in documentFrequencies.Where(f => f.Value > 0).OrderBy(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal))
+        foreach (var term in terms)
         {
-            if (picked.Count == MaxQueryTerms || (picked.Count >= MinQueryTerms && postings + df > PostingBudget)) break;
-            picked.Add(term);
-            postings += df;
+            var df = documentFrequencies[term];
+            if (df <= RareDf && postings + df <= PostingBudget && disjuncts.Count < MaxSingles)
+            {
+                disjuncts.Add([term]);
+                rank.Add(term);
+                postings += df;
+            }
+            else rest.Add(term);
         }
-        return picked;
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var pairs = 0;
+        foreach (var term in rest)
+        {
+            if (pairs == MaxPairs) break;
+            if (!used.Add(term)) continue;
+            var partner = rest.FirstOrDefault(o => !used.Contains(o) && Math.Abs(firstAt[o] - firstAt[term]) >= PairDistance);
+            if (partner is null) continue;
+            used.Add(partner);
+            disjuncts.Add([term, partner]);
+            rank.Add(term);
+            rank.Add(partner);
+            pairs++;
+        }
+        return new CandidateQuery(disjuncts, rank);
     }
+
+    /// <summary>
+    /// What the PostgreSQL index stores for a text: its distinct tokens and the scope lexeme of its
+    /// kind and congress. Public for bulk loaders that COPY into search_documents (the benchmark).
+    /// </summary>
+    public static string[] Lexemes(string kind, int congressId, string text)
+        => [.. ChineseText.Tokenize(text).Distinct(StringComparer.Ordinal), ScopeLexeme(kind, congressId)];
+
+    /// <summary>
+    /// "suggestion@3": every text of a kind and congress carries it, so the GIN index itself keeps
+    /// the query inside the congress (ANDed with the tokens) instead of reading other congresses'
+    /// rows and discarding them. Tokens are letters and digits only: no token has an '@'.
+    /// </summary>
+    internal static string ScopeLexeme(string kind, int congressId) => $"{kind}@{congressId}";
 
     private static void CheckKind(string kind)
     {
-        if (string.IsNullOrWhiteSpace(kind) || kind.Length > 40)
-            throw new ArgumentException("A search kind is a short name such as \"suggestion\".", nameof(kind));
+        // Kinds go into lexemes and queries: letters, digits, '-' and '_' only.
+        if (kind is not { Length: > 0 and <= 40 } || !kind.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            throw new ArgumentException("A search kind is a short name of letters, digits, '-' and '_', such as \"suggestion\".", nameof(kind));
     }
 
     /// <summary>Joins the caller's transaction, or runs in one of its own: the index rows and the term counts change together.</summary>
@@ -231,10 +294,11 @@ public static class SearchIndex
         return result;
     }
 
-    private static async Task<List<(long Id, string Body)>> SqliteCandidatesAsync(RendaDbContext db, DbTransaction? tx, string kind, List<string> terms, SimilarQuery q, CancellationToken ct)
+    private static async Task<List<(long Id, string Body)>> SqliteCandidatesAsync(RendaDbContext db, DbTransaction? tx, string kind, CandidateQuery plan, SimilarQuery q, CancellationToken ct)
     {
-        // Tokens are letters and digits only; quoted, none can be read as an FTS5 operator.
-        var match = string.Join(" OR ", terms.Select(t => $"\"{t}\""));
+        // Tokens are letters and digits only; quoted, none can be read as an FTS5 operator. FTS5's
+        // own bm25 ranks (it weighs the rare tokens up); the scale of one congress needs no more.
+        var match = string.Join(" OR ", plan.Disjuncts.Select(d => "(" + string.Join(" AND ", d.Select(t => $"\"{t}\"")) + ")"));
         var (filters, parameters) = Filters("d.", q);
         await using var cmd = Command(tx, db, $"""
             SELECT d.id, d.body FROM search_fts JOIN search_documents d ON d.doc_id = search_fts.rowid
@@ -250,12 +314,13 @@ public static class SearchIndex
     {
         var terms = tokens.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var old = await PostgresLockAndReadTermsAsync(db, tx, kind, id, ct);
+        string[] lexemes = [.. terms, ScopeLexeme(kind, congressId)];
         await PostgresCountTermsAsync(db, tx, kind, removed: old.Except(terms, StringComparer.Ordinal).ToArray(), added: terms.Except(old, StringComparer.Ordinal).ToArray(), ct);
         await using var upsert = Command(tx, db, """
             INSERT INTO search_documents (kind, id, congress_id, year, tokens, body)
-            VALUES (@kind, @id, @congress, @year, array_to_tsvector(@terms), @body)
+            VALUES (@kind, @id, @congress, @year, array_to_tsvector(@lexemes), @body)
             ON CONFLICT (kind, id) DO UPDATE SET congress_id = excluded.congress_id, year = excluded.year, tokens = excluded.tokens, body = excluded.body
-            """, ("kind", kind), ("id", id), ("congress", congressId), ("year", year), ("terms", terms), ("body", text));
+            """, ("kind", kind), ("id", id), ("congress", congressId), ("year", year), ("lexemes", lexemes), ("body", text));
         await upsert.ExecuteNonQueryAsync(ct);
     }
 
@@ -280,7 +345,8 @@ public static class SearchIndex
             """, ("kind", kind), ("id", id));
         await using var r = await cmd.ExecuteReaderAsync(ct);
         await r.NextResultAsync(ct);
-        return await r.ReadAsync(ct) ? r.GetFieldValue<string[]>(0) : [];
+        // Without the scope lexeme, which is not a token and has no count.
+        return await r.ReadAsync(ct) ? r.GetFieldValue<string[]>(0).Where(t => !t.Contains('@', StringComparison.Ordinal)).ToArray() : [];
     }
 
     private static async Task PostgresCountTermsAsync(RendaDbContext db, DbTransaction tx, string kind, string[] removed, string[] added, CancellationToken ct)
@@ -312,17 +378,23 @@ public static class SearchIndex
         return result;
     }
 
-    private static async Task<List<(long Id, string Body)>> PostgresCandidatesAsync(RendaDbContext db, DbTransaction? tx, string kind, List<string> terms, SimilarQuery q, CancellationToken ct)
+    private static async Task<List<(long Id, string Body)>> PostgresCandidatesAsync(RendaDbContext db, DbTransaction? tx, string kind, CandidateQuery plan, SimilarQuery q, CancellationToken ct)
     {
-        // The tsquery is built as text and cast, not parsed by to_tsquery: no parser or dictionary
-        // may change a token. Tokens are letters and digits only, so quoting cannot be escaped.
-        var tsquery = string.Join(" | ", terms.Select(t => $"'{t}'"));
+        // The tsqueries are built as text and cast, not parsed by to_tsquery: no parser or
+        // dictionary may change a token. Tokens are letters and digits, kinds letters, digits, '-'
+        // and '_', so quoting cannot be escaped. The scope lexeme makes the GIN index intersect
+        // with this kind and congress; the kind and congress_id conditions re-check it in SQL.
+        var find = $"'{ScopeLexeme(kind, q.CongressId)}' & ( "
+                   + string.Join(" | ", plan.Disjuncts.Select(d => string.Join(" & ", d.Select(t => $"'{t}'")))) + " )";
+        var rank = string.Join(" | ", plan.RankTerms.Select(t => $"'{t}'"));
         var (filters, parameters) = Filters("", q);
         await using var cmd = Command(tx, db, $"""
-            SELECT id, body FROM search_documents
-            WHERE tokens @@ CAST(@q AS tsquery) AND kind = @kind AND congress_id = @congress{filters}
-            ORDER BY ts_rank(tokens, CAST(@q AS tsquery)) DESC, id LIMIT {Candidates}
-            """, [("q", tsquery), ("kind", kind), ("congress", q.CongressId), .. parameters]);
+            SELECT id, body FROM (
+                SELECT id, body, tokens FROM search_documents
+                WHERE tokens @@ CAST(@find AS tsquery) AND kind = @kind AND congress_id = @congress{filters}
+                LIMIT {MaxExamined}) AS found
+            ORDER BY ts_rank(tokens, CAST(@rank AS tsquery)) DESC, id LIMIT {Candidates}
+            """, [("find", find), ("rank", rank), ("kind", kind), ("congress", q.CongressId), .. parameters]);
         return await ReadCandidatesAsync(cmd, ct);
     }
 }

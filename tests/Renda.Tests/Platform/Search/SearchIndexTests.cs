@@ -174,18 +174,18 @@ public abstract class SearchIndexTests(RendaApp app)
         hits[0].Id.ShouldBe(999);
     }
 
-    /// <summary>PostgreSQL keeps document frequencies by hand: they must equal a recount.</summary>
+    /// <summary>PostgreSQL keeps document frequencies by hand: they must equal a recount (of the tokens, not the kind@congress scope lexeme).</summary>
     private async Task AssertTermCountsAreExactAsync()
     {
         if (app.Provider != DatabaseProvider.Postgres) return;
         await using var scope = app.Db();
         var wrong = await scope.Context.Database.SqlQueryRaw<int>("""
             SELECT count(*)::int AS "Value" FROM (
-              (SELECT kind, term, count(*)::int AS df FROM search_documents, unnest(tsvector_to_array(tokens)) AS term GROUP BY kind, term
+              (SELECT kind, term, count(*)::int AS df FROM search_documents, unnest(tsvector_to_array(tokens)) AS term WHERE strpos(term, '@') = 0 GROUP BY kind, term
                EXCEPT SELECT kind, term, df FROM search_terms)
               UNION ALL
               (SELECT kind, term, df FROM search_terms
-               EXCEPT SELECT kind, term, count(*)::int FROM search_documents, unnest(tsvector_to_array(tokens)) AS term GROUP BY kind, term)) d
+               EXCEPT SELECT kind, term, count(*)::int FROM search_documents, unnest(tsvector_to_array(tokens)) AS term WHERE strpos(term, '@') = 0 GROUP BY kind, term)) d
             """).SingleAsync();
         wrong.ShouldBe(0);
     }
