@@ -1,0 +1,400 @@
+using System.Data.Common;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Renda.Web.Data;
+
+namespace Renda.Web.Platform.Search;
+
+/// <summary>What <see cref="SearchIndex.SimilarAsync"/> looks for. A congress only ever sees its own texts.</summary>
+public sealed record SimilarQuery(int CongressId)
+{
+    /// <summary>Only texts of this year and earlier (e.g. the year of the new suggestion).</summary>
+    public int? UpToYear { get; init; }
+    /// <summary>Only texts of this year and later (e.g. the start of the term).</summary>
+    public int? FromYear { get; init; }
+    /// <summary>Leave out this id (the text itself, when it is already indexed).</summary>
+    public long? ExcludeId { get; init; }
+    public int Limit { get; init; } = 10;
+    /// <summary>The lowest similarity (<see cref="ChineseText.Similarity(string, string)"/>, Dice over bigrams) returned.</summary>
+    public double MinScore { get; init; } = SearchIndex.DefaultMinScore;
+}
+
+/// <summary>An indexed text like the query: its id under the kind, and its similarity, 0 to 1.</summary>
+public sealed record SimilarHit(long Id, double Score);
+
+/// <summary>
+/// The Chinese text similarity index: texts of any kind ("suggestion" …) by id, scoped to a
+/// congress and a year. Retrieval in the database (SQLite FTS5, or PostgreSQL tsvector + GIN) by
+/// the query's rarest bigrams, then exact rescoring here with <see cref="ChineseText.Similarity(IReadOnlyDictionary{string,int}, IReadOnlyDictionary{string,int})"/>.
+/// A derived index written with raw SQL, so not audited; callers upsert after they save the
+/// source record. See docs/decisions/0005-chinese-similarity-index.md.
+/// </summary>
+public static class SearchIndex
+{
+    /// <summary>
+    /// Default threshold: texts that share at least 30 % of their bigrams. Light rewrites of one
+    /// suggestion score 0.6–0.95; different suggestions on the same subject 0.1–0.25.
+    /// </summary>
+    public const double DefaultMinScore = 0.3;
+
+    /// <summary>At most this many tokens of the query find candidates alone (keeps the SQL short).</summary>
+    internal const int MaxSingles = 128;
+
+    /// <summary>
+    /// A token this rare finds candidates alone, as long as the postings of all such tokens stay
+    /// within <see cref="PostingBudget"/>: the texts the database has to read.
+    /// </summary>
+    internal const long RareDf = 1_000;
+
+    internal const long PostingBudget = 5_000;
+
+    /// <summary>
+    /// Tokens more common than that find candidates only in pairs (both must occur): a text that
+    /// shares a third or more of the query's tokens contains some pair, while few texts contain
+    /// two common tokens from different places of the query by chance. At most this many pairs.
+    /// </summary>
+    internal const int MaxPairs = 16;
+
+    /// <summary>The two tokens of a pair start this many characters apart or more, so they come from different phrases.</summary>
+    internal const int PairDistance = 6;
+
+    /// <summary>
+    /// A safety valve (PostgreSQL): at most this many matching texts are read and ranked, so a
+    /// query of nothing but everyday words cannot read half the table.
+    /// </summary>
+    internal const int MaxExamined = 5_000;
+
+    /// <summary>How many best-matching candidates the database returns for exact rescoring.</summary>
+    internal const int Candidates = 200;
+
+    public static async Task UpsertAsync(RendaDbContext db, string kind, long id, int congressId, int year, string text, CancellationToken ct = default)
+    {
+        CheckKind(kind);
+        var tokens = ChineseText.Tokenize(text);
+        await InTransactionAsync(db, async tx =>
+        {
+            if (db.Provider == DatabaseProvider.Postgres)
+                await PostgresUpsertAsync(db, tx, kind, id, congressId, year, text, tokens, ct);
+            else
+                await SqliteUpsertAsync(db, tx, kind, id, congressId, year, text, tokens, ct);
+        }, ct);
+    }
+
+    public static async Task RemoveAsync(RendaDbContext db, string kind, long id, CancellationToken ct = default)
+    {
+        CheckKind(kind);
+        await InTransactionAsync(db, async tx =>
+        {
+            if (db.Provider == DatabaseProvider.Postgres)
+                await PostgresRemoveAsync(db, tx, kind, id, ct);
+            else
+                await SqliteRemoveAsync(db, tx, kind, id, ct);
+        }, ct);
+    }
+
+    /// <summary>
+    /// The indexed texts of this kind and congress most like <paramref name="text"/>, best first,
+    /// scoring at least <see cref="SimilarQuery.MinScore"/>, at most <see cref="SimilarQuery.Limit"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<SimilarHit>> SimilarAsync(RendaDbContext db, string kind, string text, SimilarQuery q, CancellationToken ct = default)
+    {
+        CheckKind(kind);
+        var tokens = ChineseText.Tokenize(text);
+        var query = ChineseText.Count(tokens);
+        if (query.Count == 0 || q.Limit <= 0) return [];
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var tx = db.Database.CurrentTransaction?.GetDbTransaction();
+            var postgres = db.Provider == DatabaseProvider.Postgres;
+            var frequencies = postgres
+                ? await PostgresDocumentFrequenciesAsync(db, tx, kind, query.Keys, ct)
+                : await SqliteDocumentFrequenciesAsync(db, tx, query.Keys, ct);
+            var plan = Plan(tokens, frequencies);
+            if (plan.Disjuncts.Count == 0) return []; // no token of the query is in any indexed text
+            var candidates = postgres
+                ? await PostgresCandidatesAsync(db, tx, kind, plan, q, ct)
+                : await SqliteCandidatesAsync(db, tx, kind, plan, q, ct);
+            return candidates
+                .Select(c => new SimilarHit(c.Id, ChineseText.Similarity(query, ChineseText.Count(ChineseText.Tokenize(c.Body)))))
+                .Where(h => h.Score >= q.MinScore)
+                .OrderByDescending(h => h.Score).ThenBy(h => h.Id)
+                .Take(q.Limit)
+                .ToList();
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// How the database finds candidates: disjuncts (a rare token alone, or a pair of common
+    /// tokens that must both occur) and the tokens that rank what they find.
+    /// </summary>
+    internal sealed record CandidateQuery(IReadOnlyList<string[]> Disjuncts, IReadOnlyList<string> RankTerms);
+
+    /// <summary>
+    /// Rarest first, as Lucene's MoreLikeThis: every token rare enough finds candidates alone while
+    /// their postings fit the budget — in a small index that is nearly every token, so every
+    /// similar text is found; in a large one the rare tokens find the near-duplicates. The common
+    /// rest finds candidates in pairs from different places of the query.
+    /// </summary>
+    internal static CandidateQuery Plan(IReadOnlyList<string> queryTokens, IReadOnlyDictionary<string, long> documentFrequencies)
+    {
+        var firstAt = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < queryTokens.Count; i++) firstAt.TryAdd(queryTokens[i], i);
+        var terms = documentFrequencies.Where(f => f.Value > 0 && firstAt.ContainsKey(f.Key))
+            .OrderBy(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal)
+            .Select(f => f.Key).ToList();
+        var disjuncts = new List<string[]>();
+        var rank = new List<string>();
+        var rest = new List<string>();
+        long postings = 0;
+        foreach (var term in terms)
+        {
+            var df = documentFrequencies[term];
+            if (df <= RareDf && postings + df <= PostingBudget && disjuncts.Count < MaxSingles)
+            {
+                disjuncts.Add([term]);
+                rank.Add(term);
+                postings += df;
+            }
+            else rest.Add(term);
+        }
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var pairs = 0;
+        foreach (var term in rest)
+        {
+            if (pairs == MaxPairs) break;
+            if (!used.Add(term)) continue;
+            var partner = rest.FirstOrDefault(o => !used.Contains(o) && Math.Abs(firstAt[o] - firstAt[term]) >= PairDistance);
+            if (partner is null) continue;
+            used.Add(partner);
+            disjuncts.Add([term, partner]);
+            rank.Add(term);
+            rank.Add(partner);
+            pairs++;
+        }
+        return new CandidateQuery(disjuncts, rank);
+    }
+
+    /// <summary>
+    /// What the PostgreSQL index stores for a text: its distinct tokens and the scope lexeme of its
+    /// kind and congress. Public for bulk loaders that COPY into search_documents (the benchmark).
+    /// </summary>
+    public static string[] Lexemes(string kind, int congressId, string text)
+        => [.. ChineseText.Tokenize(text).Distinct(StringComparer.Ordinal), ScopeLexeme(kind, congressId)];
+
+    /// <summary>
+    /// "suggestion@3": every text of a kind and congress carries it, so the GIN index itself keeps
+    /// the query inside the congress (ANDed with the tokens) instead of reading other congresses'
+    /// rows and discarding them. Tokens are letters and digits only: no token has an '@'.
+    /// </summary>
+    internal static string ScopeLexeme(string kind, int congressId) => $"{kind}@{congressId}";
+
+    private static void CheckKind(string kind)
+    {
+        // Kinds go into lexemes and queries: letters, digits, '-' and '_' only.
+        if (kind is not { Length: > 0 and <= 40 } || !kind.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            throw new ArgumentException("A search kind is a short name of letters, digits, '-' and '_', such as \"suggestion\".", nameof(kind));
+    }
+
+    /// <summary>Joins the caller's transaction, or runs in one of its own: the index rows and the term counts change together.</summary>
+    private static async Task InTransactionAsync(RendaDbContext db, Func<DbTransaction, Task> work, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is { } current)
+        {
+            await work(current.GetDbTransaction());
+            return;
+        }
+        await using var own = await db.Database.BeginTransactionAsync(ct);
+        await work(own.GetDbTransaction());
+        await own.CommitAsync(ct);
+    }
+
+    private static DbCommand Command(DbTransaction? tx, RendaDbContext db, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var cmd = db.Database.GetDbConnection().CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value ?? DBNull.Value;
+            cmd.Parameters.Add(p);
+        }
+        return cmd;
+    }
+
+    private static async Task<List<(long Id, string Body)>> ReadCandidatesAsync(DbCommand cmd, CancellationToken ct)
+    {
+        var result = new List<(long, string)>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) result.Add((r.GetInt64(0), r.GetString(1)));
+        return result;
+    }
+
+    /// <summary>The optional filters of a query as SQL conditions, on both providers.</summary>
+    private static (string Sql, List<(string, object?)> Parameters) Filters(string column, SimilarQuery q)
+    {
+        var sql = new StringBuilder();
+        var parameters = new List<(string, object?)>();
+        if (q.UpToYear is { } upTo) { sql.Append($" AND {column}year <= @upTo"); parameters.Add(("upTo", upTo)); }
+        if (q.FromYear is { } from) { sql.Append($" AND {column}year >= @from"); parameters.Add(("from", from)); }
+        if (q.ExcludeId is { } exclude) { sql.Append($" AND {column}id <> @exclude"); parameters.Add(("exclude", exclude)); }
+        return (sql.ToString(), parameters);
+    }
+
+    // ---------------------------------------------------------------- SQLite (FTS5)
+
+    private static async Task SqliteUpsertAsync(RendaDbContext db, DbTransaction tx, string kind, long id, int congressId, int year, string text, IReadOnlyList<string> tokens, CancellationToken ct)
+    {
+        await using var find = Command(tx, db, "SELECT doc_id FROM search_documents WHERE kind = @kind AND id = @id", ("kind", kind), ("id", id));
+        var existing = await find.ExecuteScalarAsync(ct);
+        long docId;
+        if (existing is long known)
+        {
+            docId = known;
+            await using var forget = Command(tx, db, "DELETE FROM search_fts WHERE rowid = @doc", ("doc", docId));
+            await forget.ExecuteNonQueryAsync(ct);
+            await using var update = Command(tx, db, "UPDATE search_documents SET congress_id = @congress, year = @year, body = @body WHERE doc_id = @doc",
+                ("congress", congressId), ("year", year), ("body", text), ("doc", docId));
+            await update.ExecuteNonQueryAsync(ct);
+        }
+        else
+        {
+            await using var insert = Command(tx, db, "INSERT INTO search_documents (kind, id, congress_id, year, body) VALUES (@kind, @id, @congress, @year, @body) RETURNING doc_id",
+                ("kind", kind), ("id", id), ("congress", congressId), ("year", year), ("body", text));
+            docId = (long)(await insert.ExecuteScalarAsync(ct))!;
+        }
+        await using var index = Command(tx, db, "INSERT INTO search_fts (rowid, tokens) VALUES (@doc, @tokens)", ("doc", docId), ("tokens", string.Join(' ', tokens)));
+        await index.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task SqliteRemoveAsync(RendaDbContext db, DbTransaction tx, string kind, long id, CancellationToken ct)
+    {
+        await using var cmd = Command(tx, db, """
+            DELETE FROM search_fts WHERE rowid IN (SELECT doc_id FROM search_documents WHERE kind = @kind AND id = @id);
+            DELETE FROM search_documents WHERE kind = @kind AND id = @id;
+            """, ("kind", kind), ("id", id));
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<Dictionary<string, long>> SqliteDocumentFrequenciesAsync(RendaDbContext db, DbTransaction? tx, IEnumerable<string> terms, CancellationToken ct)
+    {
+        // fts5vocab answers term = ? from the index; json_each passes the whole list as one parameter.
+        await using var cmd = Command(tx, db, "SELECT term, doc FROM search_fts_vocab WHERE term IN (SELECT value FROM json_each(@terms))",
+            ("terms", System.Text.Json.JsonSerializer.Serialize(terms)));
+        var result = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) result[r.GetString(0)] = r.GetInt64(1);
+        return result;
+    }
+
+    private static async Task<List<(long Id, string Body)>> SqliteCandidatesAsync(RendaDbContext db, DbTransaction? tx, string kind, CandidateQuery plan, SimilarQuery q, CancellationToken ct)
+    {
+        // Tokens are letters and digits only; quoted, none can be read as an FTS5 operator. FTS5's
+        // own bm25 ranks (it weighs the rare tokens up); the scale of one congress needs no more.
+        var match = string.Join(" OR ", plan.Disjuncts.Select(d => "(" + string.Join(" AND ", d.Select(t => $"\"{t}\"")) + ")"));
+        var (filters, parameters) = Filters("d.", q);
+        await using var cmd = Command(tx, db, $"""
+            SELECT d.id, d.body FROM search_fts JOIN search_documents d ON d.doc_id = search_fts.rowid
+            WHERE search_fts MATCH @match AND d.kind = @kind AND d.congress_id = @congress{filters}
+            ORDER BY search_fts.rank LIMIT {Candidates}
+            """, [("match", match), ("kind", kind), ("congress", q.CongressId), .. parameters]);
+        return await ReadCandidatesAsync(cmd, ct);
+    }
+
+    // ---------------------------------------------------------------- PostgreSQL (tsvector + GIN)
+
+    private static async Task PostgresUpsertAsync(RendaDbContext db, DbTransaction tx, string kind, long id, int congressId, int year, string text, IReadOnlyList<string> tokens, CancellationToken ct)
+    {
+        var terms = tokens.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var old = await PostgresLockAndReadTermsAsync(db, tx, kind, id, ct);
+        string[] lexemes = [.. terms, ScopeLexeme(kind, congressId)];
+        await PostgresCountTermsAsync(db, tx, kind, removed: old.Except(terms, StringComparer.Ordinal).ToArray(), added: terms.Except(old, StringComparer.Ordinal).ToArray(), ct);
+        await using var upsert = Command(tx, db, """
+            INSERT INTO search_documents (kind, id, congress_id, year, tokens, body)
+            VALUES (@kind, @id, @congress, @year, array_to_tsvector(@lexemes), @body)
+            ON CONFLICT (kind, id) DO UPDATE SET congress_id = excluded.congress_id, year = excluded.year, tokens = excluded.tokens, body = excluded.body
+            """, ("kind", kind), ("id", id), ("congress", congressId), ("year", year), ("lexemes", lexemes), ("body", text));
+        await upsert.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task PostgresRemoveAsync(RendaDbContext db, DbTransaction tx, string kind, long id, CancellationToken ct)
+    {
+        var old = await PostgresLockAndReadTermsAsync(db, tx, kind, id, ct);
+        await PostgresCountTermsAsync(db, tx, kind, removed: old, added: [], ct);
+        await using var delete = Command(tx, db, "DELETE FROM search_documents WHERE kind = @kind AND id = @id", ("kind", kind), ("id", id));
+        await delete.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// Writers of one kind take turns (a transaction-scoped advisory lock): two texts share many
+    /// common tokens, and counting them in parallel would deadlock on the search_terms rows.
+    /// Writes are rare, so the wait is short. Returns the terms now indexed for the id.
+    /// </summary>
+    private static async Task<string[]> PostgresLockAndReadTermsAsync(RendaDbContext db, DbTransaction tx, string kind, long id, CancellationToken ct)
+    {
+        await using var cmd = Command(tx, db, """
+            SELECT pg_advisory_xact_lock(hashtext('renda.search_terms:' || @kind));
+            SELECT tsvector_to_array(tokens) FROM search_documents WHERE kind = @kind AND id = @id;
+            """, ("kind", kind), ("id", id));
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        await r.NextResultAsync(ct);
+        // Without the scope lexeme, which is not a token and has no count.
+        return await r.ReadAsync(ct) ? r.GetFieldValue<string[]>(0).Where(t => !t.Contains('@', StringComparison.Ordinal)).ToArray() : [];
+    }
+
+    private static async Task PostgresCountTermsAsync(RendaDbContext db, DbTransaction tx, string kind, string[] removed, string[] added, CancellationToken ct)
+    {
+        if (removed.Length > 0)
+        {
+            await using var down = Command(tx, db, """
+                UPDATE search_terms SET df = df - 1 WHERE kind = @kind AND term = ANY(@terms);
+                DELETE FROM search_terms WHERE kind = @kind AND term = ANY(@terms) AND df <= 0;
+                """, ("kind", kind), ("terms", removed));
+            await down.ExecuteNonQueryAsync(ct);
+        }
+        if (added.Length > 0)
+        {
+            await using var up = Command(tx, db, """
+                INSERT INTO search_terms (kind, term, df) SELECT @kind, t, 1 FROM unnest(@terms) AS t
+                ON CONFLICT (kind, term) DO UPDATE SET df = search_terms.df + 1
+                """, ("kind", kind), ("terms", added));
+            await up.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static async Task<Dictionary<string, long>> PostgresDocumentFrequenciesAsync(RendaDbContext db, DbTransaction? tx, string kind, IEnumerable<string> terms, CancellationToken ct)
+    {
+        await using var cmd = Command(tx, db, "SELECT term, df FROM search_terms WHERE kind = @kind AND term = ANY(@terms)", ("kind", kind), ("terms", terms.ToArray()));
+        var result = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) result[r.GetString(0)] = r.GetInt32(1);
+        return result;
+    }
+
+    private static async Task<List<(long Id, string Body)>> PostgresCandidatesAsync(RendaDbContext db, DbTransaction? tx, string kind, CandidateQuery plan, SimilarQuery q, CancellationToken ct)
+    {
+        // The tsqueries are built as text and cast, not parsed by to_tsquery: no parser or
+        // dictionary may change a token. Tokens are letters and digits, kinds letters, digits, '-'
+        // and '_', so quoting cannot be escaped. The scope lexeme makes the GIN index intersect
+        // with this kind and congress; the kind and congress_id conditions re-check it in SQL.
+        var find = $"'{ScopeLexeme(kind, q.CongressId)}' & ( "
+                   + string.Join(" | ", plan.Disjuncts.Select(d => string.Join(" & ", d.Select(t => $"'{t}'")))) + " )";
+        var rank = string.Join(" | ", plan.RankTerms.Select(t => $"'{t}'"));
+        var (filters, parameters) = Filters("", q);
+        await using var cmd = Command(tx, db, $"""
+            SELECT id, body FROM (
+                SELECT id, body, tokens FROM search_documents
+                WHERE tokens @@ CAST(@find AS tsquery) AND kind = @kind AND congress_id = @congress{filters}
+                LIMIT {MaxExamined}) AS found
+            ORDER BY ts_rank(tokens, CAST(@rank AS tsquery)) DESC, id LIMIT {Candidates}
+            """, [("find", find), ("rank", rank), ("kind", kind), ("congress", q.CongressId), .. parameters]);
+        return await ReadCandidatesAsync(cmd, ct);
+    }
+}
