@@ -35,7 +35,7 @@ public class SuggestionSettings
     /// <summary>Answer categories as "code=label|code=label".</summary>
     [MaxLength(500)] public string AnswerCategories { get; set; } = DefaultAnswerCategories;
     /// <summary>Minimum similarity (0–1) for a suggestion to be shown as similar.</summary>
-    [Range(0.05, 0.95, ErrorMessage = "须在 {1} 到 {2} 之间。")] public double SimilarityThreshold { get; set; } = 0.25;
+    [Range(0.05, 0.95, ErrorMessage = "须在 {1} 到 {2} 之间。")] public double SimilarityThreshold { get; set; } = Platform.Search.SearchIndex.DefaultMinScore;
     /// <summary>Closing day of the current congress session: suggestions made during the session are received by the standing committee that day.</summary>
     public DateOnly? SessionClosesOn { get; set; }
 

@@ -186,6 +186,7 @@ public static class SuggestionWorkflow
             "代表法 第五十一条；重庆市人大代表建议办理办法 第十三条", received, PeriodUnit.WorkingDays, settings.AssignWorkingDays,
             ownerCommitteeId: await DeputiesCommitteeAsync(db, s.CongressId, ct), purpose: "assign");
         await db.SaveChangesAsync(ct);
+        await SimilarSuggestions.IndexAsync(db, s, ct);
         if (tx is not null)
             await tx.CommitAsync(ct);
     }

@@ -9,6 +9,7 @@ namespace Renda.Web.Features.Suggestions;
 
 public sealed record CreateSuggestionRequest(string? Title, string? Content, string? Category, SubmissionPeriod Period = SubmissionPeriod.BetweenSessions, int[]? CoSignerDeputyIds = null, bool Submit = false);
 public sealed record InviteRequest(int DeputyId);
+public sealed record SimilarRequest(string? Title, string? Content, int? ExcludeId, int? Limit);
 public sealed record CoSignatureRequest(bool Confirm);
 public sealed record ReturnRequest(InadmissibleReason Reason, string? Note);
 public sealed record MergeRequest(int TargetId);
@@ -42,12 +43,24 @@ public static class SuggestionsApi
         var congress = api.MapGroup("/congresses/{code}/suggestions").RequireAuthorization().WithTags("代表建议");
         congress.MapPost("/", Create);
         congress.MapGet("/", List);
+        congress.MapPost("/similar", async (string code, SimilarRequest r, Ctx c, CurrentUserAccessor user, CancellationToken ct) =>
+        {
+            var congressRow = await CongressScope.OwnAsync(c.Db, user.User, code, ct);
+            var year = WorkCalendar.Today(c.Db.Clock).Year;
+            return Results.Ok(await SimilarSuggestions.FindAsync(c.Db, congressRow.Id, $"{r.Title}\n{r.Content}".Trim(), r.ExcludeId, year, r.Limit ?? 10, ct));
+        });
 
         var one = api.MapGroup("/suggestions/{id:int}").RequireAuthorization().WithTags("代表建议");
         one.MapGet("/", async (int id, Ctx c, CancellationToken ct) => Results.Ok(await SuggestionQueries.DetailAsync(c.Db, await c.ActorAsync(ct), id, ct)));
         one.MapPut("/", async (int id, CreateSuggestionRequest r, Ctx c, CancellationToken ct) => Done(() => SuggestionWorkflow.UpdateDraftAsync(c.Db, c.Actor, id, Draft(r), ct), c, ct));
         one.MapPost("/co-signers", (int id, InviteRequest r, Ctx c, CancellationToken ct) => Done(() => SuggestionWorkflow.InviteAsync(c.Db, c.Actor, id, r.DeputyId, ct), c, ct));
         one.MapPost("/co-signature", (int id, CoSignatureRequest r, Ctx c, CancellationToken ct) => Done(() => SuggestionWorkflow.RespondAsync(c.Db, c.Actor, id, r.Confirm, ct), c, ct));
+        one.MapGet("/unit-recommendations", async (int id, Ctx c, CancellationToken ct) =>
+        {
+            var actor = await c.ActorAsync(ct);
+            actor.RequireStaff();
+            return Results.Ok(await SimilarSuggestions.RecommendUnitsAsync(c.Db, await SuggestionWorkflow.LoadAsync(c.Db, actor, id, ct), ct));
+        });
         one.MapPost("/submit", (int id, Ctx c, CancellationToken ct) => Done(() => SuggestionWorkflow.SubmitAsync(c.Db, c.Calendar, c.Actor, id, ct), c, ct));
         one.MapPost("/accept", (int id, Ctx c, CancellationToken ct) => Done(() => SuggestionWorkflow.AcceptAsync(c.Db, c.Actor, id, ct), c, ct));
         one.MapPost("/return", (int id, ReturnRequest r, Ctx c, CancellationToken ct) => Done(() => SuggestionWorkflow.ReturnToDeputyAsync(c.Db, c.Actor, id, r.Reason, r.Note, ct), c, ct));
