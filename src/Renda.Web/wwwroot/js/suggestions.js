@@ -90,6 +90,14 @@
     });
   });
 
+  // Long forms: Enter in a one-line field does not send the form (the picker's search box has its own Enter).
+  document.querySelectorAll('form[data-no-enter-submit]').forEach(function (form) {
+    form.addEventListener('keydown', function (e) {
+      const t = e.target;
+      if (e.key === 'Enter' && t instanceof HTMLInputElement && !t.hasAttribute('data-picker-query') && t.type !== 'submit' && t.type !== 'button') e.preventDefault();
+    });
+  });
+
   // Assignment: show the units of the chosen mode only (both show without script; the server reads the chosen mode's).
   document.querySelectorAll('[data-assign-form]').forEach(function (form) {
     const radios = form.querySelectorAll('input[type=radio][data-mode]');

@@ -169,6 +169,85 @@ public abstract partial class SuggestionPagesTests(RendaApp app)
     }
 
     [Fact]
+    public async Task The_lead_deputy_saves_a_draft_invites_co_signers_edits_and_submits_it_from_the_record()
+    {
+        var deputy = await app.BrowserClientAsync("daibiao");
+        int[] coSigners;
+        await using (var scope = app.Db())
+            coSigners = await scope.Context.Deputies.Where(d => d.Congress!.Code == "632800" && d.Person!.Name.StartsWith("王")).OrderBy(d => d.Id).Select(d => d.Id).Take(2).ToArrayAsync();
+        var response = await deputy.PostFormAsync("/suggestions/new", new()
+        {
+            ["Title"] = "关于草稿联名的建议" + app.Provider, ["Category"] = "教育", ["Period"] = "DuringSession", ["Content"] = Body,
+            ["IdempotencyKey"] = Guid.NewGuid().ToString("N"), ["CoSigners"] = coSigners[0].ToString(), ["intent"] = "draft",
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var id = int.Parse(response.Headers.Location!.ToString().Split('/').Last());
+        var draft = await deputy.PageAsync($"/suggestions/{id}");
+        draft.Status().ShouldBe("草稿");
+        draft.QuerySelector("[data-testid=signers]")!.TextContent.ShouldContain("待确认");
+        draft.QuerySelector<IHtmlInputElement>("#Draft-Title")!.Value.ShouldBe("关于草稿联名的建议" + app.Provider);
+
+        (await deputy.StepAsync(id, "Invite", new() { ["Invite.Deputies"] = coSigners[1].ToString() })).ShouldRedirectTo(id);
+        var tooShort = await deputy.StepAsync(id, "Edit", new() { ["Draft.Title"] = "改后的标题" + app.Provider, ["Draft.Category"] = "教育", ["Draft.Period"] = "BetweenSessions", ["Draft.Content"] = "太短" });
+        var refused = await tooShort.DocumentAsync();
+        refused.QuerySelector("#act-draft")!.HasAttribute("open").ShouldBeTrue("the refused form is shown open");
+        refused.QuerySelector("#act-draft")!.TextContent.ShouldContain("不少于 20 字");
+        refused.QuerySelector<IHtmlInputElement>("#Draft-Title")!.Value.ShouldBe("改后的标题" + app.Provider, "what was typed is kept");
+        (await deputy.StepAsync(id, "Edit", new() { ["Draft.Title"] = "改后的标题" + app.Provider, ["Draft.Category"] = "教育", ["Draft.Period"] = "BetweenSessions", ["Draft.Content"] = Body })).ShouldRedirectTo(id);
+        (await deputy.StepAsync(id, "Submit", [])).ShouldRedirectTo(id);
+
+        var submitted = await deputy.PageAsync($"/suggestions/{id}");
+        submitted.Status().ShouldBe("已提交待审查");
+        submitted.QuerySelector("[data-testid=title]")!.TextContent.ShouldBe("改后的标题" + app.Provider);
+        submitted.QuerySelector("[data-testid=signers]")!.TextContent.ShouldNotContain("待确认", Case.Sensitive, "unanswered invitations lapse on submission");
+        submitted.QuerySelector("#act-draft").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_unit_returns_a_misaddressed_suggestion_and_staff_reassign_it()
+    {
+        var deputy = await app.BrowserClientAsync("daibiao");
+        var (id, _) = await deputy.CreateSuggestionAsync("关于地方财政补贴的建议" + app.Provider, Body, submit: true);
+        var staff = await app.BrowserClientAsync("daigongwei");
+        (await staff.StepAsync(id, "Accept", [])).ShouldRedirectTo(id);
+        (await staff.StepAsync(id, "Assign", new() { ["Assign.Mode"] = "LeadAndCo", ["Assign.LeadUnit"] = await UnitAsync(Education) })).ShouldRedirectTo(id);
+        var unit = await app.BrowserClientAsync("jiaoyuju");
+
+        var empty = await unit.StepAsync(id, "UnitReturn", new() { ["UnitReturn.Reason"] = " " });
+        (await empty.DocumentAsync()).QuerySelector("#act-unitreturn")!.TextContent.ShouldContain("退回须说明理由");
+        (await unit.StepAsync(id, "UnitReturn", new() { ["UnitReturn.Reason"] = "补贴资金由财政局管理，不属本局职责。" })).ShouldRedirectTo(id);
+        var returned = await staff.PageAsync($"/suggestions/{id}");
+        returned.Status().ShouldBe("承办单位退回待重新交办");
+        returned.QuerySelector("[data-testid=act-reassign]").ShouldNotBeNull();
+        (await staff.StepAsync(id, "Reassign", new() { ["Reassign.Unit"] = await UnitAsync(Finance), ["Reassign.Role"] = "Lead" })).ShouldRedirectTo(id);
+
+        var reassigned = await staff.PageAsync($"/suggestions/{id}");
+        reassigned.Status().ShouldBe("办理中");
+        reassigned.QuerySelector("[data-testid=assignments]")!.TextContent.ShouldContain(Finance);
+        (await unit.GetAsync($"/suggestions/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK, "the unit that returned it still reads its history");
+        (await unit.PageAsync($"/suggestions/{id}")).QuerySelector("[data-testid=act-answer]").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task The_council_designates_a_key_suggestion_and_the_list_shows_it_with_its_leader()
+    {
+        var deputy = await app.BrowserClientAsync("daibiao");
+        var (id, _) = await deputy.CreateSuggestionAsync("关于重点督办事项的建议" + app.Provider, Body, submit: true);
+        var staff = await app.BrowserClientAsync("daigongwei");
+        (await staff.PageAsync($"/suggestions/{id}")).QuerySelector("[data-testid=act-key]").ShouldBeNull("staff do not choose key suggestions");
+
+        var council = await app.BrowserClientAsync("zhuren");
+        (await council.StepAsync(id, "Key", new() { ["Key.Leader"] = "常委会副主任 李某" })).ShouldRedirectTo(id);
+
+        (await council.PageAsync($"/suggestions/{id}")).QuerySelector("[data-testid=key]")!.TextContent.ShouldContain("领衔督办：常委会副主任 李某");
+        var list = await staff.PageAsync("/suggestions?key=true");
+        var row = list.QuerySelectorAll("[data-testid=suggestion-row]").Single(r => r.TextContent.Contains("关于重点督办事项的建议" + app.Provider));
+        row.QuerySelector("[data-testid=key-badge]").ShouldNotBeNull();
+        row.QuerySelector("[data-testid=key-leader]")!.TextContent.ShouldContain("常委会副主任 李某");
+        list.QuerySelectorAll("[data-testid=suggestion-row]").ShouldAllBe(r => r.GetAttribute("data-key") == "true");
+    }
+
+    [Fact]
     public async Task The_public_portal_shows_only_published_suggestions_without_id_or_phone_numbers()
     {
         var deputy = await app.BrowserClientAsync("daibiao");

@@ -425,7 +425,8 @@ public class SuggestionDetailModel(RendaDbContext db, WorkCalendar calendar, Att
         {
             if (!Open("Draft"))
                 Draft = new DraftForm { Title = S.Title, Category = S.Category, Period = S.Period, Content = S.Content };
-            InviteChosen = await SuggestionPages.DeputiesByIdAsync(db, Actor.CongressId, Invite.Deputies.Concat(S.Signers.Where(x => !x.IsLead && x.Status != CoSignerStatus.Declined).Select(x => x.DeputyId)).Distinct().ToList(), ct);
+            // Those already invited are listed under 提出代表; the picker holds only this form's new choices.
+            InviteChosen = await SuggestionPages.DeputiesByIdAsync(db, Actor.CongressId, Invite.Deputies.Distinct().ToList(), ct);
         }
         if (CanPublish && !Open("Publish"))
         {
