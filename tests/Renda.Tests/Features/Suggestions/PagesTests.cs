@@ -248,6 +248,67 @@ public abstract partial class SuggestionPagesTests(RendaApp app)
     }
 
     [Fact]
+    public async Task Staff_return_an_inadmissible_suggestion_merge_a_duplicate_and_extend_an_answer_period()
+    {
+        var deputy = await app.BrowserClientAsync("daibiao");
+        var staff = await app.BrowserClientAsync("daigongwei");
+        var (petition, _) = await deputy.CreateSuggestionAsync("关于个人信访事项的建议" + app.Provider, Body, submit: true);
+        var (duplicate, _) = await deputy.CreateSuggestionAsync("关于学校供暖的建议（一）" + app.Provider, Body, submit: true);
+        var (original, _) = await deputy.CreateSuggestionAsync("关于学校供暖的建议（二）" + app.Provider, Body, submit: true);
+
+        (await staff.StepAsync(petition, "Return", new() { ["Return.Reason"] = "Petition", ["Return.Note"] = "请通过信访渠道反映。" })).ShouldRedirectTo(petition);
+        var returned = await deputy.PageAsync($"/suggestions/{petition}");
+        returned.Status().ShouldBe("已退回代表");
+        returned.QuerySelector("main")!.TextContent.ShouldContain("属于信访或申诉事项。请通过信访渠道反映。");
+
+        var unknown = await staff.StepAsync(duplicate, "Merge", new() { ["Merge.TargetNumber"] = "1999-999" });
+        (await unknown.DocumentAsync()).QuerySelector("#act-merge")!.TextContent.ShouldContain("没有编号为 1999-999 的建议");
+        var number = (await staff.PageAsync($"/suggestions/{original}")).QuerySelector("[data-testid=number]")!.TextContent.Trim();
+        (await staff.StepAsync(duplicate, "Merge", new() { ["Merge.TargetNumber"] = number })).ShouldRedirectTo(duplicate);
+        var merged = await deputy.PageAsync($"/suggestions/{duplicate}");
+        merged.Status().ShouldBe("已并案");
+        merged.QuerySelector($"main a[href='/suggestions/{original}']")!.TextContent.ShouldBe(number);
+
+        (await staff.StepAsync(original, "Assign", new() { ["Assign.Mode"] = "LeadAndCo", ["Assign.LeadUnit"] = await UnitAsync(Education) })).ShouldRedirectTo(original);
+        var before = (await staff.PageAsync($"/suggestions/{original}")).QuerySelector("[data-testid=answer-due]")!.TextContent;
+        (await staff.StepAsync(original, "Extend", new() { ["Extend.Months"] = "1", ["Extend.Reason"] = "涉及多部门协调，经主任会议批准延期。" })).ShouldRedirectTo(original);
+        var extended = await staff.PageAsync($"/suggestions/{original}");
+        extended.QuerySelector("[data-testid=answer-due]")!.TextContent.ShouldNotBe(before);
+        extended.QuerySelectorAll("[data-testid=clock]").Select(c => c.TextContent).ShouldContain(t => t.Contains("已延期 1 次"));
+        var tooLong = await staff.StepAsync(original, "Extend", new() { ["Extend.Months"] = "3", ["Extend.Reason"] = "再延期" });
+        (await tooLong.DocumentAsync()).QuerySelector("#act-extend")!.TextContent.ShouldContain("答复期限最长为交办之日起 6 个月");
+    }
+
+    [Fact]
+    public async Task A_co_unit_sends_its_views_and_reports_the_progress_of_a_commitment()
+    {
+        var deputy = await app.BrowserClientAsync("daibiao");
+        var (id, _) = await deputy.CreateSuggestionAsync("关于教育经费保障的建议" + app.Provider, Body, submit: true);
+        var staff = await app.BrowserClientAsync("daigongwei");
+        (await staff.StepAsync(id, "Assign", new()
+        {
+            ["Assign.Mode"] = "LeadAndCo", ["Assign.LeadUnit"] = await UnitAsync(Finance), ["Assign.CoUnits"] = await UnitAsync(Education),
+        })).ShouldRedirectTo(id);
+        var coUnit = await app.BrowserClientAsync("jiaoyuju");
+        var view = await coUnit.PageAsync($"/suggestions/{id}");
+        view.QuerySelector("[data-testid=act-coviews]").ShouldNotBeNull();
+        view.QuerySelector("[data-testid=act-answer]").ShouldBeNull("a co-unit does not answer the deputy");
+
+        (await coUnit.StepAsync(id, "CoViews", new() { ["CoViews.Views"] = "建议财政局统筹安排寄宿制学校供暖专项经费。" })).ShouldRedirectTo(id);
+        (await coUnit.StepAsync(id, "Commitment", new() { ["Commitment.Promise"] = "2027 年秋季学期前完成 10 所学校供暖改造", ["Commitment.DueOn"] = "2027-08-31" })).ShouldRedirectTo(id);
+        var withCommitment = await coUnit.PageAsync($"/suggestions/{id}");
+        withCommitment.QuerySelector("[data-testid=assignments]")!.TextContent.ShouldContain("协办意见：建议财政局统筹安排");
+        var commitmentId = withCommitment.QuerySelector<IHtmlInputElement>("input[name='Progress.CommitmentId']")!.Value;
+        (await coUnit.StepAsync(id, "Progress", new() { ["Progress.CommitmentId"] = commitmentId, ["Progress.Text"] = "已完成全部 10 所学校改造。", ["Progress.Done"] = "true" })).ShouldRedirectTo(id);
+
+        var done = await deputy.PageAsync($"/suggestions/{id}");
+        var commitment = done.QuerySelector("[data-testid=commitment]")!;
+        commitment.TextContent.ShouldContain("已落实");
+        commitment.TextContent.ShouldContain("已完成全部 10 所学校改造。");
+        commitment.QuerySelector("form").ShouldBeNull("the deputy reads the progress; only the unit reports it");
+    }
+
+    [Fact]
     public async Task The_public_portal_shows_only_published_suggestions_without_id_or_phone_numbers()
     {
         var deputy = await app.BrowserClientAsync("daibiao");

@@ -202,7 +202,7 @@ public class SuggestionDetailModel(RendaDbContext db, WorkCalendar calendar, Att
     /// <summary>For _FormError: was this form refused, and with which form-level message.</summary>
     public (bool Failed, string? Message) FormState(string form) => (Open(form), FormError(form));
 
-    public DeputyPickerModel InvitePicker => new("邀请附议代表", "Invite.Deputies", "Invite.Query", Invite.Query, $"/suggestions/{Id}?handler=FindDeputies#invite", S.CongressCode,
+    public DeputyPickerModel InvitePicker => new("邀请附议代表", "Invite.Deputies", "Invite.Query", Invite.Query, $"/suggestions/{Id}?handler=FindDeputies#act-invite", S.CongressCode,
         InviteChosen, InviteFound, S.Signers[0].DeputyId, Error("Invite.Deputies"));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct);
