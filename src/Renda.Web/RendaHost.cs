@@ -50,6 +50,7 @@ public static class RendaHost
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Platform/Identity/Login");
             o.Conventions.AllowAnonymousToFolder("/Platform/Public");
+            o.Conventions.AllowAnonymousToFolder("/Features/Suggestions/Pages/Public");
         }).AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
           .AddMvcOptions(o => ChineseModelBinding.Apply(o.ModelBindingMessageProvider));
         // Razor would otherwise write every Chinese character of model text as &#x…; entities.

@@ -8,7 +8,8 @@ namespace Renda.Web.Features.Suggestions;
 public sealed record SuggestionListItem(int Id, string? Number, int Year, string Title, string Category, SuggestionStatus Status, string StatusLabel,
     string LeadDeputy, bool IsKey, DateOnly? ReceivedOn, DateOnly? AnswerDueOn, DateOnly? AnsweredOn, Satisfaction? Rating, string? Units);
 
-public sealed record SuggestionFilter(int? Year = null, SuggestionStatus? Status = null, int? Unit = null, string? Category = null, int? Deputy = null, string? Text = null, bool? Key = null, string? Sort = null);
+public sealed record SuggestionFilter(int? Year = null, SuggestionStatus? Status = null, int? Unit = null, string? Category = null, int? Deputy = null, string? Text = null, bool? Key = null, string? Sort = null,
+    IReadOnlyList<SuggestionStatus>? Statuses = null);
 
 public sealed record SignerView(int DeputyId, string Name, bool IsLead, CoSignerStatus Status, string StatusLabel);
 public sealed record AssignmentView(int Id, int UnitId, string Unit, AssignmentRole Role, string RoleLabel, AssignmentStatus Status, string StatusLabel, DateOnly AssignedOn, DateOnly? FirstContactOn, DateOnly? ReturnedOn, string? ReturnReason, string? CoViews);
@@ -47,6 +48,7 @@ public static class SuggestionQueries
         var q = Visible(db, actor);
         if (f.Year is { } y) q = q.Where(s => s.Year == y);
         if (f.Status is { } st) q = q.Where(s => s.Status == st);
+        if (f.Statuses is { Count: > 0 } any) q = q.Where(s => any.Contains(s.Status));
         if (f.Unit is { } u) q = q.Where(s => s.Assignments.Any(a => a.HandlingUnitId == u && a.Status != AssignmentStatus.Returned));
         if (!string.IsNullOrWhiteSpace(f.Category)) q = q.Where(s => s.Category == f.Category);
         if (f.Deputy is { } d) q = q.Where(s => s.LeadDeputyId == d || s.Signers.Any(x => x.DeputyId == d && x.Status == CoSignerStatus.Confirmed));

@@ -40,6 +40,7 @@ public static class SuggestionsApi
 
     public static void Map(RouteGroupBuilder api)
     {
+        Pages.SuggestionPages.Map(api);
         var congress = api.MapGroup("/congresses/{code}/suggestions").RequireAuthorization().WithTags("代表建议");
         congress.MapPost("/", Create);
         congress.MapGet("/", List);

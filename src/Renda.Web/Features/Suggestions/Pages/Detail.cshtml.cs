@@ -1,0 +1,450 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Renda.Web.Data;
+using Renda.Web.Platform.Attachments;
+using Renda.Web.Platform.Calendar;
+using Renda.Web.Platform.Identity;
+using Renda.Web.Platform.Organisations;
+using Renda.Web.Platform.Web;
+
+namespace Renda.Web.Features.Suggestions.Pages;
+
+/// <summary>
+/// /suggestions/{id} — the whole record, and the actions of whoever is looking at it, each only in
+/// the states where it is valid. Every action is a POST handler that calls the one workflow step
+/// the API calls too; a refusal comes back as a Chinese message in the form that was sent, with
+/// what was typed kept.
+/// </summary>
+[RequestFormLimits(ValueLengthLimit = 32 * 1024 * 1024)]
+public class SuggestionDetailModel(RendaDbContext db, WorkCalendar calendar, AttachmentStore store) : PageModel
+{
+    public sealed class DraftForm
+    {
+        public string? Title { get; set; }
+        public string? Category { get; set; }
+        public SubmissionPeriod Period { get; set; }
+        public string? Content { get; set; }
+    }
+
+    public sealed class InviteForm
+    {
+        public List<int> Deputies { get; set; } = [];
+        public string? Query { get; set; }
+    }
+
+    public sealed class ReturnForm
+    {
+        public InadmissibleReason? Reason { get; set; }
+        public string? Note { get; set; }
+    }
+
+    public sealed class MergeForm
+    {
+        public string? TargetNumber { get; set; }
+    }
+
+    public sealed class AssignForm
+    {
+        public HandlingMode Mode { get; set; }
+        public int? LeadUnit { get; set; }
+        public List<int> CoUnits { get; set; } = [];
+        public List<int> SeparateUnits { get; set; } = [];
+    }
+
+    public sealed class ReassignForm
+    {
+        public int? Unit { get; set; }
+        public AssignmentRole? Role { get; set; }
+    }
+
+    public sealed class ExtendForm
+    {
+        public int Months { get; set; } = 1;
+        public string? Reason { get; set; }
+    }
+
+    public sealed class PublishForm
+    {
+        public string? Title { get; set; }
+        public string? Content { get; set; }
+        public string? Answer { get; set; }
+    }
+
+    public sealed class KeyForm
+    {
+        public string? Leader { get; set; }
+    }
+
+    public sealed class ContactForm
+    {
+        public int? UnitId { get; set; }
+        public ContactKind Kind { get; set; }
+        public bool FaceToFace { get; set; }
+        public DateOnly? On { get; set; }
+        public string? Notes { get; set; }
+    }
+
+    public sealed class CoViewsForm
+    {
+        public int? UnitId { get; set; }
+        public string? Views { get; set; }
+    }
+
+    public sealed class AnswerForm
+    {
+        public int? UnitId { get; set; }
+        public string? Category { get; set; }
+        public string? Text { get; set; }
+        public string? SignedBy { get; set; }
+        /// <summary>The document uploaded by an earlier attempt that was refused: not uploaded twice.</summary>
+        public int? DocumentId { get; set; }
+        public IFormFile? Document { get; set; }
+    }
+
+    public sealed class UnitReturnForm
+    {
+        public int? UnitId { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    public sealed class CommitmentForm
+    {
+        public int? UnitId { get; set; }
+        public string? Promise { get; set; }
+        public DateOnly? DueOn { get; set; }
+    }
+
+    public sealed class ProgressForm
+    {
+        public int CommitmentId { get; set; }
+        public string? Text { get; set; }
+        public bool Done { get; set; }
+    }
+
+    public sealed class RatingForm
+    {
+        public Satisfaction? Result { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    [FromRoute] public int Id { get; set; }
+
+    [BindProperty] public DraftForm Draft { get; set; } = new();
+    [BindProperty] public InviteForm Invite { get; set; } = new();
+    [BindProperty] public ReturnForm Return { get; set; } = new();
+    [BindProperty] public MergeForm Merge { get; set; } = new();
+    [BindProperty] public AssignForm Assign { get; set; } = new();
+    [BindProperty] public ReassignForm Reassign { get; set; } = new();
+    [BindProperty] public ExtendForm Extend { get; set; } = new();
+    [BindProperty] public PublishForm Publish { get; set; } = new();
+    [BindProperty] public KeyForm Key { get; set; } = new();
+    [BindProperty] public ContactForm Contact { get; set; } = new();
+    [BindProperty] public CoViewsForm CoViews { get; set; } = new();
+    [BindProperty] public AnswerForm Answer { get; set; } = new();
+    [BindProperty] public UnitReturnForm UnitReturn { get; set; } = new();
+    [BindProperty] public CommitmentForm Commitment { get; set; } = new();
+    [BindProperty] public ProgressForm Progress { get; set; } = new();
+    [BindProperty] public RatingForm Rating { get; set; } = new();
+
+    public SuggestionDetail S { get; private set; } = null!;
+    public SuggestionActor Actor { get; private set; } = null!;
+    public SuggestionSettings Settings { get; private set; } = null!;
+    public DateOnly Today { get; private set; }
+    /// <summary>The form that was sent and refused: it is shown open, with its errors.</summary>
+    public string? FailedForm { get; private set; }
+    public List<(int Id, string Name)> Units { get; private set; } = [];
+    public List<AttachmentView> Attachments { get; private set; } = [];
+    public string? AnswerDocumentName { get; private set; }
+    public List<DeputyLookupItem> InviteChosen { get; private set; } = [];
+    public List<DeputyLookupItem> InviteFound { get; private set; } = [];
+    public string? MergedIntoNumber { get; private set; }
+    /// <summary>The commitments this user's unit made (it reports their progress).</summary>
+    public HashSet<int> MyCommitments { get; private set; } = [];
+    public bool RatedThisRound { get; private set; }
+    public DateOnly? UnitReturnUntil { get; private set; }
+    public string? KeyLeaderPrefill { get; private set; }
+
+    // --- who may do what, now ------------------------------------------------------------------
+
+    public bool IsLead => Actor.DeputyId is { } d && d == S.Signers[0].DeputyId;
+    public bool IsDraft => S.Status == SuggestionStatus.Draft;
+    public bool CanEditDraft => IsLead && IsDraft;
+    public bool IsInvited => IsDraft && Actor.DeputyId is { } d && S.Signers.Any(x => !x.IsLead && x.DeputyId == d && x.Status == CoSignerStatus.Invited);
+    public bool IsSigner => Actor.DeputyId is { } d && S.Signers.Any(x => x.DeputyId == d && x.Status == CoSignerStatus.Confirmed);
+    public bool CanRate => S.Status == SuggestionStatus.Answered && IsSigner && !RatedThisRound;
+    public bool CanAccept => Actor.IsStaff && S.Status == SuggestionStatus.Submitted;
+    public bool CanIntake => Actor.IsStaff && S.Status is SuggestionStatus.Submitted or SuggestionStatus.Accepted;
+    public bool CanReassign => Actor.IsStaff && S.Status == SuggestionStatus.UnitReturned;
+    public bool CanExtend => Actor.IsStaff && S.Status is SuggestionStatus.Assigned or SuggestionStatus.UnitReturned;
+    public bool CanPublish => Actor.IsStaff && S.Status is SuggestionStatus.Answered or SuggestionStatus.Closed;
+    public bool CanUnpublish => Actor.IsStaff && S.Published;
+    public bool CanDesignateKey => Actor.IsCouncil && S.Status is SuggestionStatus.Submitted or SuggestionStatus.Accepted or SuggestionStatus.Assigned
+        or SuggestionStatus.UnitReturned or SuggestionStatus.Rehandling or SuggestionStatus.Answered;
+    /// <summary>The assignment of this user's unit that is still in force, if any.</summary>
+    public AssignmentView? MyAssignment => S.Assignments.FirstOrDefault(a => a.Status != AssignmentStatus.Returned && Actor.UnitIds.Contains(a.UnitId));
+    public bool CanContact => MyAssignment is not null && S.Status is SuggestionStatus.Assigned or SuggestionStatus.Rehandling or SuggestionStatus.Answered;
+    public bool CanCoViews => MyAssignment is { Role: AssignmentRole.Co, Status: AssignmentStatus.Handling } && S.Status is SuggestionStatus.Assigned or SuggestionStatus.Rehandling;
+    public bool CanAnswer => MyAssignment is { Status: AssignmentStatus.Handling } a && a.Role != AssignmentRole.Co && S.Status is SuggestionStatus.Assigned or SuggestionStatus.Rehandling;
+    public bool CanUnitReturn => MyAssignment is { Status: AssignmentStatus.Handling } && S.Status == SuggestionStatus.Assigned && UnitReturnUntil is { } until && Today <= until;
+    public bool CanAddCommitment => MyAssignment is not null && S.Status is SuggestionStatus.Assigned or SuggestionStatus.Rehandling or SuggestionStatus.Answered or SuggestionStatus.Closed;
+    public bool HasActions => CanEditDraft || IsInvited || CanRate || CanAccept || CanIntake || CanReassign || CanExtend || CanPublish || CanUnpublish || CanDesignateKey
+        || CanContact || CanCoViews || CanAnswer || CanUnitReturn || CanAddCommitment;
+
+    public string? Error(string key) => SuggestionPages.ErrorOf(ModelState, key);
+
+    /// <summary>The errors of a form that belong to no single input (state conflicts, permissions).</summary>
+    public string? FormError(string form) => Error(form);
+
+    public bool Open(string form) => FailedForm == form;
+
+    /// <summary>For _FormError: was this form refused, and with which form-level message.</summary>
+    public (bool Failed, string? Message) FormState(string form) => (Open(form), FormError(form));
+
+    public DeputyPickerModel InvitePicker => new("邀请附议代表", "Invite.Deputies", "Invite.Query", Invite.Query, $"/suggestions/{Id}?handler=FindDeputies#act-invite", S.CongressCode,
+        InviteChosen, InviteFound, S.Signers[0].DeputyId, Error("Invite.Deputies"));
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct);
+
+    // --- deputies ------------------------------------------------------------------------------
+
+    public Task<IActionResult> OnPostEditAsync(CancellationToken ct) => StepAsync("Draft", a => SuggestionWorkflow.UpdateDraftAsync(db, a, Id,
+        new SuggestionWorkflow.Draft(Draft.Title ?? "", Draft.Content ?? "", Draft.Category ?? "", Draft.Period, null, false), ct), "草稿已保存。", ct);
+
+    public Task<IActionResult> OnPostInviteAsync(CancellationToken ct) => StepAsync("Invite", async a =>
+    {
+        if (Invite.Deputies.Count == 0) throw DomainException.Invalid("deputies", "请先查找并勾选要邀请的代表。");
+        // Those already invited stay ticked in the picker: only the new ones are invited.
+        var already = S.Signers.Where(x => x.Status != CoSignerStatus.Declined).Select(x => x.DeputyId).ToHashSet();
+        foreach (var deputy in Invite.Deputies.Distinct().Where(d => !already.Contains(d)))
+            await SuggestionWorkflow.InviteAsync(db, a, Id, deputy, ct);
+    }, "附议邀请已发出，代表确认后计入联名。", ct, needsDetail: true);
+
+    public async Task<IActionResult> OnPostFindDeputiesAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        FailedForm = "Invite";
+        try
+        {
+            InviteFound = await SuggestionPages.LookupDeputiesAsync(db, new CurrentUser(User).CongressId!.Value, Invite.Query, ct);
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("Invite.Deputies", e.Message);
+        }
+        return await ShowAsync(ct);
+    }
+
+    public Task<IActionResult> OnPostSubmitAsync(CancellationToken ct)
+        => StepAsync("Submit", a => SuggestionWorkflow.SubmitAsync(db, calendar, a, Id, ct), "建议已提交，进入审查。", ct);
+
+    public Task<IActionResult> OnPostRespondAsync(bool confirm, CancellationToken ct)
+        => StepAsync("Respond", a => SuggestionWorkflow.RespondAsync(db, a, Id, confirm, ct), confirm ? "已确认附议。" : "已拒绝附议邀请。", ct);
+
+    public Task<IActionResult> OnPostRateAsync(CancellationToken ct) => StepAsync("Rating", a =>
+    {
+        if (Rating.Result is not { } result) throw DomainException.Invalid("result", "请选择满意、基本满意或不满意。");
+        return SuggestionWorkflow.RateAsync(db, calendar, a, Id, result, string.IsNullOrWhiteSpace(Rating.Reason) ? null : Rating.Reason, ct);
+    }, "评价已提交，谢谢。", ct);
+
+    // --- committee staff -----------------------------------------------------------------------
+
+    public Task<IActionResult> OnPostAcceptAsync(CancellationToken ct)
+        => StepAsync("Accept", a => SuggestionWorkflow.AcceptAsync(db, a, Id, ct), "已受理，请在期限内交办。", ct);
+
+    public Task<IActionResult> OnPostReturnAsync(CancellationToken ct) => StepAsync("Return", a =>
+    {
+        if (Return.Reason is not { } reason) throw DomainException.Invalid("reason", "请选择退回理由。");
+        return SuggestionWorkflow.ReturnToDeputyAsync(db, a, Id, reason, string.IsNullOrWhiteSpace(Return.Note) ? null : Return.Note, ct);
+    }, "已退回代表，并已通知。", ct);
+
+    public Task<IActionResult> OnPostMergeAsync(CancellationToken ct) => StepAsync("Merge", async a =>
+    {
+        var number = Merge.TargetNumber?.Trim();
+        if (string.IsNullOrEmpty(number)) throw DomainException.Invalid("targetNumber", "请填写要并入的建议编号，如 2026-001。");
+        var target = await db.Set<Suggestion>().AsNoTracking().Where(s => s.CongressId == a.CongressId && s.Number == number).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct)
+            ?? throw DomainException.Invalid("targetNumber", $"本级人大没有编号为 {number} 的建议。");
+        await SuggestionWorkflow.MergeAsync(db, a, Id, target, ct);
+    }, "已并案办理，并已通知代表。", ct, fields: new() { ["targetId"] = "TargetNumber" });
+
+    public Task<IActionResult> OnPostAssignAsync(CancellationToken ct) => StepAsync("Assign", a =>
+    {
+        var units = Assign.Mode switch
+        {
+            HandlingMode.LeadAndCo => (Assign.LeadUnit is { } lead ? [new SuggestionWorkflow.UnitChoice(lead, AssignmentRole.Lead)] : new List<SuggestionWorkflow.UnitChoice>())
+                .Concat(Assign.CoUnits.Where(u => u != Assign.LeadUnit).Distinct().Select(u => new SuggestionWorkflow.UnitChoice(u, AssignmentRole.Co))).ToList(),
+            HandlingMode.Separately => Assign.SeparateUnits.Distinct().Select(u => new SuggestionWorkflow.UnitChoice(u, AssignmentRole.Separate)).ToList(),
+            _ => throw DomainException.Invalid("mode", "请选择办理方式。"),
+        };
+        if (Assign.Mode == HandlingMode.LeadAndCo && Assign.LeadUnit is null) throw DomainException.Invalid("leadUnit", "请选择主办单位。");
+        return SuggestionWorkflow.AssignAsync(db, calendar, a, Id, Assign.Mode, units, ct);
+    }, "已交办，承办单位已收到通知。", ct);
+
+    public Task<IActionResult> OnPostReassignAsync(CancellationToken ct) => StepAsync("Reassign", a =>
+    {
+        if (Reassign.Unit is not { } unit) throw DomainException.Invalid("unit", "请选择承办单位。");
+        if (Reassign.Role is not { } role) throw DomainException.Invalid("role", "请选择承办方式。");
+        return SuggestionWorkflow.ReassignAsync(db, calendar, a, Id, [new(unit, role)], ct);
+    }, "已重新交办。", ct, fields: new() { ["units"] = "Unit" });
+
+    public Task<IActionResult> OnPostExtendAsync(CancellationToken ct)
+        => StepAsync("Extend", a => SuggestionWorkflow.ExtendAnswerAsync(db, calendar, a, Id, Extend.Months, Extend.Reason ?? "", ct), "答复期限已延长。", ct);
+
+    public Task<IActionResult> OnPostPublishAsync(CancellationToken ct)
+        => StepAsync("Publish", a => SuggestionWorkflow.PublishAsync(db, a, Id, new(Publish.Title ?? "", Publish.Content ?? "", string.IsNullOrWhiteSpace(Publish.Answer) ? null : Publish.Answer), ct),
+            "已在公开平台发布（身份证号、电话号码已自动隐去）。", ct);
+
+    public Task<IActionResult> OnPostUnpublishAsync(CancellationToken ct)
+        => StepAsync("Unpublish", a => SuggestionWorkflow.UnpublishAsync(db, a, Id, ct), "已撤回公开。", ct);
+
+    // --- Council of Chairpersons ---------------------------------------------------------------
+
+    public Task<IActionResult> OnPostKeyAsync(CancellationToken ct)
+        => StepAsync("Key", a => SuggestionWorkflow.DesignateKeyAsync(db, a, Id, Key.Leader ?? "", ct), "已列为重点建议。", ct);
+
+    // --- handling units ------------------------------------------------------------------------
+
+    public Task<IActionResult> OnPostContactAsync(CancellationToken ct) => StepAsync("Contact", a =>
+    {
+        if (Contact.On is not { } on) throw DomainException.Invalid("on", "请填写联系日期。");
+        return SuggestionWorkflow.RecordContactAsync(db, a, Id, Contact.UnitId, Contact.Kind, Contact.FaceToFace, on, string.IsNullOrWhiteSpace(Contact.Notes) ? null : Contact.Notes.Trim(), ct);
+    }, "联系记录已保存。", ct);
+
+    public Task<IActionResult> OnPostCoViewsAsync(CancellationToken ct)
+        => StepAsync("CoViews", a => SuggestionWorkflow.SubmitCoViewsAsync(db, a, Id, CoViews.UnitId, CoViews.Views ?? "", ct), "协办意见已送主办单位。", ct);
+
+    public Task<IActionResult> OnPostAnswerAsync(CancellationToken ct) => StepAsync("Answer", async a =>
+    {
+        var documentId = Answer.DocumentId;
+        if (Answer.Document is { Length: > 0 } file)
+        {
+            // The signed answer is a PDF or Word document; the store checks that the content agrees with the extension.
+            var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
+            if (extension is not (".pdf" or ".docx"))
+                throw DomainException.Invalid("document", "答复文件须为 PDF 或 Word（.docx）文档。");
+            var owner = Id.ToString(CultureInfo.InvariantCulture);
+            var user = new CurrentUser(User);
+            if (!await AttachmentAccess.CanAttachAsync(db, user, SuggestionAttachments.OwnerType, owner))
+                throw DomainException.Forbidden("无权为该建议上传答复文件。");
+            await using var content = file.OpenReadStream();
+            var saved = await store.SaveAsync(content, file.FileName, a.CongressId, SuggestionAttachments.OwnerType, owner, a.AccountId, ct);
+            documentId = Answer.DocumentId = saved.Id;
+        }
+        await SuggestionWorkflow.AnswerAsync(db, calendar, a, Id, Answer.UnitId, new(Answer.Category ?? "", Answer.Text ?? "", Answer.SignedBy ?? "", documentId), ct);
+    }, "答复已送达代表。", ct, fields: new() { ["file"] = "Document", ["documentAttachmentId"] = "Document" });
+
+    public Task<IActionResult> OnPostUnitReturnAsync(CancellationToken ct)
+        => StepAsync("UnitReturn", a => SuggestionWorkflow.UnitReturnAsync(db, calendar, a, Id, UnitReturn.UnitId, UnitReturn.Reason ?? "", ct), "已退回，等待常委会重新交办。", ct);
+
+    public Task<IActionResult> OnPostCommitmentAsync(CancellationToken ct) => StepAsync("Commitment", a =>
+    {
+        if (Commitment.DueOn is not { } due) throw DomainException.Invalid("dueOn", "请填写完成时限。");
+        return SuggestionWorkflow.AddCommitmentAsync(db, a, Id, Commitment.UnitId, Commitment.Promise ?? "", due, ct);
+    }, "承诺事项已登记。", ct);
+
+    public Task<IActionResult> OnPostProgressAsync(CancellationToken ct)
+        => StepAsync($"Progress{Progress.CommitmentId}", a => SuggestionWorkflow.ReportCommitmentAsync(db, a, Progress.CommitmentId, Progress.Text ?? "", Progress.Done, ct),
+            "进展已报告，代表已收到通知。", ct);
+
+    // --- the shared machinery ------------------------------------------------------------------
+
+    /// <summary>
+    /// Runs one workflow step as the current user. Done: back to the record (a refresh never
+    /// repeats the POST). Refused: the page again, the message beside the field or in the form.
+    /// </summary>
+    private async Task<IActionResult> StepAsync(string form, Func<SuggestionActor, Task> step, string done, CancellationToken ct,
+        Dictionary<string, string>? fields = null, bool needsDetail = false)
+    {
+        SuggestionActor actor;
+        try
+        {
+            actor = await SuggestionActor.ForAsync(db, new CurrentUser(User), ct);
+            if (needsDetail)
+                S = await SuggestionQueries.DetailAsync(db, actor, Id, ct);
+        }
+        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
+        {
+            return NotFound();
+        }
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                await step(actor);
+                TempData["Message"] = done;
+                return Redirect($"/suggestions/{Id}");
+            }
+            catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound && form is not ("Merge" or "Reassign"))
+            {
+                return NotFound();
+            }
+            catch (DomainException e)
+            {
+                db.ChangeTracker.Clear();
+                SuggestionPages.AddError(ModelState, form, e, fields);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                ModelState.AddModelError(form, "记录刚被他人修改，请查看最新状态后重试。");
+            }
+        }
+        FailedForm = form;
+        return await ShowAsync(ct);
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
+    {
+        try
+        {
+            Actor = await SuggestionActor.ForAsync(db, new CurrentUser(User), ct);
+            S = await SuggestionQueries.DetailAsync(db, Actor, Id, ct);
+        }
+        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
+        {
+            return NotFound();
+        }
+        Settings = await SuggestionSettings.ForAsync(db, Actor.CongressId, ct);
+        Today = WorkCalendar.Today(db.Clock);
+        Attachments = await AttachmentsApi.ListForOwnerAsync(db, Actor.CongressId, SuggestionAttachments.OwnerType, Id.ToString(CultureInfo.InvariantCulture), ct);
+        if (Answer.DocumentId is { } doc)
+            AnswerDocumentName = Attachments.FirstOrDefault(x => x.Id == doc)?.FileName;
+        if (Actor.IsStaff)
+            Units = (await db.HandlingUnits.AsNoTracking().Where(u => u.CongressId == Actor.CongressId && u.Active).OrderBy(u => u.Id).Select(u => new { u.Id, u.Name }).ToListAsync(ct))
+                .Select(u => (u.Id, u.Name)).ToList();
+        if (S.MergedIntoId is { } merged)
+            MergedIntoNumber = await db.Set<Suggestion>().Where(x => x.Id == merged).Select(x => x.Number).FirstOrDefaultAsync(ct);
+        if (Actor.UnitIds.Count > 0)
+            MyCommitments = (await db.Set<Commitment>().AsNoTracking().Where(c => c.SuggestionId == Id && Actor.UnitIds.Contains(c.HandlingUnitId)).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+        if (Actor.DeputyId is { } me)
+            RatedThisRound = await db.Set<SuggestionRating>().AnyAsync(r => r.SuggestionId == Id && r.DeputyId == me && r.Round == S.Round, ct);
+        if (MyAssignment is { } mine)
+            UnitReturnUntil = calendar.AddWorkingDays(mine.AssignedOn, Settings.UnitReturnWorkingDays);
+        if (CanEditDraft)
+        {
+            if (!Open("Draft"))
+                Draft = new DraftForm { Title = S.Title, Category = S.Category, Period = S.Period, Content = S.Content };
+            // Those already invited are listed under 提出代表; the picker holds only this form's new choices.
+            InviteChosen = await SuggestionPages.DeputiesByIdAsync(db, Actor.CongressId, Invite.Deputies.Distinct().ToList(), ct);
+        }
+        if (CanPublish && !Open("Publish"))
+        {
+            var lastRound = S.Answers.Count == 0 ? 0 : S.Answers.Max(a => a.Round);
+            Publish = new PublishForm
+            {
+                Title = S.Title, Content = S.Content,
+                Answer = string.Join("\n\n", S.Answers.Where(a => a.Round == lastRound).Select(a => S.Answers.Count(x => x.Round == lastRound) > 1 ? $"{a.Unit}：\n{a.Text}" : a.Text)),
+            };
+        }
+        if (!Open("Contact"))
+            Contact = new ContactForm { On = Today, FaceToFace = true, Kind = ContactKind.Visit };
+        if (!Open("Commitment"))
+            Commitment = new CommitmentForm { DueOn = Today.AddMonths(3) };
+        if (!Open("Assign") && S.Mode is { } mode)
+            Assign.Mode = mode;
+        if (!Open("Key"))
+            Key.Leader = S.KeyLeader;
+        return Page();
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Renda.Web.Data;
+using Renda.Web.Platform.Calendar;
+using Renda.Web.Platform.Deadlines;
+using Renda.Web.Platform.Identity;
+using Renda.Web.Platform.Web;
+
+namespace Renda.Web.Features.Suggestions.Pages;
+
+/// <summary>The next running clock of a suggestion, as a deputy's list shows it.</summary>
+public sealed record NextDue(string Title, DateOnly DueOn, bool Overdue);
+
+public sealed record InvitationView(int Id, string Title, string LeadDeputy, DateTime InvitedAt);
+
+/// <summary>/suggestions/mine — what the deputy leads or co-signs, and the invitations to co-sign waiting for an answer.</summary>
+[Authorize(Roles = nameof(Role.Deputy))]
+public class MySuggestionsModel(RendaDbContext db) : PageModel
+{
+    public Page<SuggestionListItem> Result { get; private set; } = new([], 1, 20, 0);
+    public List<InvitationView> Invitations { get; private set; } = [];
+    public Dictionary<int, NextDue> Due { get; private set; } = [];
+    public int? DeputyId { get; private set; }
+    public DateOnly Today { get; private set; }
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? pageNumber, CancellationToken ct) => await LoadAsync(pageNumber, ct);
+
+    /// <summary>附议 or 拒绝 an invitation, then back to the list.</summary>
+    public async Task<IActionResult> OnPostRespondAsync(int id, bool confirm, CancellationToken ct)
+    {
+        var actor = await SuggestionActor.ForAsync(db, new CurrentUser(User), ct);
+        try
+        {
+            await SuggestionWorkflow.RespondAsync(db, actor, id, confirm, ct);
+            TempData["Message"] = confirm ? "已确认附议。" : "已拒绝附议邀请。";
+            return Redirect("/suggestions/mine");
+        }
+        catch (DomainException e) when (e.Kind != DomainErrorKind.NotFound)
+        {
+            db.ChangeTracker.Clear();
+            Error = e.Message;
+        }
+        catch (DomainException)
+        {
+            return NotFound();
+        }
+        await LoadAsync(null, ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(int? pageNumber, CancellationToken ct)
+    {
+        var actor = await SuggestionActor.ForAsync(db, new CurrentUser(User), ct);
+        DeputyId = actor.DeputyId;
+        Today = WorkCalendar.Today(db.Clock);
+        if (actor.DeputyId is not { } me)
+            return;
+        Result = await SuggestionQueries.ListAsync(db, actor, new SuggestionFilter(Deputy: me), pageNumber, 20, ct);
+        Invitations = await db.Set<Suggestion>().AsNoTracking()
+            .Where(s => s.CongressId == actor.CongressId && s.Status == SuggestionStatus.Draft && s.Signers.Any(x => x.DeputyId == me && x.Status == CoSignerStatus.Invited))
+            .OrderByDescending(s => s.Id)
+            .Select(s => new InvitationView(s.Id, s.Title, db.Deputies.Where(d => d.Id == s.LeadDeputyId).Select(d => d.Person!.Name).FirstOrDefault() ?? "",
+                s.Signers.Where(x => x.DeputyId == me).Max(x => x.InvitedAt)))
+            .ToListAsync(ct);
+        var ids = Result.Items.Select(i => i.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var clocks = await db.Deadlines.AsNoTracking()
+            .Where(d => d.SubjectType == SuggestionWorkflow.Subject && ids.Contains(d.SubjectId) && (d.Status == DeadlineStatus.Open || d.Status == DeadlineStatus.Overdue))
+            .Select(d => new { d.SubjectId, d.Title, d.DueOn, d.Status }).ToListAsync(ct);
+        var today = Today;
+        Due = clocks.GroupBy(c => c.SubjectId).ToDictionary(g => int.Parse(g.Key, System.Globalization.CultureInfo.InvariantCulture), g =>
+        {
+            var next = g.OrderBy(c => c.DueOn).First();
+            return new NextDue(next.Title, next.DueOn, SuggestionPages.IsOverdue(next.Status, next.DueOn, today));
+        });
+    }
+}
