@@ -35,7 +35,7 @@ public static class SuggestionQueries
     {
         var q = db.Set<Suggestion>().AsNoTracking().Where(s => s.CongressId == actor.CongressId);
         if (actor.IsStaff || actor.IsCouncil)
-            return q.Where(s => s.Status != SuggestionStatus.Draft || s.CreatedByAccountId == actor.AccountId);
+            return q.Where(s => s.Status != SuggestionStatus.Draft);
         var units = actor.UnitIds;
         var deputy = actor.DeputyId ?? -1;
         return q.Where(s => s.LeadDeputyId == deputy

@@ -20,11 +20,16 @@ public sealed record SuggestionActor(int AccountId, string Name, int CongressId,
         if (user.Has(Role.Deputy) && user.PersonId is { } personId)
             deputyId = await db.Deputies.Where(d => d.PersonId == personId && d.CongressId == congressId && d.Status == DeputyStatus.Serving)
                 .OrderByDescending(d => d.TermId).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct);
-        return new(user.AccountId!.Value, user.UserName ?? "", congressId, deputyId, user.HandlingUnitIds.ToList(),
+        // The history shows people by name: a deputy's own name, otherwise the account's display name (e.g. 州教育局经办人).
+        var name = deputyId is { } dep
+            ? await db.Deputies.Where(d => d.Id == dep).Select(d => d.Person!.Name).FirstAsync(ct)
+            : await db.Accounts.Where(a => a.Id == user.AccountId).Select(a => a.DisplayName).FirstOrDefaultAsync(ct) ?? user.UserName ?? "";
+        return new(user.AccountId!.Value, name, congressId, deputyId, user.HandlingUnitIds.ToList(),
             user.Has(Role.CommitteeStaff), user.Has(Role.ChairpersonsCouncilMember));
     }
 
-    public bool MayRead(Suggestion s) => s.CongressId == CongressId && (IsStaff || IsCouncil
+    /// <summary>A draft is the deputies' own until it is submitted; staff and the council see everything after that.</summary>
+    public bool MayRead(Suggestion s) => s.CongressId == CongressId && (((IsStaff || IsCouncil) && s.Status != SuggestionStatus.Draft)
         || (DeputyId is { } d && (s.LeadDeputyId == d || s.Signers.Any(x => x.DeputyId == d && x.Status != CoSignerStatus.Declined)))
         || (s.Status != SuggestionStatus.Draft && s.Assignments.Any(a => UnitIds.Contains(a.HandlingUnitId))));
 

@@ -205,6 +205,9 @@ public class SuggestionDetailModel(RendaDbContext db, WorkCalendar calendar, Att
     public DeputyPickerModel InvitePicker => new("邀请附议代表", "Invite.Deputies", "Invite.Query", Invite.Query, $"/suggestions/{Id}?handler=FindDeputies#act-invite", S.CongressCode,
         InviteChosen, InviteFound, S.Signers[0].DeputyId, Error("Invite.Deputies"));
 
+    public IReadOnlyList<SimilarSuggestion> Similar { get; private set; } = [];
+    public IReadOnlyList<UnitRecommendation> Recommendations { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct);
 
     // --- deputies ------------------------------------------------------------------------------
@@ -413,6 +416,13 @@ public class SuggestionDetailModel(RendaDbContext db, WorkCalendar calendar, Att
         if (Actor.IsStaff)
             Units = (await db.HandlingUnits.AsNoTracking().Where(u => u.CongressId == Actor.CongressId && u.Active).OrderBy(u => u.Id).Select(u => new { u.Id, u.Name }).ToListAsync(ct))
                 .Select(u => (u.Id, u.Name)).ToList();
+        if (CanIntake)
+        {
+            // Staff review: what is alike from this and earlier years (for merging), and who handled it (for assigning).
+            var full = await SuggestionWorkflow.LoadAsync(db, Actor, Id, ct);
+            Similar = await SimilarSuggestions.FindAsync(db, Actor.CongressId, SimilarSuggestions.IndexedText(full), Id, full.Year, 5, ct);
+            Recommendations = await SimilarSuggestions.RecommendUnitsAsync(db, full, ct);
+        }
         if (S.MergedIntoId is { } merged)
             MergedIntoNumber = await db.Set<Suggestion>().Where(x => x.Id == merged).Select(x => x.Number).FirstOrDefaultAsync(ct);
         if (Actor.UnitIds.Count > 0)
