@@ -30,6 +30,13 @@ public abstract class SimilarSuggestionTests(RendaApp app)
         units[0].GetProperty("unitId").GetInt32().ShouldBe(ecology);
         units[0].GetProperty("reasons")[0].GetString()!.ShouldContain("相似度");
 
+        // The fragment the new-suggestion form loads while the deputy types.
+        var page = await app.BrowserClientAsync("daibiao");
+        var fragment = await (await page.PostFormAsync("/suggestions/similar", new() { ["Title"] = "关于保护冷湖暗夜环境的建议", ["Content"] = Later }, formPage: "/suggestions/new")).Content.ReadAsStringAsync();
+        fragment.ShouldContain("data-testid=\"similar-item\"");
+        fragment.ShouldContain("<mark>");
+        fragment.ShouldNotContain("<html");
+
         // Another congress never sees these.
         var county = await app.ApiClientAsync("gem-staff");
         (await county.PostAsJsonAsync("/api/v1/congresses/632800/suggestions/similar", new { title = "x", content = Later })).StatusCode.ShouldBe(System.Net.HttpStatusCode.Forbidden);
