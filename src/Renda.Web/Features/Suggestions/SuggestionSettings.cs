@@ -50,6 +50,31 @@ public class SuggestionSettings
     /// <summary>The category meaning "solved or adopted" is the first one; 解决率 counts it.</summary>
     public string ResolvedCategory => AnswerCategoryList[0].Code;
 
+    /// <summary>Validates the lists (the numbers carry their ranges) and stores the congress's settings.</summary>
+    public static async Task SaveAsync(RendaDbContext db, int congressId, SuggestionSettings values, CancellationToken ct = default)
+    {
+        var categories = values.CategoryList;
+        if (categories.Count == 0 || categories.Any(c => c.Length > 20) || categories.Distinct().Count() != categories.Count)
+            throw Platform.Web.DomainException.Invalid("categories", "建议分类不能为空、不能重复，每类不超过 20 字。");
+        var answers = values.AnswerCategoryList;
+        if (answers.Count == 0 || answers.Any(a => a.Code.Length is 0 or > 10 || a.Label.Length == 0) || answers.Select(a => a.Code).Distinct().Count() != answers.Count)
+            throw Platform.Web.DomainException.Invalid("answerCategories", "答复类别须写成“代码=名称”，代码不超过 10 个字符且不能重复。");
+        if (values.AnswerMaxMonths < values.AnswerMonths)
+            throw Platform.Web.DomainException.Invalid("answerMaxMonths", "最长答复期限不能短于答复期限。");
+        if (values.RatingReminderWorkingDays >= values.RatingWorkingDays)
+            throw Platform.Web.DomainException.Invalid("ratingReminderWorkingDays", "评价提醒应早于评价期限届满。");
+        var row = await db.Set<SuggestionSettings>().FirstOrDefaultAsync(s => s.CongressId == congressId, ct);
+        if (row is null)
+        {
+            row = new SuggestionSettings { CongressId = congressId };
+            db.Add(row);
+        }
+        values.Id = row.Id;
+        values.CongressId = congressId;
+        db.Entry(row).CurrentValues.SetValues(values);
+        await db.SaveChangesAsync(ct);
+    }
+
     public static async Task<SuggestionSettings> ForAsync(RendaDbContext db, int congressId, CancellationToken ct = default)
         => await db.Set<SuggestionSettings>().AsNoTracking().FirstOrDefaultAsync(s => s.CongressId == congressId, ct) ?? new SuggestionSettings { CongressId = congressId };
 }

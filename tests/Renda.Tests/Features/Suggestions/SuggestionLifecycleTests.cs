@@ -72,6 +72,33 @@ public abstract class SuggestionLifecycleTests(RendaApp app)
     }
 
     [Fact]
+    public async Task An_administrator_shortens_the_assignment_period_and_the_next_clock_follows()
+    {
+        StartOnMonday();
+        var admin = await app.BrowserClientAsync("sysadmin");
+        var fields = new Dictionary<string, string>
+        {
+            ["S.AssignWorkingDays"] = "5", ["S.UnitReturnWorkingDays"] = "10", ["S.ReassignWorkingDays"] = "10", ["S.FirstContactWorkingDays"] = "20",
+            ["S.CoViewsMonths"] = "1", ["S.AnswerMonths"] = "3", ["S.AnswerMaxMonths"] = "6", ["S.RatingWorkingDays"] = "20", ["S.RatingReminderWorkingDays"] = "10",
+            ["S.RehandlingMonths"] = "1", ["S.SimilarityThreshold"] = "0.3", ["S.Categories"] = SuggestionSettings.DefaultCategories, ["S.AnswerCategories"] = SuggestionSettings.DefaultAnswerCategories,
+        };
+        var bad = await admin.PostFormAsync("/admin/suggestion-settings", new(fields) { ["S.AnswerMaxMonths"] = "2" });
+        (await bad.Content.ReadAsStringAsync()).ShouldContain("最长答复期限不能短于答复期限");
+        var saved = await admin.PostFormAsync("/admin/suggestion-settings", fields);
+        (await saved.Content.ReadAsStringAsync()).ShouldContain("已保存");
+        try
+        {
+            var deputy = await app.ApiClientAsync("daibiao");
+            var id = await deputy.SubmitSuggestionAsync(title: "关于天峻县草原生态补偿资金发放的建议", category: "生态环境");
+            (await ClocksAsync(id)).Single(d => d.Purpose == "assign").DueOn.ShouldBe(new DateOnly(2026, 11, 23)); // 5 working days
+        }
+        finally
+        {
+            await admin.PostFormAsync("/admin/suggestion-settings", new(fields) { ["S.AssignWorkingDays"] = "10", ["S.RehandlingMonths"] = "2" });
+        }
+    }
+
+    [Fact]
     public async Task The_same_Idempotency_Key_never_creates_a_second_suggestion_even_concurrently()
     {
         var deputy = await app.ApiClientAsync("daibiao");

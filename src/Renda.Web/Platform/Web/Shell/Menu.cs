@@ -32,6 +32,7 @@ public static class Menu
             new("账号管理", "/admin/accounts", u => u.Has(Role.SystemAdministrator) || u.Has(Role.SecurityAdministrator)),
             new("安全策略", "/admin/security-policy", u => u.Has(Role.SecurityAdministrator)),
             new("工作日历", "/admin/calendar", u => u.Has(Role.SystemAdministrator)),
+            new("建议办理规则", "/admin/suggestion-settings", u => u.Has(Role.SystemAdministrator)),
             new("审计日志", "/audit", u => u.Has(Role.AuditAdministrator)),
         ]),
     ];
