@@ -98,6 +98,8 @@ public static class RendaHost
         NotificationsApi.Map(api);
         AttachmentsApi.Map(api);
         SuggestionsApi.Map(api);
+        StatisticsApi.Map(api);
+        LedgersApi.Map(api);
         app.MapRazorPages();
         return app;
     }
@@ -117,6 +119,7 @@ public static class RendaHost
             if (config.GetValue<bool>("Renda:Demo"))
             {
                 await DemoData.EnsureAsync(db, DemoData.Password(config), ct);
+                await SuggestionDemo.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<WorkCalendar>(), ct);
                 lifetime.ApplicationStarted.Register(() => DemoData.PrintBanner(config, server));
             }
         }
