@@ -21,25 +21,25 @@ public static class LedgersApi
             var y = StatisticsApi.YearOrCurrent(db, year);
             var bytes = Ledgers.Workbook($"交办台账{y}", Ledgers.AssignmentColumns, await Ledgers.AssignmentRowsAsync(db, congress.Id, y, ct));
             return await FileAsync(db, congress, "交办台账", y, bytes, ct);
-        });
+        }).Produces(StatusCodes.Status200OK, contentType: Ledgers.ContentType);
         group.MapGet("/answers.xlsx", async (string code, int? year, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) =>
         {
             var congress = await StaffScopeAsync(db, user.User, code, ct);
             var y = StatisticsApi.YearOrCurrent(db, year);
             var bytes = Ledgers.Workbook($"答复台账{y}", Ledgers.AnswerColumns, await Ledgers.AnswerRowsAsync(db, congress.Id, y, ct));
             return await FileAsync(db, congress, "答复台账", y, bytes, ct);
-        });
+        }).Produces(StatusCodes.Status200OK, contentType: Ledgers.ContentType);
         group.MapGet("/commitments", async (string code, CommitmentFilter? status, int? year, int? unit, int? page, int? pageSize, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) =>
         {
             var (_, reader) = await ReaderAsync(db, user.User, code, ct);
-            return Results.Ok(await Ledgers.CommitmentPageAsync(db, reader, status ?? CommitmentFilter.All, year, unit, page, pageSize, ct));
+            return TypedResults.Ok(await Ledgers.CommitmentPageAsync(db, reader, status ?? CommitmentFilter.All, year, unit, page, pageSize, ct));
         });
         group.MapGet("/commitments.xlsx", async (string code, CommitmentFilter? status, int? year, int? unit, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) =>
         {
             var (congress, reader) = await ReaderAsync(db, user.User, code, ct);
             var rows = await Ledgers.CommitmentRowsAsync(db, reader, status ?? CommitmentFilter.All, year, unit, ct);
             return await FileAsync(db, congress, "承诺事项台账", year, Ledgers.Workbook("承诺事项台账", Ledgers.CommitmentColumns, Ledgers.CommitmentCells(rows)), ct);
-        });
+        }).Produces(StatusCodes.Status200OK, contentType: Ledgers.ContentType);
     }
 
     private static async Task<Congress> StaffScopeAsync(RendaDbContext db, CurrentUser user, string code, CancellationToken ct)

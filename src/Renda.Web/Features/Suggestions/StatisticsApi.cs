@@ -10,25 +10,26 @@ namespace Renda.Web.Features.Suggestions;
 /// /api/v1/congresses/{code}/suggestions/statistics: the figures of a congress's year, and the
 /// records behind each figure. Staff and council of the congress itself or of a congress above it
 /// (an upper congress sees statistics, never personal data: deputies are named only to their own congress).
+/// ?below=true adds the table of every congress below with its own figures.
 /// </summary>
 public static class StatisticsApi
 {
     public static void Map(RouteGroupBuilder api)
     {
         var group = api.MapGroup("/congresses/{code}/suggestions/statistics").RequireAuthorization().WithTags("代表建议统计");
-        group.MapGet("/", async (string code, int? year, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) =>
+        group.MapGet("/", async (string code, int? year, bool? below, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) =>
         {
             var (congress, own) = await ScopeAsync(db, user.User, code, ct);
-            return Results.Ok(await SuggestionStatistics.ComputeAsync(db, congress, YearOrCurrent(db, year), own, ct));
+            return TypedResults.Ok(await SuggestionStatistics.ComputeAsync(db, congress, YearOrCurrent(db, year), own, below ?? false, ct));
         });
         group.MapGet("/records", async (string code, int? year, string? figure, int? unit, string? category, int? deputy, int? page, int? pageSize,
             RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) =>
         {
             var (congress, own) = await ScopeAsync(db, user.User, code, ct);
             if (string.IsNullOrWhiteSpace(figure)) throw DomainException.Invalid("figure", "请指明统计项，如 answeredOnTime。");
-            return Results.Ok(await SuggestionStatistics.RecordsAsync(db, congress, YearOrCurrent(db, year), figure, new StatisticsFilter(unit, category, own ? deputy : null), own, page, pageSize, ct));
+            return TypedResults.Ok(await SuggestionStatistics.RecordsAsync(db, congress, YearOrCurrent(db, year), figure, new StatisticsFilter(unit, category, own ? deputy : null), own, page, pageSize, ct));
         });
-        group.MapGet("/definitions", () => Results.Ok(SuggestionStatistics.Definitions()));
+        group.MapGet("/definitions", () => TypedResults.Ok(SuggestionStatistics.Definitions()));
     }
 
     /// <summary>The congress if the user is its staff or council, or that of a congress above it; whether it is the user's own.</summary>

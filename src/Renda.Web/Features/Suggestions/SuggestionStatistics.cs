@@ -96,8 +96,8 @@ public sealed class SuggestionStatisticsReport : SuggestionTally
     public required IReadOnlyList<StatisticsGroup> ByCategory { get; init; }
     /// <summary>By lead deputy: only for the congress's own staff and council (deputies' names are not shown to an upper congress).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<StatisticsGroup>? ByDeputy { get; init; }
-    /// <summary>The congresses below, each with its own figures (statistics only, 省州县乡四级联动).</summary>
-    public required IReadOnlyList<StatisticsGroup> Below { get; init; }
+    /// <summary>The congresses below, each with its own figures (statistics only, 省州县乡四级联动); only when asked for.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<StatisticsGroup>? Below { get; init; }
     /// <summary>The sentence for the annual report, e.g. "年内共办结34件，办复率和满意率均达到100%。"</summary>
     public required string Sentence { get; init; }
 }
@@ -152,7 +152,7 @@ public static class SuggestionStatistics
         [nameof(SuggestionCounts.Dissatisfied)] = s => s.Rating == Satisfaction.Dissatisfied,
         [nameof(SuggestionCounts.Unrated)] = s => s.RatingMissing,
         [nameof(SuggestionCounts.Resolved)] = s => s.FirstAnsweredOn != null && s.AnswerCategory == resolved,
-        [nameof(SuggestionCounts.FaceToFace)] = s => s.AssignedOn != null && s.Contacts.Any(c => c.FaceToFace),
+        [nameof(SuggestionCounts.FaceToFace)] = s => s.AssignedOn != null && s.FaceToFaceContact,
         [nameof(SuggestionCounts.Closed)] = s => s.Status == SuggestionStatus.Closed,
         [nameof(SuggestionCounts.OverdueNow)] = s => (s.Status == SuggestionStatus.Assigned || s.Status == SuggestionStatus.UnitReturned) && s.AnswerDueOn < today,
         [nameof(SuggestionCounts.KeySuggestions)] = s => s.IsKey,
@@ -217,31 +217,37 @@ public static class SuggestionStatistics
     // --- computing --------------------------------------------------------------------------
 
     /// <summary>
-    /// The statistics of <paramref name="congress"/> for <paramref name="year"/>, with the breakdowns
-    /// and the congresses below. <paramref name="own"/>: the viewer belongs to this congress (only
-    /// then are deputies named, in ByDeputy).
+    /// The statistics of <paramref name="congress"/> for <paramref name="year"/> with the breakdowns
+    /// by unit, category and (<paramref name="own"/>: the viewer belongs to this congress, so
+    /// deputies may be named) by lead deputy; with <paramref name="below"/> also each congress below
+    /// it with its own figures (a table of the whole subtree: it costs a count over all of them).
     /// </summary>
-    public static async Task<SuggestionStatisticsReport> ComputeAsync(RendaDbContext db, Congress congress, int year, bool own, CancellationToken ct = default)
+    public static async Task<SuggestionStatisticsReport> ComputeAsync(RendaDbContext db, Congress congress, int year, bool own, bool below = false, CancellationToken ct = default)
     {
         var today = WorkCalendar.Today(db.Clock);
-        var subtree = await CongressScope.SubtreeAsync(db, congress.Id, ct);
-        var congresses = await db.Congresses.AsNoTracking().Where(c => subtree.Contains(c.Id)).Select(c => new { c.Id, c.Code, c.ShortName, c.ParentId }).ToDictionaryAsync(c => c.Id, ct);
+        var congresses = below
+            ? await db.Congresses.AsNoTracking().Select(c => new { c.Id, c.Code, c.ShortName, c.ParentId }).ToDictionaryAsync(c => c.Id, ct)
+            : new() { [congress.Id] = new { congress.Id, congress.Code, congress.ShortName, congress.ParentId } };
+        List<int> subtree = [congress.Id];
+        for (var i = 0; below && i < subtree.Count; i++)
+            subtree.AddRange(congresses.Values.Where(c => c.ParentId == subtree[i]).Select(c => c.Id));
         var settings = await db.Set<SuggestionSettings>().AsNoTracking().Where(s => subtree.Contains(s.CongressId)).ToDictionaryAsync(s => s.CongressId, ct);
         var ownSettings = settings.GetValueOrDefault(congress.Id) ?? new SuggestionSettings { CongressId = congress.Id };
         string ResolvedOf(int id) => (settings.GetValueOrDefault(id) ?? ownSettings).ResolvedCategory;
         var resolved = ownSettings.ResolvedCategory;
         var predicates = Predicates(today, resolved);
 
-        // Per congress (own and below): one query per distinct "solved" category, normally one.
+        // Per congress (own, and those below if asked): one query per distinct "solved" category, normally one.
         var perCongress = new Dictionary<int, SuggestionCounts>();
         foreach (var group in subtree.GroupBy(ResolvedOf))
         {
             var ids = group.ToList();
-            foreach (var row in await Aggregate(Population(db, ids, year), s => s.CongressId, s => s, Predicates(today, group.Key)).ToListAsync(ct))
+            var rows = ids.Count == 1 ? Population(db, ids[0], year) : Population(db, ids, year);
+            foreach (var row in await Aggregate(rows, s => s.CongressId, s => s, Predicates(today, group.Key)).ToListAsync(ct))
                 perCongress[row.Group] = row;
         }
         var commitments = await db.Set<Commitment>().AsNoTracking()
-            .Join(Population(db, subtree, year), c => c.SuggestionId, s => s.Id, (c, s) => new { s.CongressId, c.HandlingUnitId, c.Status })
+            .Join(subtree.Count == 1 ? Population(db, congress.Id, year) : Population(db, subtree, year), c => c.SuggestionId, s => s.Id, (c, s) => new { s.CongressId, c.HandlingUnitId, c.Status })
             .GroupBy(x => new { x.CongressId, x.HandlingUnitId })
             .Select(g => new { g.Key.CongressId, g.Key.HandlingUnitId, Promised = g.Count(), Done = g.Count(x => x.Status == CommitmentStatus.Done) })
             .ToListAsync(ct);
@@ -277,16 +283,17 @@ public static class SuggestionStatistics
 
         var total = TallyOf(congress.Id);
         var definitions = Definitions(resolved, ownSettings.AnswerCategoryList.FirstOrDefault(c => c.Code == resolved).Label ?? "已解决或采纳");
-        var below = new List<StatisticsGroup>();
+        var belowRows = new List<StatisticsGroup>();
         void AddBelow(int parentId, int depth)
         {
             foreach (var child in congresses.Values.Where(c => c.ParentId == parentId).OrderBy(c => c.Code, StringComparer.Ordinal))
             {
-                below.Add(Group(TallyOf(child.Id), child.Code, child.ShortName, $"/suggestions/statistics?code={child.Code}&year={year}", depth: depth));
+                belowRows.Add(Group(TallyOf(child.Id), child.Code, child.ShortName, $"/suggestions/statistics?code={child.Code}&year={year}", depth: depth));
                 AddBelow(child.Id, depth + 1);
             }
         }
-        AddBelow(congress.Id, 1);
+        if (below)
+            AddBelow(congress.Id, 1);
 
         var report = new SuggestionStatisticsReport
         {
@@ -298,7 +305,7 @@ public static class SuggestionStatistics
             ByCategory = byCategory.Select(r => Group(r, r.Group, r.Group, RecordsPage(congress.Code, year, "received", new StatisticsFilter(Category: r.Group))))
                 .OrderByDescending(g => g.Received).ThenBy(g => g.Name, StringComparer.Ordinal).ToList(),
             ByDeputy = byDeputy,
-            Below = below,
+            Below = below ? belowRows : null,
             Sentence = Sentence(total),
         };
         report.CopyFrom(total);

@@ -73,7 +73,7 @@ public abstract class DemoSuggestionsTests(RendaApp app)
         var records = await (await province.GetAsync("/api/v1/congresses/632800/suggestions/statistics/records?year=2023&figure=closed&pageSize=5")).ShouldBeOkJsonAsync();
         records.GetProperty("total").GetInt32().ShouldBe(34);
         records.GetProperty("items")[0].GetProperty("link").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
-        var own = await (await province.GetAsync("/api/v1/congresses/630000/suggestions/statistics?year=2023")).ShouldBeOkJsonAsync();
+        var own = await (await province.GetAsync("/api/v1/congresses/630000/suggestions/statistics?year=2023&below=true")).ShouldBeOkJsonAsync();
         own.GetProperty("below").EnumerateArray().First(b => b.GetProperty("key").GetString() == "632800").GetProperty("received").GetInt32().ShouldBe(34);
 
         var county = await app.ApiClientAsync("gem-staff");

@@ -37,7 +37,7 @@ public class IndexModel(RendaDbContext db) : PageModel
             var current = WorkCalendar.Today(db.Clock).Year;
             Years = (await db.Set<Suggestion>().AsNoTracking().Where(s => s.CongressId == congress.Id && s.Status != SuggestionStatus.Draft).Select(s => s.Year).Distinct().ToListAsync(ct))
                 .Append(current).Append(SelectedYear).Distinct().OrderDescending().ToList();
-            Report = await SuggestionStatistics.ComputeAsync(db, congress, SelectedYear, own, ct);
+            Report = await SuggestionStatistics.ComputeAsync(db, congress, SelectedYear, own, below: true, ct);
         }
         catch (DomainException e)
         {
