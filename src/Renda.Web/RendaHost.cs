@@ -100,6 +100,8 @@ public static class RendaHost
         AttachmentsApi.Map(api);
         SuggestionsApi.Map(api);
         PublicSuggestionsApi.Map(api);
+        StatisticsApi.Map(api);
+        LedgersApi.Map(api);
         app.MapRazorPages();
         return app;
     }
@@ -119,6 +121,7 @@ public static class RendaHost
             if (config.GetValue<bool>("Renda:Demo"))
             {
                 await DemoData.EnsureAsync(db, DemoData.Password(config), ct);
+                await SuggestionDemo.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<WorkCalendar>(), ct);
                 lifetime.ApplicationStarted.Register(() => DemoData.PrintBanner(config, server));
             }
         }

@@ -71,6 +71,8 @@ public class Suggestion
     public Satisfaction? Rating { get; set; }
     /// <summary>No rating arrived within the rating period despite a reminder: excluded from the satisfaction rate.</summary>
     public bool RatingMissing { get; set; }
+    /// <summary>A unit has met the deputy face to face (见面, for the 见面率); set with the contact, like FirstAnsweredOn with the answer.</summary>
+    public bool FaceToFaceContact { get; set; }
     public DateTime? RatingReminderSentAt { get; set; }
     public DateOnly? ClosedOn { get; set; }
     public InadmissibleReason? ReturnReason { get; set; }
@@ -249,6 +251,7 @@ public class Suggestion
         var contact = new SuggestionContact { AssignmentId = assignment.Id, HandlingUnitId = unitId, Kind = kind, FaceToFace = faceToFace, On = on, Notes = notes, RecordedByAccountId = accountId };
         Contacts.Add(contact);
         assignment.FirstContactOn ??= on;
+        FaceToFaceContact |= faceToFace;
         Log(now, accountId, actor, "联系代表", $"{SuggestionLabels.Of(kind)}{(faceToFace ? "（面商）" : "")}");
         return contact;
     }

@@ -10,7 +10,9 @@ public static class SuggestionsModel
         b.Entity<Suggestion>(e =>
         {
             e.ToTable("Suggestions");
-            e.HasIndex(s => new { s.CongressId, s.Year, s.Status });
+            // Covers every column the statistics count (0004), so a congress's year is read from the index alone; replaces (CongressId, Year, Status).
+            e.HasIndex(s => new { s.CongressId, s.Year, s.Status, s.Category, s.LeadDeputyId, s.AssignedOn, s.AnswerDueOn, s.FirstAnsweredOn, s.AnswerCategory, s.Rating, s.RatingMissing, s.FaceToFaceContact, s.IsKey, s.Id })
+                .HasDatabaseName("IX_Suggestions_Statistics");
             e.HasIndex(s => new { s.CongressId, s.Number }).IsUnique();
             e.HasIndex(s => new { s.CreatedByAccountId, s.IdempotencyKey }).IsUnique();
             e.HasIndex(s => s.LeadDeputyId);
@@ -23,6 +25,7 @@ public static class SuggestionsModel
         });
         b.Entity<SuggestionSigner>().ToTable("SuggestionSigners").HasIndex(x => x.DeputyId);
         b.Entity<SuggestionAssignment>().ToTable("SuggestionAssignments").HasIndex(x => new { x.HandlingUnitId, x.Status });
+        b.Entity<SuggestionAssignment>().HasIndex(x => new { x.SuggestionId, x.Status, x.Role, x.HandlingUnitId }).HasDatabaseName("IX_SuggestionAssignments_Statistics"); // statistics by unit (0004)
         b.Entity<SuggestionContact>().ToTable("SuggestionContacts").HasIndex(x => x.HandlingUnitId);
         b.Entity<SuggestionAnswer>().ToTable("SuggestionAnswers");
         b.Entity<SuggestionRating>().ToTable("SuggestionRatings");
@@ -34,6 +37,7 @@ public static class SuggestionsModel
             e.HasOne(c => c.Suggestion).WithMany().HasForeignKey(c => c.SuggestionId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(c => c.Progress).WithOne().HasForeignKey(p => p.CommitmentId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(c => new { c.HandlingUnitId, c.Status });
+            e.HasIndex(c => new { c.SuggestionId, c.Status, c.HandlingUnitId }).HasDatabaseName("IX_Commitments_Statistics"); // 落实率 by unit (0004)
         });
         b.Entity<SuggestionSettings>().ToTable("SuggestionSettings").HasIndex(x => x.CongressId).IsUnique();
     }
