@@ -114,13 +114,29 @@ public sealed class SuggestionGenerator(int seed)
         "就近设点服务", "实行错峰运行", "引入社会资本参与", "给予适当补贴", "组织专家现场论证", "建立台账逐项销号", "公开办理进度",
     ];
 
+    private const string Surnames = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+    private const string GivenChars = "文华明国建平军红玉英秀兰芳志伟强勇杰涛斌超波辉刚健俊峰磊鹏宇浩然晨阳光东海燕霞丽敏静婷雪梅琳娜洁云飞龙凤春秋德才仁义礼智信忠孝善良成功福寿喜乐安康宁泰和顺永长兴旺发达卓玛措吉扎西多杰才让旦增桑格次仁尼玛索南更登拉姆央金巴特尔其其格乌兰";
+    private static readonly string[] Industries = ["盐化", "新能源", "矿业", "牧业", "商贸", "建筑", "物流", "生物", "光伏", "文旅", "农业开发", "水电"];
+
+    /// <summary>A person, firm or project named from hundreds of characters: specific names are where real texts get their rare bigrams.</summary>
+    private static string Entity(Random r, string village)
+    {
+        string Given() => GivenChars[r.Next(GivenChars.Length)].ToString() + (r.Next(3) == 0 ? "" : GivenChars[r.Next(GivenChars.Length)].ToString());
+        return r.Next(3) switch
+        {
+            0 => $"{village}村牧民{Surnames[r.Next(Surnames.Length)]}{Given()}家",
+            1 => $"青海{Given()}{Given()}{Pick(r, Industries)}有限公司",
+            _ => $"{Given()}{Given()}{Pick(r, Things)}项目",
+        };
+    }
+
     /// <summary>A concrete local detail freely combined from words: the long tail of rare bigrams that real texts have.</summary>
     private static string Detail(Random r, string village, Func<string, string> fill)
         => r.Next(3) switch
         {
-            0 => fill($"据{{village}}村{{n}}户{Pick(r, Groups)}反映，{Pick(r, Things)}{Pick(r, States)}，{Pick(r, Things)}{Pick(r, States)}"),
-            1 => fill($"经实地走访{{town}}{Pick(r, Groups)}，{{year}}年建成的{Pick(r, Things)}已{Pick(r, States)}，希望{Pick(r, Asks)}"),
-            _ => fill($"{{city}}{Pick(r, Things)}和{Pick(r, Things)}{Pick(r, States)}的问题涉及{{n}}个村，{Pick(r, Groups)}多次要求{Pick(r, Asks)}"),
+            0 => fill($"据{{village}}村{{n}}户{Pick(r, Groups)}反映，{Entity(r, village)}的{Pick(r, Things)}{Pick(r, States)}，{Pick(r, Things)}{Pick(r, States)}"),
+            1 => fill($"经实地走访{{town}}{Pick(r, Groups)}，{Entity(r, village)}{{year}}年建成的{Pick(r, Things)}已{Pick(r, States)}，希望{Pick(r, Asks)}"),
+            _ => fill($"{{city}}{Pick(r, Things)}和{Pick(r, Things)}{Pick(r, States)}的问题涉及{{n}}个村，{Entity(r, village)}等{Pick(r, Groups)}多次要求{Pick(r, Asks)}"),
         };
 
     private static readonly string[] Numerals = ["一", "二", "三", "四", "五", "六"];
