@@ -26,7 +26,7 @@ public sealed record SimilarHit(long Id, double Score);
 /// <summary>
 /// The Chinese text similarity index: texts of any kind ("suggestion" …) by id, scoped to a
 /// congress and a year. Retrieval in the database (SQLite FTS5, or PostgreSQL tsvector + GIN) by
-/// the query's rarest bigrams, then exact rescoring here with <see cref="ChineseText.Similarity(IReadOnlyDictionary{string,int}, IReadOnlyDictionary{string,int})"/>.
+/// the query's rarest bigrams, then exact rescoring here with <see cref="ChineseText.Similarity(string, string)"/>.
 /// A derived index written with raw SQL, so not audited; callers upsert after they save the
 /// source record. See docs/decisions/0005-chinese-similarity-index.md.
 /// </summary>
@@ -109,16 +109,16 @@ public static class SearchIndex
     {
         CheckKind(kind);
         var tokens = ChineseText.Tokenize(text);
-        var query = ChineseText.Count(tokens);
-        if (query.Count == 0 || q.Limit <= 0) return [];
+        if (tokens.Count == 0 || q.Limit <= 0) return [];
+        var query = ChineseText.CountKeys(text);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             var tx = db.Database.CurrentTransaction?.GetDbTransaction();
             var postgres = db.Provider == DatabaseProvider.Postgres;
             var (frequencies, documents) = postgres
-                ? await PostgresDocumentFrequenciesAsync(db, tx, kind, query.Keys, ct)
-                : await SqliteDocumentFrequenciesAsync(db, tx, query.Keys, ct);
+                ? await PostgresDocumentFrequenciesAsync(db, tx, kind, tokens.Distinct(StringComparer.Ordinal), ct)
+                : await SqliteDocumentFrequenciesAsync(db, tx, tokens.Distinct(StringComparer.Ordinal), ct);
             var plan = Plan(tokens, frequencies, documents);
             if (plan.IsEmpty) return []; // no token of the query is in any indexed text, or only everyday ones
             var candidates = postgres
@@ -126,7 +126,7 @@ public static class SearchIndex
                 : await SqliteCandidatesAsync(db, tx, kind, plan, q, ct);
             return candidates
                 .DistinctBy(c => c.Id)
-                .Select(c => new SimilarHit(c.Id, ChineseText.Similarity(query, ChineseText.Count(ChineseText.Tokenize(c.Body)))))
+                .Select(c => new SimilarHit(c.Id, ChineseText.Similarity(query, ChineseText.CountKeys(c.Body))))
                 .Where(h => h.Score >= q.MinScore)
                 .OrderByDescending(h => h.Score).ThenBy(h => h.Id)
                 .Take(q.Limit)
