@@ -7,9 +7,11 @@ namespace Renda.Bench.Search;
 /// measures, drawn from phrase banks of ten subjects and filled with Qinghai place names, villages
 /// and figures. Text i is a pure function of (seed, i), so a benchmark can rebuild any stored text
 /// without keeping a million of them in memory. Real suggestions vary more than this (which makes
-/// the generated corpus the harder case: more texts share more bigrams).
+/// the generated corpus the harder case: more texts share more bigrams). Without names (persons,
+/// firms, projects named from hundreds of characters) every text is made of stock phrases only:
+/// the worst case for finding duplicates by rare tokens.
 /// </summary>
-public sealed class SuggestionGenerator(int seed)
+public sealed class SuggestionGenerator(int seed, bool names = true)
 {
     public const int Congresses = 5;
     public const int FirstYear = 2021;
@@ -131,18 +133,21 @@ public sealed class SuggestionGenerator(int seed)
     }
 
     /// <summary>A concrete local detail freely combined from words: the long tail of rare bigrams that real texts have.</summary>
-    private static string Detail(Random r, string village, Func<string, string> fill)
-        => r.Next(3) switch
+    private static string Detail(Random r, string village, Func<string, string> fill, bool names)
+    {
+        string Named() => names ? Entity(r, village) : "当地";
+        return r.Next(3) switch
         {
-            0 => fill($"据{{village}}村{{n}}户{Pick(r, Groups)}反映，{Entity(r, village)}的{Pick(r, Things)}{Pick(r, States)}，{Pick(r, Things)}{Pick(r, States)}"),
-            1 => fill($"经实地走访{{town}}{Pick(r, Groups)}，{Entity(r, village)}{{year}}年建成的{Pick(r, Things)}已{Pick(r, States)}，希望{Pick(r, Asks)}"),
-            _ => fill($"{{city}}{Pick(r, Things)}和{Pick(r, Things)}{Pick(r, States)}的问题涉及{{n}}个村，{Entity(r, village)}等{Pick(r, Groups)}多次要求{Pick(r, Asks)}"),
+            0 => fill($"据{{village}}村{{n}}户{Pick(r, Groups)}反映，{Named()}的{Pick(r, Things)}{Pick(r, States)}，{Pick(r, Things)}{Pick(r, States)}"),
+            1 => fill($"经实地走访{{town}}{Pick(r, Groups)}，{Named()}{{year}}年建成的{Pick(r, Things)}已{Pick(r, States)}，希望{Pick(r, Asks)}"),
+            _ => fill($"{{city}}{Pick(r, Things)}和{Pick(r, Things)}{Pick(r, States)}的问题涉及{{n}}个村，{Named()}等{Pick(r, Groups)}多次要求{Pick(r, Asks)}"),
         };
+    }
 
     private static readonly string[] Numerals = ["一", "二", "三", "四", "五", "六"];
 
     /// <summary>Text number <paramref name="id"/>.</summary>
-    public string Text(long id) => Compose(new Random(Mix(seed, id)));
+    public string Text(long id) => Compose(new Random(Mix(seed, id)), names);
 
     /// <summary>A fixed mix (splitmix64) of seed and id: HashCode is randomised per process, and texts must be the same in every run.</summary>
     private static int Mix(int seed, long id)
@@ -153,7 +158,7 @@ public sealed class SuggestionGenerator(int seed)
         return (int)(z ^ (z >> 31));
     }
 
-    private static string Compose(Random r)
+    private static string Compose(Random r, bool names)
     {
         var subject = Subjects[r.Next(Subjects.Length)];
         // One place for the whole text: suggestions are about one place.
@@ -188,7 +193,7 @@ public sealed class SuggestionGenerator(int seed)
         foreach (var b in Take(r, subject.Background, r.Next(1, 3))) sb.Append(Fill(b)).Append('，');
         sb.Length--;
         sb.Append('。');
-        for (var k = r.Next(1, 4); k > 0; k--) sb.Append(Detail(r, village, Fill)).Append('。');
+        for (var k = r.Next(1, 4); k > 0; k--) sb.Append(Detail(r, village, Fill, names)).Append('。');
         sb.Append("但是");
         foreach (var p in Take(r, subject.Problems, r.Next(2, 4))) sb.Append(Fill(p)).Append('；');
         sb.Length--;

@@ -47,7 +47,7 @@ public static class SearchIndex
     /// </summary>
     internal const long RareDf = 1_000;
 
-    internal const long PostingBudget = 5_000;
+    internal const long PostingBudget = 4_000;
 
     /// <summary>
     /// A query with fewer rare tokens than this (a text of everyday words only) also searches for
@@ -74,7 +74,7 @@ public static class SearchIndex
     internal const int MaxExamined = 2_000;
 
     /// <summary>How many best-matching candidates the database returns for exact rescoring.</summary>
-    internal const int Candidates = 200;
+    internal const int Candidates = 100;
 
     public static async Task UpsertAsync(RendaDbContext db, string kind, long id, int congressId, int year, string text, CancellationToken ct = default)
     {
