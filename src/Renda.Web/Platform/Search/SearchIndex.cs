@@ -121,9 +121,7 @@ public static class SearchIndex
                 : await SqliteDocumentFrequenciesAsync(db, tx, tokens.Distinct(StringComparer.Ordinal), ct);
             var plan = Plan(tokens, frequencies, documents);
             if (plan.IsEmpty) return []; // no token of the query is in any indexed text, or only everyday ones
-            var candidates = postgres
-                ? await PostgresCandidatesAsync(db, tx, kind, plan, q, ct)
-                : await SqliteCandidatesAsync(db, tx, kind, plan, q, ct);
+            var candidates = await CandidatesAsync(db, kind, plan, q, ct);
             return candidates
                 .DistinctBy(c => c.Id)
                 .Select(c => new SimilarHit(c.Id, ChineseText.Similarity(query, ChineseText.CountKeys(c.Body))))
@@ -254,6 +252,15 @@ public static class SearchIndex
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct)) result.Add((r.GetInt64(0), r.GetString(1)));
         return result;
+    }
+
+    /// <summary>What the database finds for a plan, best first by its own rank, before rescoring (the connection is open).</summary>
+    internal static Task<List<(long Id, string Body)>> CandidatesAsync(RendaDbContext db, string kind, CandidateQuery plan, SimilarQuery q, CancellationToken ct = default)
+    {
+        var tx = db.Database.CurrentTransaction?.GetDbTransaction();
+        return db.Provider == DatabaseProvider.Postgres
+            ? PostgresCandidatesAsync(db, tx, kind, plan, q, ct)
+            : SqliteCandidatesAsync(db, tx, kind, plan, q, ct);
     }
 
     /// <summary>The optional filters of a query as SQL conditions, on both providers.</summary>
