@@ -33,8 +33,10 @@ public sealed record SimilarHit(long Id, double Score);
 public static class SearchIndex
 {
     /// <summary>
-    /// Default threshold: texts that share at least 30 % of their bigrams. Light rewrites of one
-    /// suggestion score 0.6–0.95; different suggestions on the same subject 0.1–0.25.
+    /// Default threshold: texts that share at least 30 % of their bigrams, to show "similar
+    /// suggestions". A light rewrite of a suggestion scores about 0.8–0.9, another suggestion on
+    /// the same place and subject about 0.35, different subjects under 0.1; pass 0.5–0.6 for
+    /// duplicates only (并案 candidates).
     /// </summary>
     public const double DefaultMinScore = 0.3;
 
