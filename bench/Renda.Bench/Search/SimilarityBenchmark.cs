@@ -25,7 +25,7 @@ public static class SimilarityBenchmark
         var connection = Option(args, "--connection") ?? "Host=127.0.0.1;Port=55432;Username=postgres;Database=renda_bench_search";
         var documents = long.Parse(Option(args, "--documents") ?? "1000000", CultureInfo.InvariantCulture);
         var queries = int.Parse(Option(args, "--queries") ?? "200", CultureInfo.InvariantCulture);
-        var generator = new SuggestionGenerator(Seed);
+        var generator = new SuggestionGenerator(Seed, names: !args.Contains("--stock-phrases"));
 
         if (!args.Contains("--skip-load"))
             await LoadAsync(connection, documents, generator);
@@ -79,6 +79,8 @@ public static class SimilarityBenchmark
         }, NewContext);
 
         var nearDuplicates = measured.Count(w => w.SourceId is not null);
+        var exactChecks = int.Parse(Option(args, "--exact") ?? "0", CultureInfo.InvariantCulture);
+        var recall = exactChecks > 0 ? await RecallAgainstExactAsync(connection, measured.Take(exactChecks).ToList(), NewContext, lastYear) : null;
         Console.WriteLine();
         Console.WriteLine($"| measure ({queries} each) | p50 ms | p95 ms | p99 ms | max ms | mean ms |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
@@ -89,7 +91,55 @@ public static class SimilarityBenchmark
         Console.WriteLine($"p95 ratio SimilarAsync / SELECT 1: {Percentile(similar, 0.95) / Percentile(ping, 0.95):F0}×; / primary-key lookup: {Percentile(similar, 0.95) / Percentile(lookup, 0.95):F0}×");
         Console.WriteLine($"near-duplicates whose source ranked first: {found} of {nearDuplicates}");
         Console.WriteLine($"new texts with a hit ≥ {SearchIndex.DefaultMinScore}: {freshWithHits} of {measured.Count - nearDuplicates}; hits returned on average: {(double)hitsTotal / measured.Count:F1}");
+        if (recall is not null) Console.WriteLine(recall);
         return found == nearDuplicates ? 0 : 1;
+    }
+
+    /// <summary>
+    /// How much of the exact answer SimilarAsync returns: for each query, every text of its
+    /// congress is scored (a full scan, seconds per query) and the exact top 10 above the threshold
+    /// is compared with what SimilarAsync returned, at the default threshold and at 0.5.
+    /// </summary>
+    private static async Task<string> RecallAgainstExactAsync(string connection, List<Work> queries, Func<RendaDbContext> newContext, int lastYear)
+    {
+        var report = new System.Text.StringBuilder();
+        foreach (var threshold in new[] { SearchIndex.DefaultMinScore, 0.5 })
+        {
+            int expectedTotal = 0, foundTotal = 0;
+            long above = 0;
+            int[] byKind = [0, 0, 0, 0]; // near-dup expected, found; new expected, found
+            foreach (var w in queries)
+            {
+                var query = ChineseText.CountKeys(w.Text);
+                var exact = new List<(long Id, double Score)>();
+                await using (var c = new NpgsqlConnection(connection))
+                {
+                    await c.OpenAsync();
+                    await using var cmd = new NpgsqlCommand("SELECT id, body FROM search_documents WHERE kind = 'suggestion' AND congress_id = @c AND year <= @y", c);
+                    cmd.Parameters.AddWithValue("c", w.Congress);
+                    cmd.Parameters.AddWithValue("y", lastYear);
+                    await using var r = await cmd.ExecuteReaderAsync();
+                    while (await r.ReadAsync())
+                    {
+                        var score = ChineseText.Similarity(query, ChineseText.CountKeys(r.GetString(1)));
+                        if (score >= threshold) exact.Add((r.GetInt64(0), score));
+                    }
+                }
+                above += exact.Count;
+                var top = exact.OrderByDescending(e => e.Score).ThenBy(e => e.Id).Take(10).Select(e => e.Id).ToHashSet();
+                await using var db = newContext();
+                var hits = await SearchIndex.SimilarAsync(db, Kind, w.Text, new SimilarQuery(w.Congress) { UpToYear = lastYear, MinScore = threshold });
+                var found = hits.Count(h => top.Contains(h.Id));
+                expectedTotal += top.Count;
+                foundTotal += found;
+                var k = w.SourceId is null ? 2 : 0;
+                byKind[k] += top.Count;
+                byKind[k + 1] += found;
+            }
+            report.AppendLine(FormattableString.Invariant(
+                $"recall of the exact top 10 at score ≥ {threshold}: {foundTotal} of {expectedTotal} (near-duplicate queries {byKind[1]} of {byKind[0]}, new texts {byKind[3]} of {byKind[2]}) over {queries.Count} queries; texts at or above that score per query: {above / (double)queries.Count:F0} on average"));
+        }
+        return report.ToString();
     }
 
     private sealed record Work(string Text, int Congress, long? SourceId);

@@ -7,9 +7,11 @@ namespace Renda.Bench.Search;
 /// measures, drawn from phrase banks of ten subjects and filled with Qinghai place names, villages
 /// and figures. Text i is a pure function of (seed, i), so a benchmark can rebuild any stored text
 /// without keeping a million of them in memory. Real suggestions vary more than this (which makes
-/// the generated corpus the harder case: more texts share more bigrams).
+/// the generated corpus the harder case: more texts share more bigrams). Without names (persons,
+/// firms, projects named from hundreds of characters) every text is made of stock phrases only:
+/// the worst case for finding duplicates by rare tokens.
 /// </summary>
-public sealed class SuggestionGenerator(int seed)
+public sealed class SuggestionGenerator(int seed, bool names = true)
 {
     public const int Congresses = 5;
     public const int FirstYear = 2021;
@@ -114,19 +116,38 @@ public sealed class SuggestionGenerator(int seed)
         "就近设点服务", "实行错峰运行", "引入社会资本参与", "给予适当补贴", "组织专家现场论证", "建立台账逐项销号", "公开办理进度",
     ];
 
-    /// <summary>A concrete local detail freely combined from words: the long tail of rare bigrams that real texts have.</summary>
-    private static string Detail(Random r, string village, Func<string, string> fill)
-        => r.Next(3) switch
+    private const string Surnames = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+    private const string GivenChars = "文华明国建平军红玉英秀兰芳志伟强勇杰涛斌超波辉刚健俊峰磊鹏宇浩然晨阳光东海燕霞丽敏静婷雪梅琳娜洁云飞龙凤春秋德才仁义礼智信忠孝善良成功福寿喜乐安康宁泰和顺永长兴旺发达卓玛措吉扎西多杰才让旦增桑格次仁尼玛索南更登拉姆央金巴特尔其其格乌兰";
+    private static readonly string[] Industries = ["盐化", "新能源", "矿业", "牧业", "商贸", "建筑", "物流", "生物", "光伏", "文旅", "农业开发", "水电"];
+
+    /// <summary>A person, firm or project named from hundreds of characters: specific names are where real texts get their rare bigrams.</summary>
+    private static string Entity(Random r, string village)
+    {
+        string Given() => GivenChars[r.Next(GivenChars.Length)].ToString() + (r.Next(3) == 0 ? "" : GivenChars[r.Next(GivenChars.Length)].ToString());
+        return r.Next(3) switch
         {
-            0 => fill($"据{{village}}村{{n}}户{Pick(r, Groups)}反映，{Pick(r, Things)}{Pick(r, States)}，{Pick(r, Things)}{Pick(r, States)}"),
-            1 => fill($"经实地走访{{town}}{Pick(r, Groups)}，{{year}}年建成的{Pick(r, Things)}已{Pick(r, States)}，希望{Pick(r, Asks)}"),
-            _ => fill($"{{city}}{Pick(r, Things)}和{Pick(r, Things)}{Pick(r, States)}的问题涉及{{n}}个村，{Pick(r, Groups)}多次要求{Pick(r, Asks)}"),
+            0 => $"{village}村牧民{Surnames[r.Next(Surnames.Length)]}{Given()}家",
+            1 => $"青海{Given()}{Given()}{Pick(r, Industries)}有限公司",
+            _ => $"{Given()}{Given()}{Pick(r, Things)}项目",
         };
+    }
+
+    /// <summary>A concrete local detail freely combined from words: the long tail of rare bigrams that real texts have.</summary>
+    private static string Detail(Random r, string village, Func<string, string> fill, bool names)
+    {
+        string Named() => names ? Entity(r, village) : "当地";
+        return r.Next(3) switch
+        {
+            0 => fill($"据{{village}}村{{n}}户{Pick(r, Groups)}反映，{Named()}的{Pick(r, Things)}{Pick(r, States)}，{Pick(r, Things)}{Pick(r, States)}"),
+            1 => fill($"经实地走访{{town}}{Pick(r, Groups)}，{Named()}{{year}}年建成的{Pick(r, Things)}已{Pick(r, States)}，希望{Pick(r, Asks)}"),
+            _ => fill($"{{city}}{Pick(r, Things)}和{Pick(r, Things)}{Pick(r, States)}的问题涉及{{n}}个村，{Named()}等{Pick(r, Groups)}多次要求{Pick(r, Asks)}"),
+        };
+    }
 
     private static readonly string[] Numerals = ["一", "二", "三", "四", "五", "六"];
 
     /// <summary>Text number <paramref name="id"/>.</summary>
-    public string Text(long id) => Compose(new Random(Mix(seed, id)));
+    public string Text(long id) => Compose(new Random(Mix(seed, id)), names);
 
     /// <summary>A fixed mix (splitmix64) of seed and id: HashCode is randomised per process, and texts must be the same in every run.</summary>
     private static int Mix(int seed, long id)
@@ -137,7 +158,7 @@ public sealed class SuggestionGenerator(int seed)
         return (int)(z ^ (z >> 31));
     }
 
-    private static string Compose(Random r)
+    private static string Compose(Random r, bool names)
     {
         var subject = Subjects[r.Next(Subjects.Length)];
         // One place for the whole text: suggestions are about one place.
@@ -172,7 +193,7 @@ public sealed class SuggestionGenerator(int seed)
         foreach (var b in Take(r, subject.Background, r.Next(1, 3))) sb.Append(Fill(b)).Append('，');
         sb.Length--;
         sb.Append('。');
-        for (var k = r.Next(1, 4); k > 0; k--) sb.Append(Detail(r, village, Fill)).Append('。');
+        for (var k = r.Next(1, 4); k > 0; k--) sb.Append(Detail(r, village, Fill, names)).Append('。');
         sb.Append("但是");
         foreach (var p in Take(r, subject.Problems, r.Next(2, 4))) sb.Append(Fill(p)).Append('；');
         sb.Length--;

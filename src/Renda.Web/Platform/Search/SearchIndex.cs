@@ -26,15 +26,17 @@ public sealed record SimilarHit(long Id, double Score);
 /// <summary>
 /// The Chinese text similarity index: texts of any kind ("suggestion" …) by id, scoped to a
 /// congress and a year. Retrieval in the database (SQLite FTS5, or PostgreSQL tsvector + GIN) by
-/// the query's rarest bigrams, then exact rescoring here with <see cref="ChineseText.Similarity(IReadOnlyDictionary{string,int}, IReadOnlyDictionary{string,int})"/>.
+/// the query's rarest bigrams, then exact rescoring here with <see cref="ChineseText.Similarity(string, string)"/>.
 /// A derived index written with raw SQL, so not audited; callers upsert after they save the
 /// source record. See docs/decisions/0005-chinese-similarity-index.md.
 /// </summary>
 public static class SearchIndex
 {
     /// <summary>
-    /// Default threshold: texts that share at least 30 % of their bigrams. Light rewrites of one
-    /// suggestion score 0.6–0.95; different suggestions on the same subject 0.1–0.25.
+    /// Default threshold: texts that share at least 30 % of their bigrams, to show "similar
+    /// suggestions". A light rewrite of a suggestion scores about 0.8–0.9, another suggestion on
+    /// the same place and subject about 0.35, different subjects under 0.1; pass 0.5–0.6 for
+    /// duplicates only (并案 candidates).
     /// </summary>
     public const double DefaultMinScore = 0.3;
 
@@ -47,26 +49,34 @@ public static class SearchIndex
     /// </summary>
     internal const long RareDf = 1_000;
 
-    internal const long PostingBudget = 5_000;
+    internal const long PostingBudget = 4_000;
 
     /// <summary>
-    /// Tokens more common than that find candidates only in pairs (both must occur): a text that
-    /// shares a third or more of the query's tokens contains some pair, while few texts contain
-    /// two common tokens from different places of the query by chance. At most this many pairs.
+    /// A query with fewer rare tokens than this (a text of everyday words only) also searches for
+    /// conjunctions of common tokens from different places of the query, each grown until the
+    /// texts expected to hold it all (assuming independence) are at most <see cref="ConjunctionMatches"/>.
+    /// A fallback: on PostgreSQL every common token in a query makes the GIN scan walk its long
+    /// posting list, so conjunctions are few, and what they find is cut at <see cref="MaxExamined"/>.
     /// </summary>
-    internal const int MaxPairs = 16;
+    internal const int MinSingles = 4;
 
-    /// <summary>The two tokens of a pair start this many characters apart or more, so they come from different phrases.</summary>
+    internal const double ConjunctionMatches = 20;
+
+    internal const int MaxConjunctions = 4;
+
+    internal const int MaxConjunctionSize = 4;
+
+    /// <summary>The tokens of a conjunction start this many characters apart or more, so they come from different phrases.</summary>
     internal const int PairDistance = 6;
 
     /// <summary>
     /// A safety valve (PostgreSQL): at most this many matching texts are read and ranked, so a
-    /// query of nothing but everyday words cannot read half the table.
+    /// query of nothing but everyday words cannot read a large part of the table.
     /// </summary>
-    internal const int MaxExamined = 5_000;
+    internal const int MaxExamined = 2_000;
 
     /// <summary>How many best-matching candidates the database returns for exact rescoring.</summary>
-    internal const int Candidates = 200;
+    internal const int Candidates = 100;
 
     public static async Task UpsertAsync(RendaDbContext db, string kind, long id, int congressId, int year, string text, CancellationToken ct = default)
     {
@@ -101,23 +111,22 @@ public static class SearchIndex
     {
         CheckKind(kind);
         var tokens = ChineseText.Tokenize(text);
-        var query = ChineseText.Count(tokens);
-        if (query.Count == 0 || q.Limit <= 0) return [];
+        if (tokens.Count == 0 || q.Limit <= 0) return [];
+        var query = ChineseText.CountKeys(text);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             var tx = db.Database.CurrentTransaction?.GetDbTransaction();
             var postgres = db.Provider == DatabaseProvider.Postgres;
-            var frequencies = postgres
-                ? await PostgresDocumentFrequenciesAsync(db, tx, kind, query.Keys, ct)
-                : await SqliteDocumentFrequenciesAsync(db, tx, query.Keys, ct);
-            var plan = Plan(tokens, frequencies);
-            if (plan.Disjuncts.Count == 0) return []; // no token of the query is in any indexed text
-            var candidates = postgres
-                ? await PostgresCandidatesAsync(db, tx, kind, plan, q, ct)
-                : await SqliteCandidatesAsync(db, tx, kind, plan, q, ct);
+            var (frequencies, documents) = postgres
+                ? await PostgresDocumentFrequenciesAsync(db, tx, kind, tokens.Distinct(StringComparer.Ordinal), ct)
+                : await SqliteDocumentFrequenciesAsync(db, tx, tokens.Distinct(StringComparer.Ordinal), ct);
+            var plan = Plan(tokens, frequencies, documents);
+            if (plan.IsEmpty) return []; // no token of the query is in any indexed text, or only everyday ones
+            var candidates = await CandidatesAsync(db, kind, plan, q, ct);
             return candidates
-                .Select(c => new SimilarHit(c.Id, ChineseText.Similarity(query, ChineseText.Count(ChineseText.Tokenize(c.Body)))))
+                .DistinctBy(c => c.Id)
+                .Select(c => new SimilarHit(c.Id, ChineseText.Similarity(query, ChineseText.CountKeys(c.Body))))
                 .Where(h => h.Score >= q.MinScore)
                 .OrderByDescending(h => h.Score).ThenBy(h => h.Id)
                 .Take(q.Limit)
@@ -130,54 +139,64 @@ public static class SearchIndex
     }
 
     /// <summary>
-    /// How the database finds candidates: disjuncts (a rare token alone, or a pair of common
-    /// tokens that must both occur) and the tokens that rank what they find.
+    /// How the database finds candidates: rare tokens, each alone (what they find is never cut),
+    /// conjunctions of common tokens (the fallback, cut at <see cref="MaxExamined"/>), and the
+    /// tokens that rank what they find.
     /// </summary>
-    internal sealed record CandidateQuery(IReadOnlyList<string[]> Disjuncts, IReadOnlyList<string> RankTerms);
+    internal sealed record CandidateQuery(IReadOnlyList<string> Singles, IReadOnlyList<string[]> Conjunctions, IReadOnlyList<string> RankTerms)
+    {
+        public bool IsEmpty => Singles.Count == 0 && Conjunctions.Count == 0;
+    }
 
     /// <summary>
     /// Rarest first, as Lucene's MoreLikeThis: every token rare enough finds candidates alone while
     /// their postings fit the budget — in a small index that is nearly every token, so every
-    /// similar text is found; in a large one the rare tokens find the near-duplicates. The common
-    /// rest finds candidates in pairs from different places of the query.
+    /// similar text is found; in a large one the rare tokens (names, places, figures, unusual
+    /// wording) find the near-duplicates. <paramref name="documents"/> is the number of indexed
+    /// texts (an estimate will do).
     /// </summary>
-    internal static CandidateQuery Plan(IReadOnlyList<string> queryTokens, IReadOnlyDictionary<string, long> documentFrequencies)
+    internal static CandidateQuery Plan(IReadOnlyList<string> queryTokens, IReadOnlyDictionary<string, long> documentFrequencies, long documents)
     {
         var firstAt = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < queryTokens.Count; i++) firstAt.TryAdd(queryTokens[i], i);
         var terms = documentFrequencies.Where(f => f.Value > 0 && firstAt.ContainsKey(f.Key))
             .OrderBy(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal)
             .Select(f => f.Key).ToList();
-        var disjuncts = new List<string[]>();
-        var rank = new List<string>();
+        if (terms.Count > 0) documents = Math.Max(documents, documentFrequencies[terms[^1]]);
+        var singles = new List<string>();
         var rest = new List<string>();
         long postings = 0;
         foreach (var term in terms)
         {
             var df = documentFrequencies[term];
-            if (df <= RareDf && postings + df <= PostingBudget && disjuncts.Count < MaxSingles)
+            if (df <= RareDf && postings + df <= PostingBudget && singles.Count < MaxSingles)
             {
-                disjuncts.Add([term]);
-                rank.Add(term);
+                singles.Add(term);
                 postings += df;
             }
             else rest.Add(term);
         }
+        var conjunctions = new List<string[]>();
         var used = new HashSet<string>(StringComparer.Ordinal);
-        var pairs = 0;
-        foreach (var term in rest)
+        foreach (var term in singles.Count >= MinSingles ? [] : rest)
         {
-            if (pairs == MaxPairs) break;
-            if (!used.Add(term)) continue;
-            var partner = rest.FirstOrDefault(o => !used.Contains(o) && Math.Abs(firstAt[o] - firstAt[term]) >= PairDistance);
-            if (partner is null) continue;
-            used.Add(partner);
-            disjuncts.Add([term, partner]);
-            rank.Add(term);
-            rank.Add(partner);
-            pairs++;
+            if (conjunctions.Count == MaxConjunctions) break;
+            if (used.Contains(term)) continue;
+            var members = new List<string> { term };
+            var expected = (double)documentFrequencies[term];
+            foreach (var other in rest)
+            {
+                if (expected <= ConjunctionMatches || members.Count == MaxConjunctionSize) break;
+                if (used.Contains(other) || members.Any(m => m == other || Math.Abs(firstAt[m] - firstAt[other]) < PairDistance)) continue;
+                members.Add(other);
+                expected *= (double)documentFrequencies[other] / documents;
+            }
+            // No partner far enough away, or still so common that it would only fill the safety valve with chance texts.
+            if (members.Count == 1 || expected > MaxExamined) continue;
+            used.UnionWith(members);
+            conjunctions.Add([.. members]);
         }
-        return new CandidateQuery(disjuncts, rank);
+        return new CandidateQuery(singles, conjunctions, [.. singles, .. conjunctions.SelectMany(c => c)]);
     }
 
     /// <summary>
@@ -237,6 +256,15 @@ public static class SearchIndex
         return result;
     }
 
+    /// <summary>What the database finds for a plan, best first by its own rank, before rescoring (the connection is open).</summary>
+    internal static Task<List<(long Id, string Body)>> CandidatesAsync(RendaDbContext db, string kind, CandidateQuery plan, SimilarQuery q, CancellationToken ct = default)
+    {
+        var tx = db.Database.CurrentTransaction?.GetDbTransaction();
+        return db.Provider == DatabaseProvider.Postgres
+            ? PostgresCandidatesAsync(db, tx, kind, plan, q, ct)
+            : SqliteCandidatesAsync(db, tx, kind, plan, q, ct);
+    }
+
     /// <summary>The optional filters of a query as SQL conditions, on both providers.</summary>
     private static (string Sql, List<(string, object?)> Parameters) Filters(string column, SimilarQuery q)
     {
@@ -283,22 +311,28 @@ public static class SearchIndex
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task<Dictionary<string, long>> SqliteDocumentFrequenciesAsync(RendaDbContext db, DbTransaction? tx, IEnumerable<string> terms, CancellationToken ct)
+    /// <summary>Document frequencies of the terms and the number of documents (all kinds: FTS5 counts over the whole index).</summary>
+    private static async Task<(Dictionary<string, long>, long)> SqliteDocumentFrequenciesAsync(RendaDbContext db, DbTransaction? tx, IEnumerable<string> terms, CancellationToken ct)
     {
         // fts5vocab answers term = ? from the index; json_each passes the whole list as one parameter.
-        await using var cmd = Command(tx, db, "SELECT term, doc FROM search_fts_vocab WHERE term IN (SELECT value FROM json_each(@terms))",
-            ("terms", System.Text.Json.JsonSerializer.Serialize(terms)));
+        await using var cmd = Command(tx, db, """
+            SELECT term, doc FROM search_fts_vocab WHERE term IN (SELECT value FROM json_each(@terms));
+            SELECT count(*) FROM search_documents;
+            """, ("terms", System.Text.Json.JsonSerializer.Serialize(terms)));
         var result = new Dictionary<string, long>(StringComparer.Ordinal);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct)) result[r.GetString(0)] = r.GetInt64(1);
-        return result;
+        await r.NextResultAsync(ct);
+        await r.ReadAsync(ct);
+        return (result, r.GetInt64(0));
     }
 
     private static async Task<List<(long Id, string Body)>> SqliteCandidatesAsync(RendaDbContext db, DbTransaction? tx, string kind, CandidateQuery plan, SimilarQuery q, CancellationToken ct)
     {
         // Tokens are letters and digits only; quoted, none can be read as an FTS5 operator. FTS5's
         // own bm25 ranks (it weighs the rare tokens up); the scale of one congress needs no more.
-        var match = string.Join(" OR ", plan.Disjuncts.Select(d => "(" + string.Join(" AND ", d.Select(t => $"\"{t}\"")) + ")"));
+        var match = string.Join(" OR ", plan.Singles.Select(t => $"\"{t}\"")
+            .Concat(plan.Conjunctions.Select(c => "(" + string.Join(" AND ", c.Select(t => $"\"{t}\"")) + ")")));
         var (filters, parameters) = Filters("d.", q);
         await using var cmd = Command(tx, db, $"""
             SELECT d.id, d.body FROM search_fts JOIN search_documents d ON d.doc_id = search_fts.rowid
@@ -369,13 +403,22 @@ public static class SearchIndex
         }
     }
 
-    private static async Task<Dictionary<string, long>> PostgresDocumentFrequenciesAsync(RendaDbContext db, DbTransaction? tx, string kind, IEnumerable<string> terms, CancellationToken ct)
+    /// <summary>
+    /// Document frequencies of the terms in this kind, and the planner's estimate of the number of
+    /// documents (all kinds; -1 before the first ANALYZE, when Plan falls back to the largest df).
+    /// </summary>
+    private static async Task<(Dictionary<string, long>, long)> PostgresDocumentFrequenciesAsync(RendaDbContext db, DbTransaction? tx, string kind, IEnumerable<string> terms, CancellationToken ct)
     {
-        await using var cmd = Command(tx, db, "SELECT term, df FROM search_terms WHERE kind = @kind AND term = ANY(@terms)", ("kind", kind), ("terms", terms.ToArray()));
+        await using var cmd = Command(tx, db, """
+            SELECT term, df FROM search_terms WHERE kind = @kind AND term = ANY(@terms);
+            SELECT reltuples::bigint FROM pg_class WHERE oid = 'search_documents'::regclass;
+            """, ("kind", kind), ("terms", terms.ToArray()));
         var result = new Dictionary<string, long>(StringComparer.Ordinal);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct)) result[r.GetString(0)] = r.GetInt32(1);
-        return result;
+        await r.NextResultAsync(ct);
+        await r.ReadAsync(ct);
+        return (result, r.GetInt64(0));
     }
 
     private static async Task<List<(long Id, string Body)>> PostgresCandidatesAsync(RendaDbContext db, DbTransaction? tx, string kind, CandidateQuery plan, SimilarQuery q, CancellationToken ct)
@@ -384,17 +427,27 @@ public static class SearchIndex
         // dictionary may change a token. Tokens are letters and digits, kinds letters, digits, '-'
         // and '_', so quoting cannot be escaped. The scope lexeme makes the GIN index intersect
         // with this kind and congress; the kind and congress_id conditions re-check it in SQL.
-        var find = $"'{ScopeLexeme(kind, q.CongressId)}' & ( "
-                   + string.Join(" | ", plan.Disjuncts.Select(d => string.Join(" & ", d.Select(t => $"'{t}'")))) + " )";
-        var rank = string.Join(" | ", plan.RankTerms.Select(t => $"'{t}'"));
+        var scope = $"'{ScopeLexeme(kind, q.CongressId)}'";
         var (filters, parameters) = Filters("", q);
+        var where = $"kind = @kind AND congress_id = @congress{filters}";
+        var parts = new List<string>();
+        if (plan.Singles.Count > 0)
+        {
+            parameters.Add(("rare", $"{scope} & ( {string.Join(" | ", plan.Singles.Select(t => $"'{t}'"))} )"));
+            parts.Add($"SELECT id, body, tokens FROM search_documents WHERE tokens @@ CAST(@rare AS tsquery) AND {where}");
+        }
+        if (plan.Conjunctions.Count > 0)
+        {
+            parameters.Add(("common", $"{scope} & ( {string.Join(" | ", plan.Conjunctions.Select(c => string.Join(" & ", c.Select(t => $"'{t}'"))))} )"));
+            parts.Add($"(SELECT id, body, tokens FROM search_documents WHERE tokens @@ CAST(@common AS tsquery) AND {where} LIMIT {MaxExamined})");
+        }
+        var rank = string.Join(" | ", plan.RankTerms.Select(t => $"'{t}'"));
         await using var cmd = Command(tx, db, $"""
             SELECT id, body FROM (
-                SELECT id, body, tokens FROM search_documents
-                WHERE tokens @@ CAST(@find AS tsquery) AND kind = @kind AND congress_id = @congress{filters}
-                LIMIT {MaxExamined}) AS found
+                {string.Join("\n    UNION ALL\n    ", parts)}
+            ) AS found
             ORDER BY ts_rank(tokens, CAST(@rank AS tsquery)) DESC, id LIMIT {Candidates}
-            """, [("find", find), ("rank", rank), ("kind", kind), ("congress", q.CongressId), .. parameters]);
+            """, [("rank", rank), ("kind", kind), ("congress", q.CongressId), .. parameters]);
         return await ReadCandidatesAsync(cmd, ct);
     }
 }

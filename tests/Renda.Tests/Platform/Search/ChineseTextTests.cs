@@ -47,6 +47,18 @@ public class ChineseTextTests
         ChineseText.Similarity("", "冷湖").ShouldBe(0.0);
     }
 
+    [Theory]
+    [InlineData(SearchIndexTests.DarkSky, SearchIndexTests.DarkSkyRewritten)]
+    [InlineData(SearchIndexTests.DarkSky, SearchIndexTests.MineRestoration)]
+    [InlineData("G109国道改扩建工程 phase2 第3届", "改扩建G109 Phase2，第３届")]
+    public void Counting_by_keys_gives_the_same_score_as_counting_the_tokens(string a, string b)
+    {
+        var byTokens = ChineseText.Similarity(ChineseText.Count(ChineseText.Tokenize(a)), ChineseText.Count(ChineseText.Tokenize(b)));
+        ChineseText.Similarity(a, b).ShouldBe(byTokens, 1e-12);
+        ChineseText.CountKeys(a).Values.Sum().ShouldBe(ChineseText.Tokenize(a).Count);
+        ChineseText.CountKeys(a).Count.ShouldBe(ChineseText.Tokenize(a).Distinct().Count());
+    }
+
     [Fact]
     public void Overlaps_are_mapped_to_the_original_offsets_of_full_width_text()
     {

@@ -174,6 +174,22 @@ public abstract class SearchIndexTests(RendaApp app)
         hits[0].Id.ShouldBe(999);
     }
 
+    [Fact]
+    public async Task Conjunctions_find_only_texts_holding_all_their_tokens()
+    {
+        // The fallback for texts of everyday words, whose SQL a small index never reaches through Plan.
+        var congress = await StandardSetAsync();
+        var plan = new SearchIndex.CandidateQuery(
+            Singles: [],
+            Conjunctions: [["盐湖", "钾肥"], ["冷湖", "木里"]], // the second is in no text
+            RankTerms: ["盐湖", "钾肥", "冷湖", "木里"]);
+        await using var scope = app.Db();
+        await scope.Context.Database.OpenConnectionAsync();
+        (await SearchIndex.CandidatesAsync(scope.Context, Kind, plan, new SimilarQuery(congress))).Select(c => c.Id).ShouldBe([5L]);
+        (await SearchIndex.CandidatesAsync(scope.Context, Kind, plan with { Singles = ["矿区"] }, new SimilarQuery(congress))).Select(c => c.Id).ShouldBe([5L, 2L], ignoreOrder: true);
+        (await SearchIndex.CandidatesAsync(scope.Context, Kind, plan, new SimilarQuery(NewCongress()))).ShouldBeEmpty();
+    }
+
     /// <summary>PostgreSQL keeps document frequencies by hand: they must equal a recount (of the tokens, not the kind@congress scope lexeme).</summary>
     private async Task AssertTermCountsAreExactAsync()
     {
