@@ -23,6 +23,9 @@ public class RendaDbContext(DbContextOptions<RendaDbContext> options, IAuditActo
     internal TimeProvider Clock { get; } = clock;
     /// <summary>Events (login, logout …) to write with the next save, in the same chain as entity changes.</summary>
     internal List<AuditEvent> PendingEvents { get; } = [];
+    /// <summary>The transaction that holds the audit lock (PostgreSQL), and the chain's tail as its last save left it (AuditChain).</summary>
+    internal Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? AuditLockedIn { get; set; }
+    internal AuditTail? AuditTail { get; set; }
 
     public DbSet<Congress> Congresses => Set<Congress>();
     public DbSet<Term> Terms => Set<Term>();
@@ -112,5 +115,7 @@ public class RendaDbContext(DbContextOptions<RendaDbContext> options, IAuditActo
         v => v == null ? v : v.Value.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc),
         v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
 }
+
+internal sealed record AuditTail(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction Transaction, long Sequence, string Hash);
 
 public sealed record AuditEvent(string EntityType, string? EntityId, string Action, AuditOutcome Outcome, string? Details);

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.ComponentModel.DataAnnotations.Schema;
+using System.Globalization;
 using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Suggestions;
@@ -43,6 +44,8 @@ public class Suggestion
     public int Year { get; set; }
     /// <summary>Registration number within congress and year, e.g. 2023-017; given on submission.</summary>
     [MaxLength(20)] public string? Number { get; set; }
+    /// <summary>The numeric part of Number (17 in 2023-017). The next number is the largest Serial of the year plus one, an index lookup; ordering Number as text would put 2023-999 after 2023-1000.</summary>
+    public int? Serial { get; set; }
     [MaxLength(MaxTitle)] public required string Title { get; set; }
     [MaxLength(MaxContent)] public required string Content { get; set; }
     [MaxLength(20)] public required string Category { get; set; }
@@ -140,7 +143,7 @@ public class Suggestion
     }
 
     /// <summary>Submits the draft. Invitations not yet confirmed lapse: only confirmed co-signers sign.</summary>
-    public void Submit(DateTime now, DateOnly receivedOn, string number, int accountId, string actor)
+    public void Submit(DateTime now, DateOnly receivedOn, int serial, int accountId, string actor)
     {
         Require("提交", SuggestionStatus.Draft);
         Signers.RemoveAll(s => s.Status == CoSignerStatus.Invited);
@@ -148,7 +151,8 @@ public class Suggestion
         SubmittedAt = now;
         ReceivedOn = receivedOn;
         Year = receivedOn.Year;
-        Number = number;
+        Serial = serial;
+        Number = string.Create(CultureInfo.InvariantCulture, $"{receivedOn.Year}-{serial:000}");
         Log(now, accountId, actor, "提交", Period == SubmissionPeriod.DuringSession ? $"大会期间提出，{receivedOn:yyyy-MM-dd} 交常委会" : null);
     }
 

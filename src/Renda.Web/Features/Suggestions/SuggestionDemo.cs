@@ -585,7 +585,8 @@ public static class SuggestionDemo
 
         public void Submit(Suggestion s, Cast.Member lead, DateTime at, DateOnly received, string number)
         {
-            s.Submit(at, received, number, lead.AccountId, lead.UserName);
+            // The demo story names its numbers ("2023-017"); the serial is their numeric part.
+            s.Submit(at, received, int.Parse(number[(number.IndexOf('-', StringComparison.Ordinal) + 1)..], System.Globalization.CultureInfo.InvariantCulture), lead.AccountId, lead.UserName);
             Start(s, $"交办建议 {number}", $"代表建议应自收到之日起 {settings.AssignWorkingDays} 个工作日内交办", "代表法 第五十一条；重庆市人大代表建议办理办法 第十三条",
                 received, PeriodUnit.WorkingDays, settings.AssignWorkingDays, "assign", ownerCommittee: cast.DeputiesCommittee);
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
+using Renda.Web.Platform.Audit;
 using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Deadlines;
 using Renda.Web.Platform.Identity;
@@ -110,25 +111,31 @@ public static class SuggestionWorkflow
             s.Invite(coSigner, now);
         }
         s.History.Add(new SuggestionEvent { At = now, Round = 1, ActorAccountId = actor.AccountId, ActorName = actor.Name, Action = "起草" });
+        db.Add(s);
+        // Read before the lock is taken: every statement inside it holds up every other writer.
+        var reception = draft.Submit ? await ReceptionAsync(db, settings, s, ct) : null;
+        // Created and submitted in one transaction: a submission that fails leaves no draft behind that a
+        // retry with the same key would then return as if it had been submitted.
+        await using var tx = draft.Submit ? await AuditChain.BeginLockedAsync(db, ct) : null;
         try
         {
-            // Draft and submission in one transaction: a replay of the key never finds a half-done submission.
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            db.Add(s);
             await db.SaveChangesAsync(ct);
-            await NotifyInviteesAsync(db, s, s.Signers.Select(x => x.DeputyId), ct);
-            if (draft.Submit)
-                await SubmitAsync(db, calendar, actor, s, ct);
-            else
-                await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
         }
         catch (DbUpdateException) when (idempotencyKey is { Length: > 0 })
         {
-            // Two requests with one key raced: the other one won (its row made ours fail); answer with what it created.
+            // Two requests with one key raced: the other one won; answer with what it created.
+            if (tx is not null) await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             return (await ExistingAsync(db, actor, idempotencyKey, ct) ?? throw DomainException.Conflict("请求重复，请刷新后查看。"), false);
         }
+        if (s.Signers.Count > 0)
+            await NotifyInviteesAsync(db, s, s.Signers.Select(x => x.DeputyId), ct);
+        if (reception is not null)
+            await SubmitAsync(db, calendar, actor, s, reception, ct);
+        else
+            await db.SaveChangesAsync(ct);
+        if (tx is not null)
+            await tx.CommitAsync(ct);
         return (s, true);
     }
 
@@ -173,24 +180,35 @@ public static class SuggestionWorkflow
         await db.SaveChangesAsync(ct);
     }
 
-    public static async Task SubmitAsync(RendaDbContext db, WorkCalendar calendar, SuggestionActor actor, Suggestion s, CancellationToken ct)
+    /// <summary>When and by whom a submission is received: read before the audit lock is taken.</summary>
+    private sealed record Reception(SuggestionSettings Settings, DateOnly ReceivedOn, int? DeputiesCommitteeId);
+
+    private static async Task<Reception> ReceptionAsync(RendaDbContext db, SuggestionSettings settings, Suggestion s, CancellationToken ct)
     {
-        RequireLead(actor, s);
-        var settings = await SuggestionSettings.ForAsync(db, s.CongressId, ct);
-        ValidateText(settings, s.Title, s.Content, s.Category);
-        // The registration number is read then written: under the write lock, so a burst of submissions never draws one twice.
-        var ownTransaction = db.Database.CurrentTransaction is null;
-        await using var tx = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
-        await Platform.Audit.AuditChain.SerializeAsync(db, ct);
         var today = Today(db);
         // During a session the secretariat hands suggestions to the standing committee on the closing day (代表法 第二十四条 practice).
         var received = s.Period == SubmissionPeriod.DuringSession && settings.SessionClosesOn is { } closes && closes > today ? closes : today;
-        var number = await NextNumberAsync(db, s.CongressId, received.Year, ct);
-        s.Submit(Now(db), received, number, actor.AccountId, actor.Name);
-        Deadlines.Start(db, calendar, s.CongressId, Subject, Id(s), $"交办建议 {number}", $"代表建议应自收到之日起 {settings.AssignWorkingDays} 个工作日内交办",
+        return new(settings, received, await DeputiesCommitteeAsync(db, s.CongressId, ct));
+    }
+
+    public static async Task SubmitAsync(RendaDbContext db, WorkCalendar calendar, SuggestionActor actor, Suggestion s, CancellationToken ct)
+    {
+        RequireLead(actor, s);
+        await SubmitAsync(db, calendar, actor, s, await ReceptionAsync(db, await SuggestionSettings.ForAsync(db, s.CongressId, ct), s, ct), ct);
+    }
+
+    private static async Task SubmitAsync(RendaDbContext db, WorkCalendar calendar, SuggestionActor actor, Suggestion s, Reception reception, CancellationToken ct)
+    {
+        var (settings, received, committee) = reception;
+        ValidateText(settings, s.Title, s.Content, s.Category);
+        // The number is read and taken under the audit lock: two submissions at once must not both get the last number + 1.
+        await using var tx = await AuditChain.BeginLockedAsync(db, ct);
+        s.Submit(Now(db), received, await NextSerialAsync(db, s.CongressId, received.Year, ct), actor.AccountId, actor.Name);
+        Deadlines.Start(db, calendar, s.CongressId, Subject, Id(s), $"交办建议 {s.Number}", $"代表建议应自收到之日起 {settings.AssignWorkingDays} 个工作日内交办",
             "代表法 第五十一条；重庆市人大代表建议办理办法 第十三条", received, PeriodUnit.WorkingDays, settings.AssignWorkingDays,
-            ownerCommitteeId: await DeputiesCommitteeAsync(db, s.CongressId, ct), purpose: "assign");
+            ownerCommitteeId: committee, purpose: "assign");
         await db.SaveChangesAsync(ct);
+        // In the same transaction: a suggestion is findable as similar exactly when it is submitted.
         await SimilarSuggestions.IndexAsync(db, s, ct);
         if (tx is not null)
             await tx.CommitAsync(ct);
@@ -199,15 +217,9 @@ public static class SuggestionWorkflow
     public static async Task SubmitAsync(RendaDbContext db, WorkCalendar calendar, SuggestionActor actor, int id, CancellationToken ct)
         => await SubmitAsync(db, calendar, actor, await LoadAsync(db, actor, id, ct), ct);
 
-    /// <summary>Numbers run per congress and year in order of receipt: 2023-001, 2023-002 …</summary>
-    private static async Task<string> NextNumberAsync(RendaDbContext db, int congressId, int year, CancellationToken ct)
-    {
-        var prefix = year.ToString(CultureInfo.InvariantCulture) + "-";
-        var last = await db.Set<Suggestion>().Where(x => x.CongressId == congressId && x.Number != null && x.Number.StartsWith(prefix))
-            .OrderByDescending(x => x.Number).Select(x => x.Number).FirstOrDefaultAsync(ct);
-        var next = last is null ? 1 : int.Parse(last[prefix.Length..], CultureInfo.InvariantCulture) + 1;
-        return prefix + next.ToString("000", CultureInfo.InvariantCulture);
-    }
+    /// <summary>Numbers run per congress and year in order of receipt: 2023-001, 2023-002 … 2023-1000 …</summary>
+    private static async Task<int> NextSerialAsync(RendaDbContext db, int congressId, int year, CancellationToken ct)
+        => (await db.Set<Suggestion>().Where(x => x.CongressId == congressId && x.Year == year).MaxAsync(x => x.Serial, ct) ?? 0) + 1;
 
     public static async Task AcceptAsync(RendaDbContext db, SuggestionActor actor, int id, CancellationToken ct)
     {

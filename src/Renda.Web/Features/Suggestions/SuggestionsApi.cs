@@ -112,7 +112,7 @@ public static class SuggestionsApi
     /// <summary>201 with the new suggestion; a repeated Idempotency-Key answers 200 with the one it created first.</summary>
     private static async Task<IResult> Create(string code, CreateSuggestionRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, Ctx c, CurrentUserAccessor user, CancellationToken ct)
     {
-        await CongressScope.OwnAsync(c.Db, user.User, code, ct);
+        await CongressScope.RequireOwnAsync(c.Db, user.User, code, ct);
         var actor = await c.ActorAsync(ct);
         var (s, created) = await SuggestionWorkflow.CreateAsync(c.Db, c.Calendar, actor, Draft(request), idempotencyKey, ct);
         var detail = await SuggestionQueries.DetailAsync(c.Db, actor, s.Id, ct);
@@ -122,7 +122,7 @@ public static class SuggestionsApi
     private static async Task<IResult> List(string code, int? year, SuggestionStatus? status, int? unit, string? category, int? deputy, string? text, bool? key, string? sort,
         int? page, int? pageSize, Ctx c, CurrentUserAccessor user, CancellationToken ct)
     {
-        await CongressScope.OwnAsync(c.Db, user.User, code, ct);
+        await CongressScope.RequireOwnAsync(c.Db, user.User, code, ct);
         var actor = await c.ActorAsync(ct);
         return Results.Ok(await SuggestionQueries.ListAsync(c.Db, actor, new SuggestionFilter(year, status, unit, category, deputy, text, key, sort), page, pageSize, ct));
     }

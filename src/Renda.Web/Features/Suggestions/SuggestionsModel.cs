@@ -13,7 +13,16 @@ public static class SuggestionsModel
             // Covers every column the statistics count (0004), so a congress's year is read from the index alone; replaces (CongressId, Year, Status).
             e.HasIndex(s => new { s.CongressId, s.Year, s.Status, s.Category, s.LeadDeputyId, s.AssignedOn, s.AnswerDueOn, s.FirstAnsweredOn, s.AnswerCategory, s.Rating, s.RatingMissing, s.FaceToFaceContact, s.IsKey, s.Id })
                 .HasDatabaseName("IX_Suggestions_Statistics");
+            // The list pages newest first (ORDER BY Id DESC) within a congress, optionally a year and a status:
+            // each of these shapes has an index that yields its rows in that order, and each carries Status and
+            // CreatedByAccountId, so the visibility rule (drafts only for their author), the total count and the
+            // page's ids come from the index alone (SuggestionQueries.ListAsync). Measured in docs/BENCHMARKS.md.
+            e.HasIndex(s => new { s.CongressId, s.Id, s.Status, s.CreatedByAccountId });
+            e.HasIndex(s => new { s.CongressId, s.Year, s.Id, s.Status, s.CreatedByAccountId });
+            e.HasIndex(s => new { s.CongressId, s.Status, s.Id, s.CreatedByAccountId });
+            e.HasIndex(s => new { s.CongressId, s.Year, s.Status, s.Id, s.CreatedByAccountId });
             e.HasIndex(s => new { s.CongressId, s.Number }).IsUnique();
+            e.HasIndex(s => new { s.CongressId, s.Year, s.Serial }).IsUnique();
             e.HasIndex(s => new { s.CreatedByAccountId, s.IdempotencyKey }).IsUnique();
             e.HasIndex(s => s.LeadDeputyId);
             e.HasMany(s => s.Signers).WithOne().HasForeignKey(x => x.SuggestionId).OnDelete(DeleteBehavior.Cascade);

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage;
 using Renda.Web.Data;
 
 namespace Renda.Web.Platform.Audit;
@@ -43,6 +44,27 @@ public static class AuditChain
     /// <summary>Secrets never enter the trail: only the fact that they changed.</summary>
     private static readonly HashSet<string> Redacted = ["PasswordHash", "TokenHash", "IdNumber", "Phone"];
 
+    /// <summary>
+    /// Begins a transaction that holds the audit write lock from its first statement (PostgreSQL: the
+    /// advisory lock; SQLite: BEGIN IMMEDIATE), for work that reads and then writes what no other writer
+    /// may change in between — the next registration number. Saves inside it join it and the caller
+    /// commits. Inside a transaction the caller already has, it takes the lock there and returns null.
+    /// </summary>
+    public static async Task<IDbContextTransaction?> BeginLockedAsync(RendaDbContext db, CancellationToken ct)
+    {
+        var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await LockAsync(db, db.Database.CurrentTransaction!, ct);
+        return tx;
+    }
+
+    /// <summary>The lock lasts until the transaction ends, so a transaction that holds it does not ask again.</summary>
+    private static async Task LockAsync(RendaDbContext db, IDbContextTransaction transaction, CancellationToken ct)
+    {
+        if (db.Provider != DatabaseProvider.Postgres || ReferenceEquals(db.AuditLockedIn, transaction)) return;
+        await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
+        db.AuditLockedIn = transaction;
+    }
+
     internal static async Task<int> SaveAuditedAsync(RendaDbContext db, Func<Task<int>> save, CancellationToken ct)
     {
         db.ChangeTracker.DetectChanges();
@@ -55,7 +77,12 @@ public static class AuditChain
 
         var ownTransaction = db.Database.CurrentTransaction is null;
         await using var tx = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
-        await SerializeAsync(db, ct);
+        var transaction = db.Database.CurrentTransaction!;
+        // Every audited save runs in a transaction, and no code goes on in a transaction after a failed save: it is
+        // rolled back (here, or by the caller that began it). EF's automatic savepoint around each save would cost two
+        // more round trips per save, inside the lock, for nothing.
+        db.Database.AutoSavepointsEnabled = false;
+        await LockAsync(db, transaction, ct);
         var written = await save();
 
         var now = Truncate(db.Clock.GetUtcNow().UtcDateTime);
@@ -67,10 +94,18 @@ public static class AuditChain
             records.Add(NewRecord(actor, now, e.EntityType, e.EntityId, e.Action, e.Details, e.Outcome));
         db.PendingEvents.Clear();
 
-        var last = await db.AuditRecords.AsNoTracking().OrderByDescending(a => a.Sequence)
-            .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
-        var sequence = last?.Sequence ?? 0;
-        var previous = last?.Hash ?? Genesis;
+        // A second save in the same transaction continues from the tail the first one wrote: no writer can
+        // have appended in between, as this transaction has held the lock (and written) since.
+        long sequence;
+        string previous;
+        if (db.AuditTail is { } tail && ReferenceEquals(tail.Transaction, transaction))
+            (sequence, previous) = (tail.Sequence, tail.Hash);
+        else
+        {
+            var last = await db.AuditRecords.AsNoTracking().OrderByDescending(a => a.Sequence)
+                .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
+            (sequence, previous) = (last?.Sequence ?? 0, last?.Hash ?? Genesis);
+        }
         foreach (var r in records)
         {
             r.Sequence = ++sequence;
@@ -80,23 +115,10 @@ public static class AuditChain
         }
         db.AuditRecords.AddRange(records);
         await save();
+        db.AuditTail = new(transaction, sequence, previous);
         if (tx is not null)
             await tx.CommitAsync(ct);
         return written;
-    }
-
-    /// <summary>
-    /// Takes the write lock that orders the chain, inside the current transaction. Also for a module
-    /// that must read-then-write consistently (the next registration number): take it first, then read.
-    /// SQLite needs nothing: its immediate transactions already hold the database's write lock.
-    /// PostgreSQL advisory locks are re-entrant, so the save that follows takes it again freely.
-    /// </summary>
-    public static async Task SerializeAsync(RendaDbContext db, CancellationToken ct = default)
-    {
-        if (db.Database.CurrentTransaction is null)
-            throw new InvalidOperationException("SerializeAsync needs an open transaction.");
-        if (db.Provider == DatabaseProvider.Postgres)
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
     }
 
     private static AuditRecord NewRecord(IAuditActor actor, DateTime now, string type, string? id, string action, string? changes, AuditOutcome outcome) => new()

@@ -21,6 +21,10 @@ public static class CongressScope
         return congress;
     }
 
+    /// <summary>OwnAsync for handlers that need only the check: the user's own congress code is in the sign-in, so the usual case costs no query.</summary>
+    public static Task RequireOwnAsync(RendaDbContext db, CurrentUser user, string code, CancellationToken ct = default)
+        => user.CongressId is not null && user.CongressCode == code ? Task.CompletedTask : OwnAsync(db, user, code, ct);
+
     /// <summary>The congress by code if it is the user's own or one below it: for statistics only.</summary>
     public static async Task<Congress> OwnOrBelowAsync(RendaDbContext db, CurrentUser user, string code, CancellationToken ct = default)
     {

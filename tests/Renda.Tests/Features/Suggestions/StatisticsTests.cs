@@ -69,7 +69,7 @@ public abstract class StatisticsTests(RendaApp app)
                 CongressId = congressId, Year = Year, Title = "统计测试建议" + letter, Content = "用于核对统计口径的测试建议内容，内容明确具体。", Category = category,
                 Status = SuggestionStatus.Draft, LeadDeputyId = deputies[deputy], CreatedByAccountId = 1, CreatedAt = At(received, 9),
             };
-            if (submit) s.Submit(At(received), received, $"{Year}-{++n:000}", 1, "test");
+            if (submit) s.Submit(At(received), received, ++n, 1, "test");
             db.Add(s);
             return s;
         }

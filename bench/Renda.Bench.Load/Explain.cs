@@ -1,0 +1,73 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
+using Renda.Web.Data;
+using Renda.Web.Features.Suggestions;
+using Renda.Web.Platform.Audit;
+
+namespace Renda.Bench.Load;
+
+/// <summary>
+/// EXPLAIN (ANALYZE, BUFFERS) of exactly the SQL the list endpoint sends: the app's own
+/// SuggestionQueries.ListAsync runs against the database with an interceptor that keeps each
+/// command, which is then explained with its parameters.
+/// </summary>
+public static class Explain
+{
+    private sealed class Capture : DbCommandInterceptor
+    {
+        public List<NpgsqlCommand> Commands { get; } = [];
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken ct = default)
+        {
+            Commands.Add(((NpgsqlCommand)command).Clone());
+            return ValueTask.FromResult(result);
+        }
+    }
+
+    public static async Task<int> RunAsync(Options o, CancellationToken ct)
+    {
+        var connection = o.Get("pg");
+        var code = o.Get("code");
+        var year = o.Int("year", DateTime.UtcNow.Year - 1);
+        var current = o.Int("current-year", DateTime.UtcNow.Year);
+        var text = o.Maybe("text") ?? "草原";
+        await using var pg = NpgsqlDataSource.Create(connection);
+        var congressId = await BurstScenario.Scalar<int>(pg, """SELECT "Id" FROM "Congresses" WHERE "Code" = $1""", ct, code);
+        var accountId = await BurstScenario.Scalar<int>(pg, """SELECT "Id" FROM "Accounts" WHERE "UserName" = $1""", ct, o.Get("user"));
+        var actor = new SuggestionActor(accountId, o.Get("user"), congressId, null, [], IsStaff: true, IsCouncil: false);
+        var filters = new (string Name, SuggestionFilter Filter)[]
+        {
+            ("no filter", new()),
+            ($"year={year}", new(Year: year)),
+            ("status=Assigned", new(Status: SuggestionStatus.Assigned)),
+            ($"year={current}&status=Submitted", new(Year: current, Status: SuggestionStatus.Submitted)),
+            ($"year={year}&status=Closed", new(Year: year, Status: SuggestionStatus.Closed)),
+            ($"year={current}&text={text}", new(Year: current, Text: text)),
+        };
+        foreach (var (name, filter) in filters)
+        {
+            if (o.Maybe("only") is { } only && !name.Contains(only, StringComparison.OrdinalIgnoreCase)) continue;
+            var capture = new Capture();
+            var options = new DbContextOptionsBuilder<RendaDbContext>().UseNpgsql(connection).AddInterceptors(capture).Options;
+            await using (var db = new RendaDbContext(options, new SystemActor(), TimeProvider.System))
+                await SuggestionQueries.ListAsync(db, actor, filter, 3, 20, ct);
+            Console.WriteLine($"==================== {name} (page 3 of 20)");
+            await using var conn = await pg.OpenConnectionAsync(ct);
+            foreach (var command in capture.Commands)
+            {
+                Console.WriteLine(command.CommandText);
+                Console.WriteLine("-- " + string.Join(", ", command.Parameters.Select(p => $"{p.ParameterName}={Show(p.Value)}")));
+                command.CommandText = "EXPLAIN (ANALYZE, BUFFERS) " + command.CommandText;
+                command.Connection = conn;
+                await using var r = await command.ExecuteReaderAsync(ct);
+                while (await r.ReadAsync(ct)) Console.WriteLine("   " + r.GetString(0));
+                Console.WriteLine();
+            }
+        }
+        return 0;
+    }
+
+    private static string Show(object? v) => v is System.Collections.IEnumerable e and not string ? "[" + string.Join(",", e.Cast<object>().Take(5)) + ",…]" : v?.ToString() ?? "null";
+}
