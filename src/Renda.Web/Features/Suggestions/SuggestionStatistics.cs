@@ -42,6 +42,12 @@ public class SuggestionCounts
         foreach (var p in SuggestionStatistics.CountProperties)
             p.SetValue(this, p.GetValue(c));
     }
+
+    internal void Add(SuggestionCounts c)
+    {
+        foreach (var p in SuggestionStatistics.CountProperties)
+            p.SetValue(this, (int)p.GetValue(this)! + (int)p.GetValue(c)!);
+    }
 }
 
 /// <summary>The counts plus the commitment ledger's, and the rates (fractions 0–1, null when the denominator is 0).</summary>
@@ -237,9 +243,10 @@ public static class SuggestionStatistics
         var resolved = ownSettings.ResolvedCategory;
         var predicates = Predicates(today, resolved);
 
-        // Per congress (own, and those below if asked): one query per distinct "solved" category, normally one.
+        // Per congress below (if asked): one query per distinct "solved" category, normally one. The
+        // congress's own totals are the sum of its categories (each suggestion has one): no extra pass.
         var perCongress = new Dictionary<int, SuggestionCounts>();
-        foreach (var group in subtree.GroupBy(ResolvedOf))
+        foreach (var group in subtree.Skip(1).GroupBy(ResolvedOf))
         {
             var ids = group.ToList();
             var rows = ids.Count == 1 ? Population(db, ids[0], year) : Population(db, ids, year);
@@ -263,6 +270,10 @@ public static class SuggestionStatistics
 
         var population = Population(db, congress.Id, year);
         var byCategory = await Aggregate(population, s => s.Category, s => s, predicates).ToListAsync(ct);
+        var ownCounts = new SuggestionCounts();
+        foreach (var c in byCategory)
+            ownCounts.Add(c);
+        perCongress[congress.Id] = ownCounts;
 
         var unitRows = await Aggregate(
             population.SelectMany(s => s.Assignments.Where(a => a.Status != AssignmentStatus.Returned && a.Role != AssignmentRole.Co), (s, a) => new UnitRow { UnitId = a.HandlingUnitId, Suggestion = s }),

@@ -227,6 +227,18 @@ public abstract class DemoSuggestionsTests(RendaApp app)
     }
 
     [Fact]
+    public async Task The_demos_unit_officers_and_deputies_sign_in_with_the_demo_password_and_see_their_own()
+    {
+        var forestry = await app.ApiClientAsync("lincaoju");
+        var mine = await (await forestry.GetAsync("/api/v1/congresses/632800/suggestions?pageSize=200")).ShouldBeOkJsonAsync();
+        mine.GetProperty("total").GetInt32().ShouldBeGreaterThan(0);
+        mine.GetProperty("items").EnumerateArray().ShouldAllBe(i => i.GetProperty("units").GetString()!.Contains("海西州林业和草原局"));
+        var deputy = await app.ApiClientAsync("daibiao2");
+        var own = await (await deputy.GetAsync("/api/v1/congresses/632800/suggestions?pageSize=200")).ShouldBeOkJsonAsync();
+        own.GetProperty("total").GetInt32().ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
     public async Task Loading_the_demo_again_adds_nothing()
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -47,7 +47,7 @@ public abstract class ShellAndSecurityTests(RendaApp app)
     {
         var admin = await app.ApiClientAsync("sysadmin");
         var name = "<script>alert(1)</script>";
-        var created = await admin.PostAsJsonAsync("/api/v1/accounts", new { userName = "xss" + app.Provider, displayName = name, initialPassword = "Initial#Pass1" });
+        var created = await admin.PostAsJsonAsync("/api/v1/accounts", new { userName = "0xss" + app.Provider, displayName = name, initialPassword = "Initial#Pass1" });
         created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var browser = await app.BrowserClientAsync("sysadmin");
         var html = await browser.GetStringAsync("/admin/accounts?page=1");
