@@ -547,11 +547,9 @@ public static class SuggestionDemo
 
         // Clocks, as SuggestionWorkflow starts and ends them (same titles, rules, sources, purposes).
 
-        private void Start(Suggestion s, string title, string rule, string source, DateOnly from, PeriodUnit unit, int amount, string purpose,
-            int? ownerAccount = null, int? ownerUnit = null, int? ownerCommittee = null)
+        private void Start(Suggestion s, ClockSpec clock, DateOnly from, int? ownerAccount = null, int? ownerUnit = null, int? ownerCommittee = null)
         {
-            var d = Deadlines.Start(db, calendar, s.CongressId, SuggestionWorkflow.Subject, SuggestionWorkflow.Id(s), title, rule, source, from, unit, amount,
-                ownerAccountId: ownerAccount, ownerHandlingUnitId: ownerUnit, ownerCommitteeId: ownerCommittee, purpose: purpose);
+            var d = SuggestionClocks.Start(db, calendar, s, clock, from, ownerAccount, ownerUnit, ownerCommittee);
             if (!_clocks.TryGetValue(s, out var list)) _clocks[s] = list = [];
             list.Add(d);
         }
@@ -564,19 +562,8 @@ public static class SuggestionDemo
 
         private void StartUnitClocks(Suggestion s, IEnumerable<SuggestionAssignment> assignments, DateOnly from)
         {
-            foreach (var a in assignments.Where(a => a.Status == AssignmentStatus.Handling))
-            {
-                if (a.Role == AssignmentRole.Co)
-                {
-                    Start(s, $"协办意见 {s.Number}", $"协办单位应自交办之日起 {settings.CoViewsMonths} 个月内向主办单位提出书面协办意见",
-                        "山东省代表建议办理办法 第二十一条", from, PeriodUnit.Months, settings.CoViewsMonths, $"co-views:{a.HandlingUnitId}", ownerUnit: a.HandlingUnitId);
-                    continue;
-                }
-                Start(s, $"答复代表 {s.Number}", $"承办单位应自交办之日起 {settings.AnswerMonths} 个月内答复代表；情况复杂的经批准可延长，最长不超过 {settings.AnswerMaxMonths} 个月",
-                    "代表法 第五十一条", from, PeriodUnit.Months, settings.AnswerMonths, $"answer:{a.HandlingUnitId}", ownerUnit: a.HandlingUnitId);
-                Start(s, $"联系代表 {s.Number}", $"承办单位应自交办之日起 {settings.FirstContactWorkingDays} 个工作日内与代表联系沟通",
-                    "重庆市人大代表建议办理办法 第十八条", from, PeriodUnit.WorkingDays, settings.FirstContactWorkingDays, $"contact:{a.HandlingUnitId}", ownerUnit: a.HandlingUnitId);
-            }
+            foreach (var (clock, unitId) in SuggestionClocks.ForAssignments(settings, s, assignments))
+                Start(s, clock, from, ownerUnit: unitId, ownerCommittee: cast.DeputiesCommittee);
         }
 
         // The steps.
@@ -587,8 +574,7 @@ public static class SuggestionDemo
         {
             // The demo story names its numbers ("2023-017"); the serial is their numeric part.
             s.Submit(at, received, int.Parse(number[(number.IndexOf('-', StringComparison.Ordinal) + 1)..], System.Globalization.CultureInfo.InvariantCulture), lead.AccountId, lead.UserName);
-            Start(s, $"交办建议 {number}", $"代表建议应自收到之日起 {settings.AssignWorkingDays} 个工作日内交办", "代表法 第五十一条；重庆市人大代表建议办理办法 第十三条",
-                received, PeriodUnit.WorkingDays, settings.AssignWorkingDays, "assign", ownerCommittee: cast.DeputiesCommittee);
+            Start(s, SuggestionClocks.Assign(settings, number), received, ownerCommittee: cast.DeputiesCommittee);
         }
 
         public void Accept(Suggestion s, DateOnly on) => s.Accept(At(on, 9), cast.Staff.AccountId, cast.Staff.UserName);
@@ -621,8 +607,7 @@ public static class SuggestionDemo
             var assignment = s.ActiveAssignments.First(a => a.HandlingUnitId == unitId);
             s.UnitReturn(unitId, reason, on, calendar.AddWorkingDays(assignment.AssignedOn, settings.UnitReturnWorkingDays), At(on, 11), officer.AccountId, officer.UserName);
             End(s, p => p.EndsWith($":{unitId}", StringComparison.Ordinal), At(on, 11), cancel: true);
-            Start(s, $"重新交办 {s.Number}", $"承办单位退回的建议，应自退回之日起 {settings.ReassignWorkingDays} 个工作日内重新交办",
-                "重庆市人大代表建议办理办法 第十六条", on, PeriodUnit.WorkingDays, settings.ReassignWorkingDays, "reassign", ownerCommittee: cast.DeputiesCommittee);
+            Start(s, SuggestionClocks.Reassign(settings, s.Number), on, ownerCommittee: cast.DeputiesCommittee);
         }
 
         public void Contact(Suggestion s, string unit, DateOnly on, bool faceToFace)
@@ -652,8 +637,7 @@ public static class SuggestionDemo
             s.Answer(unitId, category, text, cast.Heads.GetValueOrDefault(unitId, "单位负责人"), null, on, At(on, 11), officer.AccountId, officer.UserName);
             End(s, p => p == (round == 1 ? $"answer:{unitId}" : $"rehandle:{unitId}"), At(on, 11), cancel: false);
             if (s.Status == SuggestionStatus.Answered)
-                Start(s, $"评价答复 {s.Number}", $"代表应自收到答复之日起 {settings.RatingWorkingDays} 个工作日内评价；逾期未评价的不计入满意率",
-                    "重庆市人大代表建议办理办法 第二十六条", on, PeriodUnit.WorkingDays, settings.RatingWorkingDays, "rating", ownerAccount: lead.AccountId);
+                Start(s, SuggestionClocks.Rating(settings, s.Number), on, ownerAccount: lead.AccountId);
         }
 
         public void Rate(Suggestion s, Cast.Member deputy, Satisfaction result, DateOnly on, string? reason)
@@ -663,8 +647,7 @@ public static class SuggestionDemo
             End(s, p => p == "rating", At(on, 15), cancel: false);
             if (s.Status == SuggestionStatus.Rehandling)
                 foreach (var a in s.ActiveAssignments.Where(a => a.Role != AssignmentRole.Co))
-                    Start(s, $"重新办理 {s.Number}", $"代表对答复不满意的，承办单位应在 {settings.RehandlingMonths} 个月内重新办理并答复",
-                        "北京市代表建议办理办法 第二十七条", on, PeriodUnit.Months, settings.RehandlingMonths, $"rehandle:{a.HandlingUnitId}", ownerUnit: a.HandlingUnitId);
+                    Start(s, SuggestionClocks.Rehandle(settings, s.Number, a.HandlingUnitId), on, ownerUnit: a.HandlingUnitId, ownerCommittee: cast.DeputiesCommittee);
         }
 
         /// <summary>The rating period ran out after a reminder: closed unrated, the rating clock ends unmet.</summary>

@@ -204,9 +204,7 @@ public static class SuggestionWorkflow
         // The number is read and taken under the audit lock: two submissions at once must not both get the last number + 1.
         await using var tx = await AuditChain.BeginLockedAsync(db, ct);
         s.Submit(Now(db), received, await NextSerialAsync(db, s.CongressId, received.Year, ct), actor.AccountId, actor.Name);
-        Deadlines.Start(db, calendar, s.CongressId, Subject, Id(s), $"交办建议 {s.Number}", $"代表建议应自收到之日起 {settings.AssignWorkingDays} 个工作日内交办",
-            "代表法 第五十一条；重庆市人大代表建议办理办法 第十三条", received, PeriodUnit.WorkingDays, settings.AssignWorkingDays,
-            ownerCommitteeId: committee, purpose: "assign");
+        SuggestionClocks.Start(db, calendar, s, SuggestionClocks.Assign(settings, s.Number), received, ownerCommittee: committee);
         await db.SaveChangesAsync(ct);
         // In the same transaction: a suggestion is findable as similar exactly when it is submitted.
         await SimilarSuggestions.IndexAsync(db, s, ct);
@@ -284,19 +282,8 @@ public static class SuggestionWorkflow
     /// <summary>Units' clocks escalate from the unit to the deputies' work committee, then to the Council of Chairpersons (DeadlineMonitor).</summary>
     private static void StartUnitClocks(RendaDbContext db, WorkCalendar calendar, Suggestion s, SuggestionSettings settings, IEnumerable<SuggestionAssignment> assignments, DateOnly from, int? committeeId)
     {
-        foreach (var a in assignments.Where(a => a.Status == AssignmentStatus.Handling))
-        {
-            if (a.Role == AssignmentRole.Co)
-            {
-                Deadlines.Start(db, calendar, s.CongressId, Subject, Id(s), $"协办意见 {s.Number}", $"协办单位应自交办之日起 {settings.CoViewsMonths} 个月内向主办单位提出书面协办意见",
-                    "山东省代表建议办理办法 第二十一条", from, PeriodUnit.Months, settings.CoViewsMonths, ownerHandlingUnitId: a.HandlingUnitId, ownerCommitteeId: committeeId, purpose: $"co-views:{a.HandlingUnitId}");
-                continue;
-            }
-            Deadlines.Start(db, calendar, s.CongressId, Subject, Id(s), $"答复代表 {s.Number}", $"承办单位应自交办之日起 {settings.AnswerMonths} 个月内答复代表；情况复杂的经批准可延长，最长不超过 {settings.AnswerMaxMonths} 个月",
-                "代表法 第五十一条", from, PeriodUnit.Months, settings.AnswerMonths, ownerHandlingUnitId: a.HandlingUnitId, ownerCommitteeId: committeeId, purpose: $"answer:{a.HandlingUnitId}");
-            Deadlines.Start(db, calendar, s.CongressId, Subject, Id(s), $"联系代表 {s.Number}", $"承办单位应自交办之日起 {settings.FirstContactWorkingDays} 个工作日内与代表联系沟通",
-                "重庆市人大代表建议办理办法 第十八条", from, PeriodUnit.WorkingDays, settings.FirstContactWorkingDays, ownerHandlingUnitId: a.HandlingUnitId, ownerCommitteeId: committeeId, purpose: $"contact:{a.HandlingUnitId}");
-        }
+        foreach (var (clock, unitId) in SuggestionClocks.ForAssignments(settings, s, assignments))
+            SuggestionClocks.Start(db, calendar, s, clock, from, ownerUnit: unitId, ownerCommittee: committeeId);
     }
 
     public static async Task UnitReturnAsync(RendaDbContext db, WorkCalendar calendar, SuggestionActor actor, int id, int? unitId, string reason, CancellationToken ct)
@@ -313,9 +300,7 @@ public static class SuggestionWorkflow
         foreach (var d in await RunningAsync(db, s, ct))
             if (d.Purpose is { } p && p.EndsWith($":{unit}", StringComparison.Ordinal))
                 Deadlines.Cancel(db, d);
-        Deadlines.Start(db, calendar, s.CongressId, Subject, Id(s), $"重新交办 {s.Number}", $"承办单位退回的建议，应自退回之日起 {settings.ReassignWorkingDays} 个工作日内重新交办",
-            "重庆市人大代表建议办理办法 第十六条", today, PeriodUnit.WorkingDays, settings.ReassignWorkingDays,
-            ownerCommitteeId: await DeputiesCommitteeAsync(db, s.CongressId, ct), purpose: "reassign");
+        SuggestionClocks.Start(db, calendar, s, SuggestionClocks.Reassign(settings, s.Number), today, ownerCommittee: await DeputiesCommitteeAsync(db, s.CongressId, ct));
         await db.SaveChangesAsync(ct);
     }
 
@@ -384,9 +369,7 @@ public static class SuggestionWorkflow
         if (s.Status == SuggestionStatus.Answered)
         {
             var leadAccount = await DeputyAccountsAsync(db, s.CongressId, [s.LeadDeputyId], ct);
-            Deadlines.Start(db, calendar, s.CongressId, Subject, Id(s), $"评价答复 {s.Number}", $"代表应自收到答复之日起 {settings.RatingWorkingDays} 个工作日内评价；逾期未评价的不计入满意率",
-                "重庆市人大代表建议办理办法 第二十六条", today, PeriodUnit.WorkingDays, settings.RatingWorkingDays,
-                ownerAccountId: leadAccount.FirstOrDefault() is var a && a != 0 ? a : null, purpose: "rating");
+            SuggestionClocks.Start(db, calendar, s, SuggestionClocks.Rating(settings, s.Number), today, ownerAccount: leadAccount.FirstOrDefault() is var a && a != 0 ? a : null);
             await NotifySignersAsync(db, s, $"建议 {s.Number} 已答复", $"《{s.Title}》已答复（{input.Category} 类），请在 {settings.RatingWorkingDays} 个工作日内评价。", ct);
         }
         await db.SaveChangesAsync(ct);
@@ -434,9 +417,8 @@ public static class SuggestionWorkflow
         {
             var settings = await SuggestionSettings.ForAsync(db, s.CongressId, ct);
             foreach (var a in s.ActiveAssignments.Where(a => a.Role != AssignmentRole.Co))
-                Deadlines.Start(db, calendar, s.CongressId, Subject, Id(s), $"重新办理 {s.Number}", $"代表对答复不满意的，承办单位应在 {settings.RehandlingMonths} 个月内重新办理并答复",
-                    "北京市代表建议办理办法 第二十七条", today, PeriodUnit.Months, settings.RehandlingMonths, ownerHandlingUnitId: a.HandlingUnitId,
-                    ownerCommitteeId: await DeputiesCommitteeAsync(db, s.CongressId, ct), purpose: $"rehandle:{a.HandlingUnitId}");
+                SuggestionClocks.Start(db, calendar, s, SuggestionClocks.Rehandle(settings, s.Number, a.HandlingUnitId), today, ownerUnit: a.HandlingUnitId,
+                    ownerCommittee: await DeputiesCommitteeAsync(db, s.CongressId, ct));
             await NotifyUnitsAsync(db, s, s.ActiveAssignments.Select(a => a.HandlingUnitId), $"建议 {s.Number} 需重新办理", $"代表对《{s.Title}》的答复不满意：{reason}", ct);
         }
         await db.SaveChangesAsync(ct);
