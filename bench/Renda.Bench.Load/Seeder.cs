@@ -251,7 +251,14 @@ public static class Seeder
         var nextId = await ScalarAsync<int>(conn, "SELECT coalesce(max(\"Id\"), 0) FROM \"Suggestions\"", ct);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var years = lastYear - firstYear + 1;
+        // Numbers continue after those already given (the demo story has suggestions of its own).
         var serials = new Dictionary<(int, int), int>();
+        await using (var given = new NpgsqlCommand("""
+            SELECT "CongressId", "Year", max(CAST(substr("Number", 6) AS integer)) FROM "Suggestions" WHERE "Number" IS NOT NULL GROUP BY "CongressId", "Year"
+            """, conn))
+        await using (var r = await given.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct))
+                serials[(r.GetInt32(0), r.GetInt32(1))] = r.GetInt32(2);
         var lastIdOf = new Dictionary<int, int>();
 
         await using var suggestions = await conn.BeginBinaryImportAsync($"""
