@@ -4,6 +4,7 @@ using System.Text;
 using Npgsql;
 using NpgsqlTypes;
 using Renda.Web.Platform.Identity;
+using Renda.Web.Platform.Search;
 
 namespace Renda.Bench.Load;
 
@@ -35,9 +36,18 @@ public static class Seeder
         if (deputies > 0)
             await SeedDeputiesAsync(conn, code, deputies, o.Get("deputy-prefix"), o.Get("password"), ct);
         Console.WriteLine($"  deputies ready ({clock.Elapsed.TotalSeconds:F0} s)");
-        var hasSerial = await ScalarAsync<long>(conn, """SELECT count(*) FROM information_schema.columns WHERE table_name = 'Suggestions' AND column_name = 'Serial'""", ct) > 0;
-        await SeedSuggestionsAsync(conn, targets, firstYear, lastYear, hasSerial, ct);
-        Console.WriteLine($"  suggestions written ({clock.Elapsed.TotalSeconds:F0} s); vacuum analyze …");
+        // Columns later migrations added (0004, 0005): written when the schema has them, so the seeder fits each version.
+        async Task<bool> HasColumnAsync(string column) => await ScalarAsync<long>(conn,
+            $"SELECT count(*) FROM information_schema.columns WHERE table_name = 'Suggestions' AND column_name = '{column}'", ct) > 0;
+        var columns = new OptionalColumns(await HasColumnAsync("Serial"), await HasColumnAsync("FaceToFaceContact"));
+        await SeedSuggestionsAsync(conn, targets, firstYear, lastYear, columns, ct);
+        Console.WriteLine($"  suggestions written ({clock.Elapsed.TotalSeconds:F0} s)");
+        if (await ScalarAsync<long>(conn, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'search_documents'", ct) > 0)
+        {
+            await IndexForSimilarityAsync(pg, conn, ct);
+            Console.WriteLine($"  similarity index loaded ({clock.Elapsed.TotalSeconds:F0} s)");
+        }
+        Console.WriteLine("  vacuum analyze …");
         foreach (var t in new[] { "People", "Deputies", "Accounts", "RoleAssignments", "Suggestions", "SuggestionAssignments", "SuggestionSigners" })
             await ExecAsync(conn, $"VACUUM ANALYZE \"{t}\"", ct);
         Console.WriteLine($"seeded in {clock.Elapsed.TotalSeconds:F0} s");
@@ -127,6 +137,62 @@ public static class Seeder
             await ExecAsync(conn, $"SELECT setval(pg_get_serial_sequence('\"{t}\"', 'Id'), (SELECT max(\"Id\") FROM \"{t}\"))", ct);
     }
 
+    private sealed record OptionalColumns(bool Serial, bool FaceToFace);
+
+    /// <summary>
+    /// Submitted suggestions are in the similarity index (SimilarSuggestions), as the app would have put them: the same
+    /// lexemes SearchIndex writes (SearchIndex.Lexemes), loaded by COPY with the GIN index rebuilt afterwards, as
+    /// bench/Renda.Bench does. Without them a submission's own indexing (inside the audit lock) would meet an empty index.
+    /// </summary>
+    private static async Task IndexForSimilarityAsync(NpgsqlDataSource pg, NpgsqlConnection conn, CancellationToken ct)
+    {
+        const string Kind = "suggestion";
+        if (await ScalarAsync<long>(conn, "SELECT count(*) FROM search_documents WHERE kind = 'suggestion'", ct) > 0)
+        {
+            Console.WriteLine("  the similarity index already holds suggestions: not loading it again");
+            return;
+        }
+        var indexDefinition = await ScalarAsync<string>(conn, "SELECT indexdef FROM pg_indexes WHERE indexname = 'search_documents_tokens'", ct);
+        await ExecAsync(conn, "DROP INDEX search_documents_tokens", ct);
+        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using (var read = await pg.OpenConnectionAsync(ct))
+        await using (var source = new NpgsqlCommand("""
+            SELECT s."Id", s."CongressId", s."Year", s."Title", s."Content" FROM "Suggestions" s
+            WHERE s."Status" <> 'Draft'
+            """, read))
+        await using (var rows = await source.ExecuteReaderAsync(ct))
+        await using (var copy = await conn.BeginBinaryImportAsync("COPY search_documents (kind, id, congress_id, year, tokens, body) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            while (await rows.ReadAsync(ct))
+            {
+                var (id, congress, year) = (rows.GetInt32(0), rows.GetInt32(1), rows.GetInt32(2));
+                var text = rows.GetString(3) + "\n" + rows.GetString(4); // SimilarSuggestions.IndexedText
+                var lexemes = SearchIndex.Lexemes(Kind, congress, text);
+                foreach (var t in lexemes.AsSpan(0, lexemes.Length - 1)) df[t] = df.GetValueOrDefault(t) + 1; // the last is the congress scope, not a token
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(Kind, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync((long)id, NpgsqlDbType.Bigint, ct);
+                await copy.WriteAsync(congress, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(year, NpgsqlDbType.Integer, ct);
+#pragma warning disable CS0618 // client-side tsvector parsing is deprecated for user input; these lexemes are the app's own
+                await copy.WriteAsync(NpgsqlTsVector.Parse(string.Join(' ', lexemes)), NpgsqlDbType.TsVector, ct);
+#pragma warning restore CS0618
+                await copy.WriteAsync(text, NpgsqlDbType.Text, ct);
+            }
+            await copy.CompleteAsync(ct);
+        }
+        await using (var copy = await conn.BeginBinaryImportAsync("COPY search_terms (kind, term, df) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var (term, count) in df)
+                await copy.WriteRowAsync(ct, Kind, term, count);
+            await copy.CompleteAsync(ct);
+        }
+        await ExecAsync(conn, "SET maintenance_work_mem = '512MB'", ct);
+        await ExecAsync(conn, indexDefinition, ct);
+        await ExecAsync(conn, "VACUUM ANALYZE search_documents", ct);
+        await ExecAsync(conn, "ANALYZE search_terms", ct);
+    }
+
     private sealed record Congress(int Id, string Code, int Count, int[] Deputies, int[] Units, int CreatedBy);
 
     private sealed class Row
@@ -163,7 +229,7 @@ public static class Seeder
         return weights[^1].State;
     }
 
-    private static async Task SeedSuggestionsAsync(NpgsqlConnection conn, List<(string Code, int Count)> targets, int firstYear, int lastYear, bool hasSerial, CancellationToken ct)
+    private static async Task SeedSuggestionsAsync(NpgsqlConnection conn, List<(string Code, int Count)> targets, int firstYear, int lastYear, OptionalColumns columns, CancellationToken ct)
     {
         var random = new Random(632800);
         var congresses = new List<Congress>();
@@ -185,13 +251,20 @@ public static class Seeder
         var nextId = await ScalarAsync<int>(conn, "SELECT coalesce(max(\"Id\"), 0) FROM \"Suggestions\"", ct);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var years = lastYear - firstYear + 1;
+        // Numbers continue after those already given (the demo story has suggestions of its own).
         var serials = new Dictionary<(int, int), int>();
+        await using (var given = new NpgsqlCommand("""
+            SELECT "CongressId", "Year", max(CAST(substr("Number", 6) AS integer)) FROM "Suggestions" WHERE "Number" IS NOT NULL GROUP BY "CongressId", "Year"
+            """, conn))
+        await using (var r = await given.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct))
+                serials[(r.GetInt32(0), r.GetInt32(1))] = r.GetInt32(2);
         var lastIdOf = new Dictionary<int, int>();
 
         await using var suggestions = await conn.BeginBinaryImportAsync($"""
             COPY "Suggestions" ("Id", "CongressId", "Year", "Number", "Title", "Content", "Category", "Period", "Status", "LeadDeputyId", "CreatedByAccountId",
               "CreatedAt", "SubmittedAt", "ReceivedOn", "AssignedOn", "Mode", "Round", "AnswerDueOn", "FirstAnsweredOn", "AnsweredOn", "AnswerCategory", "Rating",
-              "RatingMissing", "ClosedOn", "ReturnReason", "MergedIntoId", "IsKey", "KeyLeader", "Published"{(hasSerial ? ", \"Serial\"" : "")}) FROM STDIN (FORMAT BINARY)
+              "RatingMissing", "ClosedOn", "ReturnReason", "MergedIntoId", "IsKey", "KeyLeader", "Published"{(columns.Serial ? ", \"Serial\"" : "")}{(columns.FaceToFace ? ", \"FaceToFaceContact\"" : "")}) FROM STDIN (FORMAT BINARY)
             """, ct);
         var assignments = new List<(int Suggestion, int Unit, string Role, string Status, int Round, DateOnly On)>();
         var signers = new List<(int Suggestion, int Deputy, DateTime At)>();
@@ -227,7 +300,7 @@ public static class Seeder
                     r.ReceivedOn = null;
                 else
                     r.Serial = serials[(c.Id, r.Year)] = serials.GetValueOrDefault((c.Id, r.Year)) + 1;
-                await WriteSuggestionAsync(suggestions, r, random, lastIdOf.GetValueOrDefault(c.Id), today, hasSerial, assignments, ct);
+                await WriteSuggestionAsync(suggestions, r, random, lastIdOf.GetValueOrDefault(c.Id), today, columns, assignments, ct);
                 lastIdOf[c.Id] = r.Id;
                 if (random.Next(4) == 0)
                     foreach (var d in Enumerable.Range(0, 1 + random.Next(3)).Select(_ => c.Deputies[random.Next(c.Deputies.Length)]).Distinct().Where(d => d != r.Lead))
@@ -275,7 +348,7 @@ public static class Seeder
     }
 
     private static async Task WriteSuggestionAsync(NpgsqlBinaryImporter w, Row r, Random random, int previousId, DateOnly today,
-        bool hasSerial, List<(int, int, string, string, int, DateOnly)> assignments, CancellationToken ct)
+        OptionalColumns columns, List<(int, int, string, string, int, DateOnly)> assignments, CancellationToken ct)
     {
         var s = r.Status;
         var handled = s is SuggestionState.Assigned or SuggestionState.UnitReturned or SuggestionState.Answered or SuggestionState.Rehandling or SuggestionState.Closed;
@@ -321,7 +394,8 @@ public static class Seeder
         await w.WriteAsync(r.Key && handled, NpgsqlDbType.Boolean, ct);
         await Nullable(w, r.Key && handled ? "常委会副主任" : null, NpgsqlDbType.Varchar, ct);
         await w.WriteAsync(false, NpgsqlDbType.Boolean, ct);
-        if (hasSerial) await Nullable(w, r.Serial, NpgsqlDbType.Integer, ct);
+        if (columns.Serial) await Nullable(w, r.Serial, NpgsqlDbType.Integer, ct);
+        if (columns.FaceToFace) await w.WriteAsync(answered && random.Next(10) < 7, NpgsqlDbType.Boolean, ct);
 
         if (!handled) return;
         var units = r.Congress.Units;
