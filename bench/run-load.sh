@@ -92,7 +92,7 @@ log "seeding $suggestions suggestions for 632800 (+ 40000 for 630000, 20000 for 
   echo
 } >>"$out"
 
-log "list endpoint: $concurrency connections, ${duration} s per run after a 5 s warm-up"
+log "list endpoint: $concurrency connections, ${duration} s per scenario in slices alternating with ping"
 list_status=0
 "${bench[@]}" list --url "http://127.0.0.1:$port" --user daigongwei --password "$password" --code 632800 \
   --concurrency "$concurrency" --warmup 5 --duration "$duration" --year "$last_year" --current-year "$current_year" --out "$out" || list_status=$?
