@@ -10,7 +10,7 @@
 #   RENDA_BENCH_PG        server, default "Host=127.0.0.1;Port=55432;Username=postgres"
 #   RENDA_BENCH_PORT      app port, default 5187
 #   RENDA_BENCH_SUGGESTIONS  suggestions in 632800, default 200000
-#   RENDA_BENCH_DURATION  seconds per measured list run, default 20 (warm-up 5)
+#   RENDA_BENCH_DURATION  seconds measured per list scenario, in 3 slices alternating with as many of ping; default 30
 #   RENDA_BENCH_CONCURRENCY  list connections, default 64
 #   RENDA_BENCH_APP_ARGS  extra app arguments (e.g. a pool size in the connection string is set below)
 #   RENDA_BENCH_KEEP=1    keep the database (and the app's data folder) for inspection
@@ -22,7 +22,7 @@ root=$PWD
 pg_server=${RENDA_BENCH_PG:-"Host=127.0.0.1;Port=55432;Username=postgres"}
 port=${RENDA_BENCH_PORT:-5187}
 suggestions=${RENDA_BENCH_SUGGESTIONS:-200000}
-duration=${RENDA_BENCH_DURATION:-20}
+duration=${RENDA_BENCH_DURATION:-30}
 concurrency=${RENDA_BENCH_CONCURRENCY:-64}
 password='Renda#Demo2026'
 stamp=$(date -u +%Y%m%d-%H%M%S)
@@ -92,14 +92,14 @@ log "seeding $suggestions suggestions for 632800 (+ 40000 for 630000, 20000 for 
   echo
 } >>"$out"
 
-log "list endpoint: $concurrency connections, ${duration} s per run after a 5 s warm-up"
+log "list endpoint: $concurrency connections, ${duration} s per scenario in slices alternating with ping"
 list_status=0
 "${bench[@]}" list --url "http://127.0.0.1:$port" --user daigongwei --password "$password" --code 632800 \
   --concurrency "$concurrency" --warmup 5 --duration "$duration" --year "$last_year" --current-year "$current_year" --out "$out" || list_status=$?
 
 log "list endpoint again with 4 connections (service time without the queue of 64)"
 "${bench[@]}" list --url "http://127.0.0.1:$port" --user daigongwei --password "$password" --code 632800 \
-  --concurrency 4 --warmup 3 --duration 10 --year "$last_year" --current-year "$current_year" --out "$out" || true
+  --concurrency 4 --warmup 3 --duration 12 --year "$last_year" --current-year "$current_year" --out "$out" || true
 
 log "session-close burst: 3000 deputies, concurrency 100"
 burst_status=0

@@ -39,6 +39,7 @@ public static class BurstScenario
         var ids = users.Select(u => u.Id).ToArray();
         var before = await Scalar<long>(pg, """SELECT count(*) FROM "Suggestions" WHERE "CreatedByAccountId" = ANY($1)""", ct, ids);
         var auditBefore = await Scalar<long>(pg, """SELECT count(*) FROM "AuditRecords" """, ct);
+        var systemBefore = await Scalar<long>(pg, """SELECT count(*) FROM "AuditRecords" WHERE "ActorId" IS NULL""", ct);
 
         using var client = LoadRunner.Client(url, concurrency);
         Console.WriteLine($"burst scenario: {url} congress {code}, {count} deputies, concurrency {concurrency}");
@@ -108,11 +109,12 @@ public static class BurstScenario
         var perDeputy = await Scalar<long>(pg, """SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM "Suggestions" WHERE "CreatedByAccountId" = ANY($1) AND "IdempotencyKey" LIKE $2 GROUP BY "LeadDeputyId") x""", ct, ids, $"burst-{run}-%");
         var clocks = await Scalar<long>(pg, """SELECT count(*) FROM "Deadlines" d JOIN "Suggestions" s ON d."SubjectType" = 'Suggestion' AND d."SubjectId" = s."Id"::text WHERE s."CreatedByAccountId" = ANY($1) AND s."IdempotencyKey" LIKE $2 AND d."Purpose" = 'assign'""", ct, ids, $"burst-{run}-%");
         var audit = await Scalar<long>(pg, """SELECT count(*) FROM "AuditRecords" """, ct) - auditBefore;
+        var system = await Scalar<long>(pg, """SELECT count(*) FROM "AuditRecords" WHERE "ActorId" IS NULL""", ct) - systemBefore;
         var lost = result.Count - submitted;
 
         var summary = new StringBuilder();
         summary.AppendLine(CultureInfo.InvariantCulture, $"\nrequests answered 201: {result.Count}; errors: {result.Errors}");
-        summary.AppendLine(CultureInfo.InvariantCulture, $"rows afterwards: {rows} new suggestions, {submitted} submitted with a number, {drafts} left as drafts, {distinctNumbers} distinct numbers, at most {perDeputy} per deputy, {clocks} assign clocks started, {audit} audit records appended");
+        summary.AppendLine(CultureInfo.InvariantCulture, $"rows afterwards: {rows} new suggestions, {submitted} submitted with a number, {drafts} left as drafts, {distinctNumbers} distinct numbers, at most {perDeputy} per deputy, {clocks} assign clocks started, {audit} audit records appended ({system} of them by background work, not by a request)");
         if (samples.Count > 0)
             summary.AppendLine(CultureInfo.InvariantCulture, $"audit lock, sampled every 100 ms ({samples.Count} samples): sessions waiting for it mean {samples.Average(x => x.Waiting):F1}, max {samples.Max(x => x.Waiting)}; active database sessions mean {samples.Average(x => x.Active):F1}");
         summary.AppendLine(CultureInfo.InvariantCulture, $"lost (201 answered but no submitted row): {Math.Max(0, lost)}; target 0 errors and 0 lost: {(result.Errors == 0 && lost == 0 && submitted == count && distinctNumbers == count ? "met" : "missed")}");

@@ -18,6 +18,15 @@ public static class Explain
     private sealed class Capture : DbCommandInterceptor
     {
         public List<NpgsqlCommand> Commands { get; } = [];
+        public Dictionary<string, (int Count, double Ms)> Timings { get; } = [];
+
+        public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken ct = default)
+        {
+            var key = command.CommandText.Length > 60 ? command.CommandText[..60].ReplaceLineEndings(" ") : command.CommandText;
+            var (n, ms) = Timings.GetValueOrDefault(key);
+            Timings[key] = (n + 1, ms + eventData.Duration.TotalMilliseconds);
+            return ValueTask.FromResult(result);
+        }
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken ct = default)
         {
@@ -53,6 +62,24 @@ public static class Explain
             var options = new DbContextOptionsBuilder<RendaDbContext>().UseNpgsql(connection).AddInterceptors(capture).Options;
             await using (var db = new RendaDbContext(options, new SystemActor(), TimeProvider.System))
                 await SuggestionQueries.ListAsync(db, actor, filter, 3, 20, ct);
+            if (o.Int("time", 0) is > 0 and var times)
+            {
+                // In-process cost of ListAsync, one call at a time: the whole call against the time its commands took (execution to first row).
+                var timing = new Capture();
+                var timed = new DbContextOptionsBuilder<RendaDbContext>().UseNpgsql(connection).AddInterceptors(timing).Options;
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                for (var i = 0; i < times; i++)
+                {
+                    if (i == times / 5) { watch.Restart(); timing.Timings.Clear(); }
+                    await using var db = new RendaDbContext(timed, new SystemActor(), TimeProvider.System);
+                    await SuggestionQueries.ListAsync(db, actor, filter, 1 + i % 5, 20, ct);
+                }
+                var measured = times - times / 5;
+                Console.WriteLine($"==================== {name}: ListAsync {watch.Elapsed.TotalMilliseconds / measured:F2} ms per call ({measured} calls)");
+                foreach (var (sql, (n, ms)) in timing.Timings)
+                    Console.WriteLine($"   {ms / n,6:F2} ms  {sql}");
+                continue;
+            }
             Console.WriteLine($"==================== {name} (page 3 of 20)");
             await using var conn = await pg.OpenConnectionAsync(ct);
             foreach (var command in capture.Commands)

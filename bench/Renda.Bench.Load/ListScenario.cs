@@ -1,13 +1,12 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 
 namespace Renda.Bench.Load;
 
 /// <summary>
-/// The staff list of a congress's suggestions under a mix of filters, each measured as its own
-/// closed-loop run next to the authenticated trivial endpoint (GET /api/v1/ping) in the same run.
+/// The staff list of a congress's suggestions under a mix of filters, each measured in closed-loop
+/// slices that alternate with slices of the authenticated trivial endpoint (GET /api/v1/ping).
 /// Pages 1–5 of 20 rows, as people page through a list.
 /// </summary>
 public static class ListScenario
@@ -41,7 +40,7 @@ public static class ListScenario
         if (o.Maybe("only") is { } only)
             filters = filters.Where(f => only.Split(',').Any(x => f.Name.Contains(x, StringComparison.OrdinalIgnoreCase))).ToList();
 
-        Console.WriteLine($"list scenario: {url} congress {code}, {concurrency} connections, warm-up {warmup.TotalSeconds:F0} s, {duration.TotalSeconds:F0} s each");
+        Console.WriteLine($"list scenario: {url} congress {code}, {concurrency} connections, warm-up {warmup.TotalSeconds:F0} s, {duration.TotalSeconds:F0} s measured per scenario and as much for its baseline");
         Console.WriteLine("rows matched per filter (total of page 1):");
         foreach (var (name, query) in filters)
         {
@@ -54,53 +53,69 @@ public static class ListScenario
             Console.WriteLine($"  {name,-40} total {doc.RootElement.GetProperty("total").GetInt32(),7}, items {doc.RootElement.GetProperty("items").GetArrayLength()}");
         }
 
-        var results = new List<RunResult>();
-        Console.WriteLine();
-        Console.WriteLine(RunResult.Header);
-        var ping = await LoadRunner.ClosedLoopAsync("ping (baseline)", client, concurrency, warmup, duration, _ => LoadRunner.Get("/api/v1/ping", token), ct);
-        LoadRunner.Print(ping);
-        results.Add(ping);
-        foreach (var (name, query) in filters)
-        {
-            var r = await LoadRunner.ClosedLoopAsync(name, client, concurrency, warmup, duration,
-                i => LoadRunner.Get($"{basePath}{query}&page={1 + (uint)i % 5}", token), ct);
-            LoadRunner.Print(r);
-            results.Add(r);
-        }
+        // The machine is shared: its speed drifts within a run. So each scenario is measured in slices that
+        // alternate with slices of the baseline (ping, list, ping, list …), and its ratio is taken against the
+        // ping slices next to it. Each slice has its own short warm-up so that slices do not bleed into each other.
+        var rounds = o.Int("rounds", 3);
+        var slice = TimeSpan.FromSeconds(duration.TotalSeconds / rounds);
+        var sliceWarmup = TimeSpan.FromSeconds(1);
+        HttpRequestMessage Ping(int _) => LoadRunner.Get("/api/v1/ping", token);
+        Func<int, HttpRequestMessage> ListPage(string query) => i => LoadRunner.Get($"{basePath}{query}&page={1 + (uint)i % 5}", token);
+        var scenarios = filters.Select(f => (f.Name, Request: ListPage(f.Query))).ToList();
         if (filters.Count > 1)
-        {
-            var mix = await LoadRunner.ClosedLoopAsync("list: mix of the above", client, concurrency, warmup, duration,
-                i => LoadRunner.Get($"{basePath}{filters[(int)((uint)i % (uint)filters.Count)].Query}&page={1 + (uint)(i / filters.Count) % 5}", token), ct);
-            LoadRunner.Print(mix);
-            results.Add(mix);
-        }
-        // The baseline again at the end: the machine is shared, so a drift shows here.
-        var pingAfter = await LoadRunner.ClosedLoopAsync("ping (baseline, again)", client, concurrency, warmup, duration, _ => LoadRunner.Get("/api/v1/ping", token), ct);
-        LoadRunner.Print(pingAfter);
-        results.Add(pingAfter);
+            scenarios.Add(("list: mix of the above", i => LoadRunner.Get($"{basePath}{filters[(int)((uint)i % (uint)filters.Count)].Query}&page={1 + (uint)(i / filters.Count) % 5}", token)));
 
-        var baseline = (ping.Throughput + pingAfter.Throughput) / 2;
-        var summary = new StringBuilder();
-        summary.AppendLine(CultureInfo.InvariantCulture, $"\nping baseline (mean of before and after): {baseline:F0} req/s");
-        summary.AppendLine("| scenario | p99 ms | p99 ≤ 50 ms | ratio to ping | ratio ≥ 30 % | errors |");
-        summary.AppendLine("|---|---:|---|---:|---|---:|");
-        foreach (var r in results.Where(r => r.Name.StartsWith("list", StringComparison.Ordinal)))
+        await LoadRunner.ClosedLoopAsync("warm-up", client, concurrency, warmup, TimeSpan.Zero, Ping, ct);
+        foreach (var (name, request) in scenarios)
+            await LoadRunner.ClosedLoopAsync("warm-up", client, concurrency, TimeSpan.FromSeconds(2), TimeSpan.Zero, request, ct);
+
+        var results = new List<(RunResult List, RunResult Ping)>();
+        Console.WriteLine();
+        Console.WriteLine($"{rounds} alternating slices of {slice.TotalSeconds:F1} s per scenario and per baseline:");
+        Console.WriteLine(RunResult.Header);
+        foreach (var (name, request) in scenarios)
         {
-            var ratio = r.Throughput / baseline;
-            summary.AppendLine(CultureInfo.InvariantCulture, $"| {r.Name} | {r.P99:F1} | {(r.P99 <= P99TargetMs ? "met" : "missed")} | {ratio:P0} | {(ratio >= RatioTarget ? "met" : "missed")} | {r.Errors} |");
+            var pings = new List<RunResult>();
+            var lists = new List<RunResult>();
+            for (var r = 0; r < rounds; r++)
+            {
+                pings.Add(await LoadRunner.ClosedLoopAsync("ping", client, concurrency, sliceWarmup, slice, Ping, ct));
+                lists.Add(await LoadRunner.ClosedLoopAsync(name, client, concurrency, sliceWarmup, slice, request, ct));
+            }
+            var list = RunResult.Merge(name, lists);
+            var ping = RunResult.Merge("  ping, in the same slices", pings);
+            LoadRunner.Print(list);
+            LoadRunner.Print(ping);
+            results.Add((list, ping));
         }
+
+        var summary = new StringBuilder();
+        summary.AppendLine(CultureInfo.InvariantCulture, $"\n| scenario ({concurrency} connections) | p99 ms | p99 ≤ 50 ms | req/s | ping req/s, same slices | ratio | ratio ≥ 30 % | errors |");
+        summary.AppendLine("|---|---:|---|---:|---:|---:|---|---:|");
+        foreach (var (list, ping) in results)
+        {
+            var ratio = list.Throughput / ping.Throughput;
+            summary.AppendLine(CultureInfo.InvariantCulture,
+                $"| {list.Name} | {list.P99:F1} | {(list.P99 <= P99TargetMs ? "met" : "missed")} | {list.Throughput:F0} | {ping.Throughput:F0} | {ratio:P0} | {(ratio >= RatioTarget ? "met" : "missed")} | {list.Errors} |");
+        }
+        var pingAll = RunResult.Merge("ping, all slices", results.Select(r => r.Ping).ToList());
+        summary.AppendLine(CultureInfo.InvariantCulture, $"\nping over all its slices: {pingAll.Throughput:F0} req/s, p50 {pingAll.P50:F1} ms, p99 {pingAll.P99:F1} ms; per scenario's slices {results.Min(r => r.Ping.Throughput):F0}–{results.Max(r => r.Ping.Throughput):F0} req/s");
         Console.Write(summary);
         if (o.Maybe("out") is { } path)
         {
             var md = new StringBuilder();
-            md.AppendLine(CultureInfo.InvariantCulture, $"#### List endpoint, {concurrency} connections, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+            md.AppendLine(CultureInfo.InvariantCulture, $"#### List endpoint, {concurrency} connections, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC ({rounds} slices of {slice.TotalSeconds:F1} s each, alternating with ping)");
             md.AppendLine();
             md.AppendLine(RunResult.Header);
-            foreach (var r in results) md.AppendLine(r.Row);
+            foreach (var (list, ping) in results)
+            {
+                md.AppendLine(list.Row);
+                md.AppendLine(ping.Row);
+            }
             md.Append(summary);
             md.AppendLine();
             await File.AppendAllTextAsync(path, md.ToString(), ct);
         }
-        return results.Sum(r => r.Errors) == 0 ? 0 : 1;
+        return results.Sum(r => r.List.Errors + r.Ping.Errors) == 0 ? 0 : 1;
     }
 }

@@ -13,11 +13,24 @@ public sealed record RunResult(string Name, int Concurrency, double Seconds, lon
 
     public string Row => $"| {Name} | {Concurrency} | {Count} | {Errors} | {Throughput:F0} | {P50:F1} | {P95:F1} | {P99:F1} | {Max:F1} |";
 
+    /// <summary>The recorded latencies, sorted, so that slices of one scenario can be merged.</summary>
+    public IReadOnlyList<double> Latencies { get; private init; } = [];
+
     public static RunResult From(string name, int concurrency, double seconds, List<double> latencies, long errors, IReadOnlyDictionary<string, long> kinds)
     {
         latencies.Sort();
         double Pct(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Clamp((int)Math.Ceiling(p * latencies.Count) - 1, 0, latencies.Count - 1)];
-        return new(name, concurrency, seconds, latencies.Count, errors, latencies.Count / seconds, Pct(0.50), Pct(0.95), Pct(0.99), latencies.Count == 0 ? double.NaN : latencies[^1], kinds);
+        return new(name, concurrency, seconds, latencies.Count, errors, latencies.Count / seconds, Pct(0.50), Pct(0.95), Pct(0.99), latencies.Count == 0 ? double.NaN : latencies[^1], kinds)
+        {
+            Latencies = latencies,
+        };
+    }
+
+    /// <summary>One result from several slices of the same scenario: their latencies together over their summed time.</summary>
+    public static RunResult Merge(string name, IReadOnlyList<RunResult> slices)
+    {
+        var kinds = slices.SelectMany(r => r.ErrorKinds).GroupBy(k => k.Key).ToDictionary(g => g.Key, g => g.Sum(k => k.Value));
+        return From(name, slices[0].Concurrency, slices.Sum(r => r.Seconds), slices.SelectMany(r => r.Latencies).ToList(), slices.Sum(r => r.Errors), kinds);
     }
 }
 

@@ -213,11 +213,13 @@ public static class Seeder
 
     private enum SuggestionState { Draft, Submitted, Accepted, Returned, Merged, Assigned, UnitReturned, Answered, Rehandling, Closed }
 
+    // Answered means "waiting for the deputy's rating", which lasts 20 working days: only recent answers are
+    // still Answered (SuggestionMonitor closes the others as unrated, in one transaction, on its next tick).
     private static readonly (SuggestionState State, int Weight)[] CurrentYear =
         [(SuggestionState.Draft, 3), (SuggestionState.Submitted, 10), (SuggestionState.Accepted, 5), (SuggestionState.Returned, 2), (SuggestionState.Merged, 2),
-         (SuggestionState.Assigned, 35), (SuggestionState.UnitReturned, 1), (SuggestionState.Answered, 25), (SuggestionState.Rehandling, 2), (SuggestionState.Closed, 15)];
+         (SuggestionState.Assigned, 35), (SuggestionState.UnitReturned, 1), (SuggestionState.Answered, 5), (SuggestionState.Rehandling, 2), (SuggestionState.Closed, 35)];
     private static readonly (SuggestionState State, int Weight)[] LastYear =
-        [(SuggestionState.Returned, 3), (SuggestionState.Merged, 3), (SuggestionState.Answered, 8), (SuggestionState.Rehandling, 1), (SuggestionState.Closed, 85)];
+        [(SuggestionState.Returned, 3), (SuggestionState.Merged, 3), (SuggestionState.Rehandling, 1), (SuggestionState.Closed, 93)];
     private static readonly (SuggestionState State, int Weight)[] Older =
         [(SuggestionState.Returned, 3), (SuggestionState.Merged, 3), (SuggestionState.Closed, 94)];
 
@@ -354,8 +356,10 @@ public static class Seeder
         var handled = s is SuggestionState.Assigned or SuggestionState.UnitReturned or SuggestionState.Answered or SuggestionState.Rehandling or SuggestionState.Closed;
         var answered = s is SuggestionState.Answered or SuggestionState.Rehandling or SuggestionState.Closed;
         DateOnly? Cap(DateOnly? d) => d is { } x && x >= today ? today.AddDays(-1) : d;
+        static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
         var assignedOn = handled ? Cap(r.ReceivedOn!.Value.AddDays(7 + random.Next(7))) : null;
-        var answeredOn = answered ? Cap(assignedOn!.Value.AddDays(30 + random.Next(60))) : null;
+        var answeredOn = s == SuggestionState.Answered ? Later(assignedOn!.Value, today.AddDays(-1 - random.Next(8)))
+            : answered ? Cap(assignedOn!.Value.AddDays(30 + random.Next(60))) : null;
         var closedOn = s switch
         {
             SuggestionState.Closed => Cap(answeredOn!.Value.AddDays(5 + random.Next(20))),
