@@ -25,7 +25,8 @@ public class AccountsModel(RendaDbContext db) : PageModel
     }
 
     [BindProperty] public AccountInput Input { get; set; } = new();
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    // Not [BindProperty]: "page" is also Razor Pages' own route value, which would win over the query string.
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     public Page<IdentityApi.AccountView> Accounts { get; private set; } = new([], 1, 20, 0);
     public bool CanCreate => User.IsInRole(nameof(Role.SystemAdministrator));
     public string? Message { get; private set; }

@@ -15,7 +15,8 @@ public class AuditTrailModel(RendaDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public string? Action { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    // Not [BindProperty]: "page" is also Razor Pages' own route value, which would win over the query string.
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     public Page<AuditRecord> Records { get; private set; } = new([], 1, 50, 0);
     public AuditVerification? Verification { get; private set; }
 

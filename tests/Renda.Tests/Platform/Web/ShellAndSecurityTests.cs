@@ -103,6 +103,18 @@ public abstract class ShellAndSecurityTests(RendaApp app)
     }
 
     [Fact]
+    public async Task The_audit_trail_and_the_account_list_page_forward()
+    {
+        // "page" is also Razor Pages' own route value: the page number must come from the query string.
+        var audit = await app.BrowserClientAsync("auditadmin");
+        (await audit.GetStringAsync("/audit?page=2")).ShouldContain("第 2 / ");
+        var sys = await app.BrowserClientAsync("sysadmin");
+        for (var i = 0; i < 21; i++)
+            await (await app.ApiClientAsync("sysadmin")).PostAsync("/api/v1/accounts", System.Net.Http.Json.JsonContent.Create(new { userName = $"pg{i}{app.Provider}", displayName = "翻页", initialPassword = "Initial#Pass1" }));
+        (await sys.GetStringAsync("/admin/accounts?page=2")).ShouldContain("第 2 / ");
+    }
+
+    [Fact]
     public async Task Each_role_sees_its_own_menu()
     {
         var audit = await (await app.BrowserClientAsync("auditadmin")).GetStringAsync("/");
