@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
+using Renda.Web.Features.Meetings;
 using Renda.Web.Features.Suggestions;
 using Renda.Web.Platform.Attachments;
 using Renda.Web.Platform.Audit;
@@ -70,6 +71,7 @@ public static class RendaHost
         services.AddRendaNotifications(config);
         services.AddRendaAttachments(config);
         services.AddSuggestions();
+        services.AddMeetings();
         // Upload limit (50 MB attachments) plus form overhead.
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = AttachmentStore.MaxBytes + 1024 * 1024);
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = AttachmentStore.MaxBytes + 1024 * 1024);
@@ -102,6 +104,7 @@ public static class RendaHost
         PublicSuggestionsApi.Map(api);
         StatisticsApi.Map(api);
         LedgersApi.Map(api);
+        MeetingsApi.Map(api);
         app.MapRazorPages();
         return app;
     }

@@ -39,8 +39,15 @@ public static class AuditChain
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
     private const long AdvisoryLockKey = 0x52454e4441; // "RENDA"
-    /// <summary>Session, token bookkeeping and notifications' read flags are not user actions; they would drown the trail.</summary>
-    private static readonly HashSet<Type> NotAudited = [typeof(AuditRecord), typeof(Identity.LoginSession)];
+    /// <summary>
+    /// Session, token bookkeeping and notifications' read flags are not user actions; they would drown the trail.
+    /// Ballots are append-only tables of their own, sealed into the chain by their vote's digest at closing
+    /// (decision 0008): inside the lock, 70 members voting at once would queue behind each other, and a secret
+    /// ballot paper must not sit next to its voter's name in the trail.
+    /// </summary>
+    private static readonly HashSet<Type> NotAudited = [typeof(AuditRecord), typeof(Identity.LoginSession),
+        typeof(Features.Meetings.VoteBallot), typeof(Features.Meetings.SecretBallotPaper),
+        typeof(Features.Meetings.LivelihoodBallotReceipt), typeof(Features.Meetings.LivelihoodBallotPaper)];
     /// <summary>Secrets never enter the trail: only the fact that they changed.</summary>
     private static readonly HashSet<string> Redacted = ["PasswordHash", "TokenHash", "IdNumber", "Phone"];
 

@@ -14,6 +14,8 @@ public enum Role
     ChairpersonsCouncilMember = 4,
     HandlingUnitOfficer = 5,
     Deputy = 6,
+    /// <summary>A member of the standing committee (常委会组成人员): votes at its meetings while seated.</summary>
+    StandingCommitteeMember = 7,
 }
 
 public static class Roles
@@ -30,6 +32,7 @@ public static class Roles
         Role.ChairpersonsCouncilMember => "主任会议成员",
         Role.HandlingUnitOfficer => "承办单位经办人",
         Role.Deputy => "人大代表",
+        Role.StandingCommitteeMember => "常委会组成人员",
     };
 }
 
@@ -75,6 +78,8 @@ public class Account
             throw DomainException.Invalid("handlingUnitId", "承办单位经办人必须指定承办单位。");
         if (role == Role.Deputy && PersonId is null)
             throw DomainException.Invalid("personId", "代表角色的账号必须关联代表本人。");
+        if (role == Role.StandingCommitteeMember && PersonId is null)
+            throw DomainException.Invalid("personId", "常委会组成人员的账号必须关联本人。");
         Roles.Add(new RoleAssignment { Role = role, CommitteeId = committeeId, HandlingUnitId = handlingUnitId });
     }
 }

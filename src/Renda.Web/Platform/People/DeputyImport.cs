@@ -118,7 +118,7 @@ public static class DeputyImport
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: "23505" } or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // Another import of the same people committed between our check and our write (PostgreSQL): nothing of ours is kept.
             throw DomainException.Conflict("导入期间代表名册已被他人修改，未导入任何数据，请重试。");

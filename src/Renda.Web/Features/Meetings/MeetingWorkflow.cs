@@ -1,0 +1,223 @@
+using Microsoft.EntityFrameworkCore;
+using Renda.Web.Data;
+using Renda.Web.Platform.Audit;
+using Renda.Web.Platform.Calendar;
+using Renda.Web.Platform.Identity;
+using Renda.Web.Platform.Notifications;
+using Renda.Web.Platform.Organisations;
+using Renda.Web.Platform.People;
+using Renda.Web.Platform.Web;
+
+namespace Renda.Web.Features.Meetings;
+
+public sealed record AttendanceEntry(int PersonId, AttendanceStatus Status, string? Note);
+
+/// <summary>Meetings: scheduling, notice, agenda, attendance, sitting and closing. One SaveChanges per step.</summary>
+public static class MeetingWorkflow
+{
+    public const string Subject = "Meeting";
+
+    public static async Task<Meeting> LoadAsync(RendaDbContext db, MeetingActor actor, int id, CancellationToken ct)
+    {
+        var m = await db.Set<Meeting>().Include(x => x.Agenda).Include(x => x.Attendance).Include(x => x.Attendees)
+            .AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (m is null || m.CongressId != actor.CongressId || !actor.MayRead)
+            throw DomainException.NotFound("没有找到该会议。");
+        return m;
+    }
+
+    public static async Task<Meeting> ScheduleAsync(RendaDbContext db, MeetingActor actor, DateOnly startsOn, DateOnly endsOn, string place, CancellationToken ct)
+    {
+        actor.RequireStaff();
+        CheckDates(startsOn, endsOn);
+        place = Text.Required("place", place, "会议地点", 100);
+        var congress = await db.Congresses.FirstAsync(c => c.Id == actor.CongressId, ct);
+        if (congress.Level is RegionLevel.National or RegionLevel.Township)
+            throw DomainException.Conflict($"{congress.ShortName}人大在本平台不设常委会会议。");
+        var term = await db.Terms.Where(t => t.CongressId == congress.Id && t.StartsOn <= startsOn && (t.EndsOn == null || t.EndsOn >= startsOn))
+            .OrderByDescending(t => t.Number).FirstOrDefaultAsync(ct)
+            ?? throw DomainException.Invalid("startsOn", "会议日期不在任何一届的任期内。");
+        await using var tx = await AuditChain.BeginLockedAsync(db, ct);
+        // Numbered in order within the term, under the audit lock so two schedulers never take the same number.
+        var number = await db.Set<Meeting>().Where(m => m.TermId == term.Id).MaxAsync(m => (int?)m.Number, ct) ?? 0;
+        var meeting = new Meeting
+        {
+            CongressId = congress.Id, TermId = term.Id, Number = number + 1, StartsOn = startsOn, EndsOn = endsOn, Place = place,
+            Title = $"{congress.ShortName}第{ChineseNumerals.Of(term.Number)}届人大常委会第{ChineseNumerals.Of(number + 1)}次会议",
+            Status = MeetingStatus.Scheduled, CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
+        };
+        db.Add(meeting);
+        await db.SaveChangesAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
+        return meeting;
+    }
+
+    public static async Task RescheduleAsync(RendaDbContext db, MeetingActor actor, int id, DateOnly startsOn, DateOnly endsOn, string place, CancellationToken ct)
+    {
+        actor.RequireStaff();
+        CheckDates(startsOn, endsOn);
+        var m = await LoadAsync(db, actor, id, ct);
+        m.Reschedule(startsOn, endsOn, Text.Required("place", place, "会议地点", 100));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static void CheckDates(DateOnly startsOn, DateOnly endsOn)
+    {
+        if (startsOn.Year < 1979 || startsOn.Year > 2100) throw DomainException.Invalid("startsOn", "会议日期无效。");
+        if (endsOn < startsOn) throw DomainException.Invalid("endsOn", "闭会日期不能早于开会日期。");
+        if (endsOn.DayNumber - startsOn.DayNumber > 14) throw DomainException.Invalid("endsOn", "一次常委会会议不超过 15 天。");
+    }
+
+    /// <summary>Sends the notice to every member seated on the meeting day who has an account.</summary>
+    public static async Task SendNoticeAsync(RendaDbContext db, MeetingActor actor, int id, string? shortNoticeReason, CancellationToken ct)
+    {
+        actor.RequireStaff();
+        var m = await LoadAsync(db, actor, id, ct);
+        m.SendNotice(db.Clock.GetUtcNow().UtcDateTime, WorkCalendar.Today(db.Clock), Text.Optional("shortNoticeReason", shortNoticeReason, "临时召开理由", 500));
+        var seated = (await Members.SeatedOnAsync(db, m.CongressId, m.StartsOn, ct)).Select(s => s.PersonId).ToList();
+        var accounts = await db.Accounts.Where(a => a.CongressId == m.CongressId && a.Enabled && a.PersonId != null && seated.Contains(a.PersonId.Value)).Select(a => a.Id).ToListAsync(ct);
+        Notifier.Notify(db, accounts, $"会议通知：{m.Title}", $"定于 {m.StartsOn:yyyy年M月d日}至{m.EndsOn:M月d日}在{m.Place}举行，议程 {m.Agenda.Count} 项。", $"/meetings/{m.Id}");
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Puts an item on the agenda; other modules call this with their record as the subject and receive the outcome through IAgendaSubject.</summary>
+    public static async Task<AgendaItem> AddAgendaItemAsync(RendaDbContext db, MeetingActor actor, int meetingId, AgendaItemKind kind, string title, string? subjectType, int? subjectId, CancellationToken ct)
+    {
+        actor.RequireStaff();
+        var m = await LoadAsync(db, actor, meetingId, ct);
+        var item = AddAgendaItem(m, kind, title, subjectType, subjectId);
+        await db.SaveChangesAsync(ct);
+        return item;
+    }
+
+    internal static AgendaItem AddAgendaItem(Meeting m, AgendaItemKind kind, string title, string? subjectType, int? subjectId)
+    {
+        m.RequireOpenForChanges("调整议程");
+        if (!Enum.IsDefined(kind)) throw DomainException.Invalid("kind", "议题类型无效。");
+        if ((subjectType is null) != (subjectId is null)) throw DomainException.Invalid("subjectType", "关联记录须同时给出类型和编号。");
+        if (subjectType is not null && m.Agenda.Any(a => a.SubjectType == subjectType && a.SubjectId == subjectId))
+            throw DomainException.Conflict("该事项已列入本次会议议程。");
+        var item = new AgendaItem
+        {
+            Kind = kind, Title = Text.Required("title", title, "议题名称", 300), SubjectType = subjectType is null ? null : Text.Required("subjectType", subjectType, "关联记录类型", 50),
+            SubjectId = subjectId, Order = m.Agenda.Count == 0 ? 1 : m.Agenda.Max(a => a.Order) + 1,
+        };
+        m.Agenda.Add(item);
+        return item;
+    }
+
+    /// <summary>A report is deliberated (审议) or an item withdrawn without a vote; Adopted and Rejected come only from votes.</summary>
+    public static async Task RecordOutcomeAsync(RendaDbContext db, MeetingActor actor, int meetingId, int itemId, AgendaOutcome outcome, string? note, CancellationToken ct)
+    {
+        actor.RequireStaff();
+        if (outcome is not (AgendaOutcome.Deliberated or AgendaOutcome.Withdrawn))
+            throw DomainException.Invalid("outcome", "通过或未通过只能由表决产生；这里只能记录“已审议”或“撤回”。");
+        var m = await LoadAsync(db, actor, meetingId, ct);
+        if (m.Status != MeetingStatus.InSession && outcome == AgendaOutcome.Deliberated)
+            throw DomainException.Conflict("只能在会议举行期间记录审议结果。");
+        var item = m.Agenda.FirstOrDefault(a => a.Id == itemId) ?? throw DomainException.NotFound("没有找到该议题。");
+        if (await db.Set<Vote>().AnyAsync(v => v.AgendaItemId == itemId && v.Status == VoteStatus.Open, ct))
+            throw DomainException.Conflict("该议题正在表决。");
+        item.RecordOutcome(outcome, Text.Optional("note", note, "说明", 500));
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static async Task RecordAttendanceAsync(RendaDbContext db, MeetingActor actor, int meetingId, IReadOnlyList<AttendanceEntry> entries, CancellationToken ct)
+    {
+        actor.RequireStaff();
+        var m = await LoadAsync(db, actor, meetingId, ct);
+        if (m.Status is not (MeetingStatus.Notified or MeetingStatus.InSession))
+            throw DomainException.Conflict($"会议当前状态为“{MeetingLabels.Of(m.Status)}”，不能登记出席情况。");
+        if (entries.Count == 0) throw DomainException.Invalid("entries", "请至少登记一名组成人员的出席情况。");
+        var seated = (await Members.SeatedOnAsync(db, m.CongressId, m.StartsOn, ct)).Select(s => s.PersonId).ToHashSet();
+        var openVotes = await db.Set<Vote>().Include(v => v.Members).Where(v => v.MeetingId == m.Id && v.Status == VoteStatus.Open).ToListAsync(ct);
+        foreach (var (e, i) in entries.Select((e, i) => (e, i)))
+        {
+            if (!seated.Contains(e.PersonId)) throw DomainException.Invalid($"entries[{i}].personId", "只能登记会议日期在任的常委会组成人员的出席情况。");
+            if (!Enum.IsDefined(e.Status)) throw DomainException.Invalid($"entries[{i}].status", "出席情况应为出席、请假或缺席。");
+            var note = Text.Optional($"entries[{i}].note", e.Note, "备注", 200);
+            if (m.Attendance.FirstOrDefault(a => a.PersonId == e.PersonId) is { } row)
+                (row.Status, row.Note) = (e.Status, note);
+            else
+                m.Attendance.Add(new MeetingAttendance { PersonId = e.PersonId, Status = e.Status, Note = note });
+            foreach (var v in openVotes) v.UpdatePresence(e.PersonId, e.Status == AttendanceStatus.Present);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A non-voting attendee; an invited deputy's attendance is written into the deputy's duty record.</summary>
+    public static async Task<MeetingAttendee> AddAttendeeAsync(RendaDbContext db, MeetingActor actor, int meetingId, AttendeeKind kind, string? name, string? organisation, int? deputyId, CancellationToken ct)
+    {
+        actor.RequireStaff();
+        var m = await LoadAsync(db, actor, meetingId, ct);
+        m.RequireOpenForChanges("登记列席人员");
+        if (!Enum.IsDefined(kind)) throw DomainException.Invalid("kind", "列席人员类别无效。");
+        if (kind == AttendeeKind.InvitedDeputy)
+        {
+            if (deputyId is null) throw DomainException.Invalid("deputyId", "应邀列席的代表须从代表名册中选择。");
+            var deputy = await db.Deputies.Include(d => d.Person).FirstOrDefaultAsync(d => d.Id == deputyId && d.CongressId == m.CongressId && d.Status == DeputyStatus.Serving, ct)
+                ?? throw DomainException.Invalid("deputyId", "该代表不是本级人大的在任代表。");
+            if (m.Attendees.Any(a => a.DeputyId == deputyId)) throw DomainException.Conflict("该代表已在列席名单中。");
+            name = deputy.Person!.Name;
+            organisation ??= deputy.Delegation ?? deputy.ElectoralUnit ?? "人大代表";
+        }
+        else if (deputyId is not null)
+            throw DomainException.Invalid("deputyId", "只有应邀列席的代表关联代表名册。");
+        var attendee = new MeetingAttendee
+        {
+            Kind = kind, DeputyId = deputyId, Name = Text.Required("name", name, "姓名", 50), Organisation = Text.Required("organisation", organisation, "单位或职务", 100),
+        };
+        m.Attendees.Add(attendee);
+        if (deputyId is { } dep)
+            db.Add(new DutyRecord { DeputyId = dep, On = m.StartsOn, Kind = "列席常委会会议", Title = m.Title, SourceType = Subject, SourceId = m.Id });
+        await db.SaveChangesAsync(ct);
+        return attendee;
+    }
+
+    public static async Task OpenAsync(RendaDbContext db, MeetingActor actor, int id, CancellationToken ct)
+    {
+        actor.RequireStaff();
+        var m = await LoadAsync(db, actor, id, ct);
+        m.Open(WorkCalendar.Today(db.Clock));
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static async Task CloseAsync(RendaDbContext db, MeetingActor actor, int id, CancellationToken ct)
+    {
+        actor.RequireStaff();
+        var m = await LoadAsync(db, actor, id, ct);
+        m.Close(await db.Set<Vote>().Where(v => v.MeetingId == id).ToListAsync(ct));
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static async Task CancelAsync(RendaDbContext db, MeetingActor actor, int id, CancellationToken ct)
+    {
+        actor.RequireStaff();
+        var m = await LoadAsync(db, actor, id, ct);
+        m.Cancel();
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static async Task RecordMinutesAsync(RendaDbContext db, MeetingActor actor, int id, string? minutes, CancellationToken ct)
+    {
+        actor.RequireStaff();
+        var m = await LoadAsync(db, actor, id, ct);
+        m.RecordMinutes(Text.Required("minutes", minutes, "会议纪要", 50_000));
+        await db.SaveChangesAsync(ct);
+    }
+}
+
+/// <summary>Trimmed, bounded text from forms and requests, with a Chinese reason when it is missing or too long.</summary>
+public static class Text
+{
+    public static string Required(string field, string? value, string label, int max)
+        => Optional(field, value, label, max) ?? throw DomainException.Invalid(field, $"请填写{label}。");
+
+    public static string? Optional(string field, string? value, string label, int max)
+    {
+        var v = value?.Trim();
+        if (string.IsNullOrEmpty(v)) return null;
+        if (v.Length > max) throw DomainException.Invalid(field, $"{label}不能超过 {max} 字（现有 {v.Length} 字）。");
+        return v;
+    }
+}

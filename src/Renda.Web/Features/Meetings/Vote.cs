@@ -1,0 +1,144 @@
+using System.ComponentModel.DataAnnotations;
+using Renda.Web.Platform.Web;
+
+namespace Renda.Web.Features.Meetings;
+
+/// <summary>Prepared → Open → Closed (immutable from then on); Cancelled before it opens.</summary>
+public enum VoteStatus { Prepared = 0, Open = 1, Closed = 2, Cancelled = 3 }
+
+/// <summary>整体表决, a separate vote on a contested clause (分项表决), or a personnel vote (任免表决, secret).</summary>
+public enum VoteKind { Whole = 0, Clause = 1, Appointment = 2 }
+
+public enum BallotChoice { Yes = 0, No = 1, Abstain = 2 }
+
+/// <summary>
+/// What the roll call says of each seated member. In a secret vote a member who voted is recorded as Voted,
+/// never with the choice.
+/// </summary>
+public enum MemberVoteResult { Yes = 0, No = 1, Abstain = 2, PresentNotVoting = 3, Absent = 4, Voted = 5 }
+
+/// <summary>
+/// A vote of the standing committee on an agenda item. The denominator is every member seated on the
+/// meeting day, not those voting: an item passes if and only if yes × 2 > seated members (地方组织法
+/// 第五十一条; 常委会议事规则). It opens only with more than half of all seated members present.
+/// </summary>
+public class Vote
+{
+    public int Id { get; set; }
+    public int MeetingId { get; set; }
+    public int AgendaItemId { get; set; }
+    public VoteKind Kind { get; set; }
+    [MaxLength(300)] public required string Title { get; set; }
+    /// <summary>Personnel votes are secret: that a member voted is recorded, how is not.</summary>
+    public bool Secret { get; set; }
+    public VoteStatus Status { get; set; }
+    /// <summary>All members seated on the meeting day (the denominator), fixed when the vote opens.</summary>
+    public int SeatedMembers { get; set; }
+    public int PresentMembers { get; set; }
+    public DateTime? OpenedAt { get; set; }
+    public DateTime? ClosedAt { get; set; }
+    public int? Yes { get; set; }
+    public int? No { get; set; }
+    public int? Abstain { get; set; }
+    public int? PresentNotVoting { get; set; }
+    public int? Absent { get; set; }
+    public bool? Passed { get; set; }
+    /// <summary>SHA-256 over the ballots in a canonical order, written into the audit chain with the result (decision 0008).</summary>
+    [MaxLength(64)] public string? BallotDigest { get; set; }
+    public DateTime CreatedAt { get; set; }
+
+    public List<VoteMember> Members { get; set; } = [];
+
+    public static bool Quorate(int present, int seated) => present * 2 > seated;
+    public static bool Passes(int yes, int seated) => yes * 2 > seated;
+
+    private void Require(string action, params VoteStatus[] allowed)
+    {
+        if (!allowed.Contains(Status))
+            throw DomainException.Conflict($"表决当前状态为“{MeetingLabels.Of(Status)}”，不能{action}。");
+    }
+
+    /// <summary>Opens the vote on the roll of seated members and who is present; refused without a quorum.</summary>
+    public void Open(DateTime now, IReadOnlyList<VoteMember> roll)
+    {
+        Require("开始表决", VoteStatus.Prepared);
+        var present = roll.Count(m => m.Present);
+        if (roll.Count == 0)
+            throw DomainException.Conflict("会议日期没有在任的常委会组成人员，不能表决。");
+        if (!Quorate(present, roll.Count))
+            throw DomainException.Conflict($"出席人数 {present} 人，未超过全体组成人员 {roll.Count} 人的半数，不足法定人数，不能开始表决。");
+        SeatedMembers = roll.Count;
+        PresentMembers = present;
+        Members = roll.ToList();
+        OpenedAt = now;
+        Status = VoteStatus.Open;
+    }
+
+    /// <summary>Closes the vote and fixes the result from the ballots; nothing about it changes afterwards.</summary>
+    public void Close(DateTime now, IReadOnlyList<VoteBallot> ballots, IReadOnlyList<BallotChoice> secretPapers, string digest)
+    {
+        Require("结束表决", VoteStatus.Open);
+        var byPerson = ballots.ToDictionary(b => b.PersonId);
+        foreach (var m in Members)
+            m.Result = byPerson.TryGetValue(m.PersonId, out var b)
+                ? Secret ? MemberVoteResult.Voted : (MemberVoteResult)(int)b.Choice!.Value
+                : m.Present ? MemberVoteResult.PresentNotVoting : MemberVoteResult.Absent;
+        IEnumerable<BallotChoice> choices = Secret ? secretPapers : ballots.Select(b => b.Choice!.Value);
+        Yes = choices.Count(c => c == BallotChoice.Yes);
+        No = choices.Count(c => c == BallotChoice.No);
+        Abstain = choices.Count(c => c == BallotChoice.Abstain);
+        PresentNotVoting = Members.Count(m => m.Result == MemberVoteResult.PresentNotVoting);
+        Absent = Members.Count(m => m.Result == MemberVoteResult.Absent);
+        Passed = Passes(Yes.Value, SeatedMembers);
+        BallotDigest = digest;
+        ClosedAt = now;
+        Status = VoteStatus.Closed;
+    }
+
+    public void Cancel()
+    {
+        Require("取消", VoteStatus.Prepared);
+        Status = VoteStatus.Cancelled;
+    }
+
+    /// <summary>Attendance recorded while the vote is open (a member arriving late) counts for it; the quorum stays as it was at opening.</summary>
+    public void UpdatePresence(int personId, bool present)
+    {
+        if (Status != VoteStatus.Open) return;
+        if (Members.FirstOrDefault(m => m.PersonId == personId) is { } m) m.Present = present;
+    }
+}
+
+/// <summary>A seated member on a vote's roll: present when it opened (or arrived later), and the result at closing.</summary>
+public class VoteMember
+{
+    public int Id { get; set; }
+    public int VoteId { get; set; }
+    public int PersonId { get; set; }
+    [MaxLength(50)] public required string Name { get; set; }
+    public bool Present { get; set; }
+    public MemberVoteResult? Result { get; set; }
+}
+
+/// <summary>
+/// That a member voted (and, in an open roll call, how). Unique per vote and member, so a second ballot is
+/// refused by the database even when two arrive at once. Append-only, written outside the audit lock and
+/// sealed into the chain by the vote's digest at closing (decision 0008).
+/// </summary>
+public class VoteBallot
+{
+    public long Id { get; set; }
+    public int VoteId { get; set; }
+    public int PersonId { get; set; }
+    /// <summary>Null in a secret vote: the choice is on an unlinked SecretBallotPaper.</summary>
+    public BallotChoice? Choice { get; set; }
+    public DateTime CastAt { get; set; }
+}
+
+/// <summary>A secret vote's ballot paper: the choice only, with a random key, no member and no time.</summary>
+public class SecretBallotPaper
+{
+    public Guid Id { get; set; }
+    public int VoteId { get; set; }
+    public BallotChoice Choice { get; set; }
+}
