@@ -20,7 +20,7 @@ public class MeetingDetailModel(RendaDbContext db) : MeetingPageModel(db)
     [BindProperty] public string? Minutes { get; set; }
 
     public sealed class AgendaForm { public AgendaItemKind Kind { get; set; } = AgendaItemKind.WorkReport; public string? Title { get; set; } }
-    public sealed class AttendanceRow { public int PersonId { get; set; } public AttendanceStatus Status { get; set; } public string? Note { get; set; } }
+    public sealed class AttendanceRow { public int PersonId { get; set; } public AttendanceStatus? Status { get; set; } public string? Note { get; set; } }
     public sealed class AttendeeForm { public AttendeeKind Kind { get; set; } public string? Name { get; set; } public string? Organisation { get; set; } public int? DeputyId { get; set; } }
     public sealed class VoteForm { public int? AgendaItemId { get; set; } public VoteKind Kind { get; set; } public string? Title { get; set; } public List<int> AppointmentIds { get; set; } = []; }
     public sealed class ResolutionForm { public ResolutionKind Kind { get; set; } public string? Title { get; set; } public string? Text { get; set; } }
@@ -53,7 +53,8 @@ public class MeetingDetailModel(RendaDbContext db) : MeetingPageModel(db)
         => StepAsync(a => MeetingWorkflow.RecordOutcomeAsync(Db, a, Id, itemId, outcome, null, ct), "已记录议题结果。", () => Here("agenda"), ct);
 
     public Task<IActionResult> OnPostAttendanceAsync(CancellationToken ct)
-        => StepAsync(a => MeetingWorkflow.RecordAttendanceAsync(Db, a, Id, Attendance.Select(r => new AttendanceEntry(r.PersonId, r.Status, r.Note)).ToList(), ct), "出席情况已保存。", () => Here("attendance"), ct);
+        => StepAsync(a => MeetingWorkflow.RecordAttendanceAsync(Db, a, Id,
+            Attendance.Where(r => r.Status is not null).Select(r => new AttendanceEntry(r.PersonId, r.Status!.Value, r.Note)).ToList(), ct), "出席情况已保存。", () => Here("attendance"), ct);
 
     public Task<IActionResult> OnPostAllPresentAsync(CancellationToken ct) => StepAsync(async a =>
     {
