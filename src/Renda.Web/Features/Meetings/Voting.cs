@@ -94,6 +94,12 @@ public static class Voting
         var vote = await LoadAsync(db, actor, voteId, ct);
         var m = await MeetingWorkflow.LoadAsync(db, actor, vote.MeetingId, ct);
         if (m.Status != MeetingStatus.InSession) throw DomainException.Conflict("只能在会议举行期间进行表决。");
+        // The item may have been withdrawn (or, for appointments, each nomination) since the vote was prepared.
+        var item = m.Agenda.First(a => a.Id == vote.AgendaItemId);
+        if (vote.Kind != VoteKind.Clause && item.Outcome != AgendaOutcome.Pending)
+            throw DomainException.Conflict($"该议题已有结果“{MeetingLabels.Of(item.Outcome)}”，不能再表决。");
+        if (vote.Kind == VoteKind.Appointment && !await db.Set<Appointment>().AnyAsync(a => a.VoteId == vote.Id && a.Status == AppointmentStatus.Nominated, ct))
+            throw DomainException.Conflict("本项表决的任免事项都已撤回或已决定。");
         if (await db.Set<Vote>().AnyAsync(v => v.MeetingId == m.Id && v.Status == VoteStatus.Open && v.Id != vote.Id, ct))
             throw DomainException.Conflict("另一项表决正在进行，请先结束它。");
         if (vote.Kind == VoteKind.Appointment)
