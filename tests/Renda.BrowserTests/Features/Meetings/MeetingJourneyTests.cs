@@ -16,8 +16,10 @@ public sealed class MeetingJourneyTests(BrowserApp app, ITestOutputHelper output
     public async Task Members_vote_on_their_phones_and_two_yes_votes_of_31_members_do_not_pass()
     {
         // The demo's meeting of today is in session with a roll-call vote open.
-        var (member, _) = await SignedInAsync("weiyuan", phone: true);
-        var votes = await VotePage.OpenListAsync(member.Page);
+        var (member, shell) = await SignedInAsync("weiyuan", phone: true);
+        await shell.GoHomeAsync();
+        await member.Page.GetByTestId("votes-awaiting").ClickAsync();
+        var votes = new VotePage(member.Page);
         await votes.OpenFirstOpenVoteAsync();
         var ballot = new VotePage(member.Page);
         await Expect(ballot.BallotForm).ToBeVisibleAsync();
