@@ -20,6 +20,12 @@ public class LivelihoodBallotModel(RendaDbContext db) : MeetingPageModel(db)
     /// <summary>The government's officers (承办单位) enter candidates and report progress, as staff may.</summary>
     public bool MayReport => Actor.IsStaff || Actor.UnitIds.Count > 0;
 
+    /// <summary>Which form failed, so its refusal is shown next to it as well as at the top.</summary>
+    public string? FailedForm { get; private set; }
+    public int? FailedProjectId { get; private set; }
+    public int? ProgressPercent { get; private set; }
+    public string? ProgressText { get; private set; }
+
     [BindProperty] public ProjectForm Project { get; set; } = new();
     public sealed class ProjectForm
     {
@@ -42,6 +48,7 @@ public class LivelihoodBallotModel(RendaDbContext db) : MeetingPageModel(db)
 
     public Task<IActionResult> OnPostProjectAsync(CancellationToken ct) => StepAsync(async a =>
     {
+        FailedForm = "project";
         if (Project.Budget is not { } budget) throw DomainException.Invalid("budget", "请填写预算（万元），只填数字。");
         await Livelihood.AddProjectAsync(Db, a, Id, new LivelihoodProjectInput(Project.Name, Project.Department, budget, Project.Description), ct);
     }, "候选项目已增加。", () => Here("candidates"), ct);
@@ -57,6 +64,7 @@ public class LivelihoodBallotModel(RendaDbContext db) : MeetingPageModel(db)
 
     public Task<IActionResult> OnPostProgressAsync(int projectId, int? percent, string? text, CancellationToken ct) => StepAsync(async a =>
     {
+        (FailedProjectId, ProgressPercent, ProgressText) = (projectId, percent, text);
         if (percent is not { } p) throw DomainException.Invalid("percent", "请填写完成进度（0–100 的整数）。");
         await Livelihood.ReportProgressAsync(Db, a, projectId, p, text, ct);
     }, "实施进度已报告。", () => Here($"project-{projectId}"), ct);
@@ -69,6 +77,7 @@ public class LivelihoodBallotModel(RendaDbContext db) : MeetingPageModel(db)
         var done = result is { } r && Enum.IsDefined(r) ? $"您对该项目的评价（{MeetingLabels.Of(r)}）已记录。" : "";
         return StepAsync(async a =>
         {
+            FailedProjectId = projectId;
             if (result is not { } r) throw DomainException.Invalid("result", "请选择满意、基本满意或不满意。");
             await Livelihood.EvaluateAsync(Db, a, projectId, r, ct);
         }, done, () => Here($"project-{projectId}"), ct);

@@ -12,6 +12,8 @@ public class LivelihoodListModel(RendaDbContext db) : MeetingPageModel(db)
     public List<int> Years { get; private set; } = [];
     public string CongressName { get; private set; } = "";
     public List<Row> Rows { get; private set; } = [];
+    /// <summary>Ballots open now in another year than the one shown: deputies at the session must find them at once.</summary>
+    public List<Row> OpenElsewhere { get; private set; } = [];
 
     public sealed record Row(int Id, int Year, string Title, string Session, int Places, int Candidates, LivelihoodBallotStatus Status, string StatusLabel,
         int BallotsCast, int? EligibleDeputies, bool EvaluationOpen);
@@ -35,12 +37,17 @@ public class LivelihoodListModel(RendaDbContext db) : MeetingPageModel(db)
         foreach (var y in new[] { today.Year, Year.Value }) if (!Years.Contains(y)) Years.Add(y);
         Years = Years.OrderByDescending(y => y).ToList();
         var ballots = await MeetingQueries.LivelihoodBallotsAsync(Db, Actor.CongressId, Year, ct);
+        var elsewhere = await Db.Set<LivelihoodProjectBallot>().AsNoTracking().Include(b => b.Projects)
+            .Where(b => b.CongressId == Actor.CongressId && b.Status == LivelihoodBallotStatus.Open && b.Year != Year).OrderByDescending(b => b.Year).ToListAsync(ct);
+        ballots.AddRange(elsewhere);
         // While a ballot is open the turnout is the receipts so far (who voted, never what was ticked).
         var open = ballots.Where(b => b.Status == LivelihoodBallotStatus.Open).Select(b => b.Id).ToList();
         var receipts = await Db.Set<LivelihoodBallotReceipt>().AsNoTracking().Where(r => open.Contains(r.BallotId)).GroupBy(r => r.BallotId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        Rows = ballots.Select(b => new Row(b.Id, b.Year, b.Title, b.Session, b.Places, b.Projects.Count, b.Status, MeetingLabels.Of(b.Status),
+        var rows = ballots.Select(b => new Row(b.Id, b.Year, b.Title, b.Session, b.Places, b.Projects.Count, b.Status, MeetingLabels.Of(b.Status),
             b.BallotsCast ?? receipts.GetValueOrDefault(b.Id), b.EligibleDeputies, b.EvaluationOpen)).ToList();
+        Rows = rows.Where(r => r.Year == Year).ToList();
+        OpenElsewhere = rows.Where(r => r.Year != Year).ToList();
         Create.Year ??= today.Month >= 10 ? today.Year + 1 : today.Year;
         Create.Places ??= 10;
     }

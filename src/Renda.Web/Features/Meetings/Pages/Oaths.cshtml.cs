@@ -68,6 +68,7 @@ public class OathsIndexModel(RendaDbContext db) : MeetingPageModel(db)
             if (Record.OrganisedBy == OathOrganiser.StandingCommittee)
             {
                 Record.MeetingId = chosen.MeetingId;
+                Record.Place ??= await Db.Set<Meeting>().Where(m => m.Id == chosen.MeetingId).Select(m => m.Place).FirstAsync(ct);
                 if (!Meetings.Any(m => m.Id == chosen.MeetingId)) Meetings.Insert(0, (chosen.MeetingId, chosen.MeetingTitle));
             }
         }
@@ -83,6 +84,6 @@ public class OathsIndexModel(RendaDbContext db) : MeetingPageModel(db)
             if (f.AppointmentIds.Count == 0) throw DomainException.Invalid("appointmentIds", "请勾选宣誓人。");
             await Appointments.RecordOathAsync(Db, a, new OathInput(f.Kind, on, f.Place, f.Leader, f.OrganisedBy, f.MeetingId, f.AppointmentIds), ct);
             year = on.Year;
-        }, "宪法宣誓已登记。", () => $"/oaths?year={year}", ct);
+        }, "宪法宣誓已登记。", () => $"/oaths?year={year}#top", ct);
     }
 }
