@@ -45,6 +45,37 @@ public abstract class PageObject(IPage page)
     /// <summary>Clicks a submit button whose form the server must refuse with a reason (400, 403 or 409) shown on the page again; returns the status.</summary>
     protected async Task<int> SubmitRefusedAsync(ILocator submit) => await SubmitCoreAsync(submit, refusalExpected: true);
 
+    /// <summary>
+    /// Submits a form that asks window.confirm first (data-confirm in meetings.js): accepts the question, as the
+    /// person would, and returns it. (Playwright dismisses dialogs nobody handles, which cancels the submit.)
+    /// </summary>
+    protected async Task<string> SubmitConfirmedAsync(ILocator submit)
+        => (await SubmitConfirmedCoreAsync(submit, refusalExpected: false)).Question;
+
+    /// <summary>As <see cref="SubmitConfirmedAsync"/>, for a form the server must refuse: the question asked and the status.</summary>
+    protected Task<(string Question, int Status)> SubmitConfirmedRefusedAsync(ILocator submit) => SubmitConfirmedCoreAsync(submit, refusalExpected: true);
+
+    private async Task<(string Question, int Status)> SubmitConfirmedCoreAsync(ILocator submit, bool refusalExpected)
+    {
+        string? asked = null;
+        void OnDialog(object? sender, IDialog dialog)
+        {
+            asked = dialog.Message;
+            _ = dialog.AcceptAsync();
+        }
+        Page.Dialog += OnDialog;
+        int status;
+        try
+        {
+            status = await SubmitCoreAsync(submit, refusalExpected);
+        }
+        finally
+        {
+            Page.Dialog -= OnDialog;
+        }
+        return (asked ?? throw new ShouldAssertException("The form was submitted without asking for confirmation (data-confirm)."), status);
+    }
+
     private async Task<int> SubmitCoreAsync(ILocator submit, bool refusalExpected)
     {
         IResponse? posted = null;
