@@ -426,11 +426,17 @@ public static class MeetingDemo
             await db.SaveChangesAsync(ct);
         }
 
+        private readonly HashSet<string> _names = [];
+
+        /// <summary>A name not yet used in the story: two appointees of one oath must not read as the same person.</summary>
         private string Name()
         {
-            string[] surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "马", "韩", "才让", "索南", "多杰", "更登", "祁", "鲁", "星"];
-            string[] given = ["海峰", "玉兰", "明德", "晓军", "卓玛", "建新", "志刚", "红梅", "德吉", "永福", "春燕", "文斌", "占军", "淑琴", "国庆", "丽萍"];
-            return surnames[_random.Next(surnames.Length)] + given[_random.Next(given.Length)];
+            string[] surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "马", "韩", "才让", "索南", "多杰", "更登", "祁", "鲁", "星", "冶", "鲍", "朱", "何"];
+            string[] given = ["海峰", "玉兰", "明德", "晓军", "卓玛", "建新", "志刚", "红梅", "德吉", "永福", "春燕", "文斌", "占军", "淑琴", "国庆", "丽萍", "金山", "秀芳", "振宇", "拉毛"];
+            string name;
+            do name = surnames[_random.Next(surnames.Length)] + given[_random.Next(given.Length)];
+            while (!_names.Add(name) && _names.Count < surnames.Length * given.Length);
+            return name;
         }
     }
 }
