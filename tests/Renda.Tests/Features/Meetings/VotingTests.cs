@@ -200,6 +200,49 @@ public abstract class VotingTests(RendaApp app)
     }
 
     [Fact]
+    public async Task An_item_withdrawn_after_its_vote_was_prepared_is_not_voted_on_and_no_vote_is_left_open_for_ever()
+    {
+        var staff = await app.ApiClientAsync("daigongwei");
+        var members = await app.MemberClientsAsync(16);
+        var id = await staff.MeetingInSessionAsync();
+        await staff.RecordPresentAsync(app, id, members.Select(m => m.PersonId));
+        var item = await staff.AddAgendaItemAsync(id, "关于修改海西州饮用水水源保护条例的决定（草案）", "Other");
+        var voteId = await staff.PrepareVoteAsync(id, item);
+        await staff.PostJsonAsync($"/api/v1/meetings/{id}/agenda/{item}/outcome", new { outcome = "Withdrawn", note = "提案机关撤回" }).DoneAsync();
+
+        // Opening would let members vote on an item that can no longer be decided: the close could never be written.
+        await (await staff.OpenVoteAsync(voteId)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        (await staff.VoteAsync(voteId)).Str("status").ShouldBe("Prepared");
+        await staff.PostJsonAsync($"/api/v1/votes/{voteId}/cancel").DoneAsync();
+        await staff.PostJsonAsync($"/api/v1/meetings/{id}/close").DoneAsync();
+    }
+
+    [Fact]
+    public async Task Ballots_racing_the_close_are_either_counted_or_refused()
+    {
+        var staff = await app.ApiClientAsync("daigongwei");
+        var members = await app.MemberClientsAsync(20);
+        var id = await staff.MeetingInSessionAsync();
+        await staff.RecordPresentAsync(app, id, members.Select(m => m.PersonId));
+        var item = await staff.AddAgendaItemAsync(id, "关于海西州2027年度州级预算审查监督重点的决定（草案）", "Other");
+        var voteId = await staff.PrepareVoteAsync(id, item);
+        await staff.OpenVoteAsync(voteId).DoneAsync();
+        await members.Take(4).ToList().CastBallotsAsync(voteId, yes: 4);
+
+        var ballots = members.Skip(4).Select(async m => await m.Client.CastAsync(voteId)).ToList();
+        var close = staff.CloseVoteAsync(voteId);
+        var responses = await Task.WhenAll(ballots);
+        var closed = await (await close).ShouldBeOkJsonAsync();
+        foreach (var r in responses)
+            r.StatusCode.ShouldBeOneOf([HttpStatusCode.Created, HttpStatusCode.Conflict], await r.Content.ReadAsStringAsync());
+        var accepted = 4 + responses.Count(r => r.StatusCode == HttpStatusCode.Created);
+        closed.GetProperty("yes").GetInt32().ShouldBe(accepted);
+        closed.GetProperty("ballotsCast").GetInt32().ShouldBe(accepted);
+        closed.GetProperty("presentNotVoting").GetInt32().ShouldBe(20 - accepted);
+        (await BallotsInDbAsync(voteId)).ShouldBe(accepted);
+    }
+
+    [Fact]
     public async Task A_clause_vote_names_its_clause_and_an_item_has_one_whole_vote()
     {
         var staff = await app.ApiClientAsync("daigongwei");
