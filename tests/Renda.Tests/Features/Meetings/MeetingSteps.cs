@@ -170,6 +170,38 @@ public static class MeetingSteps
         return await staff.ClosedVoteAsync(voteId);
     }
 
+    // ---- appointments and oaths ----
+
+    public static Task<HttpResponseMessage> TryNominateAsync(this HttpClient staff, int meetingId, string personName, string post, string kind = "Appointment",
+        DateOnly? nominatedOn = null, string? lateNominationReason = null, bool lawExamRequired = false, string? lawExamResult = null, string oathOrganiser = "StandingCommittee")
+        => staff.PostJsonAsync($"/api/v1/congresses/{Haixi}/appointments", new
+        {
+            meetingId, kind, personName, gender = "Male", birthDate = "1975-03-02", post, nominator = "海西州人民政府",
+            nominatedOn = (nominatedOn ?? Today.AddDays(-12)).Iso(), lateNominationReason, biography = "1975年3月生，大学学历，中共党员。",
+            lawExamRequired, lawExamResult, oathOrganiser, effectiveOn = (string?)null,
+        });
+
+    /// <summary>Nominates for a meeting (by default twelve days before it, in time) and returns the appointment's id.</summary>
+    public static async Task<int> NominateAsync(this HttpClient staff, int meetingId, string personName, string post, string kind = "Appointment",
+        bool lawExamRequired = false, string? lawExamResult = null, string oathOrganiser = "StandingCommittee")
+        => (await staff.TryNominateAsync(meetingId, personName, post, kind, lawExamRequired: lawExamRequired, lawExamResult: lawExamResult, oathOrganiser: oathOrganiser).CreatedAsync()).Id();
+
+    public static async Task<JsonElement> AppointmentAsync(this HttpClient staff, int meetingId, int appointmentId)
+        => (await staff.GetJsonAsync($"/api/v1/congresses/{Haixi}/appointments?meeting={meetingId}")).EnumerateArray().Single(a => a.Id() == appointmentId);
+
+    /// <summary>The meeting's pending personnel item (人事任免事项), made with its first nomination.</summary>
+    public static async Task<int> AppointmentItemAsync(this HttpClient staff, int meetingId)
+        => (await staff.MeetingAsync(meetingId)).GetProperty("agenda").EnumerateArray().Single(a => a.Str("kind") == "Appointment" && a.Str("outcome") == "Pending").Id();
+
+    public static Task<JsonElement> AppointmentStatisticsAsync(this HttpClient client, int year)
+        => client.GetJsonAsync($"/api/v1/congresses/{Haixi}/appointments/statistics?year={year}");
+
+    public static Task<HttpResponseMessage> RecordOathAsync(this HttpClient staff, string kind, int[] appointmentIds, string? leader = null, int? meetingId = null, DateOnly? takenOn = null)
+        => staff.PostJsonAsync($"/api/v1/congresses/{Haixi}/oaths", new
+        {
+            kind, takenOn = (takenOn ?? Today).Iso(), place = "州人大常委会会议厅", leader, organisedBy = "StandingCommittee", meetingId, appointmentIds,
+        });
+
     // ---- documents ----
 
     /// <summary>GETs a .docx, checks it is a Word document and returns its body text.</summary>
