@@ -119,14 +119,27 @@ public static class MeetingSteps
         return [.. members];
     }
 
-    /// <summary>An account with the StandingCommitteeMember role for a person (seated or not), made if it does not exist yet.</summary>
+    /// <summary>
+    /// An account with the StandingCommitteeMember role for a person (seated or not), made if it does not exist yet.
+    /// Its signed-in client is kept per application while the token is young (tokens expire after 8 hours of the test
+    /// clock): the password hash makes each sign-in cost, and votes need sixteen members or more.
+    /// </summary>
     public static async Task<HttpClient> MemberAccountAsync(this RendaApp app, string userName, int personId)
     {
+        var signedIn = SignedIn.GetOrCreateValue(app);
+        lock (signedIn)
+            if (signedIn.TryGetValue(userName, out var kept) && app.Clock.GetUtcNow() - kept.At < TimeSpan.FromHours(4))
+                return kept.Client;
         bool exists;
         await using (var scope = app.Db())
             exists = await scope.Context.Accounts.AnyAsync(a => a.UserName == userName);
-        return exists ? await app.ApiClientAsync(userName, Infrastructure.Accounts.Password) : await app.CreateAccountAsync(userName, Role.StandingCommitteeMember, personId: personId);
+        var at = app.Clock.GetUtcNow();
+        var client = exists ? await app.ApiClientAsync(userName, Infrastructure.Accounts.Password) : await app.CreateAccountAsync(userName, Role.StandingCommitteeMember, personId: personId);
+        lock (signedIn) signedIn[userName] = (client, at);
+        return client;
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RendaApp, Dictionary<string, (HttpClient Client, DateTimeOffset At)>> SignedIn = [];
 
     // ---- votes ----
 
