@@ -172,7 +172,9 @@ public abstract class AppointmentTests(RendaApp app)
         (await staff.ClosedVoteAsync(combinedId)).GetProperty("passed").GetBoolean().ShouldBeTrue();
         (await staff.AppointmentAsync(id, pairA)).Str("status").ShouldBe("Approved");
         (await staff.AppointmentAsync(id, pairB)).Str("status").ShouldBe("Approved");
-        (await OathClocksAsync(pairA)).Single().Rule.ShouldContain("15 个工作日");
+        var otherOrgan = (await OathClocksAsync(pairA)).Single();
+        otherOrgan.Rule.ShouldContain("15 个工作日");
+        otherOrgan.DueOn.ShouldBe(new DateOnly(2026, 12, 7)); // 15 working days after Monday 2026-11-16
 
         // A judge needs the law exam on record before the vote opens.
         var judgeVote = await staff.PrepareVoteAsync(id, item, "Appointment", appointmentIds: [judge]);

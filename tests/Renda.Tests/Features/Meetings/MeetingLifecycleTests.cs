@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Renda.Tests.Infrastructure;
 using Renda.Web.Features.Meetings;
@@ -142,6 +143,52 @@ public abstract class MeetingLifecycleTests(RendaApp app)
             entry.Str("title").ShouldBe(title);
             entry.Str("on").ShouldBe(MeetingSteps.Today.AddDays(10).Iso());
         }
+    }
+
+    [Fact]
+    public async Task An_invited_deputys_duty_record_follows_the_meeting_when_it_is_moved_or_cancelled()
+    {
+        var staff = await app.ApiClientAsync("daigongwei");
+        var deputy = await app.ApiClientAsync("daibiao");
+        var deputyId = await HaixiDeputyOfDaibiaoAsync();
+        async Task<List<System.Text.Json.JsonElement>> EntriesAsync(int meetingId)
+            => (await deputy.GetJsonAsync($"/api/v1/deputies/{deputyId}/duty-records")).EnumerateArray()
+                .Where(r => r.Str("sourceType") == "Meeting" && r.GetProperty("sourceId").GetInt32() == meetingId).ToList();
+
+        var moved = (await staff.ScheduleMeetingAsync(MeetingSteps.Today.AddDays(20))).Id();
+        await staff.PostJsonAsync($"/api/v1/meetings/{moved}/attendees", new { kind = "InvitedDeputy", deputyId }).CreatedAsync();
+        await staff.PutAsJsonAsync($"/api/v1/meetings/{moved}", new { startsOn = MeetingSteps.Today.AddDays(27).Iso(), endsOn = MeetingSteps.Today.AddDays(28).Iso(), place = "州人大常委会第二会议室" }).DoneAsync();
+        var rescheduled = await staff.MeetingAsync(moved);
+        rescheduled.Str("startsOn").ShouldBe(MeetingSteps.Today.AddDays(27).Iso());
+        rescheduled.Str("place").ShouldBe("州人大常委会第二会议室");
+        (await EntriesAsync(moved)).Single().Str("on").ShouldBe(MeetingSteps.Today.AddDays(27).Iso());
+
+        // A meeting that never sits was attended by nobody.
+        var cancelled = (await staff.ScheduleMeetingAsync(MeetingSteps.Today.AddDays(30))).Id();
+        await staff.PostJsonAsync($"/api/v1/meetings/{cancelled}/attendees", new { kind = "InvitedDeputy", deputyId }).CreatedAsync();
+        await staff.SendNoticeAsync(cancelled).DoneAsync();
+        (await EntriesAsync(cancelled)).Count.ShouldBe(1);
+        await staff.PostJsonAsync($"/api/v1/meetings/{cancelled}/cancel").DoneAsync();
+        (await staff.MeetingAsync(cancelled)).Str("status").ShouldBe("Cancelled");
+        (await EntriesAsync(cancelled)).ShouldBeEmpty();
+        (await staff.PostJsonAsync($"/api/v1/meetings/{cancelled}/cancel")).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await staff.PostJsonAsync($"/api/v1/meetings/{cancelled}/open")).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await staff.PutAsJsonAsync($"/api/v1/meetings/{cancelled}", new { startsOn = MeetingSteps.Today.AddDays(31).Iso(), endsOn = MeetingSteps.Today.AddDays(31).Iso(), place = "会议室" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task The_minutes_say_whether_the_meeting_had_a_quorum()
+    {
+        var staff = await app.ApiClientAsync("daigongwei");
+        var id = await staff.MeetingInSessionAsync();
+        var seated = await app.SeatedMembersAsync();
+        await staff.RecordPresentAsync(app, id, seated.Take(12).Select(s => s.PersonId));
+        var thin = await staff.DocxTextAsync($"/api/v1/meetings/{id}/documents/minutes.docx");
+        thin.ShouldContain($"会议应到常委会组成人员 {MeetingSteps.Seats} 人，实到 12 人");
+        thin.ShouldNotContain("符合法定人数");
+        thin.ShouldContain("不足法定人数");
+        await staff.RecordAttendanceAsync(id, seated.Skip(12).Take(4).Select(s => s.PersonId));
+        (await staff.DocxTextAsync($"/api/v1/meetings/{id}/documents/minutes.docx")).ShouldContain("实到 16 人，符合法定人数");
     }
 
     [Fact]

@@ -146,18 +146,25 @@ public abstract class VotingTests(RendaApp app)
         // Bad choice.
         (await members[1].Client.PostJsonAsync($"/api/v1/votes/{voteId}/ballots", new { choice = "Maybe" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
-        await members.Skip(1).Take(15).ToList().CastBallotsAsync(voteId, yes: 15);
+        // Arriving late and registered while the vote is open, the member votes; the quorum stays as it was at opening.
+        await staff.RecordAttendanceAsync(id, [members[16].PersonId]);
+        await members[16].Client.CastOkAsync(voteId, "Yes");
+
+        await members.Skip(1).Take(14).ToList().CastBallotsAsync(voteId, yes: 14);
         var vote = await staff.ClosedVoteAsync(voteId);
         vote.GetProperty("yes").GetInt32().ShouldBe(15);
         vote.GetProperty("no").GetInt32().ShouldBe(1); // the first ballot, not the repeat
         vote.GetProperty("ballotsCast").GetInt32().ShouldBe(16);
+        vote.GetProperty("presentMembers").GetInt32().ShouldBe(16);
+        vote.GetProperty("presentNotVoting").GetInt32().ShouldBe(1); // members[15]
         vote.GetProperty("passed").GetBoolean().ShouldBeFalse();
         ByPerson(vote)[members[0].PersonId].Str("result").ShouldBe("No");
-        ByPerson(vote)[members[16].PersonId].Str("result").ShouldBe("Absent");
+        ByPerson(vote)[members[16].PersonId].Str("result").ShouldBe("Yes");
+        ByPerson(vote)[members[15].PersonId].Str("result").ShouldBe("PresentNotVoting");
         (await BallotsInDbAsync(voteId)).ShouldBe(16);
 
         // Closed is final.
-        var late = await (await members[16].Client.CastAsync(voteId)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        var late = await (await members[15].Client.CastAsync(voteId)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
         late.Str("detail").ShouldContain("表决已经结束");
         (await members[1].Client.CastAsync(voteId)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
         await (await staff.OpenVoteAsync(voteId)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
