@@ -45,6 +45,16 @@ public abstract class MeetingLifecycleTests(RendaApp app)
     }
 
     [Fact]
+    public async Task Meetings_scheduled_at_the_same_moment_take_consecutive_numbers()
+    {
+        var staff = await app.ApiClientAsync("daigongwei");
+        var scheduled = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => staff.ScheduleMeetingAsync(new DateOnly(2027, 6, 1).AddDays(7 * i))));
+        var numbers = scheduled.Select(m => m.GetProperty("number").GetInt32()).Order().ToList();
+        numbers.ShouldBe(Enumerable.Range(numbers[0], 5));
+        scheduled.Select(m => m.Str("title")).Distinct().Count().ShouldBe(5);
+    }
+
+    [Fact]
     public async Task A_notice_less_than_seven_days_ahead_needs_a_reason_and_nothing_changes_without_one()
     {
         var staff = await app.ApiClientAsync("daigongwei");

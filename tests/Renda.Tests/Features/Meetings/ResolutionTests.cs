@@ -80,6 +80,30 @@ public abstract partial class ResolutionTests(RendaApp app)
     }
 
     [Fact]
+    public async Task Two_meetings_adopting_at_the_same_moment_take_different_numbers()
+    {
+        var (staff, members, first) = await SittingAsync();
+        var second = await staff.MeetingInSessionAsync();
+        await staff.RecordPresentAsync(app, second, members.Select(m => m.PersonId));
+        var votes = new List<int>();
+        var drafts = new List<int>();
+        foreach (var (meeting, title) in new[] { (first, "海西州人大常委会关于加强国有资产管理情况监督的决定"), (second, "海西州人大常委会关于加强预算审查监督的决定") })
+        {
+            var draft = await DraftAsync(staff, meeting, title);
+            drafts.Add(draft.Id());
+            var voteId = await staff.PrepareVoteAsync(meeting, await ItemOfAsync(staff, meeting, draft.Id()));
+            await staff.OpenVoteAsync(voteId).DoneAsync();
+            await members.CastBallotsAsync(voteId, yes: 16);
+            votes.Add(voteId);
+        }
+        var closed = await Task.WhenAll(votes.Select(v => staff.CloseVoteAsync(v)));
+        foreach (var c in closed) c.StatusCode.ShouldBe(HttpStatusCode.OK, await c.Content.ReadAsStringAsync());
+        var numbers = (await staff.GetJsonAsync($"{Register}?year=2026")).EnumerateArray().Where(r => drafts.Contains(r.Id())).Select(r => Serial(r.Str("number"))).Order().ToList();
+        numbers.Count.ShouldBe(2);
+        numbers[1].ShouldBe(numbers[0] + 1);
+    }
+
+    [Fact]
     public async Task A_draft_withdrawn_after_its_vote_was_prepared_is_not_voted_on()
     {
         var (staff, _, id) = await SittingAsync();
