@@ -234,6 +234,28 @@ public abstract class MeetingLifecycleTests(RendaApp app)
     }
 
     [Fact]
+    public async Task A_report_is_deliberated_without_a_vote_and_adopted_or_rejected_come_only_from_votes()
+    {
+        var staff = await app.ApiClientAsync("daigongwei");
+        var later = (await staff.ScheduleMeetingAsync(MeetingSteps.Today.AddDays(9))).Id();
+        var early = await staff.AddAgendaItemAsync(later);
+        (await staff.PostJsonAsync($"/api/v1/meetings/{later}/agenda/{early}/outcome", new { outcome = "Deliberated" })).StatusCode.ShouldBe(HttpStatusCode.Conflict); // not sitting yet
+
+        var id = await staff.MeetingInSessionAsync();
+        var report = await staff.AddAgendaItemAsync(id);
+        var adopted = await (await staff.PostJsonAsync($"/api/v1/meetings/{id}/agenda/{report}/outcome", new { outcome = "Adopted" })).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        adopted.FieldErrors("outcome").ShouldNotBeEmpty();
+        await staff.PostJsonAsync($"/api/v1/meetings/{id}/agenda/{report}/outcome", new { outcome = "Deliberated", note = "会议对报告进行了分组审议" }).DoneAsync();
+        (await staff.PostJsonAsync($"/api/v1/meetings/{id}/agenda/{report}/outcome", new { outcome = "Withdrawn" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var item = (await staff.MeetingAsync(id)).GetProperty("agenda").EnumerateArray().Single(a => a.Id() == report);
+        item.Str("outcome").ShouldBe("Deliberated");
+        item.Str("outcomeNote").ShouldBe("会议对报告进行了分组审议");
+        // A deliberated item is not then put to a vote.
+        (await staff.TryPrepareVoteAsync(id, report)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await staff.TryPrepareVoteAsync(id, report + 100_000)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task The_meeting_papers_are_Word_documents_with_the_meetings_title()
     {
         var staff = await app.ApiClientAsync("daigongwei");
