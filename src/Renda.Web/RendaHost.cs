@@ -125,6 +125,7 @@ public static class RendaHost
             {
                 await DemoData.EnsureAsync(db, DemoData.Password(config), ct);
                 await SuggestionDemo.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<WorkCalendar>(), ct);
+                await MeetingDemo.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<WorkCalendar>(), ct);
                 lifetime.ApplicationStarted.Register(() => DemoData.PrintBanner(config, server));
             }
         }

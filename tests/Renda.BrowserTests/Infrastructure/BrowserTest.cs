@@ -85,6 +85,24 @@ public abstract partial class BrowserTest(BrowserApp app, ITestOutputHelper outp
         }
     }
 
+    protected static async Task ShouldFitThePhoneAsync(ShellPage page)
+    {
+        var (overflow, windowWidth) = await page.HorizontalOverflowAsync();
+        windowWidth.ShouldBe(Phone.Width, "the page made the phone zoom out: something is wider than the screen");
+        overflow.ShouldBe(0, $"the page scrolls sideways by {overflow}px; too wide: {string.Join("; ", await page.ElementsWiderThanWindowAsync())}");
+    }
+
+    protected static async Task CspShouldBeCleanAsync(BrowserSession session)
+        => (await session.CspViolationsAsync()).ShouldBeEmpty();
+
+    /// <summary>A full-page screenshot of this step, next to the one saved when the test ends.</summary>
+    protected async Task SnapAsync(BrowserSession session, string step)
+    {
+        var path = Path.Combine(Artifacts.ScreenshotDir, $"{session.ScreenshotName}.{step}.png");
+        await session.Page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        Output.WriteLine($"[{session.ScreenshotName}] {step}: {path}");
+    }
+
     [GeneratedRegex(@"[^A-Za-z0-9._-]")]
     private static partial Regex UnsafeFileChars();
 }

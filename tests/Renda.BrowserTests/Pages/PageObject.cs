@@ -40,7 +40,12 @@ public abstract class PageObject(IPage page)
     /// necessarily the text, so the old document is marked and the wait is for a document without
     /// the mark.
     /// </summary>
-    protected async Task SubmitAsync(ILocator submit)
+    protected async Task SubmitAsync(ILocator submit) => await SubmitCoreAsync(submit, refusalExpected: false);
+
+    /// <summary>Clicks a submit button whose form the server must refuse with a reason (400, 403 or 409) shown on the page again; returns the status.</summary>
+    protected async Task<int> SubmitRefusedAsync(ILocator submit) => await SubmitCoreAsync(submit, refusalExpected: true);
+
+    private async Task<int> SubmitCoreAsync(ILocator submit, bool refusalExpected)
     {
         IResponse? posted = null;
         void OnResponse(object? sender, IResponse r)
@@ -59,12 +64,18 @@ public abstract class PageObject(IPage page)
             Page.Response -= OnResponse;
         }
         var errorPage = Page.Url.StartsWith("chrome-error:", StringComparison.Ordinal);
+        if (refusalExpected && !errorPage)
+        {
+            (posted?.Status ?? 200).ShouldBeOneOf([400, 403, 409], "the form should have been refused with a reason");
+            return posted!.Status;
+        }
         if (errorPage || posted is { Status: >= 400 })
         {
             var status = posted?.Status.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?";
             var body = errorPage ? "(empty body; the browser shows its own error page)" : Shorten(await Page.ContentAsync());
             throw new ShouldAssertException($"The form POST to {posted?.Url ?? "(unknown)"} answered HTTP {status}: {body}");
         }
+        return posted?.Status ?? 200;
     }
 
     private static string Shorten(string body) => body.Length == 0 ? "(empty body)" : body.Length > 300 ? body[..300] + "…" : body;

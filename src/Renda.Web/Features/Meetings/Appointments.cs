@@ -83,8 +83,16 @@ public static class Appointments
     {
         actor.RequireStaff();
         var a = await LoadAsync(db, actor, id, ct);
-        if (a.VoteId is { } v && await db.Set<Vote>().AnyAsync(x => x.Id == v && x.Status == VoteStatus.Open, ct))
-            throw DomainException.Conflict("该事项正在表决，不能撤回。");
+        if (a.VoteId is { } v && await db.Set<Vote>().FirstOrDefaultAsync(x => x.Id == v, ct) is { } vote)
+        {
+            if (vote.Status == VoteStatus.Open) throw DomainException.Conflict("该事项正在表决，不能撤回。");
+            // Leaves a prepared (combined) vote for the others; a vote left with nobody is cancelled.
+            if (vote.Status == VoteStatus.Prepared)
+            {
+                a.VoteId = null;
+                if (!await db.Set<Appointment>().AnyAsync(x => x.VoteId == v && x.Id != a.Id, ct)) vote.Cancel();
+            }
+        }
         a.Withdraw();
         await db.SaveChangesAsync(ct);
     }

@@ -53,6 +53,9 @@ public static class Resolutions
         if (r.AgendaItemId is { } itemId && await db.Set<Vote>().AnyAsync(v => v.AgendaItemId == itemId && v.Status == VoteStatus.Open, ct))
             throw DomainException.Conflict("该决议决定草案正在表决，不能撤回。");
         r.Withdraw();
+        if (r.AgendaItemId is { } prepared)
+            foreach (var v in await db.Set<Vote>().Where(v => v.AgendaItemId == prepared && v.Status == VoteStatus.Prepared).ToListAsync(ct))
+                v.Cancel();
         if (r.AgendaItemId is { } item && await db.Set<AgendaItem>().FirstOrDefaultAsync(a => a.Id == item, ct) is { Outcome: AgendaOutcome.Pending } agenda)
             agenda.RecordOutcome(AgendaOutcome.Withdrawn, "决议决定草案撤回");
         await db.SaveChangesAsync(ct);

@@ -94,15 +94,14 @@ public static class Voting
         var vote = await LoadAsync(db, actor, voteId, ct);
         var m = await MeetingWorkflow.LoadAsync(db, actor, vote.MeetingId, ct);
         if (m.Status != MeetingStatus.InSession) throw DomainException.Conflict("只能在会议举行期间进行表决。");
+        // The item may have been withdrawn (or, for appointments, each nomination) since the vote was prepared.
+        var item = m.Agenda.First(a => a.Id == vote.AgendaItemId);
+        if (vote.Kind != VoteKind.Clause && item.Outcome != AgendaOutcome.Pending)
+            throw DomainException.Conflict($"该议题已有结果“{MeetingLabels.Of(item.Outcome)}”，不能再表决。");
+        if (vote.Kind == VoteKind.Appointment && !await db.Set<Appointment>().AnyAsync(a => a.VoteId == vote.Id && a.Status == AppointmentStatus.Nominated, ct))
+            throw DomainException.Conflict("本项表决的任免事项都已撤回或已决定。");
         if (await db.Set<Vote>().AnyAsync(v => v.MeetingId == m.Id && v.Status == VoteStatus.Open && v.Id != vote.Id, ct))
             throw DomainException.Conflict("另一项表决正在进行，请先结束它。");
-        // What the close will decide must still be open to decision, or the close fails and the vote stays open for ever
-        // (it can no longer be cancelled, and the meeting cannot close): an item withdrawn or a nomination withdrawn since preparing.
-        if (vote.Kind != VoteKind.Clause && m.Agenda.First(a => a.Id == vote.AgendaItemId) is { Outcome: not AgendaOutcome.Pending } decided)
-            throw DomainException.Conflict($"该议题已有结果“{MeetingLabels.Of(decided.Outcome)}”，不能表决；请取消本项表决。");
-        if (vote.Kind == VoteKind.Appointment && await db.Set<Appointment>().Where(a => a.VoteId == vote.Id && a.Status != AppointmentStatus.Nominated)
-                .Select(a => new { a.PersonName, a.Status }).FirstOrDefaultAsync(ct) is { } gone)
-            throw DomainException.Conflict($"“{gone.PersonName}”的任免事项已是“{MeetingLabels.Of(gone.Status)}”，不能表决；请取消本项表决后重新安排。");
         if (vote.Kind == VoteKind.Appointment)
         {
             var missingExam = await db.Set<Appointment>().Where(a => a.VoteId == vote.Id && a.LawExamRequired && a.LawExamResult == null).Select(a => a.PersonName).ToListAsync(ct);

@@ -25,6 +25,7 @@ public static class DemoData
         new("daigongwei", "代工委工作人员", Role.CommitteeStaff, "632800", Committee: "代表人事选举任免工作委员会"),
         new("fagongwei", "法工委工作人员", Role.CommitteeStaff, "632800", Committee: "法制工作委员会"),
         new("zhuren", "主任会议成员", Role.ChairpersonsCouncilMember, "632800"),
+        new("weiyuan", "州人大常委会委员", Role.StandingCommitteeMember, "632800"),
         new("jiaoyuju", "州教育局经办人", Role.HandlingUnitOfficer, "632800", Unit: "海西州教育局"),
         new("daibiao", "州人大代表", Role.Deputy, "632800"),
         new("qh-staff", "省人大常委会办公厅工作人员", Role.CommitteeStaff, "630000", Committee: "办公厅"),
@@ -169,6 +170,9 @@ public static class DemoData
             account.PasswordHash = Passwords.Hash(account, password);
             if (a.Role == Role.Deputy)
                 account.PersonId = both.PersonId;
+            if (a.Role == Role.StandingCommitteeMember)
+                account.PersonId = await db.StandingCommitteeMembers.Where(m => m.CongressId == congress.Id && m.Post == StandingCommitteePost.Member && m.LeftOn == null)
+                    .OrderBy(m => m.Id).Select(m => m.PersonId).FirstAsync(ct);
             if (a.Role == Role.ChairpersonsCouncilMember)
                 account.PersonId = await db.StandingCommitteeMembers.Where(m => m.CongressId == congress.Id && m.Post == StandingCommitteePost.Chair).Select(m => m.PersonId).FirstAsync(ct);
             var committee = a.Committee is null ? null : await db.Committees.FirstAsync(c => c.CongressId == congress.Id && c.Name == a.Committee, ct);

@@ -15,6 +15,7 @@ public class DeputyDetailModel(RendaDbContext db, AttachmentStore store) : PageM
 {
     public DeputyDetailView Detail { get; private set; } = null!;
     public List<AttachmentView> Attachments { get; private set; } = [];
+    public List<DutyRecordView> DutyRecords { get; private set; } = [];
     public bool CanChangeStatus { get; private set; }
     public bool CanAttach { get; private set; }
     public string? Message { get; private set; }
@@ -43,6 +44,14 @@ public class DeputyDetailModel(RendaDbContext db, AttachmentStore store) : PageM
     public async Task<IActionResult> OnPostUploadAsync(int id, IFormFile? file, CancellationToken ct)
     {
         var user = new CurrentUser(User);
+        try
+        {
+            DutyRecords = await People.DutyRecords.ForDeputyAsync(db, user, id, ct);
+        }
+        catch (DomainException)
+        {
+            // Duty records are for the deputies' committee staff and the deputy; others see the register entry only.
+        }
         var ownerId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (!await AttachmentAccess.CanAttachAsync(db, user, DeputyAttachments.OwnerType, ownerId))
             return Forbid();
@@ -77,6 +86,14 @@ public class DeputyDetailModel(RendaDbContext db, AttachmentStore store) : PageM
         catch (DomainException e) when (e.Kind == DomainErrorKind.Forbidden)
         {
             return Forbid();
+        }
+        try
+        {
+            DutyRecords = await People.DutyRecords.ForDeputyAsync(db, user, id, ct);
+        }
+        catch (DomainException)
+        {
+            // Duty records are for the deputies' committee staff and the deputy; others see the register entry only.
         }
         var ownerId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Attachments = await AttachmentsApi.ListForOwnerAsync(db, user.CongressId!.Value, DeputyAttachments.OwnerType, ownerId, ct);

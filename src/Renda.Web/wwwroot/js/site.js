@@ -15,9 +15,14 @@
     ['click', 'keydown', 'scroll', 'touchstart'].forEach(ev => document.addEventListener(ev, reset, { passive: true }));
     reset();
   }
-  // Forms: disable the submit button after the first click so a double click sends one request.
+  // Forms: disable the submit buttons after the first click so a double click sends one request (a ballot form has
+  // three: 赞成, 反对, 弃权). Disabled after the event, so the clicked button's value is still sent.
   document.addEventListener('submit', function (e) {
-    const button = e.target.querySelector('button[type="submit"]');
-    if (button) setTimeout(() => { button.disabled = true; }, 0);
+    const buttons = e.target.querySelectorAll('button[type="submit"]');
+    setTimeout(() => buttons.forEach(b => { b.disabled = true; }), 0);
+  });
+  // <select data-autosubmit>: choosing a value submits its form (a year filter); without script a button is shown.
+  document.querySelectorAll('select[data-autosubmit]').forEach(function (select) {
+    select.addEventListener('change', () => select.form.submit());
   });
 })();

@@ -95,22 +95,4 @@ public sealed class SuggestionJourneyTests(BrowserApp app, ITestOutputHelper out
         await ShouldFitThePhoneAsync(new ShellPage(visitor.Page));
         await CspShouldBeCleanAsync(visitor);
     }
-
-    private static async Task ShouldFitThePhoneAsync(ShellPage page)
-    {
-        var (overflow, windowWidth) = await page.HorizontalOverflowAsync();
-        windowWidth.ShouldBe(Phone.Width, "the page made the phone zoom out: something is wider than the screen");
-        overflow.ShouldBe(0, $"the page scrolls sideways by {overflow}px; too wide: {string.Join("; ", await page.ElementsWiderThanWindowAsync())}");
-    }
-
-    private static async Task CspShouldBeCleanAsync(BrowserSession session)
-        => (await session.CspViolationsAsync()).ShouldBeEmpty();
-
-    /// <summary>A full-page screenshot of this step, next to the one saved when the test ends.</summary>
-    private async Task SnapAsync(BrowserSession session, string step)
-    {
-        var path = Path.Combine(Artifacts.ScreenshotDir, $"{session.ScreenshotName}.{step}.png");
-        await session.Page.ScreenshotAsync(new() { Path = path, FullPage = true });
-        Output.WriteLine($"[{session.ScreenshotName}] {step}: {path}");
-    }
 }

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Renda.Web.Data;
+using Renda.Web.Platform.Calendar;
+using Renda.Web.Platform.Web;
+
+namespace Renda.Web.Features.Meetings.Pages;
+
+/// <summary>/resolutions — the register of resolutions and decisions by year (the work report's "作出……N项决定决议").</summary>
+public class ResolutionsModel(RendaDbContext db) : MeetingPageModel(db)
+{
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)] public bool All { get; set; }
+    public List<ResolutionView> Rows { get; private set; } = [];
+    public List<int> Years { get; private set; } = [];
+
+    protected override async Task LoadAsync(CancellationToken ct)
+    {
+        var today = WorkCalendar.Today(Db.Clock);
+        Years = await Db.Set<Meeting>().AsNoTracking().Where(m => m.CongressId == Actor.CongressId).Select(m => m.StartsOn.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
+        if (!Years.Contains(today.Year)) Years.Insert(0, today.Year);
+        Year ??= today.Year;
+        Rows = await MeetingQueries.ResolutionsAsync(Db, Actor.CongressId, Year, All, ct);
+    }
+}
+
+/// <summary>/resolutions/{id} — one resolution or decision: text, vote, follow-up tasks and their reports.</summary>
+public class ResolutionDetailModel(RendaDbContext db, WorkCalendar calendar) : MeetingPageModel(db)
+{
+    [BindProperty(SupportsGet = true)] public int Id { get; set; }
+    public ResolutionView R { get; private set; } = null!;
+    public List<(int Id, string Name)> Units { get; private set; } = [];
+
+    [BindProperty] public TaskForm NewTask { get; set; } = new();
+    public sealed class TaskForm { public string? Description { get; set; } public int? UnitId { get; set; } public string? Responsible { get; set; } public DateOnly? DueOn { get; set; } }
+    [BindProperty] public string? Report { get; set; }
+
+    protected override async Task LoadAsync(CancellationToken ct)
+    {
+        R = await MeetingQueries.ResolutionAsync(Db, Actor, Id, ct);
+        Units = (await Db.HandlingUnits.AsNoTracking().Where(u => u.CongressId == Actor.CongressId && u.Active).OrderBy(u => u.Id).Select(u => new { u.Id, u.Name }).ToListAsync(ct))
+            .Select(u => (u.Id, u.Name)).ToList();
+    }
+
+    public Task<IActionResult> OnPostTaskAsync(CancellationToken ct) => StepAsync(a =>
+    {
+        if (NewTask.DueOn is not { } due) throw DomainException.Invalid("dueOn", "请填写完成期限。");
+        return Resolutions.AddTaskAsync(Db, calendar, a, Id, NewTask.Description, NewTask.UnitId, NewTask.Responsible, due, ct);
+    }, "落实任务已登记，期限已开始计算。", () => $"/resolutions/{Id}#tasks", ct);
+
+    public Task<IActionResult> OnPostDoneAsync(int taskId, CancellationToken ct)
+        => StepAsync(a => Resolutions.CompleteTaskAsync(Db, a, taskId, Report, ct), "落实情况已报告。", () => $"/resolutions/{Id}#tasks", ct);
+
+    public Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct)
+        => StepAsync(a => Resolutions.WithdrawAsync(Db, a, Id, ct), "草案已撤回。", () => $"/resolutions/{Id}", ct);
+}
