@@ -119,7 +119,7 @@ public abstract class AppointmentTests(RendaApp app)
     }
 
     [Fact]
-    public async Task A_nomination_withdrawn_after_its_vote_was_prepared_stops_the_vote_from_opening()
+    public async Task A_nomination_withdrawn_after_its_vote_was_prepared_leaves_the_vote_to_the_others_and_no_vote_is_left_open_for_ever()
     {
         var staff = await app.ApiClientAsync("daigongwei");
         var members = await app.MemberClientsAsync(16);
@@ -127,19 +127,28 @@ public abstract class AppointmentTests(RendaApp app)
         await staff.RecordPresentAsync(app, id, members.Select(m => m.PersonId));
         var stays = await staff.NominateAsync(id, "冯志刚", "州审计局局长");
         var leaves = await staff.NominateAsync(id, "陈雪梅", "州统计局局长");
+        var alone = await staff.NominateAsync(id, "杨光", "州林业和草原局局长");
         var item = await staff.AppointmentItemAsync(id);
-        var voteId = await staff.PrepareVoteAsync(id, item, "Appointment", appointmentIds: [stays, leaves]);
-        await staff.PostJsonAsync($"/api/v1/appointments/{leaves}/withdraw").DoneAsync();
+        var combined = await staff.PrepareVoteAsync(id, item, "Appointment", appointmentIds: [stays, leaves]);
+        var single = await staff.PrepareVoteAsync(id, item, "Appointment", appointmentIds: [alone]);
 
-        // Were it opened, its close could not decide a withdrawn nomination: the vote would stay open and the meeting could not close.
-        var refused = await (await staff.OpenVoteAsync(voteId)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
-        refused.Str("detail").ShouldContain("陈雪梅");
-        await staff.PostJsonAsync($"/api/v1/votes/{voteId}/cancel").DoneAsync();
-        (await staff.AppointmentAsync(id, stays)).GetProperty("voteId").ValueKind.ShouldBe(JsonValueKind.Null);
-        var approved = await SecretVoteAsync(staff, members, id, [stays], yes: 16);
-        approved.GetProperty("passed").GetBoolean().ShouldBeTrue();
+        // Withdrawn from a combined vote, the nomination leaves it; the vote goes on for the other.
+        await staff.PostJsonAsync($"/api/v1/appointments/{leaves}/withdraw").DoneAsync();
+        (await staff.AppointmentAsync(id, leaves)).Str("status").ShouldBe("Withdrawn");
+        (await staff.AppointmentAsync(id, leaves)).GetProperty("voteId").ValueKind.ShouldBe(JsonValueKind.Null);
+        (await staff.VoteAsync(combined)).GetProperty("appointments").EnumerateArray().Select(x => x.GetString()).ShouldBe(["任命冯志刚为州审计局局长"]);
+        // A vote left with nobody is cancelled: it can never open, and nothing is left to close.
+        await staff.PostJsonAsync($"/api/v1/appointments/{alone}/withdraw").DoneAsync();
+        (await staff.VoteAsync(single)).Str("status").ShouldBe("Cancelled");
+        await (await staff.OpenVoteAsync(single)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+
+        await staff.OpenVoteAsync(combined).DoneAsync();
+        (await staff.PostJsonAsync($"/api/v1/appointments/{stays}/withdraw")).StatusCode.ShouldBe(HttpStatusCode.Conflict); // while voting
+        await members.CastBallotsAsync(combined, yes: 16);
+        (await staff.ClosedVoteAsync(combined)).GetProperty("passed").GetBoolean().ShouldBeTrue();
         (await staff.AppointmentAsync(id, stays)).Str("status").ShouldBe("Approved");
         (await staff.AppointmentAsync(id, leaves)).Str("status").ShouldBe("Withdrawn");
+        (await staff.MeetingAsync(id)).GetProperty("agenda").EnumerateArray().Single(i => i.Id() == item).Str("outcomeNote").ShouldBe("通过 1 人次，未通过 0 人次");
         await staff.PostJsonAsync($"/api/v1/meetings/{id}/close").DoneAsync();
     }
 
