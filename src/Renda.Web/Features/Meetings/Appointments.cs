@@ -159,7 +159,7 @@ public static class Appointments
         if (r.Kind == OathKind.Collective && leader is null) throw DomainException.Invalid("leader", "集体宣誓须由一人领誓，请填写领誓人。");
         var place = Text.Required("place", r.Place, "宣誓地点", 100);
         if (r.TakenOn > WorkCalendar.Today(db.Clock)) throw DomainException.Invalid("takenOn", "宣誓日期不能晚于今天。");
-        var appointments = await db.Set<Appointment>().Where(a => ids.Contains(a.Id) && a.CongressId == actor.CongressId).ToListAsync(ct);
+        var appointments = await db.Set<Appointment>().Where(a => ids.Contains(a.Id) && a.CongressId == actor.CongressId).OrderBy(a => a.Id).ToListAsync(ct);
         if (appointments.Count != ids.Count) throw DomainException.Invalid("appointmentIds", "宣誓人须是本级人大常委会的任免事项。");
         foreach (var a in appointments)
         {

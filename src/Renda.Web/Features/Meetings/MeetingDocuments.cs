@@ -42,7 +42,7 @@ public static class MeetingDocuments
                 return ($"{m.Title}表决结果.docx", doc.ToBytes());
             case "minutes":
                 doc.Title($"{m.Title}纪要").Subtitle($"（{dates}，{m.Place}）")
-                    .Paragraph($"会议应到常委会组成人员 {m.SeatedMembers} 人，实到 {m.Present} 人，符合法定人数。")
+                    .Paragraph($"会议应到常委会组成人员 {m.SeatedMembers} 人，实到 {m.Present} 人，{(m.Quorate ? "符合法定人数" : "不足法定人数")}。")
                     .Heading("会议议题和结果");
                 foreach (var a in m.Agenda)
                     doc.Paragraph($"{ChineseNumerals.Of(a.Order)}、{a.Title}：{a.OutcomeLabel}{(a.OutcomeNote is null ? "" : $"（{a.OutcomeNote}）")}。");

@@ -58,6 +58,9 @@ public static class MeetingWorkflow
         CheckDates(startsOn, endsOn);
         var m = await LoadAsync(db, actor, id, ct);
         m.Reschedule(startsOn, endsOn, Text.Required("place", place, "会议地点", 100));
+        // Invited deputies' duty records carry the meeting's day.
+        foreach (var r in await db.Set<DutyRecord>().Where(r => r.SourceType == Subject && r.SourceId == m.Id).ToListAsync(ct))
+            r.On = m.StartsOn;
         await db.SaveChangesAsync(ct);
     }
 
@@ -195,6 +198,8 @@ public static class MeetingWorkflow
         actor.RequireStaff();
         var m = await LoadAsync(db, actor, id, ct);
         m.Cancel();
+        // A meeting that never sits was attended by nobody: its invitations leave the deputies' duty records.
+        db.RemoveRange(await db.Set<DutyRecord>().Where(r => r.SourceType == Subject && r.SourceId == m.Id).ToListAsync(ct));
         await db.SaveChangesAsync(ct);
     }
 

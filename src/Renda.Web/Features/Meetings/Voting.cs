@@ -50,7 +50,7 @@ public static class Voting
         {
             var ids = (appointmentIds ?? []).Distinct().ToList();
             if (ids.Count == 0) throw DomainException.Invalid("appointmentIds", "请选择本次表决的任免事项（一项为单独表决，多项为合并表决）。");
-            appointments = await db.Set<Appointment>().Where(a => ids.Contains(a.Id)).ToListAsync(ct);
+            appointments = await db.Set<Appointment>().Where(a => ids.Contains(a.Id)).OrderBy(a => a.Id).ToListAsync(ct);
             if (appointments.Count != ids.Count || appointments.Any(a => a.MeetingId != m.Id || a.AgendaItemId != item.Id))
                 throw DomainException.Invalid("appointmentIds", "任免事项须是列入本议题的事项。");
             if (appointments.FirstOrDefault(a => a.Status != AppointmentStatus.Nominated) is { } done)
