@@ -95,7 +95,7 @@ log "seeding: 70 seated members of 630000, $deputies deputies of 632800, 20 acco
   echo
   echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GB RAM; app, PostgreSQL and load generator share it"
   echo "- load average before the run: $(cut -d" " -f1-3 /proc/loadavg) (other work on the machine shows here)"
-  echo "- PostgreSQL: $(psql -Atc 'SHOW server_version') ($PGHOST:$PGPORT), .NET $(dotnet --version), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo ' + uncommitted changes in src'); app $app_dll"
+  echo "- PostgreSQL: $(psql -Atc 'SHOW server_version') ($PGHOST:$PGPORT), .NET $(dotnet --version), bench at commit $(git rev-parse --short HEAD); app $app_dll built from commit $(grep -aoE '[0-9]+\.[0-9]+\.[0-9]+\+[0-9a-f]{40}' "$app_dll" | head -1 | cut -d+ -f2 | cut -c1-7)$( [ "$app_dll" = src/Renda.Web/bin/Release/net10.0/renda.dll ] && ! git diff --quiet HEAD -- src && echo ' + uncommitted changes in src')"
   echo
 } >>"$out"
 
