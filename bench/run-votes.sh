@@ -13,7 +13,9 @@
 #   RENDA_BENCH_PG           server, default "Host=127.0.0.1;Port=55432;Username=postgres"
 #   RENDA_BENCH_DB           database name, default renda_bench_votes_<time> (created, and dropped at the end)
 #   RENDA_BENCH_PORT         app port, default 5188
-#   RENDA_BENCH_ROUNDS       measured rounds of simultaneous ballots, default 20 (every 5th a secret ballot), after 1 warm-up round
+#   RENDA_BENCH_ROUNDS       measured rounds of simultaneous ballots, default 20 (every 5th a secret ballot)
+#   RENDA_BENCH_WARMUP       warm-up rounds before them (reported, not folded in), default 10: the first requests after
+#                            the app starts run JIT-compiled code at tier 0 and cost about twice the CPU
 #   RENDA_BENCH_DEPUTIES     deputies in the livelihood ballot, default 10000
 #   RENDA_BENCH_CONCURRENCY  connections of the livelihood ballot, default 64
 #   RENDA_BENCH_ONLY         "ballots" or "livelihood" to run one scenario only
@@ -29,6 +31,7 @@ root=$PWD
 pg_server=${RENDA_BENCH_PG:-"Host=127.0.0.1;Port=55432;Username=postgres"}
 port=${RENDA_BENCH_PORT:-5188}
 rounds=${RENDA_BENCH_ROUNDS:-20}
+warmup=${RENDA_BENCH_WARMUP:-10}
 deputies=${RENDA_BENCH_DEPUTIES:-10000}
 concurrency=${RENDA_BENCH_CONCURRENCY:-64}
 only=${RENDA_BENCH_ONLY:-}
@@ -101,9 +104,9 @@ log "seeding: 70 seated members of 630000, $deputies deputies of 632800, 20 acco
 
 ballots_status=0
 if [ "$only" != livelihood ]; then
-  log "(a) simultaneous ballots: 70 members, $rounds rounds (every 5th secret) after 1 warm-up round"
+  log "(a) simultaneous ballots: 70 members, $rounds rounds (every 5th secret) after $warmup warm-up rounds"
   "${bench[@]}" ballots --url "http://127.0.0.1:$port" --pg "$conn" --tokens "$data/tokens.tsv" --code 630000 --user qh-staff --password "$password" \
-    --rounds "$rounds" --secret-every 5 --warmup-rounds 1 --sequential-rounds 2 --app-pid "$app_pid" --out "$out" || ballots_status=$?
+    --rounds "$rounds" --secret-every 5 --warmup-rounds "$warmup" --sequential-rounds 2 --app-pid "$app_pid" --out "$out" || ballots_status=$?
   echo "- load average after (a): $(cut -d" " -f1-3 /proc/loadavg)" >>"$out"; echo >>"$out"
 fi
 

@@ -208,6 +208,12 @@ public static class BallotScenario
             var s = Stats.Of(v);
             sb.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {s.Count} | {Report.F(s.P50)} | {Report.F(s.P95)} | {Report.F(s.P99)} | {Report.F(s.Max)} | {Report.F(s.Mean)} |");
         }
+        var warmups = all.Where(r => r.Number <= 0).ToList();
+        if (warmups.Count > 0)
+        {
+            Line($"warm-up: GET /api/v1/ping ({warmups.Count} rounds)", warmups.SelectMany(r => r.Ping).Select(x => x.Ms));
+            Line($"warm-up: POST …/ballots ({warmups.Count} rounds)", warmups.SelectMany(r => r.Ballots).Select(x => x.Ms));
+        }
         Line("GET /api/v1/ping (baseline)", measured.SelectMany(r => r.Ping).Select(x => x.Ms));
         Line("POST …/ballots, all rounds", measured.SelectMany(r => r.Ballots).Select(x => x.Ms));
         Line("POST …/ballots, roll call", measured.Where(r => !r.Secret).SelectMany(r => r.Ballots).Select(x => x.Ms));
@@ -221,17 +227,21 @@ public static class BallotScenario
             Line("one by one: GET /api/v1/ping", sequential.SelectMany(r => r.Ping).Select(x => x.Ms));
             Line("one by one: POST …/ballots", sequential.SelectMany(r => r.Ballots).Select(x => x.Ms));
         }
-        var timed = all.Where(r => r.Number > 0).ToList();
-        if (timed.Any(r => r.PingCpu.AppMs + r.PingCpu.DbMs > 0))
+        if (all.Any(r => r.PingCpu.AppMs + r.PingCpu.DbMs > 0))
         {
             sb.AppendLine();
-            sb.AppendLine("CPU time per request (ms; the app's process and the PostgreSQL backends of its database, from /proc, summed over the rounds and divided by the requests):\n");
-            sb.AppendLine("| requests | app | PostgreSQL | total |");
-            sb.AppendLine("|---|---:|---:|---:|");
+            sb.AppendLine("CPU time per request (ms; the app's process and the PostgreSQL backends of its database from /proc, the load generator's own process; summed over the rounds and divided by the requests):\n");
+            sb.AppendLine("| requests | app | PostgreSQL | app + PostgreSQL | load generator |");
+            sb.AppendLine("|---|---:|---:|---:|---:|");
             void CpuLine(string name, IEnumerable<CpuMeter.Usage> usage, int requests)
             {
                 var u = usage.Aggregate(default(CpuMeter.Usage), (a, b) => a + b);
-                sb.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {u.AppMs / requests:F2} | {u.DbMs / requests:F2} | {(u.AppMs + u.DbMs) / requests:F2} |");
+                sb.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {u.AppMs / requests:F2} | {u.DbMs / requests:F2} | {(u.AppMs + u.DbMs) / requests:F2} | {u.BenchMs / requests:F2} |");
+            }
+            if (warmups.Count > 0)
+            {
+                CpuLine("warm-up: ping, simultaneous", warmups.Select(r => r.PingCpu), warmups.Sum(r => r.Ping.Length));
+                CpuLine("warm-up: ballots, simultaneous", warmups.Select(r => r.BallotCpu), warmups.Sum(r => r.Ballots.Length));
             }
             CpuLine("ping, simultaneous", measured.Select(r => r.PingCpu), measured.Sum(r => r.Ping.Length));
             CpuLine("ballots, simultaneous", measured.Select(r => r.BallotCpu), measured.Sum(r => r.Ballots.Length));

@@ -13,11 +13,12 @@ public sealed class CpuMeter(int? appPid, NpgsqlDataSource pg)
     public const string ApplicationName = "renda-bench";
     private const double MsPerTick = 10; // getconf CLK_TCK = 100
 
-    public sealed record Snapshot(double AppMs, Dictionary<int, double> Backends);
+    public sealed record Snapshot(double AppMs, Dictionary<int, double> Backends, double BenchMs);
 
-    public readonly record struct Usage(double AppMs, double DbMs)
+    /// <summary>CPU ms of the app, of its database backends, and of this load generator (the client side, on the same cores).</summary>
+    public readonly record struct Usage(double AppMs, double DbMs, double BenchMs)
     {
-        public static Usage operator +(Usage a, Usage b) => new(a.AppMs + b.AppMs, a.DbMs + b.DbMs);
+        public static Usage operator +(Usage a, Usage b) => new(a.AppMs + b.AppMs, a.DbMs + b.DbMs, a.BenchMs + b.BenchMs);
     }
 
     public bool Enabled => appPid is not null && OperatingSystem.IsLinux();
@@ -33,14 +34,14 @@ public sealed class CpuMeter(int? appPid, NpgsqlDataSource pg)
             while (await r.ReadAsync(ct))
                 if (Ticks(r.GetInt32(0)) is { } t) backends[r.GetInt32(0)] = t;
         }
-        return new(Ticks(appPid!.Value) ?? 0, backends);
+        return new(Ticks(appPid!.Value) ?? 0, backends, System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds);
     }
 
     public static Usage Between(Snapshot? a, Snapshot? b)
     {
         if (a is null || b is null) return default;
         var db = b.Backends.Sum(kv => kv.Value - a.Backends.GetValueOrDefault(kv.Key));
-        return new(b.AppMs - a.AppMs, db);
+        return new(b.AppMs - a.AppMs, db, b.BenchMs - a.BenchMs);
     }
 
     private static double? Ticks(int pid)
