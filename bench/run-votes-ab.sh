@@ -9,11 +9,12 @@
 # Build each version with `dotnet build src/Renda.Web -c Release` and copy src/Renda.Web/bin/Release/net10.0
 # somewhere first. Environment: RENDA_BENCH_PG (default "Host=127.0.0.1;Port=55432;Username=postgres"),
 # RENDA_AB_REPEATS (4), RENDA_AB_PORTS ("5295 5296"), RENDA_AB_OUT (bench/results-votes-ab-<time>),
-# RENDA_BENCH_SKIP_BUILD=1 (the load generator's existing Release build).
+# RENDA_AB_CONN_BEFORE / RENDA_AB_CONN_AFTER (appended to that app's connection string, e.g. "Max Auto Prepare=32":
+# the same build twice, with and without a setting), RENDA_BENCH_SKIP_BUILD=1 (the load generator's existing build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -eq 2 ] || { echo "usage: $0 BEFORE_DLL AFTER_DLL"; exit 2; }
-declare -A dll=([before]=$1 [after]=$2) port pid
+declare -A dll=([before]=$1 [after]=$2) extra=([before]=${RENDA_AB_CONN_BEFORE:-} [after]=${RENDA_AB_CONN_AFTER:-}) port pid
 read -r port[before] port[after] <<<"${RENDA_AB_PORTS:-5295 5296}"
 pg_server=${RENDA_BENCH_PG:-"Host=127.0.0.1;Port=55432;Username=postgres"}
 repeats=${RENDA_AB_REPEATS:-4}
@@ -44,7 +45,7 @@ for v in before after; do
   db[$v]="renda_bench_votes_ab_${v}_${stamp//-/_}"
   data[$v]=$(mktemp -d "/tmp/renda-bench-votes-ab-$v.XXXXXX")
   psql -q -d postgres -c "CREATE DATABASE \"${db[$v]}\""
-  dotnet "${dll[$v]}" --urls "http://127.0.0.1:${port[$v]}" --Database:Provider=Postgres --ConnectionStrings:Renda="$pg_server;Database=${db[$v]}" \
+  dotnet "${dll[$v]}" --urls "http://127.0.0.1:${port[$v]}" --Database:Provider=Postgres --ConnectionStrings:Renda="$pg_server;Database=${db[$v]}${extra[$v]:+;${extra[$v]}}" \
     --Renda:DataDir="${data[$v]}" --Renda:Demo=true --Renda:DemoPassword="$password" >"${data[$v]}/app.log" 2>&1 &
   pid[$v]=$!
 done
@@ -55,7 +56,7 @@ for v in before after; do
     sleep 1
   done
   "${bench[@]}" seed --pg "$pg_server;Database=${db[$v]}" --tokens "${data[$v]}/tokens.tsv" --password "$password" --deputies 100 --non-deputies 2 >/dev/null
-  echo "${v}: ${dll[$v]} (commit $(grep -aoE '[0-9]+\.[0-9]+\.[0-9]+\+[0-9a-f]{40}' "${dll[$v]}" | head -1 | cut -d+ -f2 | cut -c1-7)), port ${port[$v]}" | tee -a "$out-$v.md"
+  echo "${v}: ${dll[$v]} (commit $(grep -aoE '[0-9]+\.[0-9]+\.[0-9]+\+[0-9a-f]{40}' "${dll[$v]}" | head -1 | cut -d+ -f2 | cut -c1-7)), port ${port[$v]}${extra[$v]:+, connection string + ${extra[$v]}}" | tee -a "$out-$v.md"
 done
 status=0
 for k in $(seq 1 "$repeats"); do
