@@ -98,6 +98,8 @@ public static class Livelihood
         }
         db.Add(new LivelihoodBallotReceipt { BallotId = ballotId, DeputyId = deputyId });
         db.Add(new LivelihoodBallotPaper { Id = Guid.NewGuid(), BallotId = ballotId, Choices = LivelihoodChoices.Format(ticks) });
+        // No savepoint around the save (two more round trips): a failed save ends this transaction, which is rolled back.
+        db.Database.AutoSavepointsEnabled = false;
         try
         {
             await db.SaveChangesAsync(ct);

@@ -116,24 +116,33 @@ public static class Voting
     }
 
     /// <summary>
-    /// One member's ballot. The hot path: four statements, no audit lock (decision 0008). The vote row is read
-    /// FOR SHARE (PostgreSQL), so ballots run side by side while closing — FOR UPDATE — waits for those in flight
-    /// and refuses later ones. A second ballot of the same member is refused by the unique index.
+    /// One member's ballot. The hot path: three statements (read, insert, commit), no audit lock (decision 0008). The
+    /// vote row is read FOR SHARE (PostgreSQL), so ballots run side by side while closing — FOR UPDATE — waits for
+    /// those in flight and refuses later ones. A second ballot of the same member is refused by the unique index.
     /// </summary>
     public static async Task CastAsync(RendaDbContext db, MeetingActor actor, int voteId, BallotChoice choice, CancellationToken ct)
     {
         if (!Enum.IsDefined(choice)) throw DomainException.Invalid("choice", "请选择赞成、反对或弃权。");
         var personId = actor.PersonId ?? throw DomainException.Forbidden("只有常委会组成人员可以表决。");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var vote = await ReadLockedAsync(db, voteId, share: true, ct);
+        // One statement: the vote's row (locked), its meeting's congress and the member's line on its roll.
+        var vote = await LockedRows(db, voteId, share: true)
+            .Join(db.Set<Meeting>(), v => v.MeetingId, m => m.Id, (v, m) => new
+            {
+                v.Status, v.Secret, m.CongressId,
+                Present = db.Set<VoteMember>().Where(x => x.VoteId == voteId && x.PersonId == personId).Select(x => (bool?)x.Present).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(ct);
         if (vote is null || vote.CongressId != actor.CongressId) throw DomainException.NotFound("没有找到该表决。");
         if (vote.Status != VoteStatus.Open)
             throw DomainException.Conflict(vote.Status == VoteStatus.Closed ? "表决已经结束，不能再投票。" : $"表决当前状态为“{MeetingLabels.Of(vote.Status)}”，不能投票。");
-        var member = await db.Set<VoteMember>().AsNoTracking().Where(x => x.VoteId == voteId && x.PersonId == personId).Select(x => new { x.Present }).FirstOrDefaultAsync(ct)
-            ?? throw DomainException.Forbidden("您不是会议日期在任的常委会组成人员，不能参加本项表决。");
-        if (!member.Present) throw DomainException.Conflict("您未登记出席本次会议，请先向会务组报到。");
+        if (vote.Present is null) throw DomainException.Forbidden("您不是会议日期在任的常委会组成人员，不能参加本项表决。");
+        if (vote.Present == false) throw DomainException.Conflict("您未登记出席本次会议，请先向会务组报到。");
         db.Add(new VoteBallot { VoteId = voteId, PersonId = personId, Choice = vote.Secret ? null : choice, CastAt = db.Clock.GetUtcNow().UtcDateTime });
         if (vote.Secret) db.Add(new SecretBallotPaper { Id = Guid.NewGuid(), VoteId = voteId, Choice = choice });
+        // No savepoint around the save (EF makes one inside a transaction it did not begin: two more round trips): a
+        // failed save ends this transaction, which is rolled back, never continued.
+        db.Database.AutoSavepointsEnabled = false;
         try
         {
             await db.SaveChangesAsync(ct);
@@ -147,13 +156,17 @@ public static class Voting
 
     private sealed record VoteHead(VoteStatus Status, bool Secret, int CongressId);
 
-    private static async Task<VoteHead?> ReadLockedAsync(RendaDbContext db, int voteId, bool share, CancellationToken ct)
+    /// <summary>The vote's row, locked FOR SHARE (a ballot) or FOR UPDATE (closing) on PostgreSQL, when the query runs.</summary>
+    private static IQueryable<Vote> LockedRows(RendaDbContext db, int voteId, bool share)
     {
         var q = db.Set<Vote>().Where(v => v.Id == voteId);
         if (db.Provider == DatabaseProvider.Postgres)
             q = db.Set<Vote>().FromSqlRaw(share ? """SELECT * FROM "Votes" WHERE "Id" = {0} FOR SHARE""" : """SELECT * FROM "Votes" WHERE "Id" = {0} FOR UPDATE""", voteId);
-        return await q.AsNoTracking().Join(db.Set<Meeting>(), v => v.MeetingId, m => m.Id, (v, m) => new VoteHead(v.Status, v.Secret, m.CongressId)).FirstOrDefaultAsync(ct);
+        return q.AsNoTracking();
     }
+
+    private static async Task<VoteHead?> ReadLockedAsync(RendaDbContext db, int voteId, bool share, CancellationToken ct)
+        => await LockedRows(db, voteId, share).Join(db.Set<Meeting>(), v => v.MeetingId, m => m.Id, (v, m) => new VoteHead(v.Status, v.Secret, m.CongressId)).FirstOrDefaultAsync(ct);
 
     /// <summary>Closes the vote: result from the ballots, sealed by their digest into the audit chain, outcome to the item's module.</summary>
     public static async Task<Vote> CloseAsync(RendaDbContext db, WorkCalendar calendar, IEnumerable<IAgendaSubject> subjects, MeetingActor actor, int voteId, CancellationToken ct)
