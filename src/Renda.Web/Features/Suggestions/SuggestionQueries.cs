@@ -27,9 +27,23 @@ public sealed record SuggestionDetail(int Id, string CongressCode, string? Numbe
     bool Published, IReadOnlyList<SignerView> Signers, IReadOnlyList<AssignmentView> Assignments, IReadOnlyList<AnswerView> Answers, IReadOnlyList<ContactView> Contacts,
     IReadOnlyList<RatingView> Ratings, IReadOnlyList<EventView> History, IReadOnlyList<ClockView> Clocks, IReadOnlyList<CommitmentView> Commitments);
 
+/// <summary>Renda:Suggestions in the configuration.</summary>
+public sealed class SuggestionListOptions
+{
+    /// <summary>The list counts its matches exactly up to this many; above it the total is a lower bound (see <see cref="SuggestionQueries.ListAsync"/>).</summary>
+    public int ExactCountLimit { get; set; } = SuggestionQueries.DefaultExactCountLimit;
+}
+
 /// <summary>Reading suggestions: what each role may list, and the full record of one.</summary>
 public static class SuggestionQueries
 {
+    /// <summary>
+    /// Up to this many matches the list's total is exact; beyond, it says "more than 10,000"
+    /// (<see cref="Page{T}.TotalIsLowerBound"/>). Counting every match of a congress's
+    /// 200,000 suggestions was most of a list request's cost. See docs/decisions/0008-suggestion-list-totals-and-text.md.
+    /// </summary>
+    public const int DefaultExactCountLimit = 10_000;
+
     /// <summary>Staff and the council see the congress's suggestions; a unit those assigned to it; a deputy those they signed.</summary>
     public static IQueryable<Suggestion> Visible(RendaDbContext db, SuggestionActor actor)
     {
@@ -43,7 +57,13 @@ public static class SuggestionQueries
             || (s.Status != SuggestionStatus.Draft && s.Assignments.Any(a => units.Contains(a.HandlingUnitId))));
     }
 
-    public static async Task<Page<SuggestionListItem>> ListAsync(RendaDbContext db, SuggestionActor actor, SuggestionFilter f, int? page, int? pageSize, CancellationToken ct)
+    /// <summary>
+    /// A page of the suggestions the actor may see under the filter, newest first unless sorted otherwise. The total is
+    /// exact up to <paramref name="exactCountLimit"/> matches (or up to the end of the page asked for, if that lies
+    /// further); beyond, it is that number with <see cref="Page{T}.TotalIsLowerBound"/> set.
+    /// </summary>
+    public static async Task<Page<SuggestionListItem>> ListAsync(RendaDbContext db, SuggestionActor actor, SuggestionFilter f, int? page, int? pageSize, CancellationToken ct,
+        int exactCountLimit = DefaultExactCountLimit)
     {
         var q = Visible(db, actor);
         if (f.Year is { } y) q = q.Where(s => s.Year == y);
@@ -60,7 +80,12 @@ public static class SuggestionQueries
             q = q.Where(s => s.Title.Contains(text) || (s.Number != null && s.Number.Contains(text)) || s.Content.Contains(text));
         }
         var (p, size) = Paging.Normalise(page, pageSize);
-        var total = await q.CountAsync(ct);
+        // Counting stops one past the limit: "more than 10,000" is all a person paging through a list can use, and an
+        // index scan that stops at 10,001 entries costs a twentieth of one over a congress's 200,000. The page asked for
+        // always lies within what is counted, so its rows and "next" agree with the total.
+        var limit = (int)Math.Min(int.MaxValue - 1, Math.Max(Math.Max(1, exactCountLimit), (long)p * size));
+        var counted = await q.Select(s => s.Id).Take(limit + 1).CountAsync(ct);
+        var total = Math.Min(counted, limit);
         // The page's ids first, then its rows, in one statement: under the plain filters the ids come from an index
         // alone (SuggestionsModel), where PostgreSQL would otherwise page an earlier year by walking the primary key
         // back through every newer row. Names and units come along (units ordered by role in memory: roles are stored by name).
@@ -75,7 +100,7 @@ public static class SuggestionQueries
         var items = rows.Select(r => new SuggestionListItem(r.Id, r.Number, r.Year, r.Title, r.Category, r.Status, SuggestionLabels.Of(r.Status),
             r.LeadDeputy ?? "", r.IsKey, r.ReceivedOn, r.AnswerDueOn, r.AnsweredOn, r.Rating,
             r.Units.Count == 0 ? null : string.Join("、", r.Units.OrderBy(x => x.Role).Select(x => x.Name)))).ToList();
-        return new Page<SuggestionListItem>(items, p, size, total);
+        return new Page<SuggestionListItem>(items, p, size, total, TotalIsLowerBound: counted > limit);
     }
 
     private static IQueryable<Suggestion> Sorted(IQueryable<Suggestion> q, string? sort) => sort switch
