@@ -42,6 +42,7 @@ public static class Explain
         var year = o.Int("year", DateTime.UtcNow.Year - 1);
         var current = o.Int("current-year", DateTime.UtcNow.Year);
         var text = o.Maybe("text") ?? "草原";
+        var rare = o.Maybe("rare-text") ?? "乌兰县发展枸杞";
         await using var pg = NpgsqlDataSource.Create(connection);
         var congressId = await BurstScenario.Scalar<int>(pg, """SELECT "Id" FROM "Congresses" WHERE "Code" = $1""", ct, code);
         var accountId = await BurstScenario.Scalar<int>(pg, """SELECT "Id" FROM "Accounts" WHERE "UserName" = $1""", ct, o.Get("user"));
@@ -54,6 +55,8 @@ public static class Explain
             ($"year={current}&status=Submitted", new(Year: current, Status: SuggestionStatus.Submitted)),
             ($"year={year}&status=Closed", new(Year: year, Status: SuggestionStatus.Closed)),
             ($"year={current}&text={text}", new(Year: current, Text: text)),
+            ($"year={current}&text={rare}", new(Year: current, Text: rare)),
+            ($"text={rare}", new(Text: rare)),
         };
         foreach (var (name, filter) in filters)
         {

@@ -124,6 +124,7 @@ public static class RendaHost
                 await SuggestionDemo.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<WorkCalendar>(), ct);
                 lifetime.ApplicationStarted.Register(() => DemoData.PrintBanner(config, server));
             }
+            await SimilarSuggestions.IndexMissingAsync(db, ct);
         }
 
         public Task StartAsync(CancellationToken ct) => Task.CompletedTask;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
 using Renda.Web.Platform.Deadlines;
+using Renda.Web.Platform.Search;
 using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Suggestions;
@@ -74,11 +75,7 @@ public static class SuggestionQueries
         if (f.Deputy is { } d) q = q.Where(s => s.LeadDeputyId == d || s.Signers.Any(x => x.DeputyId == d && x.Status == CoSignerStatus.Confirmed));
         if (f.Key is true) q = q.Where(s => s.IsKey);
         if (!string.IsNullOrWhiteSpace(f.Text))
-        {
-            var text = f.Text.Trim();
-            if (text.Length > 100) throw DomainException.Invalid("text", "检索词不超过 100 字。");
-            q = q.Where(s => s.Title.Contains(text) || (s.Number != null && s.Number.Contains(text)) || s.Content.Contains(text));
-        }
+            q = await ContainingAsync(db, actor, q, f.Text.Trim(), ct);
         var (p, size) = Paging.Normalise(page, pageSize);
         // Counting stops one past the limit: "more than 10,000" is all a person paging through a list can use, and an
         // index scan that stops at 10,001 entries costs a twentieth of one over a congress's 200,000. The page asked for
@@ -102,6 +99,42 @@ public static class SuggestionQueries
             r.Units.Count == 0 ? null : string.Join("、", r.Units.OrderBy(x => x.Role).Select(x => x.Name)))).ToList();
         return new Page<SuggestionListItem>(items, p, size, total, TotalIsLowerBound: counted > limit);
     }
+
+    /// <summary>
+    /// The text filter: suggestions whose title, number or content contains the text, exactly as LIKE '%…%' (case and
+    /// all). The bigram index of similar suggestions (Platform/Search) narrows the rows first when it can: every
+    /// submitted suggestion is indexed (title and content) in the transaction that submits it, and neither changes
+    /// after that. The exact condition is then checked on those candidates only. Without the index: a text without
+    /// a token that must be in every text containing it (one character), a text that may be part of a number
+    /// (numbers are not indexed), or a text that most suggestions of the congress contain — there the count's limit
+    /// already ends the scan early. See docs/decisions/0008-suggestion-list-totals-and-text.md.
+    /// </summary>
+    private static async Task<IQueryable<Suggestion>> ContainingAsync(RendaDbContext db, SuggestionActor actor, IQueryable<Suggestion> q, string text, CancellationToken ct)
+    {
+        if (text.Length > 100) throw DomainException.Invalid("text", "检索词不超过 100 字。");
+        var exact = q.Where(s => s.Title.Contains(text) || (s.Number != null && s.Number.Contains(text)) || s.Content.Contains(text));
+        var tokens = ChineseText.ContainedTokens(text);
+        if (tokens.Count == 0 || MayBeInNumber(text))
+            return exact;
+        var found = await SearchIndex.HavingAllAsync(db, SimilarSuggestions.Kind, actor.CongressId, tokens, IndexCandidateLimit, ct);
+        if (found is null)
+            return exact;
+        var candidates = found.Select(id => (int)id).ToList();
+        // Drafts are not indexed until they are submitted; only their authors and co-signers see them, a handful each.
+        return actor.IsStaff || actor.IsCouncil
+            ? exact.Where(s => candidates.Contains(s.Id))
+            : exact.Where(s => s.Status == SuggestionStatus.Draft || candidates.Contains(s.Id));
+    }
+
+    /// <summary>
+    /// At most this many index candidates are checked exactly (each costs a row read in the index and one here): more,
+    /// and the text is common in the congress, so checking the filtered rows in list order until the count's limit is
+    /// reached costs less than reading them all.
+    /// </summary>
+    internal const int IndexCandidateLimit = 2_000;
+
+    /// <summary>Numbers are "2026-017" (Suggestion.Submit): only a text of digits and '-' can be part of one.</summary>
+    private static bool MayBeInNumber(string text) => text.All(c => char.IsAsciiDigit(c) || c == '-');
 
     private static IQueryable<Suggestion> Sorted(IQueryable<Suggestion> q, string? sort) => sort switch
     {
