@@ -75,17 +75,17 @@ public static class SuggestionQueries
         if (f.Deputy is { } d) q = q.Where(s => s.LeadDeputyId == d || s.Signers.Any(x => x.DeputyId == d && x.Status == CoSignerStatus.Confirmed));
         if (f.Key is true) q = q.Where(s => s.IsKey);
         if (!string.IsNullOrWhiteSpace(f.Text))
-            q = await ContainingAsync(db, actor, q, f.Text.Trim(), ct);
+            q = await ContainingAsync(db, actor, q, f.Text.Trim(), f.Year, ct);
         var (p, size) = Paging.Normalise(page, pageSize);
         // Counting stops one past the limit: "more than 10,000" is all a person paging through a list can use, and an
         // index scan that stops at 10,001 entries costs a twentieth of one over a congress's 200,000. The page asked for
         // always lies within what is counted, so its rows and "next" agree with the total.
         var limit = (int)Math.Min(int.MaxValue - 1, Math.Max(Math.Max(1, exactCountLimit), (long)p * size));
-        var counted = await q.Select(s => s.Id).Take(limit + 1).CountAsync(ct);
-        var total = Math.Min(counted, limit);
+        var counting = q.Select(s => s.Id).Take(limit + 1);
         // The page's ids first, then its rows, in one statement: under the plain filters the ids come from an index
         // alone (SuggestionsModel), where PostgreSQL would otherwise page an earlier year by walking the primary key
-        // back through every newer row. Names and units come along (units ordered by role in memory: roles are stored by name).
+        // back through every newer row. Names and units come along (units ordered by role in memory: roles are stored by
+        // name), and so does the count, a subquery the database runs once: one round trip instead of two.
         var ids = Sorted(q, f.Sort).Skip((p - 1) * size).Take(size).Select(s => s.Id);
         var rows = await Sorted(db.Set<Suggestion>().AsNoTracking().Where(s => ids.Contains(s.Id)), f.Sort).Select(s => new
         {
@@ -93,7 +93,11 @@ public static class SuggestionQueries
             LeadDeputy = db.Deputies.Where(d => d.Id == s.LeadDeputyId).Select(d => d.Person!.Name).FirstOrDefault(),
             Units = s.Assignments.Where(a => a.Status != AssignmentStatus.Returned)
                 .Join(db.HandlingUnits, a => a.HandlingUnitId, h => h.Id, (a, h) => new { a.Role, h.Name }).ToList(),
+            Counted = counting.Count(),
         }).ToListAsync(ct);
+        // A page past the end has no row to carry the count (on the first page that means none at all).
+        var counted = rows.Count > 0 ? rows[0].Counted : p == 1 ? 0 : await counting.CountAsync(ct);
+        var total = Math.Min(counted, limit);
         var items = rows.Select(r => new SuggestionListItem(r.Id, r.Number, r.Year, r.Title, r.Category, r.Status, SuggestionLabels.Of(r.Status),
             r.LeadDeputy ?? "", r.IsKey, r.ReceivedOn, r.AnswerDueOn, r.AnsweredOn, r.Rating,
             r.Units.Count == 0 ? null : string.Join("、", r.Units.OrderBy(x => x.Role).Select(x => x.Name)))).ToList();
@@ -109,7 +113,7 @@ public static class SuggestionQueries
     /// (numbers are not indexed), or a text that most suggestions of the congress contain — there the count's limit
     /// already ends the scan early. See docs/decisions/0008-suggestion-list-totals-and-text.md.
     /// </summary>
-    private static async Task<IQueryable<Suggestion>> ContainingAsync(RendaDbContext db, SuggestionActor actor, IQueryable<Suggestion> q, string text, CancellationToken ct)
+    private static async Task<IQueryable<Suggestion>> ContainingAsync(RendaDbContext db, SuggestionActor actor, IQueryable<Suggestion> q, string text, int? year, CancellationToken ct)
     {
         if (text.Length > 100) throw DomainException.Invalid("text", "检索词不超过 100 字。");
         var exact = q.Where(s => s.Title.Contains(text) || (s.Number != null && s.Number.Contains(text)) || s.Content.Contains(text));
@@ -119,7 +123,8 @@ public static class SuggestionQueries
         var found = await SearchIndex.HavingAllAsync(db, SimilarSuggestions.Kind, actor.CongressId, tokens, IndexCandidateLimit, ct);
         if (found is null)
             return exact;
-        var candidates = found.Select(id => (int)id).ToList();
+        // The index holds each suggestion's year (fixed on submission): candidates of other years need no lookup here.
+        var candidates = found.Where(c => year is not { } y || c.Year == y).Select(c => (int)c.Id).ToList();
         // Drafts are not indexed until they are submitted; only their authors and co-signers see them, a handful each.
         return actor.IsStaff || actor.IsCouncil
             ? exact.Where(s => candidates.Contains(s.Id))

@@ -96,6 +96,7 @@ public static class SuggestionsApi
         public WorkCalendar Calendar { get; } = calendar;
         public SuggestionActor Actor { get; private set; } = null!;
         public async Task<SuggestionActor> ActorAsync(CancellationToken ct) => Actor = await SuggestionActor.ForAsync(Db, user.User, ct);
+        public async Task<SuggestionActor> ReaderAsync(CancellationToken ct) => Actor = await SuggestionActor.ForReadingAsync(Db, user.User, ct);
     }
 
     /// <summary>Runs a step as the current actor; 204 when it happened (a refusal is a ProblemDetails from the DomainException).</summary>
@@ -126,7 +127,7 @@ public static class SuggestionsApi
         int? page, int? pageSize, Ctx c, CurrentUserAccessor user, IOptions<SuggestionListOptions> options, CancellationToken ct)
     {
         await CongressScope.RequireOwnAsync(c.Db, user.User, code, ct);
-        var actor = await c.ActorAsync(ct);
+        var actor = await c.ReaderAsync(ct);
         return Results.Ok(await SuggestionQueries.ListAsync(c.Db, actor, new SuggestionFilter(year, status, unit, category, deputy, text, key, sort), page, pageSize, ct,
             options.Value.ExactCountLimit));
     }

@@ -143,6 +143,11 @@ public abstract class SuggestionListTests(RendaApp app)
         third.GetProperty("total").GetInt32().ShouldBe(6);
         third.GetProperty("totalIsLowerBound").GetBoolean().ShouldBeFalse();
         third.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()).ShouldBe([ids[1], ids[0]]);
+        // A page past the end has no rows, and still the total.
+        var beyond = await ListAsync(client, $"text={text}&pageSize=2&page=10");
+        beyond.GetProperty("items").GetArrayLength().ShouldBe(0);
+        beyond.GetProperty("total").GetInt32().ShouldBe(6);
+        beyond.GetProperty("totalIsLowerBound").GetBoolean().ShouldBeFalse();
         // Up to the limit: exact.
         var few = await ListAsync(client, $"text={Uri.EscapeDataString("限额计数试点第3项")}");
         few.GetProperty("total").GetInt32().ShouldBe(1);

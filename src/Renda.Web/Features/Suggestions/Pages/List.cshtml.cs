@@ -37,7 +37,7 @@ public class SuggestionListModel(RendaDbContext db, IOptions<SuggestionListOptio
 
     public async Task OnGetAsync([FromQuery(Name = "page")] int? pageNumber, CancellationToken ct)
     {
-        var actor = await SuggestionActor.ForAsync(db, new CurrentUser(User), ct);
+        var actor = await SuggestionActor.ForReadingAsync(db, new CurrentUser(User), ct);
         Today = WorkCalendar.Today(db.Clock);
         Categories = (await SuggestionSettings.ForAsync(db, actor.CongressId, ct)).CategoryList;
         // The first and the last year are two index lookups; DISTINCT would read an index entry per suggestion of the congress.

@@ -54,7 +54,7 @@ public class MySuggestionsModel(RendaDbContext db, IOptions<SuggestionListOption
 
     private async Task LoadAsync(int? pageNumber, CancellationToken ct)
     {
-        var actor = await SuggestionActor.ForAsync(db, new CurrentUser(User), ct);
+        var actor = await SuggestionActor.ForReadingAsync(db, new CurrentUser(User), ct);
         DeputyId = actor.DeputyId;
         Today = WorkCalendar.Today(db.Clock);
         if (actor.DeputyId is not { } me)

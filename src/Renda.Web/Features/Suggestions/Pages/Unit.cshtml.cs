@@ -30,7 +30,7 @@ public class UnitQueueModel(RendaDbContext db, IOptions<SuggestionListOptions> o
 
     public async Task OnGetAsync([FromQuery(Name = "page")] int? pageNumber, CancellationToken ct)
     {
-        var actor = await SuggestionActor.ForAsync(db, new CurrentUser(User), ct);
+        var actor = await SuggestionActor.ForReadingAsync(db, new CurrentUser(User), ct);
         Today = WorkCalendar.Today(db.Clock);
         var ids = actor.UnitIds;
         Units = (await db.HandlingUnits.AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.Id).Select(u => new { u.Id, u.Name }).ToListAsync(ct)).Select(u => (u.Id, u.Name)).ToList();
