@@ -64,6 +64,11 @@ if [ -z "${RENDA_BENCH_SKIP_BUILD:-}" ]; then
 fi
 bench=(dotnet bench/Renda.Bench.Load/bin/Release/net10.0/Renda.Bench.Load.dll)
 
+# Another app on the port would answer the readiness check and take the load instead of ours.
+if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+  echo "port $port is in use on 127.0.0.1; choose another with RENDA_BENCH_PORT"; exit 1
+fi
+
 log "creating database $db"
 psql -q -d postgres -c "CREATE DATABASE \"$db\""
 
