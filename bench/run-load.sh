@@ -15,6 +15,7 @@
 #   RENDA_BENCH_APP_ARGS  extra app arguments (e.g. a pool size in the connection string is set below)
 #   RENDA_BENCH_KEEP=1    keep the database (and the app's data folder) for inspection
 #   RENDA_BENCH_SKIP_BUILD=1  use the existing Release build
+#   RENDA_BENCH_DB_PREFIX  name of the database before its time stamp, default renda_bench_g
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -26,7 +27,7 @@ duration=${RENDA_BENCH_DURATION:-30}
 concurrency=${RENDA_BENCH_CONCURRENCY:-64}
 password='Renda#Demo2026'
 stamp=$(date -u +%Y%m%d-%H%M%S)
-db="renda_bench_g_${stamp//-/_}"
+db="${RENDA_BENCH_DB_PREFIX:-renda_bench_g}_${stamp//-/_}"
 out=${RENDA_BENCH_OUT:-$root/bench/results-$stamp.md}
 data=$(mktemp -d /tmp/renda-bench.XXXXXX)
 current_year=$(date -u +%Y)
@@ -62,6 +63,11 @@ if [ -z "${RENDA_BENCH_SKIP_BUILD:-}" ]; then
   dotnet build bench/Renda.Bench.Load -c Release -nologo -v q
 fi
 bench=(dotnet bench/Renda.Bench.Load/bin/Release/net10.0/Renda.Bench.Load.dll)
+
+# Another app on the port would answer the readiness check and take the load instead of ours.
+if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+  echo "port $port is in use on 127.0.0.1; choose another with RENDA_BENCH_PORT"; exit 1
+fi
 
 log "creating database $db"
 psql -q -d postgres -c "CREATE DATABASE \"$db\""

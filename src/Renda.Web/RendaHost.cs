@@ -128,6 +128,7 @@ public static class RendaHost
                 await MeetingDemo.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<WorkCalendar>(), ct);
                 lifetime.ApplicationStarted.Register(() => DemoData.PrintBanner(config, server));
             }
+            await SimilarSuggestions.IndexMissingAsync(db, ct);
         }
 
         public Task StartAsync(CancellationToken ct) => Task.CompletedTask;

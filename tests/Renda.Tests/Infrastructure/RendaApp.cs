@@ -42,28 +42,21 @@ public abstract class RendaApp : WebApplicationFactory<Program>
     public AsyncServiceScopeDb Db() => new(Services.CreateAsyncScope());
 
     /// <summary>A client without cookies of its own handling redirects manually, as a browser would see them.</summary>
-    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient Anonymous() => FactoryClients.Anonymous(this);
 
     /// <summary>A client authenticated with a bearer token issued by POST /api/v1/auth/token.</summary>
-    public async Task<HttpClient> ApiClientAsync(string userName, string password = Password)
-    {
-        var client = Anonymous();
-        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password });
-        var body = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
-        var token = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("token").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    public Task<HttpClient> ApiClientAsync(string userName, string password = Password) => FactoryClients.ApiClientAsync(this, userName, password);
 
     /// <summary>A client signed in through the login form, carrying the cookie, as a browser.</summary>
-    public async Task<HttpClient> BrowserClientAsync(string userName, string password = Password)
-    {
-        var client = Anonymous();
-        var response = await client.PostFormAsync("/login", new() { ["UserName"] = userName, ["Password"] = password });
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
-        return client;
-    }
+    public Task<HttpClient> BrowserClientAsync(string userName, string password = Password) => FactoryClients.BrowserClientAsync(this, userName, password);
+
+    /// <summary>The same application over the same database and clock, with some configuration changed (dispose it after the test).</summary>
+    public WebApplicationFactory<Program> WithSettings(params (string Key, string Value)[] settings)
+        => WithWebHostBuilder(b =>
+        {
+            foreach (var (key, value) in settings)
+                b.UseSetting(key, value);
+        });
 
     protected override void Dispose(bool disposing)
     {
@@ -91,6 +84,32 @@ public sealed class PostgresApp : RendaApp
         base.Dispose(disposing);
         if (disposing)
             TestPostgres.DropDatabase(_connection);
+    }
+}
+
+/// <summary>Clients of any instance of the application: a <see cref="RendaApp"/>, or one made by <see cref="RendaApp.WithSettings"/>.</summary>
+public static class FactoryClients
+{
+    public static HttpClient Anonymous(this WebApplicationFactory<Program> app)
+        => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public static async Task<HttpClient> ApiClientAsync(this WebApplicationFactory<Program> app, string userName, string password = RendaApp.Password)
+    {
+        var client = app.Anonymous();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password });
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        var token = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("token").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public static async Task<HttpClient> BrowserClientAsync(this WebApplicationFactory<Program> app, string userName, string password = RendaApp.Password)
+    {
+        var client = app.Anonymous();
+        var response = await client.PostFormAsync("/login", new() { ["UserName"] = userName, ["Password"] = password });
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        return client;
     }
 }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
 using Renda.Web.Platform.Deadlines;
+using Renda.Web.Platform.Search;
 using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Suggestions;
@@ -27,9 +28,23 @@ public sealed record SuggestionDetail(int Id, string CongressCode, string? Numbe
     bool Published, IReadOnlyList<SignerView> Signers, IReadOnlyList<AssignmentView> Assignments, IReadOnlyList<AnswerView> Answers, IReadOnlyList<ContactView> Contacts,
     IReadOnlyList<RatingView> Ratings, IReadOnlyList<EventView> History, IReadOnlyList<ClockView> Clocks, IReadOnlyList<CommitmentView> Commitments);
 
+/// <summary>Renda:Suggestions in the configuration.</summary>
+public sealed class SuggestionListOptions
+{
+    /// <summary>The list counts its matches exactly up to this many; above it the total is a lower bound (see <see cref="SuggestionQueries.ListAsync"/>).</summary>
+    public int ExactCountLimit { get; set; } = SuggestionQueries.DefaultExactCountLimit;
+}
+
 /// <summary>Reading suggestions: what each role may list, and the full record of one.</summary>
 public static class SuggestionQueries
 {
+    /// <summary>
+    /// Up to this many matches the list's total is exact; beyond, it says "more than 10,000"
+    /// (<see cref="Page{T}.TotalIsLowerBound"/>). Counting every match of a congress's
+    /// 200,000 suggestions was most of a list request's cost. See docs/decisions/0008-suggestion-list-totals-and-text.md.
+    /// </summary>
+    public const int DefaultExactCountLimit = 10_000;
+
     /// <summary>Staff and the council see the congress's suggestions; a unit those assigned to it; a deputy those they signed.</summary>
     public static IQueryable<Suggestion> Visible(RendaDbContext db, SuggestionActor actor)
     {
@@ -43,7 +58,13 @@ public static class SuggestionQueries
             || (s.Status != SuggestionStatus.Draft && s.Assignments.Any(a => units.Contains(a.HandlingUnitId))));
     }
 
-    public static async Task<Page<SuggestionListItem>> ListAsync(RendaDbContext db, SuggestionActor actor, SuggestionFilter f, int? page, int? pageSize, CancellationToken ct)
+    /// <summary>
+    /// A page of the suggestions the actor may see under the filter, newest first unless sorted otherwise. The total is
+    /// exact up to <paramref name="exactCountLimit"/> matches (or up to the end of the page asked for, if that lies
+    /// further); beyond, it is that number with <see cref="Page{T}.TotalIsLowerBound"/> set.
+    /// </summary>
+    public static async Task<Page<SuggestionListItem>> ListAsync(RendaDbContext db, SuggestionActor actor, SuggestionFilter f, int? page, int? pageSize, CancellationToken ct,
+        int exactCountLimit = DefaultExactCountLimit)
     {
         var q = Visible(db, actor);
         if (f.Year is { } y) q = q.Where(s => s.Year == y);
@@ -54,16 +75,17 @@ public static class SuggestionQueries
         if (f.Deputy is { } d) q = q.Where(s => s.LeadDeputyId == d || s.Signers.Any(x => x.DeputyId == d && x.Status == CoSignerStatus.Confirmed));
         if (f.Key is true) q = q.Where(s => s.IsKey);
         if (!string.IsNullOrWhiteSpace(f.Text))
-        {
-            var text = f.Text.Trim();
-            if (text.Length > 100) throw DomainException.Invalid("text", "检索词不超过 100 字。");
-            q = q.Where(s => s.Title.Contains(text) || (s.Number != null && s.Number.Contains(text)) || s.Content.Contains(text));
-        }
+            q = await ContainingAsync(db, actor, q, f.Text.Trim(), f.Year, ct);
         var (p, size) = Paging.Normalise(page, pageSize);
-        var total = await q.CountAsync(ct);
+        // Counting stops one past the limit: "more than 10,000" is all a person paging through a list can use, and an
+        // index scan that stops at 10,001 entries costs a twentieth of one over a congress's 200,000. The page asked for
+        // always lies within what is counted, so its rows and "next" agree with the total.
+        var limit = (int)Math.Min(int.MaxValue - 1, Math.Max(Math.Max(1, exactCountLimit), (long)p * size));
+        var counting = q.Select(s => s.Id).Take(limit + 1);
         // The page's ids first, then its rows, in one statement: under the plain filters the ids come from an index
         // alone (SuggestionsModel), where PostgreSQL would otherwise page an earlier year by walking the primary key
-        // back through every newer row. Names and units come along (units ordered by role in memory: roles are stored by name).
+        // back through every newer row. Names and units come along (units ordered by role in memory: roles are stored by
+        // name), and so does the count, a subquery the database runs once: one round trip instead of two.
         var ids = Sorted(q, f.Sort).Skip((p - 1) * size).Take(size).Select(s => s.Id);
         var rows = await Sorted(db.Set<Suggestion>().AsNoTracking().Where(s => ids.Contains(s.Id)), f.Sort).Select(s => new
         {
@@ -71,12 +93,53 @@ public static class SuggestionQueries
             LeadDeputy = db.Deputies.Where(d => d.Id == s.LeadDeputyId).Select(d => d.Person!.Name).FirstOrDefault(),
             Units = s.Assignments.Where(a => a.Status != AssignmentStatus.Returned)
                 .Join(db.HandlingUnits, a => a.HandlingUnitId, h => h.Id, (a, h) => new { a.Role, h.Name }).ToList(),
+            Counted = counting.Count(),
         }).ToListAsync(ct);
+        // A page past the end has no row to carry the count (on the first page that means none at all).
+        var counted = rows.Count > 0 ? rows[0].Counted : p == 1 ? 0 : await counting.CountAsync(ct);
+        var total = Math.Min(counted, limit);
         var items = rows.Select(r => new SuggestionListItem(r.Id, r.Number, r.Year, r.Title, r.Category, r.Status, SuggestionLabels.Of(r.Status),
             r.LeadDeputy ?? "", r.IsKey, r.ReceivedOn, r.AnswerDueOn, r.AnsweredOn, r.Rating,
             r.Units.Count == 0 ? null : string.Join("、", r.Units.OrderBy(x => x.Role).Select(x => x.Name)))).ToList();
-        return new Page<SuggestionListItem>(items, p, size, total);
+        return new Page<SuggestionListItem>(items, p, size, total, TotalIsLowerBound: counted > limit);
     }
+
+    /// <summary>
+    /// The text filter: suggestions whose title, number or content contains the text, exactly as LIKE '%…%' (case and
+    /// all). The bigram index of similar suggestions (Platform/Search) narrows the rows first when it can: every
+    /// submitted suggestion is indexed (title and content) in the transaction that submits it, and neither changes
+    /// after that. The exact condition is then checked on those candidates only. Without the index: a text without
+    /// a token that must be in every text containing it (one character), a text that may be part of a number
+    /// (numbers are not indexed), or a text that most suggestions of the congress contain — there the count's limit
+    /// already ends the scan early. See docs/decisions/0008-suggestion-list-totals-and-text.md.
+    /// </summary>
+    private static async Task<IQueryable<Suggestion>> ContainingAsync(RendaDbContext db, SuggestionActor actor, IQueryable<Suggestion> q, string text, int? year, CancellationToken ct)
+    {
+        if (text.Length > 100) throw DomainException.Invalid("text", "检索词不超过 100 字。");
+        var exact = q.Where(s => s.Title.Contains(text) || (s.Number != null && s.Number.Contains(text)) || s.Content.Contains(text));
+        var tokens = ChineseText.ContainedTokens(text);
+        if (tokens.Count == 0 || MayBeInNumber(text))
+            return exact;
+        var found = await SearchIndex.HavingAllAsync(db, SimilarSuggestions.Kind, actor.CongressId, tokens, IndexCandidateLimit, ct);
+        if (found is null)
+            return exact;
+        // The index holds each suggestion's year (fixed on submission): candidates of other years need no lookup here.
+        var candidates = found.Where(c => year is not { } y || c.Year == y).Select(c => (int)c.Id).ToList();
+        // Drafts are not indexed until they are submitted; only their authors and co-signers see them, a handful each.
+        return actor.IsStaff || actor.IsCouncil
+            ? exact.Where(s => candidates.Contains(s.Id))
+            : exact.Where(s => s.Status == SuggestionStatus.Draft || candidates.Contains(s.Id));
+    }
+
+    /// <summary>
+    /// At most this many index candidates are checked exactly (each costs a row read in the index and one here): more,
+    /// and the text is common in the congress, so checking the filtered rows in list order until the count's limit is
+    /// reached costs less than reading them all.
+    /// </summary>
+    internal const int IndexCandidateLimit = 2_000;
+
+    /// <summary>Numbers are "2026-017" (Suggestion.Submit): only a text of digits and '-' can be part of one.</summary>
+    private static bool MayBeInNumber(string text) => text.All(c => char.IsAsciiDigit(c) || c == '-');
 
     private static IQueryable<Suggestion> Sorted(IQueryable<Suggestion> q, string? sort) => sort switch
     {

@@ -14,7 +14,15 @@ namespace Renda.Web.Features.Suggestions;
 /// <summary>Who is acting on suggestions, resolved once per request from the account's roles and mandate.</summary>
 public sealed record SuggestionActor(int AccountId, string Name, int CongressId, int? DeputyId, IReadOnlyList<int> UnitIds, bool IsStaff, bool IsCouncil)
 {
-    public static async Task<SuggestionActor> ForAsync(RendaDbContext db, CurrentUser user, CancellationToken ct = default)
+    public static Task<SuggestionActor> ForAsync(RendaDbContext db, CurrentUser user, CancellationToken ct = default) => ForAsync(db, user, named: true, ct);
+
+    /// <summary>
+    /// The actor of a read, which records nothing under the actor's name: the name is not looked up (Name is the user
+    /// name). For staff and units that is no query at all, a tenth of what a list request costs.
+    /// </summary>
+    public static Task<SuggestionActor> ForReadingAsync(RendaDbContext db, CurrentUser user, CancellationToken ct = default) => ForAsync(db, user, named: false, ct);
+
+    private static async Task<SuggestionActor> ForAsync(RendaDbContext db, CurrentUser user, bool named, CancellationToken ct)
     {
         var congressId = user.CongressId ?? throw DomainException.Forbidden("请先登录。");
         int? deputyId = null;
@@ -22,7 +30,8 @@ public sealed record SuggestionActor(int AccountId, string Name, int CongressId,
             deputyId = await db.Deputies.Where(d => d.PersonId == personId && d.CongressId == congressId && d.Status == DeputyStatus.Serving)
                 .OrderByDescending(d => d.TermId).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct);
         // The history shows people by name: a deputy's own name, otherwise the account's display name (e.g. 州教育局经办人).
-        var name = deputyId is { } dep
+        var name = !named ? user.UserName ?? ""
+            : deputyId is { } dep
             ? await db.Deputies.Where(d => d.Id == dep).Select(d => d.Person!.Name).FirstAsync(ct)
             : await db.Accounts.Where(a => a.Id == user.AccountId).Select(a => a.DisplayName).FirstOrDefaultAsync(ct) ?? user.UserName ?? "";
         return new(user.AccountId!.Value, name, congressId, deputyId, user.HandlingUnitIds.ToList(),

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Renda.Web.Data;
 using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Identity;
@@ -33,6 +34,8 @@ public static class SuggestionsApi
     public static IServiceCollection AddSuggestions(this IServiceCollection services)
     {
         services.AddScoped<Ctx>();
+        services.AddOptions<SuggestionListOptions>().BindConfiguration("Renda:Suggestions")
+            .Validate(o => o.ExactCountLimit >= 1, "Renda:Suggestions:ExactCountLimit must be at least 1.").ValidateOnStart();
         services.AddSingleton<SuggestionMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<SuggestionMonitor>());
         return services;
@@ -93,6 +96,7 @@ public static class SuggestionsApi
         public WorkCalendar Calendar { get; } = calendar;
         public SuggestionActor Actor { get; private set; } = null!;
         public async Task<SuggestionActor> ActorAsync(CancellationToken ct) => Actor = await SuggestionActor.ForAsync(Db, user.User, ct);
+        public async Task<SuggestionActor> ReaderAsync(CancellationToken ct) => Actor = await SuggestionActor.ForReadingAsync(Db, user.User, ct);
     }
 
     /// <summary>Runs a step as the current actor; 204 when it happened (a refusal is a ProblemDetails from the DomainException).</summary>
@@ -120,10 +124,11 @@ public static class SuggestionsApi
     }
 
     private static async Task<IResult> List(string code, int? year, SuggestionStatus? status, int? unit, string? category, int? deputy, string? text, bool? key, string? sort,
-        int? page, int? pageSize, Ctx c, CurrentUserAccessor user, CancellationToken ct)
+        int? page, int? pageSize, Ctx c, CurrentUserAccessor user, IOptions<SuggestionListOptions> options, CancellationToken ct)
     {
         await CongressScope.RequireOwnAsync(c.Db, user.User, code, ct);
-        var actor = await c.ActorAsync(ct);
-        return Results.Ok(await SuggestionQueries.ListAsync(c.Db, actor, new SuggestionFilter(year, status, unit, category, deputy, text, key, sort), page, pageSize, ct));
+        var actor = await c.ReaderAsync(ct);
+        return Results.Ok(await SuggestionQueries.ListAsync(c.Db, actor, new SuggestionFilter(year, status, unit, category, deputy, text, key, sort), page, pageSize, ct,
+            options.Value.ExactCountLimit));
     }
 }

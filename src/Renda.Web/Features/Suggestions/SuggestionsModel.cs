@@ -14,9 +14,10 @@ public static class SuggestionsModel
             e.HasIndex(s => new { s.CongressId, s.Year, s.Status, s.Category, s.LeadDeputyId, s.AssignedOn, s.AnswerDueOn, s.FirstAnsweredOn, s.AnswerCategory, s.Rating, s.RatingMissing, s.FaceToFaceContact, s.IsKey, s.Id })
                 .HasDatabaseName("IX_Suggestions_Statistics");
             // The list pages newest first (ORDER BY Id DESC) within a congress, optionally a year and a status:
-            // each of these shapes has an index that yields its rows in that order, and each carries Status and
-            // CreatedByAccountId, so the visibility rule (drafts only for their author), the total count and the
-            // page's ids come from the index alone (SuggestionQueries.ListAsync). Measured in docs/BENCHMARKS.md.
+            // each of these shapes has an index that yields its rows in that order, and each carries Status, so the
+            // visibility rule (no drafts for staff), the total count and the page's ids come from the index alone
+            // (SuggestionQueries.ListAsync). CreatedByAccountId served an earlier rule (staff saw their own drafts)
+            // and is read by no query now; it stays because dropping it measured no faster (docs/decisions/0008).
             e.HasIndex(s => new { s.CongressId, s.Id, s.Status, s.CreatedByAccountId });
             e.HasIndex(s => new { s.CongressId, s.Year, s.Id, s.Status, s.CreatedByAccountId });
             e.HasIndex(s => new { s.CongressId, s.Status, s.Id, s.CreatedByAccountId });

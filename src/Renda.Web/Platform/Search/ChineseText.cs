@@ -53,6 +53,35 @@ public static class ChineseText
     }
 
     /// <summary>
+    /// The tokens that every text containing <paramref name="text"/> (as a plain substring, as SQL's LIKE '%…%' finds
+    /// it) has too, distinct, in order: so the texts that hold all of them in the index are a superset of those that
+    /// contain it. That is every CJK bigram, and every word of letters and digits with something before and after it
+    /// inside the text. Not a word at either end ("G10" may be part of "G109" in the longer text) nor a lone CJK
+    /// character (in the longer text it may sit in a run, which is indexed as bigrams). Empty for a text without such
+    /// tokens (one character, "2025-013"): then the index cannot narrow a search for it.
+    /// </summary>
+    public static IReadOnlyList<string> ContainedTokens(string text)
+    {
+        var n = Fold(text);
+        var tokens = new List<string>();
+        // The same runs as Walk. A run boundary inside the text (a change between CJK and other letters, or a removed
+        // character such as a space) is a boundary at the same place in any text that contains it.
+        var i = 0;
+        while (i < n.Runes.Length)
+        {
+            var cjk = IsCjk(n.Runes[i]);
+            var j = i + 1;
+            while (j < n.Runes.Length && IsCjk(n.Runes[j]) == cjk && Adjacent(n, j)) j++;
+            if (cjk)
+                for (var k = i; k < j - 1; k++) tokens.Add(Text(n.Runes, k, 2));
+            else if (i > 0 && j < n.Runes.Length)
+                tokens.Add(Text(n.Runes, i, Math.Min(j - i, MaxWordLength)));
+            i = j;
+        }
+        return tokens.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
     /// The tokens of a text counted by a 64-bit key instead of a string: the same multiset as
     /// <c>Count(Tokenize(text))</c> for <see cref="Similarity{TKey}"/>, without a string per token —
     /// the index rescores hundreds of texts per query. Unigrams and bigrams are packed exactly;

@@ -139,6 +139,65 @@ public static class SearchIndex
     }
 
     /// <summary>
+    /// The ids of the indexed texts of this kind and congress that hold every one of <paramref name="tokens"/> (from
+    /// <see cref="ChineseText.ContainedTokens"/>: then they include every indexed text that contains the searched
+    /// text), with their years, in no particular order; null when there are more than <paramref name="limit"/>, and the caller searches
+    /// without the index. Each text found costs the database a row read (its id is in the row, not in the inverted
+    /// index), so it reads at most limit + 1, and none when the document frequencies show the text is common: they
+    /// count every congress (and on SQLite every kind), so only a rarest token in more than <see cref="SkipFactor"/>
+    /// × limit texts counts as common.
+    /// </summary>
+    public static async Task<IReadOnlyList<(long Id, int Year)>?> HavingAllAsync(RendaDbContext db, string kind, int congressId, IReadOnlyCollection<string> tokens, int limit, CancellationToken ct = default)
+    {
+        CheckKind(kind);
+        ArgumentOutOfRangeException.ThrowIfZero(tokens.Count);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var tx = db.Database.CurrentTransaction?.GetDbTransaction();
+            var postgres = db.Provider == DatabaseProvider.Postgres;
+            var (frequencies, _) = postgres
+                ? await PostgresDocumentFrequenciesAsync(db, tx, kind, tokens, ct)
+                : await SqliteDocumentFrequenciesAsync(db, tx, tokens, ct);
+            // Only a choice of path: the rows found below are the answer, and LIMIT guards against a count that is off.
+            var rarest = tokens.OrderBy(t => frequencies.GetValueOrDefault(t)).ThenBy(t => t, StringComparer.Ordinal).Take(MaxConjunctionTokens).ToList();
+            if (frequencies.GetValueOrDefault(rarest[0]) > SkipFactor * limit)
+                return null;
+            // Tokens are letters and digits only (ChineseText), so quoting them cannot be escaped, as in the similarity
+            // queries. On PostgreSQL the scope lexeme keeps the inverted index inside the congress, so every row read is one found.
+            await using var cmd = postgres
+                ? Command(tx, db, """
+                    SELECT id, year FROM search_documents
+                    WHERE tokens @@ CAST(@query AS tsquery) AND kind = @kind AND congress_id = @congress
+                    LIMIT @take
+                    """, ("query", string.Join(" & ", rarest.Select(t => $"'{t}'").Prepend($"'{ScopeLexeme(kind, congressId)}'"))),
+                    ("kind", kind), ("congress", congressId), ("take", limit + 1))
+                : Command(tx, db, """
+                    SELECT d.id, d.year FROM search_fts JOIN search_documents d ON d.doc_id = search_fts.rowid
+                    WHERE search_fts MATCH @match AND d.kind = @kind AND d.congress_id = @congress
+                    LIMIT @take
+                    """, ("match", string.Join(" AND ", rarest.Select(t => $"\"{t}\""))), ("kind", kind), ("congress", congressId), ("take", limit + 1));
+            var found = new List<(long, int)>();
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) found.Add((r.GetInt64(0), Convert.ToInt32(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture)));
+            return found.Count > limit ? null : found;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// <see cref="HavingAllAsync"/> asks the inverted index for at most this many of the tokens, the rarest: they narrow
+    /// the texts as well as all of them would, and each common one would only add a long posting list to walk.
+    /// </summary>
+    internal const int MaxConjunctionTokens = 8;
+
+    /// <summary>See <see cref="HavingAllAsync"/>.</summary>
+    internal const int SkipFactor = 10;
+
+    /// <summary>
     /// How the database finds candidates: rare tokens, each alone (what they find is never cut),
     /// conjunctions of common tokens (the fallback, cut at <see cref="MaxExamined"/>), and the
     /// tokens that rank what they find.

@@ -2,10 +2,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Renda.Web.Platform.Web;
 
-/// <summary>A page of a list, as the API returns it and the table partial renders it.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total)
+/// <summary>
+/// A page of a list, as the API returns it and the table partial renders it. A list that stops
+/// counting at some size sets <see cref="TotalIsLowerBound"/>: then there are more than
+/// <see cref="Total"/> rows, and <see cref="PageCount"/> counts the page after them too, so "next" still works.
+/// </summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total, bool TotalIsLowerBound = false)
 {
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int PageCount => Math.Max(1, (Total + (TotalIsLowerBound ? 1 : 0) + PageSize - 1) / PageSize);
 }
 
 public static class Paging

@@ -31,6 +31,21 @@ public class ChineseTextTests
     }
 
     [Fact]
+    public void A_searched_text_needs_only_the_tokens_every_text_containing_it_has()
+    {
+        // Bigrams always; words only with a boundary on both sides inside the text ("g10" may be part of "g109").
+        ChineseText.ContainedTokens("冷湖天文").ShouldBe(["冷湖", "湖天", "天文"]);
+        ChineseText.ContainedTokens("G109国道").ShouldBe(["国道"]);
+        ChineseText.ContainedTokens("沿G109国道").ShouldBe(["g109", "国道"]);
+        ChineseText.ContainedTokens("冷湖，天文").ShouldBe(["冷湖", "天文"]);
+        // A lone character may sit inside a run in the longer text, where it is part of bigrams only.
+        ChineseText.ContainedTokens("湖").ShouldBeEmpty();
+        ChineseText.ContainedTokens("2025-013").ShouldBeEmpty();
+        foreach (var (text, longer) in new[] { ("冷湖天文", "在冷湖天文观测基地"), ("沿G109国道", "沿G109国道格尔木段"), ("冷湖，天文", "冷湖，天文观测") })
+            ChineseText.ContainedTokens(text).Except(ChineseText.Tokenize(longer)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Words_of_other_scripts_keep_their_marks()
         => ChineseText.Tokenize("Café 海西").ShouldBe(["café", "海西"]);
 

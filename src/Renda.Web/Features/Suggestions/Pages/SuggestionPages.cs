@@ -47,6 +47,10 @@ public static class SuggestionPages
         => ids.Count == 0 ? [] : await db.Deputies.AsNoTracking().Where(d => d.CongressId == congressId && ids.Contains(d.Id))
             .OrderBy(d => d.Person!.Name).Select(d => new DeputyLookupItem(d.Id, d.Person!.Name, d.Delegation ?? d.ElectoralUnit)).ToListAsync(ct);
 
+    /// <summary>"共 12 件", or "超过 10,000 件" when the list stopped counting (SuggestionQueries.ListAsync).</summary>
+    public static string Total<T>(Page<T> page)
+        => page.TotalIsLowerBound ? string.Create(CultureInfo.InvariantCulture, $"超过 {page.Total:N0} 件") : string.Create(CultureInfo.InvariantCulture, $"共 {page.Total} 件");
+
     public static string BadgeClass(SuggestionStatus status) => status switch
     {
         SuggestionStatus.Draft => "text-bg-light border",

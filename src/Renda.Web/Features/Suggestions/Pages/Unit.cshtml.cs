@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Renda.Web.Data;
 using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Deadlines;
@@ -13,7 +14,7 @@ namespace Renda.Web.Features.Suggestions.Pages;
 
 /// <summary>/suggestions/unit — a handling unit's queue, the nearest answer deadline first; what is overdue stands out.</summary>
 [Authorize(Roles = nameof(Role.HandlingUnitOfficer))]
-public class UnitQueueModel(RendaDbContext db) : PageModel
+public class UnitQueueModel(RendaDbContext db, IOptions<SuggestionListOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true)] public SuggestionStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
@@ -29,7 +30,7 @@ public class UnitQueueModel(RendaDbContext db) : PageModel
 
     public async Task OnGetAsync([FromQuery(Name = "page")] int? pageNumber, CancellationToken ct)
     {
-        var actor = await SuggestionActor.ForAsync(db, new CurrentUser(User), ct);
+        var actor = await SuggestionActor.ForReadingAsync(db, new CurrentUser(User), ct);
         Today = WorkCalendar.Today(db.Clock);
         var ids = actor.UnitIds;
         Units = (await db.HandlingUnits.AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.Id).Select(u => new { u.Id, u.Name }).ToListAsync(ct)).Select(u => (u.Id, u.Name)).ToList();
@@ -37,7 +38,7 @@ public class UnitQueueModel(RendaDbContext db) : PageModel
             Unit = Units.Count > 0 ? Units[0].Id : null;
         if (Unit is not { } unit)
             return;
-        Result = await SuggestionQueries.ListAsync(db, actor, new SuggestionFilter(Status: Status, Unit: unit, Sort: "due"), pageNumber, 20, ct);
+        Result = await SuggestionQueries.ListAsync(db, actor, new SuggestionFilter(Status: Status, Unit: unit, Sort: "due"), pageNumber, 20, ct, options.Value.ExactCountLimit);
         var subjects = Result.Items.Select(i => i.Id.ToString(CultureInfo.InvariantCulture)).ToList();
         var clocks = await db.Deadlines.AsNoTracking()
             .Where(d => d.SubjectType == SuggestionWorkflow.Subject && subjects.Contains(d.SubjectId) && d.OwnerHandlingUnitId == unit
