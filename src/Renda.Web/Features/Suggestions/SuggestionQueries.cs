@@ -41,7 +41,7 @@ public static class SuggestionQueries
     /// <summary>
     /// Up to this many matches the list's total is exact; beyond, it says "more than 10,000"
     /// (<see cref="Page{T}.TotalIsLowerBound"/>). Counting every match of a congress's
-    /// 200,000 suggestions was most of a list request's cost. See docs/decisions/0008-suggestion-list-totals-and-text.md.
+    /// 200,000 suggestions was most of a list request's cost. See docs/decisions/0009-suggestion-list-totals-and-text.md.
     /// </summary>
     public const int DefaultExactCountLimit = 10_000;
 
@@ -111,7 +111,7 @@ public static class SuggestionQueries
     /// after that. The exact condition is then checked on those candidates only. Without the index: a text without
     /// a token that must be in every text containing it (one character), a text that may be part of a number
     /// (numbers are not indexed), or a text that most suggestions of the congress contain — there the count's limit
-    /// already ends the scan early. See docs/decisions/0008-suggestion-list-totals-and-text.md.
+    /// already ends the scan early. See docs/decisions/0009-suggestion-list-totals-and-text.md.
     /// </summary>
     private static async Task<IQueryable<Suggestion>> ContainingAsync(RendaDbContext db, SuggestionActor actor, IQueryable<Suggestion> q, string text, int? year, CancellationToken ct)
     {

@@ -17,7 +17,7 @@ public static class SuggestionsModel
             // each of these shapes has an index that yields its rows in that order, and each carries Status, so the
             // visibility rule (no drafts for staff), the total count and the page's ids come from the index alone
             // (SuggestionQueries.ListAsync). CreatedByAccountId served an earlier rule (staff saw their own drafts)
-            // and is read by no query now; it stays because dropping it measured no faster (docs/decisions/0008).
+            // and is read by no query now; it stays because dropping it measured no faster (docs/decisions/0009).
             e.HasIndex(s => new { s.CongressId, s.Id, s.Status, s.CreatedByAccountId });
             e.HasIndex(s => new { s.CongressId, s.Year, s.Id, s.Status, s.CreatedByAccountId });
             e.HasIndex(s => new { s.CongressId, s.Status, s.Id, s.CreatedByAccountId });
