@@ -36,9 +36,14 @@ public static class SimilarSuggestions
     /// </summary>
     public static async Task<int> IndexMissingAsync(RendaDbContext db, CancellationToken ct)
     {
-        var indexed = db.Database.SqlQuery<long>($"SELECT id AS \"Value\" FROM search_documents WHERE kind = {Kind}");
-        var missing = await db.Set<Suggestion>().AsNoTracking().Where(s => s.Status != SuggestionStatus.Draft && !indexed.Any(i => i == s.Id))
-            .OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(ct);
+        // NOT EXISTS, written out: EF turns the LINQ form into NOT (… IN (subquery)), which PostgreSQL cannot plan as an
+        // anti-join; once the ids outgrow work_mem it compares every suggestion with every indexed id (30 s and more
+        // at 260,000, and the app would not start). As an anti-join it takes 0.2 s there.
+        var missing = await db.Database.SqlQuery<int>($"""
+            SELECT s."Id" AS "Value" FROM "Suggestions" AS s
+            WHERE s."Status" <> {nameof(SuggestionStatus.Draft)} AND NOT EXISTS (SELECT 1 FROM search_documents AS d WHERE d.kind = {Kind} AND d.id = s."Id")
+            """).ToListAsync(ct);
+        missing.Sort();
         foreach (var chunk in missing.Chunk(500))
         {
             var rows = await db.Set<Suggestion>().AsNoTracking().Where(s => chunk.Contains(s.Id))
