@@ -33,29 +33,8 @@ data=$(mktemp -d /tmp/renda-bench.XXXXXX)
 current_year=$(date -u +%Y)
 last_year=$((current_year - 1))
 
-# psql connection parts from the Npgsql-style string.
-part() { tr ';' '\n' <<<"$pg_server" | awk -F= -v k="$1" 'tolower($1)==tolower(k){print $2}'; }
-export PGHOST=$(part Host) PGPORT=$(part Port) PGUSER=$(part Username)
-pw=$(part Password); [ -n "$pw" ] && export PGPASSWORD=$pw
-conn="$pg_server;Database=$db"
-
-log() { printf '\n== %s\n' "$*"; }
-
-app_pid=
-cleanup() {
-  if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
-    kill "$app_pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "$app_pid" 2>/dev/null || true
-  fi
-  if [ -z "${RENDA_BENCH_KEEP:-}" ]; then
-    psql -q -d postgres -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null 2>&1 || true
-    rm -rf "$data"
-  else
-    echo "kept database $db and $data"
-  fi
-}
-trap cleanup EXIT
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 
 if [ -z "${RENDA_BENCH_SKIP_BUILD:-}" ]; then
   log "building (Release)"
@@ -64,26 +43,12 @@ if [ -z "${RENDA_BENCH_SKIP_BUILD:-}" ]; then
 fi
 bench=(dotnet bench/Renda.Bench.Load/bin/Release/net10.0/Renda.Bench.Load.dll)
 
-# Another app on the port would answer the readiness check and take the load instead of ours.
-if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-  echo "port $port is in use on 127.0.0.1; choose another with RENDA_BENCH_PORT"; exit 1
-fi
 
 log "creating database $db"
 psql -q -d postgres -c "CREATE DATABASE \"$db\""
 
-log "starting the app on 127.0.0.1:$port (log: $data/app.log)"
-# shellcheck disable=SC2086
-dotnet src/Renda.Web/bin/Release/net10.0/renda.dll --urls "http://127.0.0.1:$port" \
-  --Database:Provider=Postgres --ConnectionStrings:Renda="$conn" --Renda:DataDir="$data" \
-  --Renda:Demo=true --Renda:DemoPassword="$password" ${RENDA_BENCH_APP_ARGS:-} >"$data/app.log" 2>&1 &
-app_pid=$!
-for i in $(seq 1 120); do
-  if curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; then break; fi
-  kill -0 "$app_pid" 2>/dev/null || { tail -50 "$data/app.log"; exit 1; }
-  sleep 1
-  [ "$i" = 120 ] && { echo "app did not become ready"; tail -50 "$data/app.log"; exit 1; }
-done
+require_free_port
+start_app src/Renda.Web/bin/Release/net10.0/renda.dll
 
 log "seeding $suggestions suggestions for 632800 (+ 40000 for 630000, 20000 for 632801) and 3000 deputy accounts"
 "${bench[@]}" seed --pg "$conn" --code 632800 --suggestions "$suggestions" --others 630000:40000,632801:20000 \

@@ -187,14 +187,7 @@ public static class Appointments
             foreach (var d in await Deadlines.RunningForAsync(db, Subject, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct))
                 if (d.Purpose == OathPurpose) Deadlines.Complete(db, d);
         }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            throw DomainException.Conflict("其中有人已经进行宪法宣誓。");
-        }
+        await db.SaveUniqueAsync("其中有人已经进行宪法宣誓。", ct);
         await tx.CommitAsync(ct);
         return oath;
     }

@@ -100,14 +100,7 @@ public static class Livelihood
         db.Add(new LivelihoodBallotPaper { Id = Guid.NewGuid(), BallotId = ballotId, Choices = LivelihoodChoices.Format(ticks) });
         // No savepoint around the save (two more round trips): a failed save ends this transaction, which is rolled back.
         db.Database.AutoSavepointsEnabled = false;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            throw DomainException.Conflict("您已在本次票决中投票，每位代表只能投一票。");
-        }
+        await db.SaveUniqueAsync("您已在本次票决中投票，每位代表只能投一票。", ct);
         await tx.CommitAsync(ct);
     }
 
@@ -167,13 +160,6 @@ public static class Livelihood
         if (!b.EvaluationOpen) throw DomainException.Conflict("年终满意度测评尚未开始。");
         if (!project.Adopted) throw DomainException.Conflict("只对票决确定的项目进行测评。");
         db.Add(new LivelihoodEvaluation { ProjectId = projectId, DeputyId = deputyId, Result = result, At = db.Clock.GetUtcNow().UtcDateTime });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            throw DomainException.Conflict("您已对该项目作出评价。");
-        }
+        await db.SaveUniqueAsync("您已对该项目作出评价。", ct);
     }
 }

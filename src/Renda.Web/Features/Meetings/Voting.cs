@@ -143,14 +143,7 @@ public static class Voting
         // No savepoint around the save (EF makes one inside a transaction it did not begin: two more round trips): a
         // failed save ends this transaction, which is rolled back, never continued.
         db.Database.AutoSavepointsEnabled = false;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            throw DomainException.Conflict("您已对本项表决投票，不能重复投票。");
-        }
+        await db.SaveUniqueAsync("您已对本项表决投票，不能重复投票。", ct);
         await tx.CommitAsync(ct);
     }
 

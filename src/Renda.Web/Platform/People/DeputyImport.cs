@@ -114,15 +114,8 @@ public static class DeputyImport
                 DeputyGroup = r.DeputyGroup, Status = r.Status,
             });
         }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            // Another import of the same people committed between our check and our write (PostgreSQL): nothing of ours is kept.
-            throw DomainException.Conflict("导入期间代表名册已被他人修改，未导入任何数据，请重试。");
-        }
+        // Another import of the same people committed between our check and our write (PostgreSQL): nothing of ours is kept.
+        await db.SaveUniqueAsync("导入期间代表名册已被他人修改，未导入任何数据，请重试。", ct);
         await tx.CommitAsync(ct);
         return new ImportResult(rows.Count, []);
     }
