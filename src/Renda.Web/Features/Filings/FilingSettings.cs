@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Renda.Web.Data;
+using Renda.Web.Platform.Web;
+
+namespace Renda.Web.Features.Filings;
+
+/// <summary>
+/// The configurable periods of DOMAIN.md §4, per congress. Defaults are the national law and the Beijing practice cited
+/// there; an administrator changes them (e.g. Beijing: review opinion answered within 30 days instead of 2 months).
+/// </summary>
+public class FilingSettings
+{
+    public int Id { get; set; }
+    public int CongressId { get; set; }
+    /// <summary>Formal check, return, referral of a misaddressed filing (北京 第十一—十三条).</summary>
+    [Range(1, 60, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int FormalCheckDays { get; set; } = 10;
+    [Range(1, 60, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int ResubmitDays { get; set; } = 10;
+    /// <summary>Passed to the committees (北京 第二十二条).</summary>
+    [Range(1, 30, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int PassWorkingDays { get; set; } = 5;
+    [Range(1, 90, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int CommitteeViewDays { get; set; } = 30;
+    [Range(1, 12, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int ReviewMonths { get; set; } = 3;
+    [Range(1, 12, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int ReviewExtensionMonths { get; set; } = 3;
+    /// <summary>立法法 第一百一十二条: 2 months; Beijing 30 days — expressed in days here (60 by default).</summary>
+    [Range(1, 180, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int OpinionReplyDays { get; set; } = 60;
+    /// <summary>An incomplete suggestion: proposer told within 5 working days (第二十四条).</summary>
+    [Range(1, 30, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int SuggestionIncompleteWorkingDays { get; set; } = 5;
+    /// <summary>Not taken up: told within 10 days (第二十五条).</summary>
+    [Range(1, 60, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int SuggestionNotTakenUpDays { get; set; } = 10;
+
+    public static async Task SaveAsync(RendaDbContext db, int congressId, FilingSettings values, CancellationToken ct = default)
+    {
+        if (values.FormalCheckDays < 1 || values.OpinionReplyDays < 1) throw DomainException.Invalid("formalCheckDays", "期限须为正数。");
+        var row = await db.Set<FilingSettings>().FirstOrDefaultAsync(s => s.CongressId == congressId, ct);
+        if (row is null)
+        {
+            row = new FilingSettings { CongressId = congressId };
+            db.Add(row);
+        }
+        values.Id = row.Id;
+        values.CongressId = congressId;
+        db.Entry(row).CurrentValues.SetValues(values);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static async Task<FilingSettings> ForAsync(RendaDbContext db, int congressId, CancellationToken ct = default)
+        => await db.Set<FilingSettings>().AsNoTracking().FirstOrDefaultAsync(s => s.CongressId == congressId, ct) ?? new FilingSettings { CongressId = congressId };
+}

@@ -1,0 +1,187 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Renda.Web.Data;
+using Renda.Web.Features.Meetings;
+using Renda.Web.Platform.Audit;
+using Renda.Web.Platform.Calendar;
+using Renda.Web.Platform.Deadlines;
+using Renda.Web.Platform.Modules;
+using Renda.Web.Platform.Notifications;
+using Renda.Web.Platform.Organisations;
+using Renda.Web.Platform.Web;
+
+namespace Renda.Web.Features.Filings;
+
+public sealed record FilingInput(string? Title, string? DocumentNumber, string? IssuingOrgan, DocumentKind? Kind, DateOnly? PublishedOn,
+    string? Text, string? Explanation, string? Basis);
+
+/// <summary>Filing (备案): submission by the filer, formal check within 10 days — receipt, return for resubmission, referral.</summary>
+public static class FilingWorkflow
+{
+    public const string Subject = "Filing";
+    public const string IntakeSource = "北京市人大常委会规范性文件备案审查条例第十一—十三条";
+
+    public static async Task<Filing> LoadAsync(RendaDbContext db, FilingActor actor, int id, CancellationToken ct)
+    {
+        var f = await db.Set<Filing>().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (f is null || !actor.MaySee(f)) throw DomainException.NotFound("没有找到该备案。");
+        return f;
+    }
+
+    /// <summary>A filer files a document with the congress: the document itself (its text) is required; its clock of formal check starts.</summary>
+    public static async Task<Filing> SubmitAsync(RendaDbContext db, WorkCalendar calendar, FilingActor actor, Congress congress, FilingInput input, CancellationToken ct)
+    {
+        var filer = await actor.RequireFilerAsync(db, congress, ct);
+        var today = WorkCalendar.Today(db.Clock);
+        var f = NewFiling(congress.Id, filer, input, today);
+        f.SubmittedByAccountId = actor.AccountId;
+        if (f.DocumentNumber is { } number && await db.Set<Filing>().AnyAsync(x => x.CongressId == congress.Id && x.FilerName == filer.Name && x.DocumentNumber == number
+                && x.Status != FilingStatus.Referred, ct))
+            throw DomainException.Conflict($"文号为“{number}”的文件已经报备，不能重复报备。");
+        await AddAsync(db, calendar, f, ct);
+        return f;
+    }
+
+    internal static Filing NewFiling(int congressId, Filer filer, FilingInput input, DateOnly today)
+    {
+        if (input.PublishedOn is not { } published) throw DomainException.Invalid("publishedOn", "请填写公布日期。");
+        if (published > today) throw DomainException.Invalid("publishedOn", "公布日期不能晚于今天。");
+        if (published.Year < 1979) throw DomainException.Invalid("publishedOn", "公布日期无效。");
+        var kind = input.Kind ?? DocumentKind.Other;
+        if (!Enum.IsDefined(kind)) throw DomainException.Invalid("kind", "文件类型无效。");
+        var text = Text.Optional("text", input.Text, "文件正文", Filing.MaxText)
+            ?? throw DomainException.Invalid("text", "请提供报备的规范性文件本身（正文）；没有文件的备案不予接收。");
+        return new Filing
+        {
+            CongressId = congressId, FilerType = filer.Type, FilerHandlingUnitId = filer.HandlingUnitId, FilerCongressId = filer.CongressId, FilerName = filer.Name,
+            Kind = kind, Title = Text.Required("title", input.Title, "文件名称", 200), DocumentNumber = Text.Optional("documentNumber", input.DocumentNumber, "文号", 100),
+            IssuingOrgan = Text.Optional("issuingOrgan", input.IssuingOrgan, "制定机关", 100) ?? filer.Name, PublishedOn = published, FiledOn = today,
+            Late = Filing.IsLate(published, today), Text = text,
+            Explanation = Text.Optional("explanation", input.Explanation, "起草说明", 10_000), Basis = Text.Optional("basis", input.Basis, "制定依据", 2000),
+            Status = FilingStatus.Submitted,
+        };
+    }
+
+    /// <summary>Saves a new filing and starts its formal-check clock (10 days).</summary>
+    internal static async Task AddAsync(RendaDbContext db, WorkCalendar calendar, Filing f, CancellationToken ct)
+    {
+        var settings = await FilingSettings.ForAsync(db, f.CongressId, ct);
+        f.CreatedAt = db.Clock.GetUtcNow().UtcDateTime;
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            db.Add(f);
+            await db.SaveChangesAsync(ct);
+            StartCheckClock(db, calendar, f, settings, f.FiledOn);
+            await db.SaveChangesAsync(ct);
+            if (own is not null) await own.CommitAsync(ct);
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
+    }
+
+    private static void StartCheckClock(RendaDbContext db, WorkCalendar calendar, Filing f, FilingSettings s, DateOnly from)
+        => Deadlines.Start(db, calendar, f.CongressId, Subject, Key(f.Id), Short($"形式审查：{f.Title}"),
+            $"收到备案文件之日起{s.FormalCheckDays}日内完成形式审查：登记回执、退回补正或移交", IntakeSource, from, PeriodUnit.CalendarDays, s.FormalCheckDays, purpose: "check");
+
+    /// <summary>Formal check passed: the receipt with the next registration number of the year; the active review (有备必审) opens.</summary>
+    public static async Task ReceiveAsync(RendaDbContext db, WorkCalendar calendar, FilingActor actor, int id, CancellationToken ct)
+    {
+        var f = await LoadAsync(db, actor, id, ct);
+        actor.RequireStaff(f.CongressId);
+        var today = WorkCalendar.Today(db.Clock);
+        await using var tx = await AuditChain.BeginLockedAsync(db, ct);
+        // Numbered under the audit lock so two receipts never take the same number.
+        var serial = (await db.Set<Filing>().Where(x => x.CongressId == f.CongressId && x.Year == today.Year).MaxAsync(x => x.Serial, ct) ?? 0) + 1;
+        f.Receive(today, serial);
+        await CompleteAsync(db, Subject, f.Id, "check", ct);
+        await db.SaveChangesAsync(ct);
+        await ReviewWorkflow.OpenAsync(db, calendar, f.CongressId, f, f.Title, ReviewMode.Active, null, ct);
+        if (f.SubmittedByAccountId is { } by)
+            Notifier.Notify(db, by, $"备案回执：{f.Title}", $"已登记，备案登记号 {f.RegistrationNumber}。", "/filings/mine");
+        await db.SaveChangesAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Formal check failed: returned with the reason; the filer resubmits within 10 days.</summary>
+    public static async Task ReturnAsync(RendaDbContext db, WorkCalendar calendar, FilingActor actor, int id, string? reason, CancellationToken ct)
+    {
+        var f = await LoadAsync(db, actor, id, ct);
+        actor.RequireStaff(f.CongressId);
+        var settings = await FilingSettings.ForAsync(db, f.CongressId, ct);
+        var today = WorkCalendar.Today(db.Clock);
+        f.ReturnForResubmission(today, Text.Required("reason", reason, "退回理由", 1000));
+        await CompleteAsync(db, Subject, f.Id, "check", ct);
+        Deadlines.Start(db, calendar, f.CongressId, Subject, Key(f.Id), Short($"补正后重新报送：{f.Title}"),
+            $"退回之日起{settings.ResubmitDays}日内补正后重新报送", IntakeSource, today, PeriodUnit.CalendarDays, settings.ResubmitDays,
+            ownerHandlingUnitId: f.FilerHandlingUnitId, purpose: "resubmit");
+        if (f.SubmittedByAccountId is { } by)
+            Notifier.Notify(db, by, $"备案退回补正：{f.Title}", f.ReturnReason, "/filings/mine");
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static async Task ResubmitAsync(RendaDbContext db, WorkCalendar calendar, FilingActor actor, int id, FilingInput input, CancellationToken ct)
+    {
+        var f = await LoadAsync(db, actor, id, ct);
+        if (!(f.FilerHandlingUnitId is { } u && actor.UnitIds.Contains(u)) && !(actor.IsStaff && f.FilerCongressId == actor.CongressId))
+            throw DomainException.Forbidden("只有报备机关可以重新报送。");
+        f.Resubmit(Text.Optional("text", input.Text, "文件正文", Filing.MaxText), Text.Optional("explanation", input.Explanation, "起草说明", 10_000),
+            Text.Optional("basis", input.Basis, "制定依据", 2000));
+        var today = WorkCalendar.Today(db.Clock);
+        await CompleteAsync(db, Subject, f.Id, "resubmit", ct);
+        StartCheckClock(db, calendar, f, await FilingSettings.ForAsync(db, f.CongressId, ct), today);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Not within this congress's remit: referred to the competent organ (within the 10 days of the formal check).</summary>
+    public static async Task ReferAsync(RendaDbContext db, FilingActor actor, int id, string? to, CancellationToken ct)
+    {
+        var f = await LoadAsync(db, actor, id, ct);
+        actor.RequireStaff(f.CongressId);
+        f.Refer(WorkCalendar.Today(db.Clock), Text.Required("referredTo", to, "移交机关", 200));
+        await CompleteAsync(db, Subject, f.Id, "check", ct);
+        if (f.SubmittedByAccountId is { } by)
+            Notifier.Notify(db, by, $"备案已移交：{f.Title}", $"不属于本机关备案范围，已移交{f.ReferredTo}。", "/filings/mine");
+        await db.SaveChangesAsync(ct);
+    }
+
+    internal static async Task CompleteAsync(RendaDbContext db, string subject, int id, string purpose, CancellationToken ct)
+    {
+        foreach (var d in await Deadlines.RunningForAsync(db, subject, Key(id), ct))
+            if (d.Purpose == purpose) Deadlines.Complete(db, d);
+    }
+
+    internal static async Task CancelAllAsync(RendaDbContext db, string subject, int id, CancellationToken ct)
+    {
+        foreach (var d in await Deadlines.RunningForAsync(db, subject, Key(id), ct))
+            Deadlines.Cancel(db, d);
+    }
+
+    internal static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
+    internal static string Short(string title) => title.Length <= 200 ? title : title[..199] + "…";
+}
+
+/// <summary>
+/// Regulations promulgated by a congress below arrive here (立法法 第一百零九条): a filing of the upper congress like any
+/// other, filed by the lower congress's standing committee, with the formal-check clock running.
+/// </summary>
+public sealed class UpwardFilingReceiver(WorkCalendar calendar) : IUpwardFilingReceiver
+{
+    public async Task<int> ReceiveAsync(RendaDbContext db, UpwardFiling filing, CancellationToken ct)
+    {
+        var from = await db.Congresses.AsNoTracking().FirstOrDefaultAsync(c => c.Id == filing.FromCongressId, ct)
+            ?? throw DomainException.NotFound("报备的人大不存在。");
+        if (from.ParentId != filing.ToCongressId)
+            throw DomainException.Invalid("toCongressId", $"{from.StandingCommitteeName}应向上一级人大常委会报备。");
+        var filer = new Filer(FilerType.LowerCongress, null, from.Id, from.StandingCommitteeName);
+        var f = FilingWorkflow.NewFiling(filing.ToCongressId, filer, new FilingInput(filing.Title, filing.DocumentNumber, filing.IssuingOrgan,
+            DocumentKind.Regulation, filing.PublishedOn, filing.Text, null, null), WorkCalendar.Today(db.Clock));
+        f.SourceType = filing.SourceType;
+        f.SourceId = filing.SourceId;
+        f.AttachmentId = filing.AttachmentId;
+        await FilingWorkflow.AddAsync(db, calendar, f, ct);
+        return f.Id;
+    }
+}
