@@ -69,7 +69,7 @@ public static class FilingStatistics
                 ? $"对{f.FilerName}报备的{f.Received}件规范性文件，按规定程序逐一备案、审查、归档"
                 : $"接收{f.FilerName}报备的规范性文件{f.Received}件，已审查归档{f.Archived}件");
         var text = parts.Count > 0 ? string.Join("，", parts) + "。" : "";
-        text += $"年内，{string.Join("；", collected.DefaultIfEmpty("未收到报备的规范性文件"))}。";
+        text += $"年内，{string.Join("，", collected.DefaultIfEmpty("未收到报备的规范性文件"))}。";
         text += $"全年共接收报备文件{s.Received}件，其中按时报备{s.OnTime}件、逾期报备{s.Late}件；完成审查{s.Reviewed}件，发现问题{s.ProblemsFound}件，已纠正{s.Corrected}件，正在督促纠正{s.Pending}件";
         if (s.Suggestions > 0) text += $"；收到公民、组织审查建议{s.Suggestions}件";
         return text + "。";

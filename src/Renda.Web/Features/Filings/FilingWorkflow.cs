@@ -150,13 +150,14 @@ public static class FilingWorkflow
     internal static async Task CompleteAsync(RendaDbContext db, string subject, int id, string purpose, CancellationToken ct)
     {
         foreach (var d in await Deadlines.RunningForAsync(db, subject, Key(id), ct))
-            if (d.Purpose == purpose) Deadlines.Complete(db, d);
+            // A clock completed earlier in this unit of work is still "running" in the database, not in the tracker.
+            if (d.Purpose == purpose && d.Status is DeadlineStatus.Open or DeadlineStatus.Overdue) Deadlines.Complete(db, d);
     }
 
-    internal static async Task CancelAllAsync(RendaDbContext db, string subject, int id, CancellationToken ct)
+    internal static async Task CancelAsync(RendaDbContext db, string subject, int id, string purpose, CancellationToken ct)
     {
         foreach (var d in await Deadlines.RunningForAsync(db, subject, Key(id), ct))
-            Deadlines.Cancel(db, d);
+            if (d.Purpose == purpose && d.Status is DeadlineStatus.Open or DeadlineStatus.Overdue) Deadlines.Cancel(db, d);
     }
 
     internal static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);

@@ -96,7 +96,7 @@ public static partial class ReviewSuggestions
         var s = await LoadAsync(db, actor, id, ct);
         s.MarkIncomplete(WorkCalendar.Today(db.Clock), Text.Required("reply", reply, "需补充的材料", 2000));
         await CompleteAsync(db, Subject, s.Id, "complete", ct);
-        await CancelAllAsync(db, Subject, s.Id, ct);
+        await CancelAsync(db, Subject, s.Id, "takeup", ct);
         await db.SaveChangesAsync(ct);
     }
 

@@ -190,7 +190,7 @@ public static class ReviewWorkflow
     internal static async Task FinishAsync(RendaDbContext db, Review r, DateOnly today, CancellationToken ct)
     {
         foreach (var d in await Deadlines.RunningForAsync(db, Subject, Key(r.Id), ct))
-            Deadlines.Complete(db, d);
+            if (d.Status is DeadlineStatus.Open or DeadlineStatus.Overdue) Deadlines.Complete(db, d);
         if (r.FilingId is { } fid)
         {
             var filing = await db.Set<Filing>().FirstAsync(f => f.Id == fid, ct);
