@@ -33,6 +33,15 @@ public static class Menu
             new("宪法宣誓", "/oaths", u => Staff(u)),
             new("民生实事票决", "/livelihood", u => Staff(u) || u.Has(Role.Deputy) || u.Has(Role.HandlingUnitOfficer)),
         ]),
+        new("备案审查", [
+            new("报送备案", "/filings/new", u => u.Has(Role.HandlingUnitOfficer)),
+            new("本机关报备", "/filings/mine", u => u.Has(Role.HandlingUnitOfficer) || u.Has(Role.CommitteeStaff)),
+            new("备案文件", "/filings", u => Staff(u)),
+            new("审查建议", "/filings/suggestions", u => Staff(u)),
+            new("专项审查和清理", "/filings/campaigns", u => Staff(u)),
+            new("年度目录和漏报", "/filings/catalogues", u => Staff(u)),
+            new("备案审查年度报告", "/filings/report", u => Staff(u)),
+        ]),
         new("代表工作", [new("代表名册", "/deputies", u => Staff(u) || u.Has(Role.SystemAdministrator)), new("导入代表", "/deputies/import", u => u.Has(Role.CommitteeStaff))]),
         new("组织机构", [new("人大与常委会", "/organisations", Any), new("承办单位", "/organisations/units", u => !u.Has(Role.Deputy) || Staff(u))]),
         new("统计与报告", [new("本级及下级统计", "/statistics", u => Staff(u))]),
@@ -41,6 +50,7 @@ public static class Menu
             new("安全策略", "/admin/security-policy", u => u.Has(Role.SecurityAdministrator)),
             new("工作日历", "/admin/calendar", u => u.Has(Role.SystemAdministrator)),
             new("建议办理规则", "/admin/suggestion-settings", u => u.Has(Role.SystemAdministrator)),
+            new("备案审查期限", "/admin/filing-settings", u => u.Has(Role.SystemAdministrator)),
             new("审计日志", "/audit", u => u.Has(Role.AuditAdministrator)),
         ]),
     ];

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Renda.Web.Data;
+using Renda.Web.Platform.Calendar;
+using Renda.Web.Platform.Organisations;
+using Renda.Web.Platform.Web;
+
+namespace Renda.Web.Features.Filings.Pages.Public;
+
+/// <summary>/public/review-suggestion — anyone sends a review suggestion (审查建议, 立法法 第一百一十条第二款) without an account, and gets a lookup code.</summary>
+public class ReviewSuggestionFormModel(RendaDbContext db, WorkCalendar calendar) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Congress { get; set; }
+    [BindProperty] public string? ProposerName { get; set; }
+    [BindProperty] public string? Organisation { get; set; }
+    [BindProperty] public string? Contact { get; set; }
+    [BindProperty] public string? DocumentTitle { get; set; }
+    [BindProperty] public string? IssuingOrgan { get; set; }
+    [BindProperty] public string? Reasons { get; set; }
+    public List<(string Code, string Name)> Congresses { get; private set; } = [];
+    public string? Error { get; private set; }
+    public string? ErrorField { get; private set; }
+
+    private async Task LoadAsync(CancellationToken ct)
+        => Congresses = (await db.Congresses.AsNoTracking().Where(c => c.Level != RegionLevel.National && c.Level != RegionLevel.Township).OrderBy(c => c.Code)
+            .Select(c => new { c.Code, c.ShortName }).ToListAsync(ct)).Select(c => (c.Code, c.ShortName + "人大常委会")).ToList();
+
+    public Task OnGetAsync(CancellationToken ct)
+    {
+        Congress ??= "632800";
+        return LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        try
+        {
+            var s = await ReviewSuggestions.SubmitAsync(db, calendar, Congress ?? "", new ReviewSuggestionInput(ProposerName, Organisation, Contact, DocumentTitle, IssuingOrgan, Reasons), ct);
+            return Redirect($"/public/review-suggestion/status?code={s.TrackingCode}&new=true");
+        }
+        catch (DomainException e)
+        {
+            Error = e.Message;
+            ErrorField = e.Field;
+            db.ChangeTracker.Clear();
+            Response.StatusCode = e.Kind == DomainErrorKind.NotFound ? 404 : 400;
+            await LoadAsync(ct);
+            return Page();
+        }
+    }
+}
