@@ -80,4 +80,36 @@ public sealed class FilingJourneyTests(BrowserApp app, ITestOutputHelper output)
         await Expect(card.GetByTestId("clocks")).ToContainTextAsync("5个工作日内告知建议人补充");
         await SnapAsync(staff, "2-staff");
     }
+
+    [Fact]
+    public async Task Staff_read_the_2023_figures_of_the_seed_the_cleanups_and_the_documents_never_filed()
+    {
+        var (staff, shell) = await SignedInAsync("fagongwei");
+        await Expect(shell.MenuEntry("备案文件")).ToBeVisibleAsync();
+        await shell.GotoAsync("/filings/report?year=2023");
+        var figures = staff.Page.GetByTestId("figure");
+        await Expect(figures.Nth(0)).ToHaveTextAsync("8");   // 接收报备
+        await Expect(figures.Nth(7)).ToHaveTextAsync("39");  // 专项清理文件
+        await Expect(staff.Page.GetByTestId("report-text")).ToContainTextAsync("对海西州人民政府报备的8件规范性文件，按规定程序逐一备案、审查、归档");
+        await SnapAsync(staff, "1-report");
+
+        await shell.GotoAsync("/filings/campaigns?year=2023");
+        await Expect(staff.Page.GetByTestId("campaign")).ToHaveCountAsync(3);
+        await Expect(staff.Page.GetByTestId("campaign-count")).ToHaveTextAsync(["13", "14", "12"]);
+        await SnapAsync(staff, "2-campaigns");
+
+        await shell.GotoAsync("/filings/catalogues");
+        await staff.Page.GetByTestId("catalogues").GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "比对" }).First.ClickAsync();
+        await Expect(staff.Page.GetByTestId("comparison-summary")).ToContainTextAsync("漏报 2 件");
+        await Expect(staff.Page.GetByTestId("unfiled-row")).ToHaveCountAsync(2);
+        await SnapAsync(staff, "3-unfiled");
+
+        await shell.GotoAsync("/filings?year=0&status=ProblemFound");
+        await Expect(staff.Page.GetByTestId("filing-row")).ToHaveCountAsync(1);
+        await staff.Page.GetByTestId("filing-row").GetByRole(Microsoft.Playwright.AriaRole.Link).First.ClickAsync();
+        await Expect(staff.Page.GetByTestId("review-status")).ToHaveTextAsync("已发审查意见");
+        await Expect(staff.Page.GetByTestId("communications")).ToContainTextAsync("书面审查意见");
+        await SnapAsync(staff, "4-problem");
+        await CspShouldBeCleanAsync(staff);
+    }
 }
