@@ -39,7 +39,19 @@ public static class FilingWorkflow
                 && x.Status != FilingStatus.Referred, ct))
             throw DomainException.Conflict($"文号为“{number}”的文件已经报备，不能重复报备。");
         await AddAsync(db, calendar, f, ct);
+        await NotifyStaffAsync(db, f, ct);
         return f;
+    }
+
+    /// <summary>The receiving congress's filing staff learn of a new filing (the clock of formal check has started).</summary>
+    internal static async Task NotifyStaffAsync(RendaDbContext db, Filing f, CancellationToken ct)
+    {
+        var legal = await db.Committees.Where(c => c.CongressId == f.CongressId && (c.Name == "法制工作委员会" || c.Name == "法制委员会")).Select(c => c.Id).ToListAsync(ct);
+        var staff = await db.RoleAssignments.Where(r => r.Role == Platform.Identity.Role.CommitteeStaff && r.CommitteeId != null && legal.Contains(r.CommitteeId.Value))
+            .Select(r => r.AccountId).Distinct().ToListAsync(ct);
+        if (staff.Count == 0) return;
+        Notifier.Notify(db, staff, Short($"收到报备文件：{f.Title}"), $"{f.FilerName}报送{(f.Late ? "（逾期报备）" : "")}，请于10日内完成形式审查。", $"/filings/{f.Id}");
+        await db.SaveChangesAsync(ct);
     }
 
     internal static Filing NewFiling(int congressId, Filer filer, FilingInput input, DateOnly today)
@@ -100,7 +112,7 @@ public static class FilingWorkflow
         await db.SaveChangesAsync(ct);
         await ReviewWorkflow.OpenAsync(db, calendar, f.CongressId, f, f.Title, ReviewMode.Active, null, ct);
         if (f.SubmittedByAccountId is { } by)
-            Notifier.Notify(db, by, $"备案回执：{f.Title}", $"已登记，备案登记号 {f.RegistrationNumber}。", "/filings/mine");
+            Notifier.Notify(db, by, Short($"备案回执：{f.Title}"), $"已登记，备案登记号 {f.RegistrationNumber}。", "/filings/mine");
         await db.SaveChangesAsync(ct);
         if (tx is not null) await tx.CommitAsync(ct);
     }
@@ -118,7 +130,7 @@ public static class FilingWorkflow
             $"退回之日起{settings.ResubmitDays}日内补正后重新报送", IntakeSource, today, PeriodUnit.CalendarDays, settings.ResubmitDays,
             ownerHandlingUnitId: f.FilerHandlingUnitId, purpose: "resubmit");
         if (f.SubmittedByAccountId is { } by)
-            Notifier.Notify(db, by, $"备案退回补正：{f.Title}", f.ReturnReason, "/filings/mine");
+            Notifier.Notify(db, by, Short($"备案退回补正：{f.Title}"), f.ReturnReason, "/filings/mine");
         await db.SaveChangesAsync(ct);
     }
 
@@ -143,7 +155,7 @@ public static class FilingWorkflow
         f.Refer(WorkCalendar.Today(db.Clock), Text.Required("referredTo", to, "移交机关", 200));
         await CompleteAsync(db, Subject, f.Id, "check", ct);
         if (f.SubmittedByAccountId is { } by)
-            Notifier.Notify(db, by, $"备案已移交：{f.Title}", $"不属于本机关备案范围，已移交{f.ReferredTo}。", "/filings/mine");
+            Notifier.Notify(db, by, Short($"备案已移交：{f.Title}"), $"不属于本机关备案范围，已移交{f.ReferredTo}。", "/filings/mine");
         await db.SaveChangesAsync(ct);
     }
 
@@ -183,6 +195,7 @@ public sealed class UpwardFilingReceiver(WorkCalendar calendar) : IUpwardFilingR
         f.SourceId = filing.SourceId;
         f.AttachmentId = filing.AttachmentId;
         await FilingWorkflow.AddAsync(db, calendar, f, ct);
+        await FilingWorkflow.NotifyStaffAsync(db, f, ct);
         return f.Id;
     }
 }

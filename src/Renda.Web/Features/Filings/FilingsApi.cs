@@ -178,6 +178,13 @@ public static class FilingReports
         var row = await db.Set<FilingReport>().FirstOrDefaultAsync(r => r.CongressId == c.Id && r.Year == year, ct);
         if (row is null) db.Add(row = new FilingReport { CongressId = c.Id, Year = year, PublishedOn = today, Text = text });
         else { row.Text = text; row.PublishedOn = today; }
+        // Copied to the congress above (北京 第四十条: 报送上一级人大常委会), whose staff find it in their inbox.
+        if (c.ParentId is { } parent)
+        {
+            var upper = await db.Accounts.Where(a => a.CongressId == parent && a.Enabled && a.Roles.Any(r => r.Role == Platform.Identity.Role.CommitteeStaff)).Select(a => a.Id).ToListAsync(ct);
+            Platform.Notifications.Notifier.Notify(db, upper, $"{c.StandingCommitteeName}{year}年度备案审查工作报告（抄送）", text.Length > 1000 ? text[..1000] + "…" : text,
+                $"/api/v1/public/congresses/{c.Code}/filing-reports/{year}");
+        }
         await db.SaveUniqueAsync("该年度报告正在公开，请稍后再试。", ct);
         return new PublishedReport(c.StandingCommitteeName, year, today, text);
     }

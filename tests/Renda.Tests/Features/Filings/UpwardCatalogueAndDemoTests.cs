@@ -114,13 +114,48 @@ public abstract class UpwardCatalogueAndDemoTests(RendaApp app)
     }
 
     [Fact]
+    public async Task An_administrator_sets_the_reply_period_and_the_next_written_opinion_runs_on_it()
+    {
+        var admin = await app.BrowserClientAsync("sysadmin");
+        var saved = await admin.PostFormAsync("/admin/filing-settings", new() { ["S.OpinionReplyDays"] = "30", ["S.FormalCheckDays"] = "10" });
+        saved.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await saved.Content.ReadAsStringAsync()).ShouldContain("已保存");
+        var refused = await admin.PostFormAsync("/admin/filing-settings", new() { ["S.OpinionReplyDays"] = "0" });
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("须在 1 到 180 之间");
+        var staffPage = await (await app.BrowserClientAsync("fagongwei")).GetAsync("/admin/filing-settings");
+        staffPage.StatusCode.ShouldNotBe(HttpStatusCode.OK);
+
+        var (_, reviewId) = await app.ReceivedFilingAsync("海西州人民政府关于印发海西州城市排水管理办法的通知");
+        await app.ReviewedAsync(reviewId, problem: true);
+        var staff = await app.ReviewerAsync();
+        await staff.PostJsonAsync($"/api/v1/reviews/{reviewId}/communications", new { kind = "Communication", text = "沟通。" }).DoneAsync();
+        await staff.PostJsonAsync($"/api/v1/reviews/{reviewId}/communications", new { kind = "Opinion", text = "发出书面审查意见。" }).DoneAsync();
+        var reply = (await app.ClocksAsync("Review", reviewId)).Single(c => c.Purpose == "reply");
+        (reply.Amount, reply.DueOn).ShouldBe((30, Today.AddDays(30)));
+    }
+
+    [Fact]
+    public async Task The_published_annual_report_is_public_and_copied_to_the_congress_above()
+    {
+        var staff = await app.ReviewerAsync();
+        (await staff.PostJsonAsync($"{FilingSteps.Filings}/reports/2026/publish")).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var published = await (await staff.PostJsonAsync($"{FilingSteps.Filings}/reports/2025/publish")).ShouldBeOkJsonAsync();
+        published.Str("text").ShouldContain("对海西州人民政府报备的4件规范性文件，按规定程序逐一备案、审查、归档");
+        (await app.Anonymous().GetJsonAsync($"/api/v1/public/congresses/{FilingSteps.Haixi}/filing-reports/2025")).Str("text").ShouldBe(published.Str("text"));
+        await using var scope = app.Db();
+        var qinghai = await scope.Context.Accounts.Where(a => a.UserName == "qh-staff").Select(a => a.Id).SingleAsync();
+        (await scope.Context.Notifications.AnyAsync(n => n.AccountId == qinghai && n.Title == "海西州人大常委会2025年度备案审查工作报告（抄送）")).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task The_current_year_of_the_demo_has_filings_in_every_state_one_late_and_one_problem_under_correction()
     {
         var staff = await app.ReviewerAsync();
         var all = (await staff.GetJsonAsync($"{FilingSteps.Filings}?year=2026&pageSize=200")).GetProperty("items").EnumerateArray().ToList();
         all.Select(i => i.Str("status")).Distinct().Order().ShouldBe(new[] { "Annulled", "Archived", "ProblemFound", "Received", "Referred", "Returned", "Submitted", "UnderReview" }.Order());
         all.Count(i => i.GetProperty("late").GetBoolean()).ShouldBeGreaterThanOrEqualTo(1);
-        var problem = await staff.FilingAsync(all.First(i => i.Str("status") == "ProblemFound").Id());
+        var problem = await staff.FilingAsync(all.Single(i => i.Str("title") == "海西州人民政府关于印发海西州城市房屋征收补偿办法的通知").Id());
+        problem.Str("status").ShouldBe("ProblemFound");
         var review = problem.GetProperty("reviews")[0];
         review.Str("status").ShouldBe("OpinionIssued");
         review.GetProperty("clocks").EnumerateArray().Single(c => c.Str("purpose") == "reply").Str("status").ShouldBe("Open");
