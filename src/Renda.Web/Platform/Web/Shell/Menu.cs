@@ -33,6 +33,7 @@ public static class Menu
             new("宪法宣誓", "/oaths", u => Staff(u)),
             new("民生实事票决", "/livelihood", u => Staff(u) || u.Has(Role.Deputy) || u.Has(Role.HandlingUnitOfficer)),
         ]),
+        new("代表工作", [new("代表名册", "/deputies", u => Staff(u) || u.Has(Role.SystemAdministrator)), new("导入代表", "/deputies/import", u => u.Has(Role.CommitteeStaff))]),
         new("备案审查", [
             new("报送备案", "/filings/new", u => u.Has(Role.HandlingUnitOfficer)),
             new("本机关报备", "/filings/mine", u => u.Has(Role.HandlingUnitOfficer) || u.Has(Role.CommitteeStaff)),
@@ -42,7 +43,6 @@ public static class Menu
             new("年度目录和漏报", "/filings/catalogues", u => Staff(u)),
             new("备案审查年度报告", "/filings/report", u => Staff(u)),
         ]),
-        new("代表工作", [new("代表名册", "/deputies", u => Staff(u) || u.Has(Role.SystemAdministrator)), new("导入代表", "/deputies/import", u => u.Has(Role.CommitteeStaff))]),
         new("组织机构", [new("人大与常委会", "/organisations", Any), new("承办单位", "/organisations/units", u => !u.Has(Role.Deputy) || Staff(u))]),
         new("统计与报告", [new("本级及下级统计", "/statistics", u => Staff(u))]),
         new("系统管理", [
