@@ -78,6 +78,19 @@ public static class Catalogues
         return new string(buffer[..n]);
     }
 
+    /// <summary>The organs that must send a catalogue of the year and have not (应报未报): the 一府一委两院 and the standing committees below.</summary>
+    public static async Task<List<string>> MissingAsync(RendaDbContext db, int congressId, int year, CancellationToken ct)
+    {
+        var units = await db.HandlingUnits.AsNoTracking().Where(u => u.CongressId == congressId && u.Active && (u.Kind == HandlingUnitKind.Government
+                || u.Kind == HandlingUnitKind.SupervisoryCommission || u.Kind == HandlingUnitKind.Court || u.Kind == HandlingUnitKind.Procuratorate))
+            .OrderBy(u => u.Kind).ThenBy(u => u.Id).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
+        var below = (await db.Congresses.AsNoTracking().Where(c => c.ParentId == congressId && c.Level != RegionLevel.Township).OrderBy(c => c.Code).ToListAsync(ct));
+        var sent = await db.Set<FilingCatalogue>().AsNoTracking().Where(c => c.CongressId == congressId && c.Year == year)
+            .Select(c => new { c.FilerHandlingUnitId, c.FilerCongressId }).ToListAsync(ct);
+        return units.Where(u => sent.All(s => s.FilerHandlingUnitId != u.Id)).Select(u => u.Name)
+            .Concat(below.Where(c => sent.All(s => s.FilerCongressId != c.Id)).Select(c => c.StandingCommitteeName)).ToList();
+    }
+
     public static async Task FollowUpAsync(RendaDbContext db, FilingActor actor, int entryId, string? note, CancellationToken ct)
     {
         var e = await db.Set<CatalogueEntry>().FirstOrDefaultAsync(x => x.Id == entryId, ct) ?? throw DomainException.NotFound("没有找到该目录条目。");

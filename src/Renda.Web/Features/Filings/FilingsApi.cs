@@ -75,6 +75,8 @@ public static class FilingsApi
         });
         congress.MapGet("/filing-catalogues", async (string code, int? year, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct)
             => Results.Ok(await FilingQueries.CataloguesAsync(db, (await StaffCongressAsync(db, user, code, ct)).Id, year, ct)));
+        congress.MapGet("/filing-catalogues/missing", async (string code, int year, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct)
+            => Results.Ok(await Catalogues.MissingAsync(db, (await StaffCongressAsync(db, user, code, ct)).Id, year, ct)));
         congress.MapGet("/review-suggestions", async (string code, ReviewSuggestionStatus? status, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct)
             => Results.Ok(await FilingQueries.SuggestionsAsync(db, (await StaffCongressAsync(db, user, code, ct)).Id, status, ct)));
         congress.MapGet("/review-campaigns", async (string code, int? year, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct)

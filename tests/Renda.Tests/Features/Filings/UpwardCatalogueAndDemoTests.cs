@@ -86,6 +86,12 @@ public abstract class UpwardCatalogueAndDemoTests(RendaApp app)
         await staff.PostJsonAsync($"/api/v1/catalogue-entries/{unfiled[0].Id()}/follow-up", new { note = "已电话督促州政府办公室，要求十日内补报。" }).DoneAsync();
         var again = await staff.GetJsonAsync($"/api/v1/filing-catalogues/{comparison.GetProperty("catalogueId").GetInt32()}/comparison");
         again.GetProperty("unfiled")[0].Str("followUpNote").ShouldBe("已电话督促州政府办公室，要求十日内补报。");
+        // Those who owe last year's catalogue: the demo's government sent it; the court, the procuratorate and the cities and counties did not.
+        var missing = (await staff.GetJsonAsync($"/api/v1/congresses/{FilingSteps.Haixi}/filing-catalogues/missing?year=2025")).EnumerateArray().Select(e => e.GetString()).ToList();
+        missing.ShouldNotContain("海西州人民政府");
+        missing.ShouldContain("海西州中级人民法院");
+        missing.ShouldContain("格尔木市人大常委会");
+        missing.Count.ShouldBe(9); // 监察委员会、法院、检察院 and six cities and counties
         (await (await app.ApiClientAsync("jiaoyuju")).GetAsync($"/api/v1/filing-catalogues/{comparison.GetProperty("catalogueId").GetInt32()}/comparison")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 

@@ -12,11 +12,13 @@ public class CataloguesModel(RendaDbContext db) : FilingPageModel(db)
     [BindProperty] public string? Note { get; set; }
     public List<CatalogueItem> Rows { get; private set; } = [];
     public CatalogueComparison? Comparison { get; private set; }
+    public List<string> Missing { get; private set; } = [];
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
         Year ??= WorkCalendar.Today(Db.Clock).Year - 1;
         Rows = await FilingQueries.CataloguesAsync(Db, Actor.CongressId, Year == 0 ? null : Year, ct);
+        if (Year is > 0 and var y && WorkCalendar.Today(Db.Clock) > FilingCatalogue.DueOn(y)) Missing = await Catalogues.MissingAsync(Db, Actor.CongressId, y, ct);
         if (CatalogueId is { } id) Comparison = await Catalogues.CompareAsync(Db, Actor, id, ct);
     }
 
