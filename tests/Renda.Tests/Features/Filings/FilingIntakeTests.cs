@@ -125,6 +125,13 @@ public abstract class FilingIntakeTests(RendaApp app)
         (await (await app.FilerAsync()).GetAsync(FilingSteps.Filings)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var member = await app.ApiClientAsync("weiyuan");
         (await member.GetAsync(FilingSteps.Filings)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        // A filing is seen by the receiving congress's staff and its own filer only.
+        var some = list.GetProperty("items")[0].Id();
+        (await (await app.FilerAsync()).GetAsync($"/api/v1/filings/{some}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await (await app.ApiClientAsync("jiaoyuju")).GetAsync($"/api/v1/filings/{some}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await (await app.ApiClientAsync("qh-staff")).GetAsync($"/api/v1/filings/{some}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await (await app.ApiClientAsync("qh-staff")).GetAsync(FilingSteps.Filings)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await (await app.FilerAsync()).PostJsonAsync($"/api/v1/filings/{some}/receive")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 }
 
