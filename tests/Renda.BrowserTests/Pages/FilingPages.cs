@@ -19,6 +19,11 @@ public sealed class FilingFormPage(IPage page) : ShellPage(page)
         await Page.GetByLabel("文件正文").FillAsync(text);
         await Page.GetByLabel("起草说明").FillAsync("起草说明：为规范城市地下管线管理，依据有关法律法规起草本办法。");
         await Page.GetByLabel("制定依据").FillAsync("《城镇燃气管理条例》《青海省实施〈中华人民共和国城乡规划法〉办法》");
+        await Page.GetByLabel("文件扫描件（PDF 或 Word，可选）").SetInputFilesAsync(new FilePayload
+        {
+            Name = "scan.pdf", MimeType = "application/pdf",
+            Buffer = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"),
+        });
         await SubmitAsync(Page.GetByTestId("submit-filing"));
         return new MyFilingsPage(Page);
     }
@@ -67,6 +72,7 @@ public sealed class FilingDetailPage(IPage page) : ShellPage(page)
     public ILocator ReviewStatus => Review.GetByTestId("review-status");
     public ILocator Findings => Review.GetByTestId("findings");
     public ILocator Clocks => Page.GetByTestId("clocks");
+    public ILocator Attachments => Page.GetByTestId("filing-attachments");
 
     public Task ReceiveAsync() => SubmitAsync(Page.GetByTestId("receive"));
     public Task PassAsync() => SubmitAsync(Review.GetByTestId("pass"));

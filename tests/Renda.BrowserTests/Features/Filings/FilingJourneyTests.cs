@@ -29,6 +29,7 @@ public sealed class FilingJourneyTests(BrowserApp app, ITestOutputHelper output)
         var detail = await list.OpenFilingAsync(title);
         await Expect(detail.Status).ToHaveTextAsync("待形式审查");
         await Expect(detail.Clocks.First).ToContainTextAsync("形式审查");
+        await Expect(detail.Attachments).ToContainTextAsync("scan.pdf");
         await detail.ReceiveAsync();
         await Expect(detail.Message).ToContainTextAsync("备案回执");
         await Expect(detail.RegistrationNumber).ToContainTextAsync("备〔2026〕");

@@ -38,6 +38,8 @@ public class NewModel(RendaDbContext db, WorkCalendar calendar, AttachmentStore 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) => StepAsync(async a =>
     {
         var congress = await Db.Congresses.AsNoTracking().FirstOrDefaultAsync(c => c.Code == CongressCode, ct) ?? throw DomainException.Invalid("congressCode", "请选择接受备案的人大常委会。");
+        // One transaction: a refused scan (wrong type, too large) leaves no filing behind.
+        await using var tx = await Db.Database.BeginTransactionAsync(ct);
         var f = await FilingWorkflow.SubmitAsync(Db, calendar, a, congress, new FilingInput(Title, DocumentNumber, IssuingOrgan, Kind, PublishedOn, Text, Explanation, Basis), ct);
         if (Scan is { Length: > 0 })
         {
@@ -47,5 +49,6 @@ public class NewModel(RendaDbContext db, WorkCalendar calendar, AttachmentStore 
             f.AttachmentId = attachment.Id;
             await Db.SaveChangesAsync(ct);
         }
+        await tx.CommitAsync(ct);
     }, "已报送，等待形式审查（10 日内登记回执或退回补正）。", () => "/filings/mine", ct);
 }
