@@ -35,7 +35,9 @@ public static class ReviewWorkflow
         {
             if (filing.Status is FilingStatus.Submitted or FilingStatus.Returned or FilingStatus.Referred)
                 throw DomainException.Conflict("备案尚未登记，不能开始审查。");
-            if (filing.Status is FilingStatus.Archived or FilingStatus.Annulled && mode == ReviewMode.Active)
+            if (filing.Status == FilingStatus.Annulled)
+                throw DomainException.Conflict("该文件已被常委会撤销，不再审查。");
+            if (filing.Status == FilingStatus.Archived && mode == ReviewMode.Active)
                 throw DomainException.Conflict("该备案已审查归档。");
             if (await db.Set<Review>().AnyAsync(r => r.FilingId == filing.Id && r.Status != ReviewStatus.Closed && r.Status != ReviewStatus.Referred, ct))
                 throw DomainException.Conflict("该文件已有正在进行的审查，不能同时开展第二项审查；审查要求或建议请并入该审查。");
