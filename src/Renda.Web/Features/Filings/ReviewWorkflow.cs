@@ -224,6 +224,9 @@ public static class ReviewWorkflow
         actor.RequireStaff(r.CongressId);
         if (r.FilingId is not { } filingId) throw DomainException.Conflict("只有已备案的文件才能由常委会决定撤销。");
         if (r.Status != ReviewStatus.Escalated) throw DomainException.Conflict("须先提请主任会议，才能提请常委会会议审议撤销。");
+        // An item withdrawn from an earlier meeting (no vote, so no outcome reached this module) frees the review for another one.
+        if (r.AgendaItemId is { } earlier && await db.Set<AgendaItem>().AnyAsync(a => a.Id == earlier && a.Outcome == AgendaOutcome.Withdrawn, ct))
+            r.AnnulmentRejected();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var item = await MeetingWorkflow.AddAgendaItemAsync(db, MeetingActor.For(user), meetingId, AgendaItemKind.FilingReview,
             Short($"关于撤销《{r.DocumentTitle}》的决定（草案）"), FilingWorkflow.Subject, filingId, ct);
