@@ -110,6 +110,34 @@ public abstract class ReviewTests(RendaApp app)
         review.Str("outcomeNote").ShouldContain("赞成16票");
         (await staff.StatisticsAsync(2026)).GetProperty("annulled").GetInt32().ShouldBeGreaterThanOrEqualTo(1);
     }
+
+    [Fact]
+    public async Task A_cleanup_lists_its_documents_and_ends_only_when_each_has_a_result()
+    {
+        var staff = await app.ReviewerAsync();
+        var before = (await staff.StatisticsAsync(2026)).GetProperty("campaignDocuments").GetInt32();
+        var (filingId, _) = await app.ReceivedFilingAsync("海西州人民政府关于印发海西州黄河流域生态保护补偿办法的通知");
+        var cleanup = await staff.PostJsonAsync($"/api/v1/congresses/{FilingSteps.Haixi}/review-campaigns",
+            new { kind = "Cleanup", theme = "黄河流域保护", scope = "州人民政府规范性文件" }).CreatedAsync();
+        var id = cleanup.Id();
+        var listed = (await staff.PostJsonAsync($"/api/v1/review-campaigns/{id}/documents", new { filingId }).CreatedAsync()).Id();
+        (await staff.PostJsonAsync($"/api/v1/review-campaigns/{id}/documents", new { filingId })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var other = (await staff.PostJsonAsync($"/api/v1/review-campaigns/{id}/documents", new { title = "德令哈市人大常委会关于加强巴音河流域保护的决定", issuingOrgan = "德令哈市人大常委会" }).CreatedAsync()).Id();
+
+        await staff.PostJsonAsync($"/api/v1/review-campaigns/{id}/close", new { }).ShouldBeRefusedAsync(HttpStatusCode.Conflict, "2 件文件没有处理结果");
+        await staff.PostJsonAsync($"/api/v1/campaign-documents/{listed}/result", new { result = "Amend" }).ShouldBeRefusedAsync(HttpStatusCode.BadRequest, "须写明理由");
+        await staff.PostJsonAsync($"/api/v1/campaign-documents/{listed}/result", new { result = "Amend", note = "生态补偿标准与新修订的条例不一致。" }).DoneAsync();
+        await staff.PostJsonAsync($"/api/v1/campaign-documents/{other}/result", new { result = "Keep" }).DoneAsync();
+        await staff.PostJsonAsync($"/api/v1/review-campaigns/{id}/close", new { summary = "清理完成。" }).DoneAsync();
+
+        var done = await staff.GetJsonAsync($"/api/v1/review-campaigns/{id}");
+        (done.Str("status"), done.GetProperty("documents").GetArrayLength()).ShouldBe(("Closed", 2));
+        done.GetProperty("documents")[0].Str("title").ShouldBe("海西州人民政府关于印发海西州黄河流域生态保护补偿办法的通知");
+        (await staff.PostJsonAsync($"/api/v1/review-campaigns/{id}/documents", new { filingId })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var after = await staff.StatisticsAsync(2026);
+        after.GetProperty("campaignDocuments").GetInt32().ShouldBe(before + 2);
+        after.GetProperty("campaigns").EnumerateArray().Single(c => c.Id() == id).GetProperty("amend").GetInt32().ShouldBe(1);
+    }
 }
 
 public sealed class ReviewTests_Sqlite(SqliteApp app) : ReviewTests(app), IClassFixture<SqliteApp>;
