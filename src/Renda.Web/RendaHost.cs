@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
+using Renda.Web.Features.Legislation;
 using Renda.Web.Features.Meetings;
 using Renda.Web.Features.Suggestions;
 using Renda.Web.Platform.Attachments;
@@ -52,6 +53,7 @@ public static class RendaHost
             o.Conventions.AllowAnonymousToPage("/Platform/Identity/Login");
             o.Conventions.AllowAnonymousToFolder("/Platform/Public");
             o.Conventions.AllowAnonymousToFolder("/Features/Suggestions/Pages/Public");
+            o.Conventions.AllowAnonymousToFolder("/Features/Legislation/Pages/Public");
         }).AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
           .AddMvcOptions(o => ChineseModelBinding.Apply(o.ModelBindingMessageProvider));
         // Razor would otherwise write every Chinese character of model text as &#x…; entities.
@@ -75,6 +77,7 @@ public static class RendaHost
         services.AddRendaAttachments(config);
         services.AddSuggestions();
         services.AddMeetings();
+        services.AddLegislation(config);
         // Upload limit (50 MB attachments) plus form overhead.
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = AttachmentStore.MaxBytes + 1024 * 1024);
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = AttachmentStore.MaxBytes + 1024 * 1024);
@@ -108,6 +111,7 @@ public static class RendaHost
         StatisticsApi.Map(api);
         LedgersApi.Map(api);
         MeetingsApi.Map(api);
+        LegislationApi.Map(api);
         app.MapRazorPages();
         return app;
     }
@@ -129,6 +133,7 @@ public static class RendaHost
                 await DemoData.EnsureAsync(db, DemoData.Password(config), ct);
                 await SuggestionDemo.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<WorkCalendar>(), ct);
                 await MeetingDemo.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<WorkCalendar>(), ct);
+                await LegislationDemo.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<WorkCalendar>(), ct);
                 lifetime.ApplicationStarted.Register(() => DemoData.PrintBanner(config, server));
             }
             await SimilarSuggestions.IndexMissingAsync(db, ct);
