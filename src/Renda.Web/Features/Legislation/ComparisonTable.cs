@@ -17,7 +17,7 @@ public sealed record ComparisonRow(
 /// <summary>
 /// Aligns the articles of two versions. Articles that carry the same stable node id (the versions descend from one another)
 /// are the same article whatever their numbers; the rest are paired by text similarity (Dice over bigrams,
-/// ChineseText.Similarity) when it reaches <see cref="MinSimilarity"/>, best pairs first. A paired article whose place among
+/// ChineseText.Similarity) when it reaches <see cref="MinSimilarity"/>, best pairs first, after those of identical wording. A paired article whose place among
 /// the paired ones changed (not on the longest run kept in order) is Moved; one whose text changed is Changed.
 /// </summary>
 public static class ComparisonTable
@@ -38,6 +38,21 @@ public static class ComparisonTable
         for (var j = 0; j < news.Count; j++)
             if (oldById.TryGetValue(news[j].NodeId, out var i) && pairOfOld[i] < 0)
                 (pairOfNew[j], pairOfOld[i]) = (i, j);
+
+        // Then the same wording, in order (a pasted version keeps most articles word for word): no similarity needed.
+        var oldByText = new Dictionary<string, Queue<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < olds.Count; i++)
+            if (pairOfOld[i] < 0)
+            {
+                if (!oldByText.TryGetValue(olds[i].Text, out var q)) oldByText[olds[i].Text] = q = new Queue<int>();
+                q.Enqueue(i);
+            }
+        for (var j = 0; j < news.Count; j++)
+            if (pairOfNew[j] < 0 && oldByText.TryGetValue(news[j].Text, out var q) && q.Count > 0)
+            {
+                var i = q.Dequeue();
+                (pairOfNew[j], pairOfOld[i]) = (i, j);
+            }
 
         // The rest by similarity: all candidate pairs above the threshold, greedily best first.
         var restOld = Enumerable.Range(0, olds.Count).Where(i => pairOfOld[i] < 0).ToList();
