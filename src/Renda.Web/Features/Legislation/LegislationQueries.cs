@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
 using Renda.Web.Features.Meetings;
 using Renda.Web.Platform.Calendar;
+using Renda.Web.Platform.Deadlines;
 using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Legislation;
@@ -15,7 +16,7 @@ public sealed record HandoverView(int ToCongressId, string ToCongress, DateTime 
 public sealed record BillDetail(int Id, string Title, BillKind Kind, string KindLabel, BillStatus Status, string StatusLabel, string Sponsor, string? Committee,
     int? PlanProjectId, string? FewerReadingsReason, DateOnly? PassedOn, int? AnnouncementNumber, string? Announcement, DateOnly? PromulgatedOn, bool ShelvedTwoYears,
     bool NeedsApproval, int? ApprovalId, IReadOnlyList<VersionItem> Versions, IReadOnlyList<ReadingView> Readings, IReadOnlyList<HandoverView> Filings,
-    IReadOnlyList<int> CommentPeriodIds, string? TerminationReason);
+    IReadOnlyList<int> CommentPeriodIds, string? TerminationReason, DateOnly? FilingDueOn);
 public sealed record VersionView(int Id, int BillId, string BillTitle, int Number, string Label, bool Frozen, int? DerivedFromId, string Title, IReadOnlyList<string> Preamble,
     int Articles, IReadOnlyList<ProvisionView> Provisions);
 public sealed record ComparisonView(int BillId, int FromVersionId, string FromLabel, int ToVersionId, string ToLabel, IReadOnlyList<ComparisonRow> Rows);
@@ -68,9 +69,11 @@ public static class LegislationQueries
         var committee = b.CommitteeId is { } cid ? await db.Committees.Where(c => c.Id == cid).Select(c => c.Name).FirstOrDefaultAsync(ct) : null;
         var approval = await db.Set<Approval>().Where(a => a.BillId == id).OrderByDescending(a => a.Id).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
         var periods = await db.Set<CommentPeriod>().Where(p => p.BillId == id).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
+        // The filing clock still running: the hand-over has not been accepted by the congress above yet.
+        var filingDue = (await Deadlines.RunningForAsync(db, Bills.FilingSubject, id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct)).Select(d => (DateOnly?)d.DueOn).FirstOrDefault();
         return new BillDetail(b.Id, b.Title, b.Kind, LegislationLabels.Of(b.Kind), b.Status, LegislationLabels.Of(b.Status), b.Sponsor, committee, b.PlanProjectId,
             b.FewerReadingsReason, b.PassedOn, b.AnnouncementNumber, b.AnnouncementLabel, b.PromulgatedOn, b.ShelvedTwoYears(WorkCalendar.Today(db.Clock)),
-            Bills.NeedsApproval(congress), approval, versions, readings.Select(r => r with { StageLabel = LegislationLabels.Of(r.Stage) }).ToList(), filings, periods, b.TerminationReason);
+            Bills.NeedsApproval(congress), approval, versions, readings.Select(r => r with { StageLabel = LegislationLabels.Of(r.Stage) }).ToList(), filings, periods, b.TerminationReason, filingDue);
     }
 
     public static async Task<VersionView> VersionAsync(RendaDbContext db, LegislationActor actor, int billId, int versionId, CancellationToken ct)

@@ -93,4 +93,28 @@ public sealed class LegislationJourneyTests(BrowserApp app, ITestOutputHelper ou
         await staff.Page.ReloadAsync();
         await Expect(staff.Page.GetByTestId("comment").Filter(new() { HasText = "节水器具" })).ToContainTextAsync("社会公众（李女士）");
     }
+
+    [Fact]
+    public async Task Province_staff_read_the_years_figures_and_the_regulation_passed_after_three_readings()
+    {
+        var (staff, shell) = await SignedInAsync("qh-staff");
+        await shell.GotoAsync("/legislation/statistics?year=2024");
+        await Expect(staff.Page.GetByTestId("total")).ToHaveTextAsync("21");
+        await Expect(staff.Page.GetByTestId("approved")).ToHaveTextAsync("38");
+        await SnapAsync(staff, "1-statistics");
+        await staff.Page.GetByRole(AriaRole.Link, new() { Name = "青海省国家生态文明高地建设条例" }).ClickAsync();
+        var bill = new BillPage(staff.Page);
+        await Expect(bill.Title).ToHaveTextAsync("青海省国家生态文明高地建设条例");
+        await Expect(staff.Page.GetByTestId("readings")).ToContainTextAsync("三审（表决稿）");
+        await SnapAsync(staff, "2-bill");
+        await bill.Versions.Filter(new() { HasText = "二审稿" }).GetByTestId("compare-link").ClickAsync();
+        var compare = new ComparePage(staff.Page);
+        await Expect(compare.Row("Deleted")).ToContainTextAsync("与清洁生产促进法重复，删去。");
+        await Expect(compare.Row("Moved")).ToHaveCountAsync(1);
+        await SnapAsync(staff, "3-comparison");
+        await shell.GotoAsync("/legislation/approvals?year=2024");
+        await Expect(staff.Page.GetByTestId("approved-count")).ToHaveTextAsync("38");
+        await SnapAsync(staff, "4-approvals");
+        await CspShouldBeCleanAsync(staff);
+    }
 }
