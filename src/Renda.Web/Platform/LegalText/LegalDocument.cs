@@ -37,6 +37,12 @@ public sealed class LegalDocument
     /// </summary>
     public int FirstArticleNumber { get; set; } = 1;
 
+    /// <summary>
+    /// Chapters numbered through the whole text across its books (民事诉讼法: 第二编 starts at 第十二章) rather than
+    /// afresh in each book (刑法). The parser sets it when the text shows it; renumbering keeps to it.
+    /// </summary>
+    public bool ChaptersThroughText { get; set; }
+
     /// <summary>Top-level nodes: divisions (编/分编/章/节), or articles when the text has no divisions, or <see cref="LegalUnitKind.Text"/> blocks.</summary>
     public List<LegalNode> Body { get; } = [];
 
@@ -71,7 +77,7 @@ public sealed class LegalDocument
     /// <summary>Same text and structure as another document, ignoring node ids.</summary>
     public bool SameTextAs(LegalDocument other) =>
         Title == other.Title && History.SequenceEqual(other.History) && Preamble.SequenceEqual(other.Preamble)
-        && PreambleHeaded == other.PreambleHeaded && FirstArticleNumber == other.FirstArticleNumber
+        && PreambleHeaded == other.PreambleHeaded && FirstArticleNumber == other.FirstArticleNumber && ChaptersThroughText == other.ChaptersThroughText
         && Body.Count == other.Body.Count && Body.Zip(other.Body).All(p => p.First.SameTextAs(p.Second))
         && Appendices.Count == other.Appendices.Count
         && Appendices.Zip(other.Appendices).All(p => p.First.Heading == p.Second.Heading && p.First.Lines.SequenceEqual(p.Second.Lines));

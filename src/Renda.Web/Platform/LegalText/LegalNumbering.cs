@@ -36,7 +36,7 @@ public static class LegalNumbering
     /// <summary>
     /// Numbers the whole text again after an edit: articles through the text from <see cref="LegalDocument.FirstArticleNumber"/>
     /// (an article with a suffix, 第N条之一, stays attached to the article before it), books through the text, parts within
-    /// their book, chapters within their book (or the text), sections within their chapter; paragraphs, items and subitems within
+    /// their book, chapters within their book (or through the text: <see cref="LegalDocument.ChaptersThroughText"/>), sections within their chapter; paragraphs, items and subitems within
     /// their parent. Unnumbered divisions (附则) stay unnumbered.
     /// </summary>
     public static void Renumber(LegalDocument doc)
@@ -92,7 +92,7 @@ public static class LegalNumbering
                         n.Number = ++blocks;
                         break;
                 }
-                Walk(n.Children, n.Kind == LegalUnitKind.Book ? n.Id : book);
+                Walk(n.Children, n.Kind == LegalUnitKind.Book && !doc.ChaptersThroughText ? n.Id : book);
             }
         }
     }

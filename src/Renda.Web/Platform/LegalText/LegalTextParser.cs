@@ -13,7 +13,8 @@ public static partial class LegalTextParser
 {
     private const string Numeral = "[零〇一二两三四五六七八九十百千]+";
 
-    [GeneratedRegex($@"^第({Numeral})条(?:之([一二三四五六七八九十]+))?(?:\s+(.*))?$")]
+    // 笫 for 第 is a common typing slip in published texts (农民专业合作社法 has "笫五十四条"): the article is still an article.
+    [GeneratedRegex($@"^[第笫]({Numeral})条(?:之([一二三四五六七八九十]+))?(?:\s+(.*))?$")]
     private static partial Regex ArticleLine();
 
     // In plain text a heading is not a sentence: "第七节相应改为第八节，……。" in an amendment is wording.
@@ -141,6 +142,7 @@ public static partial class LegalTextParser
         private LegalAppendix? _appendix;
         private LegalNode? _lastArticle;
         private bool _quoting;
+        private int _lastChapterInText;
         private string _previousLine = "", _currentLine = "";
         private LegalUnitKind? _outermostKind;
 
@@ -188,10 +190,15 @@ public static partial class LegalTextParser
                     continue;
                 }
                 var division = l.IsHeading ? DivisionHeading().Match(t) : DivisionLine().Match(t);
-                if (division.Success && (l.IsHeading || !markdown) && !QuotesDivision(l))
+                if (division.Success)
                 {
-                    OpenDivision(l, division);
-                    continue;
+                    // In Markdown only a heading is a division; a division line in the wording may still open a quotation.
+                    var quoted = QuotesDivision(l);
+                    if (l.IsHeading || (!markdown && !quoted))
+                    {
+                        OpenDivision(l, division);
+                        continue;
+                    }
                 }
                 if (Compact(t) == "附则" && (_article is not null || _divisions.Count > 0))
                 {
@@ -217,9 +224,9 @@ public static partial class LegalTextParser
                     _item = null;
                     continue;
                 }
-                _quoting = false;
                 if (article.Success)
                 {
+                    _quoting = false;
                     OpenArticle(l, article);
                     continue;
                 }
@@ -306,6 +313,16 @@ public static partial class LegalTextParser
             // Chapters are numbered within their book (through its parts), parts within their book, sections within their chapter.
             var scopeKind = kind switch { LegalUnitKind.Section => LegalUnitKind.Chapter, LegalUnitKind.Book => (LegalUnitKind?)null, _ => LegalUnitKind.Book };
             var scope = scopeKind is null ? null : _divisions.LastOrDefault(d => d.Kind == scopeKind && d != node);
+            // Some codes number chapters within each book (刑法), others through the whole text (民事诉讼法): the first
+            // chapter of a later book that continues the text's numbering shows the second way.
+            if (kind == LegalUnitKind.Chapter && scope is not null && number != 1 && number == _lastChapterInText + 1
+                && !_lastDivisionNumber.ContainsKey($"{kind}/{scope.Id}") && !doc.ChaptersThroughText)
+            {
+                doc.ChaptersThroughText = true;
+                _lastDivisionNumber[$"{kind}/"] = _lastChapterInText;
+            }
+            if (kind == LegalUnitKind.Chapter && doc.ChaptersThroughText) scope = null;
+            if (kind == LegalUnitKind.Chapter) _lastChapterInText = number;
             var key = $"{kind}/{scope?.Id}";
             var label = node.Label;
             if (_divisionLine.TryGetValue($"{key}/{number}", out var firstLine))

@@ -93,4 +93,18 @@ public class LegalTextEditsTests
         LegalTextEdits.Delete(doc, doc.Articles().First().Id);
         doc.Articles().Select(a => a.Label).ShouldBe(["第一条", "第一条之一", "第二条"]);
     }
+
+    [Fact]
+    public void Chapters_numbered_through_the_text_stay_so_and_chapters_numbered_per_book_restart()
+    {
+        var through = LegalTextParser.ParsePlain("某某法\n第一编 总则\n第一章 甲\n第一条 a。\n第二章 乙\n第二条 b。\n第二编 分则\n第三章 丙\n第三条 c。");
+        through.ChaptersThroughText.ShouldBeTrue();
+        LegalTextEdits.Delete(through, through.Body[0].Children[0].Id);
+        through.Body.SelectMany(b => b.Children).Select(c => c.Label).ShouldBe(["第一章", "第二章"]);
+
+        var perBook = LegalTextParser.ParsePlain("某某法\n第一编 总则\n第一章 甲\n第一条 a。\n第二章 乙\n第二条 b。\n第二编 分则\n第一章 丙\n第三条 c。");
+        perBook.ChaptersThroughText.ShouldBeFalse();
+        LegalTextEdits.Delete(perBook, perBook.Body[0].Children[0].Id);
+        perBook.Body.SelectMany(b => b.Children).Select(c => c.Label).ShouldBe(["第一章", "第一章"]);
+    }
 }

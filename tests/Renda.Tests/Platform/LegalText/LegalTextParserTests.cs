@@ -197,7 +197,7 @@ public class LegalTextParserTests
 
     /// <summary>A 第N条 line at the start of a line, as a reader counts them, independently of the parser.</summary>
     internal static readonly System.Text.RegularExpressions.Regex ArticleHeading =
-        new(@"^[\s\u3000\u200b]*第[零〇一二两三四五六七八九十百千]+条(之[一二三四五六七八九十]+)?(\s|$)", System.Text.RegularExpressions.RegexOptions.Multiline);
+        new(@"^[\s\u3000\u200b]*[第笫][零〇一二两三四五六七八九十百千]+条(之[一二三四五六七八九十]+)?(\s|$)", System.Text.RegularExpressions.RegexOptions.Multiline);
 
     /// <summary>The deepest node where two bodies differ, for a readable failure.</summary>
     private static string Difference(List<LegalNode> a, List<LegalNode> b)
