@@ -48,6 +48,16 @@ public abstract class LegislationPagesTests(RendaApp app)
         (await PageAsync(staff, "/legislation/bills")).ShouldContain("搁置满两年");
         (await PageAsync(staff, "/legislation/plan")).ShouldContain("柴达木盆地水资源保护条例");
         (await PageAsync(staff, "/legislation/approvals?year=2023")).ShouldContain("冷湖天文观测环境保护条例");
+        var api = await app.ApiClientAsync("fagongwei");
+        var water = (await api.GetJsonAsync($"/api/v1/congresses/{LegislationSteps.Haixi}/bills")).EnumerateArray().Single(b => b.Str("title") == "海西蒙古族藏族自治州柴达木盆地水资源保护条例");
+        var bill = await api.BillAsync(water.Id());
+        var detail = await PageAsync(staff, $"/legislation/bills/{water.Id()}");
+        detail.ShouldContain("data-testid=\"reading-form\"");
+        detail.ShouldContain("州中级人民法院"); // contact points offered for the next comment period
+        (await PageAsync(staff, $"/legislation/bills/{water.Id()}/versions/{bill.GetProperty("versions")[0].Id()}")).ShouldContain("意见 1");
+        var period = await PageAsync(staff, $"/legislation/comments/{bill.GetProperty("commentPeriodIds")[0].GetInt32()}");
+        period.ShouldContain("data-testid=\"point-form\"");
+        period.ShouldContain("盐湖企业用水量大");
         var deputy = await app.BrowserClientAsync("daibiao");
         (await deputy.GetAsync("/legislation/bills")).StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.Redirect);
         (await app.Anonymous().GetAsync("/legislation/bills")).StatusCode.ShouldBe(HttpStatusCode.Redirect);

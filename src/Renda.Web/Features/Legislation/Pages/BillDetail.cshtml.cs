@@ -13,6 +13,10 @@ public class BillDetailModel(RendaDbContext db, WorkCalendar calendar, IEnumerab
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     public BillDetail B { get; private set; } = null!;
     public List<Meeting> Meetings { get; private set; } = [];
+    public List<LegislativeContactPoint> Points { get; private set; } = [];
+    public List<ProvisionView> FinalArticles { get; private set; } = [];
+    [BindProperty] public int[]? ContactPointIds { get; set; }
+    [BindProperty] public string? NodeId { get; set; }
     public DateOnly Today => WorkCalendar.Today(Db.Clock);
 
     [BindProperty] public string? Label { get; set; }
@@ -39,6 +43,9 @@ public class BillDetailModel(RendaDbContext db, WorkCalendar calendar, IEnumerab
         Meetings = await Db.Set<Meeting>().AsNoTracking()
             .Where(m => m.CongressId == Actor.CongressId && (m.Status == MeetingStatus.Scheduled || m.Status == MeetingStatus.Notified || m.Status == MeetingStatus.InSession))
             .OrderBy(m => m.StartsOn).ToListAsync(ct);
+        Points = await Db.Set<LegislativeContactPoint>().AsNoTracking().Where(p => p.CongressId == Actor.CongressId).OrderBy(p => p.Id).ToListAsync(ct);
+        if (B.Readings.LastOrDefault() is { Final: true } final)
+            FinalArticles = (await LegislationQueries.VersionAsync(Db, Actor, Id, final.VersionId, ct)).Provisions.Where(p => p.Kind == Platform.LegalText.LegalUnitKind.Article).ToList();
     }
 
     private string Here => $"/legislation/bills/{Id}";
@@ -78,13 +85,19 @@ public class BillDetailModel(RendaDbContext db, WorkCalendar calendar, IEnumerab
         return StepAsync(async a => vote = await Legislation.Bills.PrepareFinalVoteAsync(Db, a, Id, ct), "表决已安排，请在会议页面开始表决。", () => $"/meetings/{vote!.MeetingId}", ct);
     }
 
+    public Task<IActionResult> OnPostClauseAsync(CancellationToken ct)
+    {
+        Vote? vote = null;
+        return StepAsync(async a => vote = await Legislation.Bills.PrepareClauseVoteAsync(Db, a, Id, NodeId, ct), "单独表决已安排，请在会议页面开始表决。", () => $"/meetings/{vote!.MeetingId}", ct);
+    }
+
     public Task<IActionResult> OnPostTerminateAsync(CancellationToken ct)
         => StepAsync(a => Legislation.Bills.TerminateAsync(Db, a, Id, null, ct), "已终止审议。", () => Here, ct);
 
     public Task<IActionResult> OnPostCommentAsync(CancellationToken ct)
     {
         CommentPeriod? p = null;
-        return StepAsync(async a => p = await CommentPeriods.OpenAsync(Db, a, Id, new CommentPeriodInput(VersionId, OpensOn, ClosesOn, ShortPeriodReason, null), ct),
+        return StepAsync(async a => p = await CommentPeriods.OpenAsync(Db, a, Id, new CommentPeriodInput(VersionId, OpensOn, ClosesOn, ShortPeriodReason, ContactPointIds), ct),
             "已公开征求意见。", () => $"/legislation/comments/{p!.Id}", ct);
     }
 
