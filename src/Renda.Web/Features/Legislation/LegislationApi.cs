@@ -194,6 +194,8 @@ public static class LegislationApi
         api.MapPost("/comments/{id:int}/handling", (int id, HandlingInput r, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct)
             => Done(CommentPeriods.HandleAsync(db, Actor(user), id, r, ct))).RequireAuthorization().WithTags("立法工作");
 
+        api.MapGet("/public/comment-periods", async (RendaDbContext db, CancellationToken ct) => Results.Ok(await PublicComments.ListAsync(db, ct)))
+            .AllowAnonymous().WithTags("公开").WithSummary("正在公开征求意见和已公布采纳情况的法规草案");
         var pub = api.MapGroup("/public/comment-periods/{id:int}").AllowAnonymous().WithTags("公开");
         pub.MapGet("/", async (int id, RendaDbContext db, CancellationToken ct) => Results.Ok(await PublicComments.PageAsync(db, id, ct)));
         pub.MapPost("/comments", async (int id, CommentInput r, RendaDbContext db, IOptions<CommentSettings> settings, HttpContext http, CancellationToken ct) =>

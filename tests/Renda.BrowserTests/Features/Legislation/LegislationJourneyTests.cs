@@ -70,14 +70,11 @@ public sealed class LegislationJourneyTests(BrowserApp app, ITestOutputHelper ou
     [Fact]
     public async Task A_citizen_comments_on_an_article_of_the_draft_on_a_phone_without_signing_in()
     {
-        // Staff know the address of the public page of the draft out for comment (the demo's water resources bill).
-        var (staff, _) = await SignedInAsync("fagongwei");
-        await PageObject.VisitAsync(staff.Page, "/legislation/comments");
-        await staff.Page.GetByRole(AriaRole.Link, new() { Name = "海西蒙古族藏族自治州柴达木盆地水资源保护条例" }).ClickAsync();
-        var publicLink = await staff.Page.GetByRole(AriaRole.Link, new() { Name = "公开页面" }).GetAttributeAsync("href") ?? "";
-
+        // The citizen finds the draft out for comment (the demo's water resources bill) on the public list.
         var citizen = await OpenAsync("citizen", phone: true);
-        var draft = await PublicDraftPage.OpenAsync(citizen.Page, publicLink);
+        await PageObject.VisitAsync(citizen.Page, "/legislation/public/comments");
+        await citizen.Page.GetByRole(AriaRole.Link, new() { Name = "《海西蒙古族藏族自治州柴达木盆地水资源保护条例》" }).ClickAsync();
+        var draft = new PublicDraftPage(citizen.Page);
         await Expect(draft.Title).ToContainTextAsync("柴达木盆地水资源保护条例");
         await Expect(draft.Status).ToHaveTextAsync("正在征求意见");
         await ShouldFitThePhoneAsync(draft);
@@ -90,7 +87,9 @@ public sealed class LegislationJourneyTests(BrowserApp app, ITestOutputHelper ou
         await CspShouldBeCleanAsync(citizen);
 
         // The comment is in the staff's summary under its article.
-        await staff.Page.ReloadAsync();
+        var (staff, _) = await SignedInAsync("fagongwei");
+        await PageObject.VisitAsync(staff.Page, "/legislation/comments");
+        await staff.Page.GetByRole(AriaRole.Link, new() { Name = "海西蒙古族藏族自治州柴达木盆地水资源保护条例" }).ClickAsync();
         await Expect(staff.Page.GetByTestId("comment").Filter(new() { HasText = "节水器具" })).ToContainTextAsync("社会公众（李女士）");
     }
 

@@ -30,6 +30,14 @@ public abstract class CommentTests(RendaApp app)
         var period = await staff.OpenCommentPeriodAsync(bill, version, MeetingSteps.Today, 15, "主任会议决定：该法规仅作个别条款修改，征求意见十五日");
         period.Str("shortPeriodReason").ShouldStartWith("主任会议决定");
         (await staff.VersionAsync(bill, version)).GetProperty("frozen").GetBoolean().ShouldBeTrue();
+        (await app.Anonymous().GetJsonAsync("/api/v1/public/comment-periods")).EnumerateArray().ShouldContain(p => p.Id() == period.Id() && p.GetProperty("accepting").GetBoolean());
+
+        // A period that starts tomorrow is not public yet.
+        var later = (await staff.CreateBillAsync("海西蒙古族藏族自治州城市绿化条例（明日）")).Id();
+        var laterVersion = (await staff.AddVersionAsync(later)).Id();
+        var tomorrow = (await staff.OpenCommentPeriodAsync(later, laterVersion, MeetingSteps.Today.AddDays(1), 30)).Id();
+        (await app.Anonymous().GetAsync($"/api/v1/public/comment-periods/{tomorrow}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await app.Anonymous().GetJsonAsync("/api/v1/public/comment-periods")).EnumerateArray().ShouldNotContain(p => p.Id() == tomorrow);
     }
 
     [Fact]
