@@ -15,6 +15,6 @@ public class LegislationStatisticsModel(RendaDbContext db) : LegislationPageMode
     {
         S = await LegislationQueries.StatisticsAsync(Db, Actor.CongressId, Year ?? WorkCalendar.Today(Db.Clock).Year, ct);
         var ids = S.BillIds.ToHashSet();
-        Bills = (await LegislationQueries.BillsAsync(Db, Actor, null, ct)).Where(b => ids.Contains(b.Id)).OrderBy(b => b.PromulgatedOn).ToList();
+        Bills = (await LegislationQueries.BillsAsync(Db, Actor, null, ct)).Where(b => ids.Contains(b.Id)).OrderBy(b => b.PromulgatedOn).ThenBy(b => b.Announcement?.Length).ThenBy(b => b.Announcement).ToList();
     }
 }
