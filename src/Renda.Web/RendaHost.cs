@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
 using Renda.Web.Features.Filings;
+using Renda.Web.Features.Legislation;
 using Renda.Web.Features.Meetings;
 using Renda.Web.Features.Suggestions;
 using Renda.Web.Platform.Attachments;
@@ -54,6 +55,7 @@ public static class RendaHost
             o.Conventions.AllowAnonymousToFolder("/Platform/Public");
             o.Conventions.AllowAnonymousToFolder("/Features/Suggestions/Pages/Public");
             o.Conventions.AllowAnonymousToFolder("/Features/Filings/Pages/Public");
+            o.Conventions.AllowAnonymousToFolder("/Features/Legislation/Pages/Public");
         }).AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
           .AddMvcOptions(o => ChineseModelBinding.Apply(o.ModelBindingMessageProvider));
         // Razor would otherwise write every Chinese character of model text as &#x…; entities.
@@ -78,6 +80,7 @@ public static class RendaHost
         services.AddSuggestions();
         services.AddMeetings();
         services.AddFilings();
+        services.AddLegislation(config);
         // Upload limit (50 MB attachments) plus form overhead.
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = AttachmentStore.MaxBytes + 1024 * 1024);
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = AttachmentStore.MaxBytes + 1024 * 1024);
@@ -112,6 +115,7 @@ public static class RendaHost
         LedgersApi.Map(api);
         MeetingsApi.Map(api);
         FilingsApi.Map(api);
+        LegislationApi.Map(api);
         app.MapRazorPages();
         return app;
     }
@@ -134,6 +138,7 @@ public static class RendaHost
                 await SuggestionDemo.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<WorkCalendar>(), ct);
                 await MeetingDemo.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<WorkCalendar>(), ct);
                 await FilingDemo.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<WorkCalendar>(), DemoData.Password(config), ct);
+                await LegislationDemo.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<WorkCalendar>(), ct);
                 lifetime.ApplicationStarted.Register(() => DemoData.PrintBanner(config, server));
             }
             await SimilarSuggestions.IndexMissingAsync(db, ct);

@@ -33,6 +33,14 @@ public static class Menu
             new("宪法宣誓", "/oaths", u => Staff(u)),
             new("民生实事票决", "/livelihood", u => Staff(u) || u.Has(Role.Deputy) || u.Has(Role.HandlingUnitOfficer)),
         ]),
+        new("立法工作", [
+            new("立法计划", "/legislation/plan", u => Staff(u) || u.Has(Role.StandingCommitteeMember)),
+            new("法规草案", "/legislation/bills", u => Staff(u) || u.Has(Role.StandingCommitteeMember)),
+            new("征求意见", "/legislation/comments", u => Staff(u)),
+            new("基层立法联系点", "/legislation/contact-points", u => Staff(u)),
+            new("审查批准", "/legislation/approvals", u => Staff(u) || u.Has(Role.StandingCommitteeMember)),
+            new("立法统计", "/legislation/statistics", u => Staff(u)),
+        ]),
         new("代表工作", [new("代表名册", "/deputies", u => Staff(u) || u.Has(Role.SystemAdministrator)), new("导入代表", "/deputies/import", u => u.Has(Role.CommitteeStaff))]),
         new("备案审查", [
             new("报送备案", "/filings/new", u => u.Has(Role.HandlingUnitOfficer)),

@@ -1,0 +1,207 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Renda.Web.Data;
+using Renda.Web.Platform.Calendar;
+using Renda.Web.Platform.People;
+using Renda.Web.Platform.Web;
+using MeetingText = Renda.Web.Features.Meetings.Text;
+
+namespace Renda.Web.Features.Legislation;
+
+public sealed record CommentPeriodInput(int VersionId, DateOnly OpensOn, DateOnly ClosesOn, string? ShortPeriodReason, int[]? ContactPointIds);
+public sealed record CommentInput(string? NodeId, string? Text, string? Name, string? Contact, int? ContactPointId);
+public sealed record HandlingInput(CommentHandling Handling, string? Reason);
+
+/// <summary>Settings of the public comment form (configurable per installation: Renda:Legislation:*).</summary>
+public sealed class CommentSettings
+{
+    /// <summary>Comments accepted from one address within an hour; more are refused.</summary>
+    public int PerAddressPerHour { get; set; } = 5;
+    public int MaxLength { get; set; } = 2000;
+}
+
+/// <summary>
+/// Public comment on drafts (征求意见): a period on a frozen version, comments per article from citizens (anonymous, rate
+/// limited, filtered), deputies (signed in) and contact points; the opinion summary (意见汇总) and its publication.
+/// </summary>
+public static partial class CommentPeriods
+{
+    public static async Task<CommentPeriod> LoadAsync(RendaDbContext db, LegislationActor actor, int id, CancellationToken ct)
+    {
+        var p = await db.Set<CommentPeriod>().Include(x => x.Points).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound("没有找到该征求意见。");
+        await Bills.LoadAsync(db, actor, p.BillId, ct);
+        return p;
+    }
+
+    /// <summary>Opens a period of at least 30 days (立法法 第四十条) unless a shorter one is decided with a recorded reason.</summary>
+    public static async Task<CommentPeriod> OpenAsync(RendaDbContext db, LegislationActor actor, int billId, CommentPeriodInput input, CancellationToken ct)
+    {
+        actor.RequireStaff();
+        var bill = await Bills.LoadAsync(db, actor, billId, ct);
+        bill.RequireEditable("征求意见");
+        var version = await Bills.LoadVersionAsync(db, actor, billId, input.VersionId, ct);
+        if (input.ClosesOn < input.OpensOn) throw DomainException.Invalid("closesOn", "截止日期不能早于开始日期。");
+        if (input.OpensOn < WorkCalendar.Today(db.Clock)) throw DomainException.Invalid("opensOn", "开始日期不能早于今天。");
+        var days = input.ClosesOn.DayNumber - input.OpensOn.DayNumber + 1;
+        var reason = MeetingText.Optional("shortPeriodReason", input.ShortPeriodReason, "缩短征求意见期限的决定和理由", 500);
+        if (days < CommentPeriod.MinDays && reason is null)
+            throw DomainException.Invalid("shortPeriodReason", $"征求意见的时间一般不少于三十日（{CommentPeriod.Source}）；本次仅 {days} 日，须记录缩短期限的决定和理由。");
+        if (days > 366) throw DomainException.Invalid("closesOn", "征求意见期限过长。");
+        if (await db.Set<CommentPeriod>().AnyAsync(p => p.BillId == billId && p.Status == CommentPeriodStatus.Open, ct))
+            throw DomainException.Conflict("该法规草案已有正在进行的征求意见。");
+        var pointIds = (input.ContactPointIds ?? []).Distinct().ToList();
+        if (pointIds.Count > 0 && await db.Set<LegislativeContactPoint>().CountAsync(p => pointIds.Contains(p.Id) && p.CongressId == actor.CongressId, ct) != pointIds.Count)
+            throw DomainException.Invalid("contactPointIds", "联系点须是本级的基层立法联系点。");
+        var period = new CommentPeriod
+        {
+            BillId = billId, VersionId = version.Id, OpensOn = input.OpensOn, ClosesOn = input.ClosesOn, Status = CommentPeriodStatus.Open,
+            ShortPeriodReason = days < CommentPeriod.MinDays ? reason : null, CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
+            Points = pointIds.Select(id => new CommentPeriodPoint { ContactPointId = id }).ToList(),
+        };
+        version.Frozen = true;
+        db.Add(period);
+        await db.SaveChangesAsync(ct);
+        return period;
+    }
+
+    public static async Task CloseAsync(RendaDbContext db, LegislationActor actor, int periodId, CancellationToken ct)
+    {
+        actor.RequireStaff();
+        var p = await LoadAsync(db, actor, periodId, ct);
+        if (p.Status != CommentPeriodStatus.Open) throw DomainException.Conflict("该征求意见已截止。");
+        p.Status = CommentPeriodStatus.Closed;
+        if (p.ClosesOn > WorkCalendar.Today(db.Clock)) p.ClosesOn = WorkCalendar.Today(db.Clock);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// A comment from the public page. Refused with a reason, nothing written: after the period, on an article not in the
+    /// draft, HTML or script, over the length cap, the same text again, or the address's hourly allowance used up.
+    /// </summary>
+    public static async Task<BillComment> CommentAsPublicAsync(RendaDbContext db, CommentSettings settings, int periodId, CommentInput input, string? address, CancellationToken ct)
+    {
+        var p = await db.Set<CommentPeriod>().FirstOrDefaultAsync(x => x.Id == periodId, ct) ?? throw DomainException.NotFound("没有找到该征求意见。");
+        var addressHash = Hash("addr:" + (address ?? "unknown"));
+        var since = db.Clock.GetUtcNow().UtcDateTime.AddHours(-1);
+        if (await db.Set<BillComment>().CountAsync(c => c.AddressHash == addressHash && c.CreatedAt > since, ct) >= settings.PerAddressPerHour)
+            throw DomainException.Conflict($"同一网络地址每小时最多提交 {settings.PerAddressPerHour} 条意见，请稍后再提交。");
+        var comment = await BuildAsync(db, settings, p, input, CommentSource.Citizen, ct);
+        comment.Name = Clean("name", input.Name, "姓名", 50, optional: true);
+        comment.Contact = Clean("contact", input.Contact, "联系方式", 100, optional: true);
+        comment.AddressHash = addressHash;
+        db.Add(comment);
+        await db.SaveChangesAsync(ct);
+        return comment;
+    }
+
+    /// <summary>A comment by a signed-in deputy of the bill's congress (recorded in the duty record), or by staff for a contact point.</summary>
+    public static async Task<BillComment> CommentSignedInAsync(RendaDbContext db, CommentSettings settings, LegislationActor actor, int periodId, CommentInput input, CancellationToken ct)
+    {
+        var p = await db.Set<CommentPeriod>().Include(x => x.Points).FirstOrDefaultAsync(x => x.Id == periodId, ct) ?? throw DomainException.NotFound("没有找到该征求意见。");
+        var bill = await db.Set<Bill>().FirstAsync(b => b.Id == p.BillId, ct);
+        if (bill.CongressId != actor.CongressId) throw DomainException.NotFound("没有找到该征求意见。");
+        if (input.ContactPointId is { } pointId)
+        {
+            // Contact points have no accounts of their own: the committee's staff enter the opinions they forward.
+            actor.RequireStaff();
+            var point = await db.Set<LegislativeContactPoint>().FirstOrDefaultAsync(x => x.Id == pointId && x.CongressId == actor.CongressId, ct)
+                ?? throw DomainException.Invalid("contactPointId", "没有找到该基层立法联系点。");
+            var c = await BuildAsync(db, settings, p, input, CommentSource.ContactPoint, ct);
+            c.ContactPointId = point.Id;
+            c.Name = point.Name;
+            c.AccountId = actor.AccountId;
+            db.Add(c);
+            await db.SaveChangesAsync(ct);
+            return c;
+        }
+        if (!actor.IsDeputy || actor.PersonId is not { } person) throw DomainException.Forbidden("只有人大代表可以以代表身份提出意见；公众请通过公开征求意见页面提出。");
+        var deputy = await db.Deputies.Where(d => d.PersonId == person && d.CongressId == bill.CongressId && d.Status == DeputyStatus.Serving)
+            .OrderByDescending(d => d.TermId).FirstOrDefaultAsync(ct) ?? throw DomainException.Forbidden("只有本级人大的在任代表可以以代表身份提出意见。");
+        var comment = await BuildAsync(db, settings, p, input, CommentSource.Deputy, ct);
+        comment.DeputyId = deputy.Id;
+        comment.AccountId = actor.AccountId;
+        comment.Name = await db.People.Where(x => x.Id == person).Select(x => x.Name).FirstAsync(ct);
+        db.Add(comment);
+        db.Add(new DutyRecord { DeputyId = deputy.Id, On = WorkCalendar.Today(db.Clock), Kind = "对法规草案提出意见", Title = bill.Title, SourceType = Bills.Subject, SourceId = bill.Id });
+        await db.SaveChangesAsync(ct);
+        return comment;
+    }
+
+    private static async Task<BillComment> BuildAsync(RendaDbContext db, CommentSettings settings, CommentPeriod p, CommentInput input, CommentSource source, CancellationToken ct)
+    {
+        var today = WorkCalendar.Today(db.Clock);
+        if (p.Status != CommentPeriodStatus.Open || today > p.ClosesOn)
+            throw DomainException.Conflict($"征求意见已于 {p.ClosesOn:yyyy年M月d日} 截止，不再接收意见。");
+        if (today < p.OpensOn) throw DomainException.Conflict($"征求意见自 {p.OpensOn:yyyy年M月d日} 开始。");
+        var text = Clean("text", input.Text, "意见内容", settings.MaxLength, optional: false)!;
+        string? label = null;
+        if (input.NodeId is { Length: > 0 } nodeId)
+        {
+            var document = await db.Set<BillVersion>().Where(v => v.Id == p.VersionId).Select(v => v.Document).FirstAsync(ct);
+            var article = BillText.FromJson(document).Articles().FirstOrDefault(a => a.Id == nodeId)
+                ?? throw DomainException.Invalid("nodeId", "征求意见稿中没有这一条。");
+            label = article.Label;
+        }
+        var textHash = Hash(ChineseTextKey(text));
+        if (await db.Set<BillComment>().AnyAsync(c => c.CommentPeriodId == p.Id && c.TextHash == textHash, ct))
+            throw DomainException.Conflict("已收到内容相同的意见，请勿重复提交。");
+        return new BillComment
+        {
+            CommentPeriodId = p.Id, BillId = p.BillId, NodeId = input.NodeId is { Length: > 0 } ? input.NodeId : null, ArticleLabel = label, Source = source,
+            Text = text, TextHash = textHash, CreatedAt = db.Clock.GetUtcNow().UtcDateTime, Handling = CommentHandling.Pending,
+        };
+    }
+
+    /// <summary>Refuses markup rather than stripping it: a comment that carries tags or script is not a citizen's opinion.</summary>
+    private static string? Clean(string field, string? value, string label, int max, bool optional)
+    {
+        var v = value?.Trim();
+        if (string.IsNullOrEmpty(v))
+            return optional ? null : throw DomainException.Invalid(field, $"请填写{label}。");
+        if (Markup().IsMatch(v)) throw DomainException.Invalid(field, $"{label}不能包含网页标记或脚本（如 <…>、javascript:）。");
+        if (v.Any(ch => char.IsControl(ch) && ch is not ('\n' or '\r' or '\t'))) throw DomainException.Invalid(field, $"{label}含有不可见的控制字符。");
+        if (v.Length > max) throw DomainException.Invalid(field, $"{label}不能超过 {max} 字（现有 {v.Length} 字）。");
+        return v;
+    }
+
+    [GeneratedRegex(@"<\s*/?\s*[a-zA-Z!][^>]*>|javascript\s*:|on[a-z]+\s*=|&#|<\s*script", RegexOptions.IgnoreCase)]
+    private static partial Regex Markup();
+
+    /// <summary>Identical text ignoring spacing and punctuation width, so a resubmission with an extra space is still the same.</summary>
+    private static string ChineseTextKey(string text) => new(text.Normalize(NormalizationForm.FormKC).Where(ch => !char.IsWhiteSpace(ch)).ToArray());
+
+    private static string Hash(string s) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(s)));
+
+    // ---- the opinion summary ----
+
+    public static async Task HandleAsync(RendaDbContext db, LegislationActor actor, int commentId, HandlingInput input, CancellationToken ct)
+    {
+        actor.RequireStaff();
+        var c = await db.Set<BillComment>().FirstOrDefaultAsync(x => x.Id == commentId, ct) ?? throw DomainException.NotFound("没有找到该意见。");
+        var p = await LoadAsync(db, actor, c.CommentPeriodId, ct);
+        if (p.Status == CommentPeriodStatus.SummaryPublished) throw DomainException.Conflict("采纳情况已公布，不能再修改。");
+        if (!Enum.IsDefined(input.Handling) || input.Handling == CommentHandling.Pending) throw DomainException.Invalid("handling", "请选择采纳、部分采纳或未采纳。");
+        var reason = MeetingText.Optional("reason", input.Reason, "理由", 1000);
+        if (input.Handling != CommentHandling.Adopted && reason is null) throw DomainException.Invalid("reason", "部分采纳或未采纳的意见须说明理由。");
+        c.Handling = input.Handling;
+        c.HandlingReason = reason;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Publishes how the comments were handled, once the period is over and every comment has its verdict.</summary>
+    public static async Task PublishSummaryAsync(RendaDbContext db, LegislationActor actor, int periodId, string? text, CancellationToken ct)
+    {
+        actor.RequireStaff();
+        var p = await LoadAsync(db, actor, periodId, ct);
+        if (p.Status == CommentPeriodStatus.Open && WorkCalendar.Today(db.Clock) <= p.ClosesOn) throw DomainException.Conflict("征求意见尚未截止，不能公布采纳情况。");
+        if (p.Status == CommentPeriodStatus.SummaryPublished) throw DomainException.Conflict("采纳情况已经公布。");
+        var pending = await db.Set<BillComment>().CountAsync(c => c.CommentPeriodId == p.Id && c.Handling == CommentHandling.Pending, ct);
+        if (pending > 0) throw DomainException.Conflict($"还有 {pending} 条意见未研究处理，不能公布采纳情况。");
+        p.SummaryText = MeetingText.Required("text", text, "采纳情况的说明", 20_000);
+        p.Status = CommentPeriodStatus.SummaryPublished;
+        p.SummaryPublishedAt = db.Clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+    }
+}

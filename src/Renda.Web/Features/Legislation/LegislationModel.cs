@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Renda.Web.Features.Legislation;
+
+/// <summary>The module's tables and indexes, added to the one model by RendaDbContext.</summary>
+public static class LegislationModel
+{
+    public static void Configure(ModelBuilder b)
+    {
+        b.Entity<PlanProject>().ToTable("PlanProjects").HasIndex(p => new { p.CongressId, p.Year });
+        b.Entity<Bill>(e =>
+        {
+            e.ToTable("Bills");
+            e.HasIndex(x => new { x.CongressId, x.Status });
+            e.HasIndex(x => new { x.CongressId, x.PromulgatedOn });
+            e.Ignore(x => x.AnnouncementLabel);
+        });
+        b.Entity<BillVersion>().ToTable("BillVersions").HasIndex(v => new { v.BillId, v.Number }).IsUnique();
+        b.Entity<BillReading>().ToTable("BillReadings").HasIndex(r => new { r.BillId, r.Ordinal }).IsUnique();
+        b.Entity<ComparisonReason>().ToTable("ComparisonReasons").HasIndex(r => new { r.FromVersionId, r.ToVersionId, r.RowKey }).IsUnique();
+        b.Entity<CommentPeriod>(e =>
+        {
+            e.ToTable("CommentPeriods");
+            e.HasIndex(p => p.BillId);
+            e.HasMany(p => p.Points).WithOne().HasForeignKey(x => x.CommentPeriodId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<CommentPeriodPoint>().ToTable("CommentPeriodPoints").HasIndex(x => new { x.CommentPeriodId, x.ContactPointId }).IsUnique();
+        b.Entity<BillComment>(e =>
+        {
+            e.ToTable("BillComments");
+            e.HasIndex(c => new { c.BillId, c.NodeId });
+            e.HasIndex(c => new { c.CommentPeriodId, c.TextHash });
+            e.HasIndex(c => new { c.AddressHash, c.CreatedAt });
+            e.HasIndex(c => new { c.ContactPointId, c.CreatedAt });
+        });
+        b.Entity<LegislativeContactPoint>().ToTable("LegislativeContactPoints").HasIndex(p => new { p.CongressId, p.Name }).IsUnique();
+        b.Entity<FilingHandover>().ToTable("FilingHandovers").HasIndex(f => f.BillId);
+        b.Entity<Approval>(e =>
+        {
+            e.ToTable("Approvals");
+            e.HasIndex(a => new { a.CongressId, a.Status, a.DecidedOn });
+            e.HasIndex(a => a.BillId);
+        });
+    }
+}

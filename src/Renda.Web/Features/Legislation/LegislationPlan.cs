@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Renda.Web.Data;
+using Renda.Web.Platform.Web;
+using MeetingText = Renda.Web.Features.Meetings.Text;
+
+namespace Renda.Web.Features.Legislation;
+
+public sealed record PlanProjectInput(int Year, PlanCategory Category, string? Title, string? Sponsor, int? CommitteeId, string? TargetMeeting);
+public sealed record ContactPointInput(string? Name, string? Location, DateOnly EstablishedOn, bool National);
+
+/// <summary>The annual legislative plan and the registry of contact points.</summary>
+public static class LegislationPlan
+{
+    public static async Task<PlanProject> AddProjectAsync(RendaDbContext db, LegislationActor actor, PlanProjectInput input, CancellationToken ct)
+    {
+        actor.RequireStaff();
+        if (input.Year is < 1979 or > 2100) throw DomainException.Invalid("year", "年度无效。");
+        if (!Enum.IsDefined(input.Category)) throw DomainException.Invalid("category", "项目类别应为正式项目、预备项目或调研项目。");
+        if (input.CommitteeId is { } c && !await db.Committees.AnyAsync(x => x.Id == c && x.CongressId == actor.CongressId, ct))
+            throw DomainException.Invalid("committeeId", "承办委员会须是本级常委会的委员会。");
+        var p = new PlanProject
+        {
+            CongressId = actor.CongressId, Year = input.Year, Category = input.Category, Title = MeetingText.Required("title", input.Title, "项目名称", 200),
+            Sponsor = MeetingText.Required("sponsor", input.Sponsor, "提请机关", 100), CommitteeId = input.CommitteeId,
+            TargetMeeting = MeetingText.Optional("targetMeeting", input.TargetMeeting, "拟提请审议时间", 100), Status = PlanProjectStatus.Planned,
+        };
+        db.Add(p);
+        await db.SaveChangesAsync(ct);
+        return p;
+    }
+
+    public static async Task SetProjectStatusAsync(RendaDbContext db, LegislationActor actor, int id, PlanProjectStatus status, CancellationToken ct)
+    {
+        actor.RequireStaff();
+        if (!Enum.IsDefined(status)) throw DomainException.Invalid("status", "状态无效。");
+        var p = await db.Set<PlanProject>().FirstOrDefaultAsync(x => x.Id == id && x.CongressId == actor.CongressId, ct) ?? throw DomainException.NotFound("没有找到该立法计划项目。");
+        if (status == PlanProjectStatus.Done && p.Category == PlanCategory.Formal
+            && !await db.Set<Bill>().AnyAsync(b => b.Id == p.BillId && (b.Status == BillStatus.Adopted || b.Status == BillStatus.Approved || b.Status == BillStatus.Promulgated || b.Status == BillStatus.AwaitingApproval), ct))
+            throw DomainException.Conflict("正式项目须有已通过的法规才算完成。");
+        p.Status = status;
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static async Task<LegislativeContactPoint> AddContactPointAsync(RendaDbContext db, LegislationActor actor, ContactPointInput input, CancellationToken ct)
+    {
+        actor.RequireStaff();
+        var p = new LegislativeContactPoint
+        {
+            CongressId = actor.CongressId, Name = MeetingText.Required("name", input.Name, "联系点名称", 100),
+            Location = MeetingText.Required("location", input.Location, "所在地", 100), EstablishedOn = input.EstablishedOn, National = input.National,
+        };
+        db.Add(p);
+        await db.SaveUniqueAsync("已有同名的基层立法联系点。", ct);
+        return p;
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using Renda.Web.Data;
+using Renda.Web.Platform.Identity;
+using Renda.Web.Platform.Web;
+
+namespace Renda.Web.Features.Legislation.Pages.Public;
+
+/// <summary>
+/// /legislation/public/comments/{id} — the draft published for comment (anonymous): a comment form under each article; a
+/// signed-in deputy comments as a deputy. After the summary is published it shows how the comments were handled.
+/// </summary>
+public class PublicCommentModel(RendaDbContext db, IOptions<CommentSettings> settings) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int Id { get; set; }
+    public PublicCommentPage P { get; private set; } = null!;
+    public string? Error { get; private set; }
+    [BindProperty] public string? NodeId { get; set; }
+    [BindProperty] public string? Text { get; set; }
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? Contact { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        try { P = await PublicComments.PageAsync(db, Id, ct); }
+        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound) { return NotFound(); }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        try
+        {
+            var user = new CurrentUser(User);
+            var input = new CommentInput(NodeId, Text, Name, Contact, null);
+            BillComment c = user.IsAuthenticated && user.Has(Role.Deputy)
+                ? await CommentPeriods.CommentSignedInAsync(db, settings.Value, LegislationActor.For(user), Id, input, ct)
+                : await CommentPeriods.CommentAsPublicAsync(db, settings.Value, Id, input, HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
+            TempData["Message"] = $"感谢您的意见，已收到{(c.ArticleLabel is null ? "" : $"（{c.ArticleLabel}）")}。";
+            return Redirect($"/legislation/public/comments/{Id}#n-{NodeId}");
+        }
+        catch (DomainException e) when (e.Kind != DomainErrorKind.NotFound)
+        {
+            Error = e.Message;
+            db.ChangeTracker.Clear();
+            P = await PublicComments.PageAsync(db, Id, ct);
+            Response.StatusCode = e.Kind == DomainErrorKind.Invalid ? StatusCodes.Status400BadRequest : e.Kind == DomainErrorKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict;
+            return Page();
+        }
+        catch (DomainException)
+        {
+            return NotFound();
+        }
+    }
+}

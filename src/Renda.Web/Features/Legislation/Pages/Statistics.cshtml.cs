@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc;
+using Renda.Web.Data;
+using Renda.Web.Platform.Calendar;
+
+namespace Renda.Web.Features.Legislation.Pages;
+
+/// <summary>/legislation/statistics — the year's figures counted from the records, each linking to the records behind it.</summary>
+public class LegislationStatisticsModel(RendaDbContext db) : LegislationPageModel(db)
+{
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    public LegislationStatistics S { get; private set; } = null!;
+    public List<BillListItem> Bills { get; private set; } = [];
+
+    protected override async Task LoadAsync(CancellationToken ct)
+    {
+        S = await LegislationQueries.StatisticsAsync(Db, Actor.CongressId, Year ?? WorkCalendar.Today(Db.Clock).Year, ct);
+        var ids = S.BillIds.ToHashSet();
+        Bills = (await LegislationQueries.BillsAsync(Db, Actor, null, ct)).Where(b => ids.Contains(b.Id)).OrderBy(b => b.PromulgatedOn).ThenBy(b => b.Announcement?.Length).ThenBy(b => b.Announcement).ToList();
+    }
+}
