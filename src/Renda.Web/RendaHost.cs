@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
 using Renda.Web.Features.Meetings;
 using Renda.Web.Features.Suggestions;
+using Renda.Web.Features.Supervision;
 using Renda.Web.Platform.Attachments;
 using Renda.Web.Platform.Audit;
 using Renda.Web.Platform.Calendar;
@@ -75,6 +76,7 @@ public static class RendaHost
         services.AddRendaAttachments(config);
         services.AddSuggestions();
         services.AddMeetings();
+        services.AddSupervision();
         // Upload limit (50 MB attachments) plus form overhead.
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = AttachmentStore.MaxBytes + 1024 * 1024);
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = AttachmentStore.MaxBytes + 1024 * 1024);
@@ -108,6 +110,7 @@ public static class RendaHost
         StatisticsApi.Map(api);
         LedgersApi.Map(api);
         MeetingsApi.Map(api);
+        SupervisionApi.Map(api);
         app.MapRazorPages();
         return app;
     }
@@ -129,6 +132,7 @@ public static class RendaHost
                 await DemoData.EnsureAsync(db, DemoData.Password(config), ct);
                 await SuggestionDemo.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<WorkCalendar>(), ct);
                 await MeetingDemo.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<WorkCalendar>(), ct);
+                await SupervisionDemo.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<WorkCalendar>(), ct);
                 lifetime.ApplicationStarted.Register(() => DemoData.PrintBanner(config, server));
             }
             await SimilarSuggestions.IndexMissingAsync(db, ct);
