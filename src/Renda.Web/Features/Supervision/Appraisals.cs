@@ -92,8 +92,21 @@ public static class Appraisals
         actor.RequireStaff();
         var r = await LoadAsync(db, actor, id, ct);
         if (r.Status != ReviewStatus.Appraising) throw DomainException.Conflict("测评不在进行中。");
+        // Receipts and papers are not audited one by one (a paper next to its member's name in the trail would undo the
+        // secrecy; decision 0017): closing seals them with a digest that goes into the audit chain.
+        var receipts = await db.Set<AppraisalReceipt>().AsNoTracking().Where(x => x.ReviewId == r.Id).Select(x => x.PersonId).ToListAsync(ct);
+        var papers = await db.Set<AppraisalPaper>().AsNoTracking().Where(x => x.ReviewId == r.Id).Select(x => x.Choice).ToListAsync(ct);
+        r.BallotDigest = Digest(r.Id, receipts, papers);
         r.Status = ReviewStatus.Closed;
         await db.SaveChangesAsync(ct);
+    }
+
+    public static string Digest(int reviewId, IEnumerable<int> receipts, IEnumerable<string> papers)
+    {
+        var sb = new System.Text.StringBuilder().Append("appraisal:").Append(reviewId).Append('\n');
+        foreach (var p in receipts.Order()) sb.Append(p).Append('\n');
+        foreach (var c in papers.Order(StringComparer.Ordinal)) sb.Append("paper:").Append(c).Append('\n');
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(sb.ToString())));
     }
 
     /// <summary>The count per choice (in the order offered), shown once the appraisal is closed.</summary>

@@ -305,12 +305,15 @@ public static class SupervisionDemo
                 };
                 db.Add(review);
                 await db.SaveChangesAsync(ct);
+                var chosen = new List<string>();
                 foreach (var p in present)
                 {
                     db.Add(new AppraisalReceipt { ReviewId = review.Id, PersonId = p, At = december.StartsOn.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc) });
                     var roll = _random.Next(100);
-                    db.Add(new AppraisalPaper { Id = Guid.NewGuid(), ReviewId = review.Id, Choice = choices[roll < 86 ? 0 : roll < 98 ? 1 : 2] });
+                    chosen.Add(choices[roll < 86 ? 0 : roll < 98 ? 1 : 2]);
+                    db.Add(new AppraisalPaper { Id = Guid.NewGuid(), ReviewId = review.Id, Choice = chosen[^1] });
                 }
+                review.BallotDigest = Appraisals.Digest(review.Id, present, chosen);
             }
             await db.SaveChangesAsync(ct);
         }

@@ -21,9 +21,10 @@ public static class SupervisionDocuments
         foreach (var group in plan.Topics.GroupBy(t => t.Kind).OrderBy(g => g.Key))
         {
             doc.Heading($"{ChineseNumerals.Of(++n)}、{SupervisionLabels.Of(group.Key)}");
-            doc.Table(["序号", "议题", "来源", "负责机构", "报告机关", "安排时间"], group.Select((t, i) => (IReadOnlyList<string>)[
-                (i + 1).ToString(CultureInfo.InvariantCulture), t.Title, t.SuggestionTitle is { } s ? $"{t.SourceLabel}（{s}）" : t.SourceLabel,
-                t.Committee ?? "", t.Organ ?? "", t.PlannedMonth is { } m ? $"{m}月" : "待定"]));
+            // Three columns: the table helper gives columns equal widths, and the topic needs the room.
+            doc.Table(["议题", "来源", "负责机构和时间"], group.Select((t, i) => (IReadOnlyList<string>)[
+                $"{i + 1}. {t.Title}", t.SuggestionTitle is { } s ? $"{t.SourceLabel}（{s}）" : t.SourceLabel,
+                $"{t.Committee ?? "常委会办公室"}{(t.Organ is null ? "" : $"；报告机关：{t.Organ}")}；{(t.PlannedMonth is { } m ? $"{m}月" : "时间待定")}"]));
         }
         return ($"{plan.Title}.docx", doc.ToBytes());
     }
@@ -33,8 +34,8 @@ public static class SupervisionDocuments
         var r = await SupervisionQueries.ReportAsync(db, actor, id, ct);
         if (r.Opinions is null) throw DomainException.Conflict("审议意见尚未形成。");
         var congress = await db.Congresses.FindAsync([actor.CongressId], ct);
-        var doc = new WordDocument().Title($"{congress!.StandingCommitteeName}")
-            .Subtitle($"关于{r.Title.TrimStart('州', '省')}的审议意见")
+        var doc = new WordDocument().Title($"{congress!.StandingCommitteeName}审议意见")
+            .Subtitle($"关于《{r.Title}》")
             .Paragraph($"{r.Organ}：")
             .Paragraph($"{r.MeetingTitle ?? "常委会会议"}{(r.HeardOn is { } h ? $"于{h:yyyy年M月d日}" : "")}听取和审议了{r.Title}。现将常委会组成人员的审议意见送交你单位，请认真研究处理，并于收到之日起{(await SupervisionSettings.ForAsync(db, actor.CongressId, ct)).HandlingReportMonths}个月内将研究处理情况书面报告常委会。");
         foreach (var para in r.Opinions.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

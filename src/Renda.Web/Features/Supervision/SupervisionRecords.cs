@@ -202,6 +202,8 @@ public class PostAppointmentReview
     [MaxLength(200)] public string? Choices { get; set; }
     /// <summary>The day whose seated members may appraise (the meeting's first day).</summary>
     public DateOnly? AppraisalOn { get; set; }
+    /// <summary>SHA-256 over the receipts and the sorted papers, written through the audited path at closing (as a vote's digest).</summary>
+    [MaxLength(64)] public string? BallotDigest { get; set; }
     public DateTime CreatedAt { get; set; }
 
     public IReadOnlyList<string> ChoiceList => (Choices ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

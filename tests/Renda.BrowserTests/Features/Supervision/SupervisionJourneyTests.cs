@@ -92,4 +92,29 @@ public sealed class SupervisionJourneyTests(BrowserApp app, ITestOutputHelper ou
         await Expect(list.Rows).ToHaveCountAsync(6);
         await SnapAsync(staff, "2-special-reports");
     }
+
+    [Fact]
+    public async Task Staff_see_the_2023_plan_with_its_progress_and_the_inspections_inquiry_and_surveys_behind_it()
+    {
+        var (staff, shell) = await SignedInAsync("daigongwei");
+        await shell.GotoAsync("/supervision/plan?year=2023");
+        await Expect(staff.Page.GetByTestId("plan-status")).ToContainTextAsync("已于2023-01-18发布");
+        await Expect(staff.Page.GetByTestId("plan-progress")).ToContainTextAsync("完成 14 / 14 项");
+        await Expect(staff.Page.GetByTestId("topic-row").Filter(new() { HasText = "代表建议集中反映" }).First).ToBeVisibleAsync();
+        await SnapAsync(staff, "1-plan");
+        await shell.GotoAsync("/supervision/inspections?year=2023");
+        await Expect(staff.Page.GetByTestId("inspection-row")).ToHaveCountAsync(4);
+        await staff.Page.GetByTestId("inspection-row").First.GetByRole(Microsoft.Playwright.AriaRole.Link).ClickAsync();
+        await Expect(staff.Page.GetByTestId("team")).ToContainTextAsync("人大代表");
+        await Expect(staff.Page.GetByTestId("parts")).ToContainTextAsync("格尔木市");
+        await SnapAsync(staff, "2-inspection");
+        await shell.GotoAsync("/supervision/inquiries?year=2023");
+        await Expect(staff.Page.GetByTestId("inquiry")).ToContainTextAsync("州教育局局长");
+        await SnapAsync(staff, "3-inquiry");
+        await shell.GotoAsync("/supervision/surveys?year=2023");
+        await Expect(staff.Page.GetByTestId("survey-row")).ToHaveCountAsync(12);
+        await shell.GotoAsync("/supervision/interpellations");
+        await SnapAsync(staff, "4-interpellations");
+        await CspShouldBeCleanAsync(staff);
+    }
 }

@@ -80,6 +80,10 @@ public abstract class OversightTests(RendaApp app)
         {
             (await scope.Context.Set<AppraisalReceipt>().CountAsync(r => r.ReviewId == review.Id())).ShouldBe(2);
             typeof(AppraisalPaper).GetProperties().Select(p => p.Name).ShouldBe(["Id", "ReviewId", "Choice"], ignoreOrder: true);
+            // Neither enters the audit trail, where a paper would sit next to its member's name; the closing digest seals them.
+            (await scope.Context.AuditRecords.AnyAsync(a => a.EntityType == nameof(AppraisalPaper) || a.EntityType == nameof(AppraisalReceipt))).ShouldBeFalse();
+            var digest = await scope.Context.Set<PostAppointmentReview>().Where(r => r.Id == review.Id()).Select(r => r.BallotDigest).FirstAsync();
+            digest.ShouldNotBeNull().Length.ShouldBe(64);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Renda.Tests.Features.Meetings;
 using Renda.Tests.Infrastructure;
+using Renda.Tests.Platform.Attachments;
 using Renda.Web.Features.Supervision;
 using Renda.Web.Platform.Deadlines;
 
@@ -148,6 +149,24 @@ public abstract class WorkReportLoopTests(RendaApp app)
         clock.Str("dueOn").ShouldBe("2027-05-17");
         await using var scope = app.Db();
         (await scope.Context.Deadlines.CountAsync(d => d.SubjectType == "WorkReport" && d.SubjectId == id.ToString() && d.Purpose == "resolution" && d.Status == DeadlineStatus.Open)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_organ_attaches_its_report_document_which_members_see_and_other_units_do_not()
+    {
+        var staff = await app.ApiClientAsync("daigongwei");
+        var organ = await app.ApiClientAsync("jiaoyuju");
+        var meetingId = (await staff.ScheduleMeetingAsync(Today.AddDays(30))).Id();
+        var id = (await staff.RegisterReportAsync(await app.UnitIdAsync("海西州教育局"), meetingId, "州教育局关于全州学校食品安全工作情况的报告")).Id();
+        using var file = Uploads.Write("报告.pdf", "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"u8.ToArray());
+        var fields = new Dictionary<string, string> { ["ownerType"] = "WorkReport", ["ownerId"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var uploaded = await organ.UploadFileAsync("/api/v1/attachments", file.Path, "州教育局关于全州学校食品安全工作情况的报告.pdf", fields);
+        uploaded.StatusCode.ShouldBe(HttpStatusCode.Created, await uploaded.Content.ReadAsStringAsync());
+        var member = (await app.MemberClientsAsync(1))[0].Client;
+        (await member.GetJsonAsync($"/api/v1/attachments?ownerType=WorkReport&ownerId={id}")).GetArrayLength().ShouldBe(1);
+        // An officer of another unit may neither attach nor see it.
+        var other = await app.CreateAccountAsync("wsj-officer", Renda.Web.Platform.Identity.Role.HandlingUnitOfficer, handlingUnitId: await app.UnitIdAsync("海西州卫生健康委员会"));
+        (await other.UploadFileAsync("/api/v1/attachments", file.Path, "x.pdf", fields)).StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.NotFound);
     }
 }
 

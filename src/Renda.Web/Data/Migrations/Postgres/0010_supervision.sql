@@ -71,6 +71,7 @@ CREATE TABLE "PostAppointmentReviews" (
     "Status" character varying(40) NOT NULL,
     "Choices" character varying(200),
     "AppraisalOn" date,
+    "BallotDigest" character varying(64),
     "CreatedAt" timestamp with time zone NOT NULL,
     CONSTRAINT "PK_PostAppointmentReviews" PRIMARY KEY ("Id")
 );

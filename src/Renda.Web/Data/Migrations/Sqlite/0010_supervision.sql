@@ -67,6 +67,7 @@ CREATE TABLE "PostAppointmentReviews" (
     "Status" TEXT NOT NULL,
     "Choices" TEXT NULL,
     "AppraisalOn" TEXT NULL,
+    "BallotDigest" TEXT NULL,
     "CreatedAt" TEXT NOT NULL
 );
 

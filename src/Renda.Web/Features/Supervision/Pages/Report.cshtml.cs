@@ -12,10 +12,14 @@ public class ReportModel(RendaDbContext db, WorkCalendar calendar) : Supervision
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     public WorkReportView R { get; private set; } = null!;
     public List<(int Id, string Title)> Meetings { get; private set; } = [];
+    public List<(int Id, string FileName, long Size)> Attachments { get; private set; } = [];
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
         R = await SupervisionQueries.ReportAsync(Db, Actor, Id, ct);
+        var owner = Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Attachments = (await Db.Attachments.AsNoTracking().Where(a => a.OwnerType == WorkReport.Subject && a.OwnerId == owner && a.CongressId == Actor.CongressId).OrderBy(a => a.Id)
+            .Select(a => new { a.Id, a.FileName, a.Size }).ToListAsync(ct)).Select(a => (a.Id, a.FileName, a.Size)).ToList();
         if (Actor.IsStaff)
             Meetings = (await Db.Set<Meeting>().AsNoTracking().Where(m => m.CongressId == Actor.CongressId && (m.Status == MeetingStatus.Scheduled || m.Status == MeetingStatus.Notified || m.Status == MeetingStatus.InSession))
                 .OrderBy(m => m.StartsOn).Select(m => new { m.Id, m.Title }).ToListAsync(ct)).Select(m => (m.Id, m.Title)).ToList();
