@@ -364,6 +364,19 @@ public static class SupervisionDemo
                     PerformanceReport = $"{official.PersonName}同志关于任职以来履职情况的报告：一、加强学习，提高政治素质……二、依法履职，推动工作落实……三、存在的不足……",
                     Status = ReviewStatus.Appraising, Choices = SupervisionSettings.DefaultAppraisalChoices, AppraisalOn = current.StartsOn, CreatedAt = Now,
                 });
+            // An interpellation answered this week: the demo member is among the proposers and still to say whether satisfied.
+            var member = await db.StandingCommitteeMembers.Where(m => m.CongressId == haixi.Id && m.Post == StandingCommitteePost.Member && m.LeftOn == null).OrderBy(m => m.Id).Select(m => m.PersonId).FirstOrDefaultAsync(ct);
+            var seated = await SeatedAsync(haixi, current.StartsOn, ct);
+            var proposers = seated.Where(x => x.PersonId == member).Concat(seated.Where(x => x.PersonId != member).Skip(3).Take(4)).ToList();
+            if (proposers.Count == 5)
+                db.Add(new Interpellation
+                {
+                    CongressId = haixi.Id, Year = current.StartsOn.Year, MeetingId = current.Id, OrganId = organs["生态环境局"], FiledOn = current.StartsOn.AddDays(-6), Status = InterpellationStatus.Answered,
+                    Title = "关于州生态环境局对柴达木循环经济试验区企业超标排放问题查处不力的质询案",
+                    Questions = "一、群众多次反映的企业超标排放问题，为何长期未能查处到位？\n二、在线监测数据异常为何未及时预警？\n三、下一步如何落实整改？",
+                    Answer = "已对涉事企业立案处罚并责令限期整改，同时对在线监测设备开展专项检查。", AnsweredBy = "州生态环境局局长", AnsweredOn = current.StartsOn, CreatedAt = Now,
+                    Proposers = proposers.Select((x, k) => new InterpellationProposer { PersonId = x.PersonId, Name = x.Name, Satisfied = k is 1 or 2 ? true : null }).ToList(),
+                });
             await db.SaveChangesAsync(ct);
         }
     }

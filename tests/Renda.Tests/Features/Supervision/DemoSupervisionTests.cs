@@ -44,6 +44,10 @@ public abstract class DemoSupervisionTests(RendaApp app)
         s.GetProperty("workReports").GetInt32().ShouldBe(17);
         s.GetProperty("inspections").GetInt32().ShouldBe(3);
         s.GetProperty("appraisedOfficials").GetInt32().ShouldBe(10);
+        // The province sees the figures of the prefecture below it (counts only); a county does not see its prefecture's.
+        (await staff.StatisticsAsync(MeetingSteps.Haixi, 2023)).GetProperty("workReports").GetInt32().ShouldBe(6);
+        var gem = await app.ApiClientAsync("gem-staff");
+        (await gem.GetAsync($"/api/v1/congresses/{MeetingSteps.Haixi}/supervision/statistics?year=2023")).StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.NotFound);
         var reviews = await staff.GetJsonAsync("/api/v1/congresses/630000/supervision/appraisals?year=2024");
         reviews.GetArrayLength().ShouldBe(10);
         foreach (var r in reviews.EnumerateArray())
