@@ -117,4 +117,21 @@ public sealed class SupervisionJourneyTests(BrowserApp app, ITestOutputHelper ou
         await SnapAsync(staff, "4-interpellations");
         await CspShouldBeCleanAsync(staff);
     }
+
+    [Fact]
+    public async Task A_proposer_says_on_the_phone_whether_the_answer_to_an_interpellation_satisfies_him()
+    {
+        var (member, shell) = await SignedInAsync("weiyuan", phone: true);
+        await shell.GotoAsync("/supervision/interpellations");
+        var card = member.Page.GetByTestId("interpellation").Filter(new() { HasText = "超标排放" });
+        await Expect(card.GetByTestId("interpellation-status")).ToHaveTextAsync("已答复");
+        await ShouldFitThePhoneAsync(shell);
+        await SnapAsync(member, "1-answered");
+        await card.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "不满意", Exact = true }).ClickAsync();
+        await Expect(member.Page.GetByTestId("message")).ToContainTextAsync("已记录");
+        // Two of five satisfied, one dissatisfied, two still to say: no second answer yet.
+        await Expect(card.GetByTestId("interpellation-status")).ToHaveTextAsync("已答复");
+        await Expect(card.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "不满意", Exact = true })).ToHaveCountAsync(0);
+        await CspShouldBeCleanAsync(member);
+    }
 }
