@@ -6,6 +6,7 @@ using Renda.Web.Features.Filings;
 using Renda.Web.Features.Legislation;
 using Renda.Web.Features.Meetings;
 using Renda.Web.Features.Suggestions;
+using Renda.Web.Features.Supervision;
 using Renda.Web.Platform.Attachments;
 using Renda.Web.Platform.Audit;
 using Renda.Web.Platform.Calendar;
@@ -81,6 +82,7 @@ public static class RendaHost
         services.AddMeetings();
         services.AddFilings();
         services.AddLegislation(config);
+        services.AddSupervision();
         // Upload limit (50 MB attachments) plus form overhead.
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = AttachmentStore.MaxBytes + 1024 * 1024);
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = AttachmentStore.MaxBytes + 1024 * 1024);
@@ -116,6 +118,7 @@ public static class RendaHost
         MeetingsApi.Map(api);
         FilingsApi.Map(api);
         LegislationApi.Map(api);
+        SupervisionApi.Map(api);
         app.MapRazorPages();
         return app;
     }
@@ -139,6 +142,7 @@ public static class RendaHost
                 await MeetingDemo.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<WorkCalendar>(), ct);
                 await FilingDemo.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<WorkCalendar>(), DemoData.Password(config), ct);
                 await LegislationDemo.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<WorkCalendar>(), ct);
+                await SupervisionDemo.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<WorkCalendar>(), ct);
                 lifetime.ApplicationStarted.Register(() => DemoData.PrintBanner(config, server));
             }
             await SimilarSuggestions.IndexMissingAsync(db, ct);

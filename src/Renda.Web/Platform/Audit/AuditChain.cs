@@ -47,7 +47,8 @@ public static class AuditChain
     /// </summary>
     private static readonly HashSet<Type> NotAudited = [typeof(AuditRecord), typeof(Identity.LoginSession),
         typeof(Features.Meetings.VoteBallot), typeof(Features.Meetings.SecretBallotPaper),
-        typeof(Features.Meetings.LivelihoodBallotReceipt), typeof(Features.Meetings.LivelihoodBallotPaper)];
+        typeof(Features.Meetings.LivelihoodBallotReceipt), typeof(Features.Meetings.LivelihoodBallotPaper),
+        typeof(Features.Supervision.AppraisalReceipt), typeof(Features.Supervision.AppraisalPaper)];
     /// <summary>Secrets never enter the trail: only the fact that they changed.</summary>
     private static readonly HashSet<string> Redacted = ["PasswordHash", "TokenHash", "IdNumber", "Phone"];
 

@@ -52,6 +52,16 @@ public static class Menu
             new("备案审查年度报告", "/filings/report", u => Staff(u)),
         ]),
         new("组织机构", [new("人大与常委会", "/organisations", Any), new("承办单位", "/organisations/units", u => !u.Has(Role.Deputy) || Staff(u))]),
+        new("监督工作", [
+            new("监督计划", "/supervision/plan", u => Staff(u) || u.Has(Role.StandingCommitteeMember)),
+            new("工作报告", "/supervision/reports", u => Staff(u) || u.Has(Role.StandingCommitteeMember) || u.Has(Role.HandlingUnitOfficer)),
+            new("执法检查", "/supervision/inspections", u => Staff(u) || u.Has(Role.StandingCommitteeMember)),
+            new("专题询问", "/supervision/inquiries", u => Staff(u) || u.Has(Role.StandingCommitteeMember)),
+            new("调研视察", "/supervision/surveys", u => Staff(u) || u.Has(Role.StandingCommitteeMember)),
+            new("质询", "/supervision/interpellations", u => Staff(u) || u.Has(Role.StandingCommitteeMember) || u.Has(Role.HandlingUnitOfficer)),
+            new("任后监督测评", "/supervision/appraisals", u => Staff(u) || u.Has(Role.StandingCommitteeMember)),
+            new("监督统计", "/supervision/statistics", u => Staff(u)),
+        ]),
         new("统计与报告", [new("本级及下级统计", "/statistics", u => Staff(u))]),
         new("系统管理", [
             new("账号管理", "/admin/accounts", u => u.Has(Role.SystemAdministrator) || u.Has(Role.SecurityAdministrator)),
@@ -59,6 +69,7 @@ public static class Menu
             new("工作日历", "/admin/calendar", u => u.Has(Role.SystemAdministrator)),
             new("建议办理规则", "/admin/suggestion-settings", u => u.Has(Role.SystemAdministrator)),
             new("备案审查期限", "/admin/filing-settings", u => u.Has(Role.SystemAdministrator)),
+            new("监督工作规则", "/admin/supervision-settings", u => u.Has(Role.SystemAdministrator)),
             new("审计日志", "/audit", u => u.Has(Role.AuditAdministrator)),
         ]),
     ];

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Renda.Web.Data;
+using Renda.Web.Platform.Web;
+
+namespace Renda.Web.Features.Supervision.Pages;
+
+/// <summary>/supervision — the year's supervision plan, its topics with their source and progress, and adding or publishing them.</summary>
+public class PlanModel(RendaDbContext db) : SupervisionPageModel(db)
+{
+    public PlanView? Plan { get; private set; }
+    public string Code { get; private set; } = "";
+
+    protected override async Task LoadAsync(CancellationToken ct)
+    {
+        Plan = await SupervisionQueries.PlanAsync(Db, Actor.CongressId, SelectedYear, ct);
+        Code = await Db.Congresses.Where(c => c.Id == Actor.CongressId).Select(c => c.Code).FirstAsync(ct);
+        if (Actor.IsStaff) await LoadChoicesAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostTopicAsync(string? title, SupervisionKind kind, TopicSource source, int? plannedMonth, string? suggestionNumber, int? committeeId, string? sourceNote, CancellationToken ct)
+        => await StepAsync(async a =>
+        {
+            int? suggestionId = null;
+            if (!string.IsNullOrWhiteSpace(suggestionNumber))
+                suggestionId = await Db.Set<Suggestions.Suggestion>().Where(s => s.CongressId == a.CongressId && s.Number == suggestionNumber.Trim()).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct)
+                    ?? throw DomainException.Invalid("suggestionId", $"没有编号为 {suggestionNumber.Trim()} 的代表建议。");
+            await SupervisionWorkflow.AddTopicAsync(Db, a, SelectedYear, new TopicInput(title, kind, source, sourceNote, suggestionId, committeeId, null, plannedMonth), ct);
+        }, "议题已添加。", () => $"/supervision/plan?year={SelectedYear}", ct);
+
+    public Task<IActionResult> OnPostPublishAsync(CancellationToken ct)
+        => StepAsync(a => SupervisionWorkflow.PublishPlanAsync(Db, a, SelectedYear, ct), "监督工作计划已发布。", () => $"/supervision/plan?year={SelectedYear}", ct);
+}

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Renda.Web.Data;
+using Renda.Web.Features.Meetings;
+using Renda.Web.Platform.Calendar;
+
+namespace Renda.Web.Features.Supervision.Pages;
+
+/// <summary>/supervision/reports — the year's reports by group (the statistics link here), and registering one for a meeting.</summary>
+public class ReportsModel(RendaDbContext db, WorkCalendar calendar) : SupervisionPageModel(db)
+{
+    public sealed class RegisterForm
+    {
+        public WorkReportKind Kind { get; set; }
+        public string? Title { get; set; }
+        public int OrganId { get; set; }
+        public int? CommitteeId { get; set; }
+        public int? MeetingId { get; set; }
+        public int? AuditReportId { get; set; }
+        public string? LateReason { get; set; }
+    }
+
+    [BindProperty(SupportsGet = true)] public string? Group { get; set; }
+    [BindProperty] public RegisterForm Input { get; set; } = new();
+    public List<WorkReportRow> Rows { get; private set; } = [];
+    public List<(int Id, string Title, DateOnly StartsOn)> Meetings { get; private set; } = [];
+    public List<(int Id, string Title)> Audits { get; private set; } = [];
+
+    protected override async Task LoadAsync(CancellationToken ct)
+    {
+        Rows = await SupervisionQueries.ReportsAsync(Db, Actor, SelectedYear, Group, ct);
+        if (!Actor.IsStaff) return;
+        await LoadChoicesAsync(ct);
+        Meetings = (await Db.Set<Meeting>().AsNoTracking().Where(m => m.CongressId == Actor.CongressId && (m.Status == MeetingStatus.Scheduled || m.Status == MeetingStatus.Notified || m.Status == MeetingStatus.InSession))
+            .OrderBy(m => m.StartsOn).Select(m => new { m.Id, m.Title, m.StartsOn }).ToListAsync(ct)).Select(m => (m.Id, m.Title, m.StartsOn)).ToList();
+        Audits = (await Db.Set<WorkReport>().AsNoTracking().Where(r => r.CongressId == Actor.CongressId && r.Kind == WorkReportKind.Audit).OrderByDescending(r => r.Id)
+            .Select(r => new { r.Id, r.Title }).ToListAsync(ct)).Select(r => (r.Id, r.Title)).ToList();
+    }
+
+    public async Task<IActionResult> OnPostRegisterAsync(CancellationToken ct)
+    {
+        var id = 0;
+        return await StepAsync(async a =>
+            {
+                var r = await WorkReports.RegisterAsync(Db, calendar, a, new WorkReportInput(Input.Kind, Input.Title, Input.OrganId, Input.CommitteeId, null, Input.MeetingId, Input.AuditReportId, Input.LateReason), ct);
+                id = r.Id;
+            }, "报告已登记。", () => $"/supervision/reports/{id}", ct);
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Renda.Web.Data;
+using Renda.Web.Platform.People;
+
+namespace Renda.Web.Features.Supervision.Pages;
+
+/// <summary>/supervision/surveys — special surveys and deputies' inspections (deputies taking part get a duty record).</summary>
+public class SurveysModel(RendaDbContext db) : SupervisionPageModel(db)
+{
+    [BindProperty(SupportsGet = true)] public SurveyKind? Kind { get; set; }
+    public List<SurveyView> Rows { get; private set; } = [];
+    public List<(int Id, string Name)> Deputies { get; private set; } = [];
+
+    protected override async Task LoadAsync(CancellationToken ct)
+    {
+        Rows = await SupervisionQueries.SurveysAsync(Db, Actor, SelectedYear, Kind, ct);
+        if (Actor.IsStaff)
+            Deputies = (await Db.Deputies.AsNoTracking().Where(d => d.CongressId == Actor.CongressId && d.Status == DeputyStatus.Serving).OrderBy(d => d.Id).Take(300)
+                .Select(d => new { d.Id, d.Person!.Name }).ToListAsync(ct)).Select(d => (d.Id, d.Name)).ToList();
+    }
+
+    public Task<IActionResult> OnPostCreateAsync(SurveyKind kind, string? topic, DateOnly startsOn, DateOnly endsOn, string? places, string? participants, int[]? deputyIds, CancellationToken ct)
+        => StepAsync(a => SupervisionWorkflow.CreateSurveyAsync(Db, a, new SurveyInput(kind, topic, startsOn, endsOn, places, participants, deputyIds, null), ct), "已登记。",
+            () => $"/supervision/surveys?year={startsOn.Year}", ct);
+}

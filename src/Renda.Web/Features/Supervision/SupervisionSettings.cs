@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Renda.Web.Data;
+
+namespace Renda.Web.Features.Supervision;
+
+/// <summary>
+/// The configurable rules of DOMAIN.md §5, per congress. Lead times are 监督法第十五条 (fixed by law, shown for reference but kept
+/// configurable where a local rule is stricter); opinions within 7 days and the handling report in 3 months are local practice
+/// (浙江、河南); audit rectification within 6 months is 第二十七条.
+/// </summary>
+public class SupervisionSettings
+{
+    public int Id { get; set; }
+    public int CongressId { get; set; }
+    [Range(1, 60, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int CommitteeLeadDays { get; set; } = 20;
+    [Range(1, 60, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int StandingCommitteeLeadDays { get; set; } = 10;
+    [Range(1, 60, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int MembersLeadDays { get; set; } = 7;
+    [Range(1, 60, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int OpinionsSendDays { get; set; } = 7;
+    [Range(1, 12, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int HandlingReportMonths { get; set; } = 3;
+    [Range(1, 12, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int AuditRectificationMonths { get; set; } = 6;
+    /// <summary>The appraisal choices, best first, separated by '|'.</summary>
+    [MaxLength(200)] public string AppraisalChoices { get; set; } = DefaultAppraisalChoices;
+
+    public const string DefaultAppraisalChoices = "满意|基本满意|不满意";
+
+    public IReadOnlyList<string> AppraisalChoiceList => AppraisalChoices.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public static async Task SaveAsync(RendaDbContext db, int congressId, SupervisionSettings values, CancellationToken ct = default)
+    {
+        var choices = values.AppraisalChoiceList;
+        if (choices.Count < 2 || choices.Any(c => c.Length > 20) || choices.Distinct().Count() != choices.Count)
+            throw Platform.Web.DomainException.Invalid("appraisalChoices", "测评等次至少两项、不能重复，每项不超过 20 字。");
+        if (!(values.CommitteeLeadDays >= values.StandingCommitteeLeadDays && values.StandingCommitteeLeadDays >= values.MembersLeadDays))
+            throw Platform.Web.DomainException.Invalid("standingCommitteeLeadDays", "送专门委员会、送常委会、印发组成人员的提前天数应依次不增。");
+        var row = await db.Set<SupervisionSettings>().FirstOrDefaultAsync(s => s.CongressId == congressId, ct);
+        if (row is null)
+        {
+            row = new SupervisionSettings { CongressId = congressId };
+            db.Add(row);
+        }
+        values.Id = row.Id;
+        values.CongressId = congressId;
+        db.Entry(row).CurrentValues.SetValues(values);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static async Task<SupervisionSettings> ForAsync(RendaDbContext db, int congressId, CancellationToken ct = default)
+        => await db.Set<SupervisionSettings>().AsNoTracking().FirstOrDefaultAsync(s => s.CongressId == congressId, ct) ?? new SupervisionSettings { CongressId = congressId };
+}

@@ -1,0 +1,156 @@
+using System.ComponentModel.DataAnnotations;
+using Renda.Web.Platform.Web;
+
+namespace Renda.Web.Features.Supervision;
+
+/// <summary>
+/// What the organ reports on. Special reports (专项工作报告, 第十五条) count as "work reports"; the plan, budget, accounts,
+/// assets, debt and audit reports (第十八—二十七条) count as "finance reports"; an inspection report goes through the same loop.
+/// </summary>
+public enum WorkReportKind
+{
+    Special = 0, PlanExecution = 1, BudgetExecution = 2, FinalAccounts = 3, BudgetAdjustment = 4, StateAssets = 5, GovernmentDebt = 6,
+    Audit = 7, AuditRectification = 8, InspectionReport = 9,
+}
+
+/// <summary>
+/// Planned (registered for a meeting) → Submitted (the organ's draft is in) → Distributed (to the standing committee and members)
+/// → Heard (deliberated at the meeting) → OpinionsSent (审议意见 to the organ) → HandlingReported (the organ's written report)
+/// → Closed (judged satisfactory) or FollowingUp (跟踪监督) → Closed once the follow-up report is in.
+/// </summary>
+public enum WorkReportStatus { Planned = 0, Submitted = 1, Distributed = 2, Heard = 3, OpinionsSent = 4, HandlingReported = 5, FollowingUp = 6, Closed = 7 }
+
+/// <summary>The committee's judgement of the organ's handling report.</summary>
+public enum HandlingJudgement { Satisfactory = 0, FollowUpRequired = 1 }
+
+/// <summary>A report heard by the standing committee, and the loop that follows it: opinions → handling → judgement → follow-up.</summary>
+public class WorkReport
+{
+    public const string Subject = "WorkReport";
+    public const string LeadSource = "监督法第十五条";
+    public const string OpinionsSource = "监督法第十七条；本级常委会规定（可配置）";
+    public const string AuditSource = "监督法第二十七条";
+
+    public int Id { get; set; }
+    public int CongressId { get; set; }
+    public int Year { get; set; }
+    public WorkReportKind Kind { get; set; }
+    [MaxLength(300)] public required string Title { get; set; }
+    /// <summary>The reporting organ (一府一委两院 or a department), a handling unit whose officers upload and answer.</summary>
+    public int OrganId { get; set; }
+    /// <summary>The committee that prepares the deliberation (专门委员会 / 工作机构).</summary>
+    public int? CommitteeId { get; set; }
+    public int? TopicId { get; set; }
+    public int? InspectionId { get; set; }
+    /// <summary>For an audit-rectification report: the audit report it answers (due within 6 months of it).</summary>
+    public int? AuditReportId { get; set; }
+    public int? MeetingId { get; set; }
+    public int? AgendaItemId { get; set; }
+    public WorkReportStatus Status { get; set; }
+    /// <summary>Why the lead times of 第十五条 could not all be kept (the meeting was nearer than 20 days when registered).</summary>
+    [MaxLength(500)] public string? LateReason { get; set; }
+    [MaxLength(50_000)] public string? ReportText { get; set; }
+    public DateOnly? SubmittedOn { get; set; }
+    public DateOnly? DistributedOn { get; set; }
+    public DateOnly? HeardOn { get; set; }
+    [MaxLength(50_000)] public string? Opinions { get; set; }
+    public DateOnly? OpinionsSentOn { get; set; }
+    [MaxLength(50_000)] public string? HandlingReport { get; set; }
+    public DateOnly? HandlingReportedOn { get; set; }
+    public HandlingJudgement? Judgement { get; set; }
+    [MaxLength(2000)] public string? JudgementNote { get; set; }
+    public DateOnly? FollowUpDueOn { get; set; }
+    [MaxLength(50_000)] public string? FollowUpReport { get; set; }
+    public DateOnly? FollowUpReportedOn { get; set; }
+    /// <summary>A resolution asked by the committee on this report (its agenda item's vote decides it) and its deadline.</summary>
+    public int? ResolutionAgendaItemId { get; set; }
+    public bool? ResolutionAdopted { get; set; }
+    public DateOnly? ResolutionDueOn { get; set; }
+    public DateOnly? ClosedOn { get; set; }
+    public DateTime CreatedAt { get; set; }
+
+    public static bool IsFinance(WorkReportKind k) => k is not (WorkReportKind.Special or WorkReportKind.InspectionReport);
+
+    private void Require(string action, params WorkReportStatus[] allowed)
+    {
+        if (!allowed.Contains(Status))
+            throw DomainException.Conflict($"报告当前状态为“{SupervisionLabels.Of(Status)}”，不能{action}。");
+    }
+
+    public void Submit(string text, DateOnly on)
+    {
+        Require("提交报告", WorkReportStatus.Planned, WorkReportStatus.Submitted);
+        ReportText = text;
+        SubmittedOn = on;
+        Status = WorkReportStatus.Submitted;
+    }
+
+    public void Distribute(DateOnly on)
+    {
+        Require("印发组成人员", WorkReportStatus.Submitted);
+        if (MeetingId is null) throw DomainException.Conflict("报告尚未列入常委会会议议程，不能印发。");
+        DistributedOn = on;
+        Status = WorkReportStatus.Distributed;
+    }
+
+    public void Hear(DateOnly on)
+    {
+        Require("记录为已审议", WorkReportStatus.Distributed, WorkReportStatus.Submitted);
+        HeardOn = on;
+        Status = WorkReportStatus.Heard;
+    }
+
+    public void SendOpinions(string opinions, DateOnly on)
+    {
+        Require("送交审议意见", WorkReportStatus.Heard);
+        Opinions = opinions;
+        OpinionsSentOn = on;
+        Status = WorkReportStatus.OpinionsSent;
+    }
+
+    public void ReportHandling(string text, DateOnly on)
+    {
+        if (Status is WorkReportStatus.Planned or WorkReportStatus.Submitted or WorkReportStatus.Distributed or WorkReportStatus.Heard)
+            throw DomainException.Conflict("审议意见尚未送交，不能报告研究处理情况。");
+        Require("报告研究处理情况", WorkReportStatus.OpinionsSent);
+        HandlingReport = text;
+        HandlingReportedOn = on;
+        Status = WorkReportStatus.HandlingReported;
+    }
+
+    public void Judge(HandlingJudgement judgement, string? note, DateOnly? followUpDueOn, DateOnly today)
+    {
+        Require("满意度测评", WorkReportStatus.HandlingReported);
+        Judgement = judgement;
+        JudgementNote = note;
+        switch (judgement)
+        {
+            case HandlingJudgement.Satisfactory:
+                Status = WorkReportStatus.Closed;
+                ClosedOn = today;
+                break;
+            case HandlingJudgement.FollowUpRequired:
+                if (followUpDueOn is not { } due || due <= today)
+                    throw DomainException.Invalid("followUpDueOn", "跟踪监督须给出今后的报告期限。");
+                FollowUpDueOn = due;
+                Status = WorkReportStatus.FollowingUp;
+                break;
+        }
+    }
+
+    public void ReportFollowUp(string text, DateOnly on)
+    {
+        Require("报告跟踪落实情况", WorkReportStatus.FollowingUp);
+        FollowUpReport = text;
+        FollowUpReportedOn = on;
+    }
+
+    public void CloseFollowUp(DateOnly on)
+    {
+        Require("结束跟踪监督", WorkReportStatus.FollowingUp);
+        if (string.IsNullOrEmpty(HandlingReport) || FollowUpReport is null)
+            throw DomainException.Conflict("承办机关尚未报告跟踪落实情况，不能结束跟踪监督。");
+        Status = WorkReportStatus.Closed;
+        ClosedOn = on;
+    }
+}

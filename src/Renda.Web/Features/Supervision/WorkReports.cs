@@ -1,0 +1,270 @@
+using Microsoft.EntityFrameworkCore;
+using Renda.Web.Data;
+using Renda.Web.Features.Meetings;
+using Renda.Web.Platform.Calendar;
+using Renda.Web.Platform.Deadlines;
+using Renda.Web.Platform.Identity;
+using Renda.Web.Platform.Notifications;
+using Renda.Web.Platform.Organisations;
+using Renda.Web.Platform.Web;
+
+namespace Renda.Web.Features.Supervision;
+
+public sealed record WorkReportInput(WorkReportKind Kind, string? Title, int OrganId, int? CommitteeId, int? TopicId, int? MeetingId, int? AuditReportId, string? LateReason);
+
+/// <summary>The work-report loop: registered for a meeting with its lead-time clocks, heard, opinions sent, handling reported, judged, followed up.</summary>
+public static class WorkReports
+{
+    /// <summary>The agenda item asking the committee for a resolution on a report; its vote comes back through IAgendaSubject.</summary>
+    public const string ResolutionSubject = "WorkReportResolution";
+
+    public static async Task<WorkReport> LoadAsync(RendaDbContext db, SupervisionActor actor, int id, CancellationToken ct)
+    {
+        var r = await db.Set<WorkReport>().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (r is null || r.CongressId != actor.CongressId || !(actor.MayRead && (actor.IsStaff || actor.IsCouncil || actor.IsMember || actor.UnitIds.Contains(r.OrganId))))
+            throw DomainException.NotFound("没有找到该报告。");
+        return r;
+    }
+
+    internal static MeetingActor AsMeetingActor(SupervisionActor a) => new(a.AccountId, a.CongressId, a.PersonId, a.UnitIds, a.IsStaff, a.IsCouncil);
+
+    public static async Task<WorkReport> RegisterAsync(RendaDbContext db, WorkCalendar calendar, SupervisionActor actor, WorkReportInput input, CancellationToken ct)
+    {
+        actor.RequireStaff();
+        if (!Enum.IsDefined(input.Kind)) throw DomainException.Invalid("kind", "报告类型无效。");
+        var title = Text.Required("title", input.Title, "报告名称", 300);
+        if (!await db.HandlingUnits.AnyAsync(u => u.Id == input.OrganId && u.CongressId == actor.CongressId, ct))
+            throw DomainException.Invalid("organId", "请选择本级的报告机关。");
+        if (input.CommitteeId is { } c && !await db.Committees.AnyAsync(x => x.Id == c && x.CongressId == actor.CongressId, ct))
+            throw DomainException.Invalid("committeeId", "请选择本级常委会的专门委员会或工作机构。");
+        if (input.TopicId is { } t && !await db.Set<PlanTopic>().AnyAsync(x => x.Id == t && db.Set<SupervisionPlan>().Any(p => p.Id == x.PlanId && p.CongressId == actor.CongressId), ct))
+            throw DomainException.Invalid("topicId", "监督计划议题不存在。");
+        WorkReport? audit = null;
+        if (input.Kind == WorkReportKind.AuditRectification)
+        {
+            audit = await db.Set<WorkReport>().FirstOrDefaultAsync(x => x.Id == input.AuditReportId && x.CongressId == actor.CongressId && x.Kind == WorkReportKind.Audit, ct)
+                ?? throw DomainException.Invalid("auditReportId", "审计查出问题整改情况报告须关联所整改的审计工作报告。");
+        }
+        else if (input.AuditReportId is not null)
+            throw DomainException.Invalid("auditReportId", "只有审计整改报告关联审计工作报告。");
+        var today = WorkCalendar.Today(db.Clock);
+        var report = new WorkReport
+        {
+            CongressId = actor.CongressId, Year = today.Year, Kind = input.Kind, Title = title, OrganId = input.OrganId, CommitteeId = input.CommitteeId, TopicId = input.TopicId,
+            AuditReportId = audit?.Id, Status = WorkReportStatus.Planned, CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
+        };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Add(report);
+        await db.SaveChangesAsync(ct);
+        if (input.MeetingId is { } meetingId)
+            await PlaceOnMeetingAsync(db, calendar, actor, report, meetingId, input.LateReason, ct);
+        await tx.CommitAsync(ct);
+        return report;
+    }
+
+    public static async Task ScheduleAsync(RendaDbContext db, WorkCalendar calendar, SupervisionActor actor, int id, int meetingId, string? lateReason, CancellationToken ct)
+    {
+        actor.RequireStaff();
+        var report = await LoadAsync(db, actor, id, ct);
+        if (report.MeetingId is not null) throw DomainException.Conflict("该报告已列入会议议程。");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await PlaceOnMeetingAsync(db, calendar, actor, report, meetingId, lateReason, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Puts the report on the meeting's agenda and starts the three clocks of 第十五条, each due N days before the meeting. A stage
+    /// whose day has already passed cannot be kept: then the reason must be recorded (as a meeting's short notice), or it is refused.
+    /// </summary>
+    private static async Task PlaceOnMeetingAsync(RendaDbContext db, WorkCalendar calendar, SupervisionActor actor, WorkReport report, int meetingId, string? lateReason, CancellationToken ct)
+    {
+        var meeting = await MeetingWorkflow.LoadAsync(db, AsMeetingActor(actor), meetingId, ct);
+        var settings = await SupervisionSettings.ForAsync(db, actor.CongressId, ct);
+        var today = WorkCalendar.Today(db.Clock);
+        (string Purpose, int Days, string What)[] stages =
+        [
+            ("lead:committee", settings.CommitteeLeadDays, "报告送交有关专门委员会或常委会工作机构"),
+            ("lead:standing-committee", settings.StandingCommitteeLeadDays, "报告送交常委会办事机构"),
+            ("lead:members", settings.MembersLeadDays, "报告印发常委会组成人员"),
+        ];
+        var missed = stages.Where(s => meeting.StartsOn.AddDays(-s.Days).DayNumber - today.DayNumber < 1).ToList();
+        var reason = Text.Optional("lateReason", lateReason, "未能按期送交的理由", 500);
+        if (missed.Count > 0 && reason is null)
+            throw DomainException.Conflict($"距会议举行仅 {meeting.StartsOn.DayNumber - today.DayNumber} 日，已不能在会议举行{missed[0].Days}日前{missed[0].What}（{WorkReport.LeadSource}）；须填写理由。");
+        var item = MeetingWorkflow.AddAgendaItem(meeting, report.Kind == WorkReportKind.InspectionReport ? AgendaItemKind.Other : AgendaItemKind.WorkReport,
+            $"听取和审议{report.Title}", WorkReport.Subject, report.Id);
+        report.MeetingId = meeting.Id;
+        report.Year = meeting.StartsOn.Year;
+        report.LateReason = missed.Count > 0 ? reason : null;
+        foreach (var (purpose, days, what) in stages.Except(missed))
+            Deadlines.Start(db, calendar, actor.CongressId, WorkReport.Subject, report.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"{what}：{Short(report.Title)}", $"专项工作报告应当在常委会会议举行{days}日前{what}", WorkReport.LeadSource, today, PeriodUnit.CalendarDays,
+                meeting.StartsOn.AddDays(-days).DayNumber - today.DayNumber, ownerHandlingUnitId: purpose == "lead:committee" ? report.OrganId : null,
+                ownerCommitteeId: purpose == "lead:committee" ? null : report.CommitteeId, purpose: purpose);
+        await db.SaveChangesAsync(ct);
+        report.AgendaItemId = item.Id;
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static string Short(string s) => s.Length > 120 ? s[..120] : s;
+    private static string Sid(WorkReport r) => r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task CompleteAsync(RendaDbContext db, WorkReport r, params string[] purposes)
+    {
+        foreach (var d in await Deadlines.RunningForAsync(db, WorkReport.Subject, Sid(r)))
+            if (purposes.Contains(d.Purpose)) Deadlines.Complete(db, d);
+    }
+
+    /// <summary>The organ uploads its report (or staff enter the one sent on paper).</summary>
+    public static async Task SubmitAsync(RendaDbContext db, SupervisionActor actor, int id, string? text, CancellationToken ct)
+    {
+        var r = await LoadAsync(db, actor, id, ct);
+        actor.RequireOrganOrStaff(r.OrganId);
+        r.Submit(Text.Required("text", text, "报告正文", 50_000), WorkCalendar.Today(db.Clock));
+        await CompleteAsync(db, r, "lead:committee");
+        if (r.Kind == WorkReportKind.AuditRectification && r.AuditReportId is { } audit)
+            foreach (var d in await Deadlines.RunningForAsync(db, WorkReport.Subject, audit.ToString(System.Globalization.CultureInfo.InvariantCulture), ct))
+                if (d.Purpose == "rectification") Deadlines.Complete(db, d);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Staff send the report to the standing committee's office and print it for the members.</summary>
+    public static async Task DistributeAsync(RendaDbContext db, SupervisionActor actor, int id, CancellationToken ct)
+    {
+        actor.RequireStaff();
+        var r = await LoadAsync(db, actor, id, ct);
+        r.Distribute(WorkCalendar.Today(db.Clock));
+        await CompleteAsync(db, r, "lead:standing-committee", "lead:members");
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The meeting has heard and deliberated the report: the 7-day clock for the opinions starts (and, for the audit report, the 6-month rectification clock).</summary>
+    public static async Task HearAsync(RendaDbContext db, WorkCalendar calendar, SupervisionActor actor, int id, CancellationToken ct)
+    {
+        actor.RequireStaff();
+        var r = await LoadAsync(db, actor, id, ct);
+        if (r.MeetingId is null) throw DomainException.Conflict("报告尚未列入常委会会议议程。");
+        var meeting = await MeetingWorkflow.LoadAsync(db, AsMeetingActor(actor), r.MeetingId.Value, ct);
+        if (meeting.Status is not (MeetingStatus.InSession or MeetingStatus.Closed))
+            throw DomainException.Conflict("会议尚未举行，不能记录报告已审议。");
+        var today = WorkCalendar.Today(db.Clock);
+        r.Hear(today);
+        if (meeting.Agenda.FirstOrDefault(a => a.Id == r.AgendaItemId) is { Outcome: AgendaOutcome.Pending } item)
+            item.RecordOutcome(AgendaOutcome.Deliberated, "听取和审议，形成审议意见");
+        await CompleteAsync(db, r, "lead:committee", "lead:standing-committee", "lead:members");
+        var settings = await SupervisionSettings.ForAsync(db, r.CongressId, ct);
+        Deadlines.Start(db, calendar, r.CongressId, WorkReport.Subject, Sid(r), $"送交审议意见：{Short(r.Title)}",
+            $"常委会组成人员的审议意见应当在会议闭会后{settings.OpinionsSendDays}日内送交报告机关", WorkReport.OpinionsSource, today, PeriodUnit.CalendarDays,
+            settings.OpinionsSendDays, ownerCommitteeId: r.CommitteeId, purpose: "opinions");
+        if (r.Kind == WorkReportKind.Audit)
+            Deadlines.Start(db, calendar, r.CongressId, WorkReport.Subject, Sid(r), $"审计查出问题整改情况报告：{Short(r.Title)}",
+                $"审计查出问题的整改情况应当在审计工作报告审议后{settings.AuditRectificationMonths}个月内向常委会报告", WorkReport.AuditSource, today, PeriodUnit.Months,
+                settings.AuditRectificationMonths, ownerHandlingUnitId: r.OrganId, purpose: "rectification");
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The compiled opinions go to the organ; its written handling report is due in 3 months (configurable).</summary>
+    public static async Task SendOpinionsAsync(RendaDbContext db, WorkCalendar calendar, SupervisionActor actor, int id, string? opinions, CancellationToken ct)
+    {
+        actor.RequireStaff();
+        var r = await LoadAsync(db, actor, id, ct);
+        var today = WorkCalendar.Today(db.Clock);
+        r.SendOpinions(Text.Required("opinions", opinions, "审议意见", 50_000), today);
+        await CompleteAsync(db, r, "opinions");
+        var settings = await SupervisionSettings.ForAsync(db, r.CongressId, ct);
+        Deadlines.Start(db, calendar, r.CongressId, WorkReport.Subject, Sid(r), $"书面报告审议意见研究处理情况：{Short(r.Title)}",
+            $"报告机关应当在收到审议意见后{settings.HandlingReportMonths}个月内书面报告研究处理情况", WorkReport.OpinionsSource, today, PeriodUnit.Months,
+            settings.HandlingReportMonths, ownerHandlingUnitId: r.OrganId, purpose: "handling");
+        NotifyOrgan(db, r, $"审议意见：{Short(r.Title)}", $"请于{settings.HandlingReportMonths}个月内书面报告研究处理情况。");
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static async Task ReportHandlingAsync(RendaDbContext db, SupervisionActor actor, int id, string? text, CancellationToken ct)
+    {
+        var r = await LoadAsync(db, actor, id, ct);
+        actor.RequireOrganOrStaff(r.OrganId);
+        var body = Text.Required("text", text, "研究处理情况报告", 50_000);
+        r.ReportHandling(body, WorkCalendar.Today(db.Clock));
+        await CompleteAsync(db, r, "handling");
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static async Task JudgeAsync(RendaDbContext db, WorkCalendar calendar, SupervisionActor actor, int id, HandlingJudgement judgement, string? note, DateOnly? followUpDueOn, CancellationToken ct)
+    {
+        actor.RequireStaff();
+        if (!Enum.IsDefined(judgement)) throw DomainException.Invalid("judgement", "请选择测评结论。");
+        var r = await LoadAsync(db, actor, id, ct);
+        var today = WorkCalendar.Today(db.Clock);
+        r.Judge(judgement, Text.Optional("note", note, "说明", 2000), followUpDueOn, today);
+        if (judgement == HandlingJudgement.FollowUpRequired)
+        {
+            Deadlines.Start(db, calendar, r.CongressId, WorkReport.Subject, Sid(r), $"跟踪监督落实情况报告：{Short(r.Title)}",
+                "常委会对研究处理情况不满意的，报告机关应当在规定期限内再次报告落实情况（跟踪监督）", "监督法第十七条", today, PeriodUnit.CalendarDays,
+                followUpDueOn!.Value.DayNumber - today.DayNumber, ownerHandlingUnitId: r.OrganId, purpose: "follow-up");
+            NotifyOrgan(db, r, $"跟踪监督：{Short(r.Title)}", $"请于{followUpDueOn:yyyy年M月d日}前报告落实情况。");
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static async Task ReportFollowUpAsync(RendaDbContext db, SupervisionActor actor, int id, string? text, CancellationToken ct)
+    {
+        var r = await LoadAsync(db, actor, id, ct);
+        actor.RequireOrganOrStaff(r.OrganId);
+        r.ReportFollowUp(Text.Required("text", text, "落实情况报告", 50_000), WorkCalendar.Today(db.Clock));
+        await CompleteAsync(db, r, "follow-up");
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static async Task CloseFollowUpAsync(RendaDbContext db, SupervisionActor actor, int id, CancellationToken ct)
+    {
+        actor.RequireStaff();
+        var r = await LoadAsync(db, actor, id, ct);
+        r.CloseFollowUp(WorkCalendar.Today(db.Clock));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The committee asks the standing committee for a resolution on the report, with a deadline for the organ; a vote at the meeting decides.</summary>
+    public static async Task RequestResolutionAsync(RendaDbContext db, SupervisionActor actor, int id, int meetingId, string? title, DateOnly dueOn, CancellationToken ct)
+    {
+        actor.RequireStaff();
+        var r = await LoadAsync(db, actor, id, ct);
+        if (r.Status is WorkReportStatus.Planned or WorkReportStatus.Submitted or WorkReportStatus.Distributed or WorkReportStatus.Closed)
+            throw DomainException.Conflict($"报告当前状态为“{SupervisionLabels.Of(r.Status)}”，不能提请作出决议。");
+        if (r.ResolutionAgendaItemId is not null && r.ResolutionAdopted != false)
+            throw DomainException.Conflict("已就该报告提请作出决议。");
+        if (dueOn <= WorkCalendar.Today(db.Clock)) throw DomainException.Invalid("dueOn", "决议要求的办理期限须晚于今天。");
+        var meeting = await MeetingWorkflow.LoadAsync(db, AsMeetingActor(actor), meetingId, ct);
+        var item = MeetingWorkflow.AddAgendaItem(meeting, AgendaItemKind.Resolution, Text.Required("title", title, "决议名称", 300), ResolutionSubject, r.Id);
+        await db.SaveChangesAsync(ct);
+        r.ResolutionAgendaItemId = item.Id;
+        r.ResolutionDueOn = dueOn;
+        r.ResolutionAdopted = null;
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static void NotifyOrgan(RendaDbContext db, WorkReport r, string title, string body)
+    {
+        var accounts = db.RoleAssignments.Where(a => a.Role == Role.HandlingUnitOfficer && a.HandlingUnitId == r.OrganId).Select(a => a.AccountId).ToList();
+        Notifier.Notify(db, accounts, title.Length > 100 ? title[..100] : title, body, $"/supervision/reports/{r.Id}");
+    }
+}
+
+/// <summary>The vote on a resolution asked on a report: adopted, it starts the organ's clock to the deadline the resolution set.</summary>
+public sealed class WorkReportResolutionSubject : IAgendaSubject
+{
+    public string SubjectType => WorkReports.ResolutionSubject;
+
+    public async Task ApplyAsync(RendaDbContext db, WorkCalendar calendar, Meeting meeting, AgendaItem item, Vote vote, CancellationToken ct)
+    {
+        var r = await db.Set<WorkReport>().FirstOrDefaultAsync(x => x.Id == item.SubjectId, ct);
+        if (r is null) return;
+        r.ResolutionAdopted = vote.Passed == true;
+        if (r.ResolutionAdopted == true && r.ResolutionDueOn is { } due)
+        {
+            var today = WorkCalendar.Today(db.Clock);
+            Deadlines.Start(db, calendar, r.CongressId, WorkReport.Subject, r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"落实常委会决议：{item.Title}",
+                $"常委会就专项工作报告作出决议的，报告机关应当在决议规定的期限内报告执行情况", "监督法第十七条", today, PeriodUnit.CalendarDays,
+                Math.Max(1, due.DayNumber - today.DayNumber), ownerHandlingUnitId: r.OrganId, purpose: "resolution");
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using Renda.BrowserTests.Infrastructure;
+using Renda.BrowserTests.Pages;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Renda.BrowserTests.Features.Supervision;
+
+/// <summary>
+/// Supervision in a real browser: a work report heard at today's meeting goes round its loop between the committee's staff and
+/// the reporting organ (opinions → handling → judgement → follow-up → closed), and a member appraises an appointed official on a phone.
+/// </summary>
+public sealed class SupervisionJourneyTests(BrowserApp app, ITestOutputHelper output) : BrowserTest(app, output)
+{
+    private const string EducationReport = "州教育局关于全州义务教育优质均衡发展工作情况的报告";
+
+    [Fact]
+    public async Task A_work_report_goes_from_hearing_through_opinions_handling_and_follow_up_to_closed()
+    {
+        var today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime.AddHours(8));
+        var (staff, _) = await SignedInAsync("daigongwei");
+        var list = await SupervisionReportsPage.OpenAsync(staff.Page, today.Year);
+        var report = await list.OpenReportAsync(EducationReport);
+        await Expect(report.Status).ToHaveTextAsync("已印发组成人员");
+        await report.RecordHeardAsync();
+        await Expect(report.Status).ToHaveTextAsync("已审议");
+        await Expect(report.Clock("opinions")).ToContainTextAsync("7日内");
+        await Expect(report.Clock("opinions")).ToContainTextAsync("进行中");
+        await report.SendOpinionsAsync("一、推进城乡学校标准化建设。\n二、加强农牧区教师队伍建设。\n三、健全督导评估机制。");
+        await Expect(report.Status).ToHaveTextAsync("审议意见已送交");
+        await Expect(report.Clock("opinions")).ToContainTextAsync("已完成");
+        await Expect(report.Clock("handling")).ToContainTextAsync("3个月内");
+        await Expect(report.OpinionsDocument).ToBeVisibleAsync();
+        await SnapAsync(staff, "1-opinions-sent");
+        var path = report.Path;
+
+        // The organ's officer answers in writing.
+        var (organ, _) = await SignedInAsync("jiaoyuju");
+        var organPage = await SupervisionReportPage.OpenAsync(organ.Page, path);
+        await organPage.ReportHandlingAsync("针对审议意见，我局制定了整改清单：新建改扩建学校8所，补充农牧区教师120名。");
+        await Expect(organPage.Status).ToHaveTextAsync("已报告研究处理情况");
+
+        // Staff are not satisfied: follow-up; closing is refused until the organ reports again.
+        await SupervisionReportPage.OpenAsync(staff.Page, path);
+        await report.AskFollowUpAsync(today.AddDays(60), "教师补充的时间表不明确");
+        await Expect(report.Status).ToHaveTextAsync("跟踪监督中");
+        (await report.CloseRefusedAsync()).ShouldBe(409);
+        await Expect(report.Error).ToContainTextAsync("尚未报告跟踪落实情况");
+        // (Opened afresh, not reloaded: a reload of the refused POST's page would send it again.)
+        await SupervisionReportPage.OpenAsync(organ.Page, path);
+        await organPage.ReportFollowUpAsync("已补充农牧区教师126名，名单见附件。");
+        await SupervisionReportPage.OpenAsync(staff.Page, path);
+        await report.CloseAsync();
+        await Expect(report.Status).ToHaveTextAsync("已办结");
+        await Expect(report.Clocks).Not.ToContainTextAsync("进行中");
+        await SnapAsync(staff, "2-closed");
+        await CspShouldBeCleanAsync(staff);
+    }
+
+    [Fact]
+    public async Task A_member_appraises_an_appointed_official_on_a_phone_once()
+    {
+        var (member, _) = await SignedInAsync("weiyuan", phone: true);
+        var list = await AppraisalPage.OpenListAsync(member.Page);
+        await ShouldFitThePhoneAsync(list);
+        await list.OpenAwaitingAsync();
+        var appraisal = new AppraisalPage(member.Page);
+        await Expect(appraisal.Form).ToBeVisibleAsync();
+        await ShouldFitThePhoneAsync(appraisal);
+        await SnapAsync(member, "1-appraise");
+        await appraisal.ChooseAsync("基本满意");
+        await Expect(appraisal.Message).ToContainTextAsync("测评已记录");
+        await Expect(appraisal.Appraised).ToBeVisibleAsync();
+        await Expect(appraisal.Form).ToHaveCountAsync(0);
+        await Expect(appraisal.Count).ToHaveTextAsync("1 人");
+        await SnapAsync(member, "2-done");
+        await CspShouldBeCleanAsync(member);
+    }
+
+    [Fact]
+    public async Task The_statistics_show_the_seed_figures_and_each_opens_its_records()
+    {
+        var (staff, _) = await SignedInAsync("daigongwei");
+        var stats = await SupervisionStatisticsPage.OpenAsync(staff.Page, 2023);
+        await Expect(stats.Figure("workReports")).ToContainTextAsync("6");
+        await Expect(stats.Figure("financeReports")).ToContainTextAsync("5");
+        await Expect(stats.Figure("inspections")).ToContainTextAsync("4");
+        await Expect(stats.Figure("surveys")).ToContainTextAsync("7");
+        await Expect(stats.Figure("inquiries")).ToContainTextAsync("1");
+        await SnapAsync(staff, "1-statistics");
+        await stats.Figure("workReports").ClickAsync();
+        var list = new SupervisionReportsPage(staff.Page);
+        await Expect(list.Rows).ToHaveCountAsync(6);
+        await SnapAsync(staff, "2-special-reports");
+    }
+
+    [Fact]
+    public async Task Staff_see_the_2023_plan_with_its_progress_and_the_inspections_inquiry_and_surveys_behind_it()
+    {
+        var (staff, shell) = await SignedInAsync("daigongwei");
+        await shell.GotoAsync("/supervision/plan?year=2023");
+        await Expect(staff.Page.GetByTestId("plan-status")).ToContainTextAsync("已于2023-01-18发布");
+        await Expect(staff.Page.GetByTestId("plan-progress")).ToContainTextAsync("完成 14 / 14 项");
+        await Expect(staff.Page.GetByTestId("topic-row").Filter(new() { HasText = "代表建议集中反映" }).First).ToBeVisibleAsync();
+        await SnapAsync(staff, "1-plan");
+        await shell.GotoAsync("/supervision/inspections?year=2023");
+        await Expect(staff.Page.GetByTestId("inspection-row")).ToHaveCountAsync(4);
+        await staff.Page.GetByTestId("inspection-row").First.GetByRole(Microsoft.Playwright.AriaRole.Link).ClickAsync();
+        await Expect(staff.Page.GetByTestId("team")).ToContainTextAsync("人大代表");
+        await Expect(staff.Page.GetByTestId("parts")).ToContainTextAsync("格尔木市");
+        await SnapAsync(staff, "2-inspection");
+        await shell.GotoAsync("/supervision/inquiries?year=2023");
+        await Expect(staff.Page.GetByTestId("inquiry")).ToContainTextAsync("州教育局局长");
+        await SnapAsync(staff, "3-inquiry");
+        await shell.GotoAsync("/supervision/surveys?year=2023");
+        await Expect(staff.Page.GetByTestId("survey-row")).ToHaveCountAsync(12);
+        await shell.GotoAsync("/supervision/interpellations");
+        await SnapAsync(staff, "4-interpellations");
+        await CspShouldBeCleanAsync(staff);
+    }
+
+    [Fact]
+    public async Task A_proposer_says_on_the_phone_whether_the_answer_to_an_interpellation_satisfies_him()
+    {
+        var (member, shell) = await SignedInAsync("weiyuan", phone: true);
+        await shell.GotoAsync("/supervision/interpellations");
+        var card = member.Page.GetByTestId("interpellation").Filter(new() { HasText = "超标排放" });
+        await Expect(card.GetByTestId("interpellation-status")).ToHaveTextAsync("已答复");
+        await ShouldFitThePhoneAsync(shell);
+        await SnapAsync(member, "1-answered");
+        await card.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "不满意", Exact = true }).ClickAsync();
+        await Expect(member.Page.GetByTestId("message")).ToContainTextAsync("已记录");
+        // Two of five satisfied, one dissatisfied, two still to say: no second answer yet.
+        await Expect(card.GetByTestId("interpellation-status")).ToHaveTextAsync("已答复");
+        await Expect(card.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "不满意", Exact = true })).ToHaveCountAsync(0);
+        await CspShouldBeCleanAsync(member);
+    }
+}

@@ -1,0 +1,104 @@
+using Microsoft.Playwright;
+
+namespace Renda.BrowserTests.Pages;
+
+/// <summary>/supervision/reports: the year's reports by group.</summary>
+public sealed class SupervisionReportsPage(IPage page) : ShellPage(page)
+{
+    public ILocator Rows => Page.GetByTestId("report-row");
+
+    public static async Task<SupervisionReportsPage> OpenAsync(IPage page, int year)
+    {
+        await VisitAsync(page, $"/supervision/reports?year={year}");
+        return new SupervisionReportsPage(page);
+    }
+
+    public async Task<SupervisionReportPage> OpenReportAsync(string title)
+    {
+        await Rows.Filter(new() { HasText = title }).GetByRole(AriaRole.Link).ClickAsync();
+        return new SupervisionReportPage(Page);
+    }
+}
+
+/// <summary>/supervision/reports/{id}: the report's clocks and the opinion → handling → judgement → follow-up loop.</summary>
+public sealed class SupervisionReportPage(IPage page) : ShellPage(page)
+{
+    public ILocator Status => Page.GetByTestId("report-status");
+    public ILocator Message => Page.GetByTestId("message");
+    public ILocator Error => Page.GetByTestId("error");
+    public ILocator Clocks => Page.GetByTestId("clocks");
+    public ILocator Clock(string purpose) => Page.GetByTestId($"clock-{purpose}");
+    public ILocator OpinionsDocument => Page.GetByTestId("opinions-docx");
+    public ILocator Closed => Page.GetByTestId("closed");
+    public string Path => new Uri(Page.Url).AbsolutePath;
+
+    public static async Task<SupervisionReportPage> OpenAsync(IPage page, string path)
+    {
+        await VisitAsync(page, path);
+        return new SupervisionReportPage(page);
+    }
+
+    public Task RecordHeardAsync() => SubmitAsync(Page.GetByTestId("heard"));
+
+    public async Task SendOpinionsAsync(string opinions)
+    {
+        await Page.Locator("#opinions").FillAsync(opinions);
+        await SubmitAsync(Page.GetByTestId("opinions-form").GetByRole(AriaRole.Button, new() { Name = "送交审议意见" }));
+    }
+
+    public async Task ReportHandlingAsync(string text)
+    {
+        await Page.Locator("#handling").FillAsync(text);
+        await SubmitAsync(Page.GetByTestId("handling-form").GetByRole(AriaRole.Button, new() { Name = "报告研究处理情况" }));
+    }
+
+    public async Task AskFollowUpAsync(DateOnly due, string note)
+    {
+        var form = Page.GetByTestId("judge-form");
+        await form.Locator("#j-follow").CheckAsync();
+        await form.Locator("#due").FillAsync(due.ToString("yyyy-MM-dd"));
+        await form.Locator("#note").FillAsync(note);
+        await SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "提交测评" }));
+    }
+
+    public Task<int> CloseRefusedAsync() => SubmitRefusedAsync(Page.GetByTestId("close"));
+    public Task CloseAsync() => SubmitAsync(Page.GetByTestId("close"));
+
+    public async Task ReportFollowUpAsync(string text)
+    {
+        await Page.Locator("#follow").FillAsync(text);
+        await SubmitAsync(Page.GetByTestId("follow-up-form").GetByRole(AriaRole.Button, new() { Name = "报告落实情况" }));
+    }
+}
+
+/// <summary>/supervision/appraisals and /supervision/appraisals/{id}: a member appraises an official from the phone.</summary>
+public sealed class AppraisalPage(IPage page) : ShellPage(page)
+{
+    public ILocator Rows => Page.GetByTestId("review-row");
+    public ILocator Form => Page.GetByTestId("appraisal-form");
+    public ILocator Appraised => Page.GetByTestId("appraised");
+    public ILocator Count => Page.GetByTestId("appraised-count");
+    public ILocator Message => Page.GetByTestId("message");
+
+    public static async Task<AppraisalPage> OpenListAsync(IPage page)
+    {
+        await VisitAsync(page, "/supervision/appraisals");
+        return new AppraisalPage(page);
+    }
+
+    public async Task OpenAwaitingAsync() => await Rows.Filter(new() { HasText = "待测评" }).First.ClickAsync();
+
+    public Task ChooseAsync(string label) => SubmitAsync(Form.GetByRole(AriaRole.Button, new() { Name = label, Exact = true }));
+}
+
+/// <summary>/supervision/statistics: the figures, each a link.</summary>
+public sealed class SupervisionStatisticsPage(IPage page) : ShellPage(page)
+{
+    public ILocator Figure(string key) => Page.GetByTestId($"figure-{key}");
+
+    public static async Task<SupervisionStatisticsPage> OpenAsync(IPage page, int year)
+    {
+        await VisitAsync(page, $"/supervision/statistics?year={year}");
+        return new SupervisionStatisticsPage(page);
+    }
+}
