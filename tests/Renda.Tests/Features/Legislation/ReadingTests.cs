@@ -121,12 +121,18 @@ public abstract class ReadingTests(RendaApp app)
         detail.Str("announcement").ShouldBe("公告第7号");
         var filing = detail.GetProperty("filings").EnumerateArray().Single();
         filing.Str("toCongress").ShouldBe("青海省人大常委会");
-        filing.GetProperty("receiverFilingId").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null); // no filing module registered yet
+        // The province's filing and review work receives it in the same transaction: a filing of Qinghai filed by Haixi's standing committee.
+        var received = await province.GetJsonAsync($"/api/v1/filings/{filing.GetProperty("receiverFilingId").GetInt32()}");
+        received.Str("title").ShouldBe(detail.Str("title"));
+        received.Str("documentNumber").ShouldBe("公告第7号");
+        received.Str("filerType").ShouldBe("LowerCongress");
+        received.Str("sourceType").ShouldBe("Bill");
+        received.GetProperty("sourceId").GetInt32().ShouldBe(bill);
         await using var scope = app.Db();
         var clock = await scope.Context.Deadlines.SingleAsync(d => d.SubjectType == Bills.FilingSubject && d.SubjectId == bill.ToString(System.Globalization.CultureInfo.InvariantCulture));
         clock.Source.ShouldBe("立法法 第一百零九条");
         clock.DueOn.ShouldBe(MeetingSteps.Today.AddDays(30));
-        clock.Status.ShouldBe(DeadlineStatus.Open);
+        clock.Status.ShouldBe(DeadlineStatus.Met);
         (await scope.Context.Deadlines.SingleAsync(d => d.SubjectType == Approvals.Subject && d.SubjectId == approvalId.ToString(System.Globalization.CultureInfo.InvariantCulture))).Status.ShouldBe(DeadlineStatus.Met);
     }
 

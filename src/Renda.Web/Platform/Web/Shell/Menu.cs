@@ -41,7 +41,6 @@ public static class Menu
             new("审查批准", "/legislation/approvals", u => Staff(u) || u.Has(Role.StandingCommitteeMember)),
             new("立法统计", "/legislation/statistics", u => Staff(u)),
         ]),
-        new("代表工作", [new("代表名册", "/deputies", u => Staff(u) || u.Has(Role.SystemAdministrator)), new("导入代表", "/deputies/import", u => u.Has(Role.CommitteeStaff))]),
         new("备案审查", [
             new("报送备案", "/filings/new", u => u.Has(Role.HandlingUnitOfficer)),
             new("本机关报备", "/filings/mine", u => u.Has(Role.HandlingUnitOfficer) || u.Has(Role.CommitteeStaff)),
@@ -51,7 +50,6 @@ public static class Menu
             new("年度目录和漏报", "/filings/catalogues", u => Staff(u)),
             new("备案审查年度报告", "/filings/report", u => Staff(u)),
         ]),
-        new("组织机构", [new("人大与常委会", "/organisations", Any), new("承办单位", "/organisations/units", u => !u.Has(Role.Deputy) || Staff(u))]),
         new("监督工作", [
             new("监督计划", "/supervision/plan", u => Staff(u) || u.Has(Role.StandingCommitteeMember)),
             new("工作报告", "/supervision/reports", u => Staff(u) || u.Has(Role.StandingCommitteeMember) || u.Has(Role.HandlingUnitOfficer)),
@@ -62,6 +60,8 @@ public static class Menu
             new("任后监督测评", "/supervision/appraisals", u => Staff(u) || u.Has(Role.StandingCommitteeMember)),
             new("监督统计", "/supervision/statistics", u => Staff(u)),
         ]),
+        new("代表工作", [new("代表名册", "/deputies", u => Staff(u) || u.Has(Role.SystemAdministrator)), new("导入代表", "/deputies/import", u => u.Has(Role.CommitteeStaff))]),
+        new("组织机构", [new("人大与常委会", "/organisations", Any), new("承办单位", "/organisations/units", u => !u.Has(Role.Deputy) || Staff(u))]),
         new("统计与报告", [new("本级及下级统计", "/statistics", u => Staff(u))]),
         new("系统管理", [
             new("账号管理", "/admin/accounts", u => u.Has(Role.SystemAdministrator) || u.Has(Role.SecurityAdministrator)),
