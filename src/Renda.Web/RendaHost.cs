@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
+using Renda.Web.Features.Laws;
 using Renda.Web.Features.Meetings;
 using Renda.Web.Features.Suggestions;
 using Renda.Web.Platform.Attachments;
@@ -52,6 +53,7 @@ public static class RendaHost
             o.Conventions.AllowAnonymousToPage("/Platform/Identity/Login");
             o.Conventions.AllowAnonymousToFolder("/Platform/Public");
             o.Conventions.AllowAnonymousToFolder("/Features/Suggestions/Pages/Public");
+            o.Conventions.AllowAnonymousToFolder("/Features/Laws/Pages");
         }).AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
           .AddMvcOptions(o => ChineseModelBinding.Apply(o.ModelBindingMessageProvider));
         // Razor would otherwise write every Chinese character of model text as &#x…; entities.
@@ -75,6 +77,7 @@ public static class RendaHost
         services.AddRendaAttachments(config);
         services.AddSuggestions();
         services.AddMeetings();
+        services.AddHostedService<LawDemo>();
         // Upload limit (50 MB attachments) plus form overhead.
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = AttachmentStore.MaxBytes + 1024 * 1024);
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = AttachmentStore.MaxBytes + 1024 * 1024);
@@ -108,6 +111,7 @@ public static class RendaHost
         StatisticsApi.Map(api);
         LedgersApi.Map(api);
         MeetingsApi.Map(api);
+        LawsApi.Map(api);
         app.MapRazorPages();
         return app;
     }

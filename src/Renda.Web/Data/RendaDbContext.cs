@@ -97,6 +97,7 @@ public class RendaDbContext(DbContextOptions<RendaDbContext> options, IAuditActo
         b.Entity<Attachment>().HasIndex(a => new { a.OwnerType, a.OwnerId });
         Features.Suggestions.SuggestionsModel.Configure(b);
         Features.Meetings.MeetingsModel.Configure(b);
+        Features.Laws.LawsModel.Configure(b);
 
         // Enums are stored as their names: readable in SQL, and a renumbered enum cannot silently change data.
         foreach (var entity in b.Model.GetEntityTypes())

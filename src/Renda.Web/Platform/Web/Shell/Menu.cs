@@ -33,6 +33,7 @@ public static class Menu
             new("宪法宣誓", "/oaths", u => Staff(u)),
             new("民生实事票决", "/livelihood", u => Staff(u) || u.Has(Role.Deputy) || u.Has(Role.HandlingUnitOfficer)),
         ]),
+        new("法规数据库", [new("法律法规检索", "/laws", Any)]),
         new("代表工作", [new("代表名册", "/deputies", u => Staff(u) || u.Has(Role.SystemAdministrator)), new("导入代表", "/deputies/import", u => u.Has(Role.CommitteeStaff))]),
         new("组织机构", [new("人大与常委会", "/organisations", Any), new("承办单位", "/organisations/units", u => !u.Has(Role.Deputy) || Staff(u))]),
         new("统计与报告", [new("本级及下级统计", "/statistics", u => Staff(u))]),
