@@ -199,30 +199,35 @@ public static class LawIndex
     }
 
     /// <summary>
-    /// The laws whose title or text holds every term (each as a phrase), with the filters on the law, titles first, then
-    /// by the number of matching articles: one page and the total.
+    /// The laws that hold every term (each as a phrase) in their title or in some article, with the filters on the law: one
+    /// page and the total. Laws whose title holds all the terms come first, then those with more articles holding all of
+    /// them; the passage shown is the first article that holds them all, or else the first that holds any.
     /// </summary>
     public static async Task<(List<LawHit> Hits, int Total)> SearchAsync(RendaDbContext db, IReadOnlyList<IReadOnlyList<string>> terms, LawFilter filter,
         DateOnly today, int skip, int take, CancellationToken ct)
     {
+        if (terms.Count > MaxTerms) throw DomainException.Invalid("q", $"检索词最多 {MaxTerms} 个。");
         var postgres = db.Provider == DatabaseProvider.Postgres;
-        var match = postgres
-            ? string.Join(" & ", terms.Select(t => "(" + string.Join(" <-> ", t.Select(x => $"'{x}'")) + ")"))
-            : string.Join(" AND ", terms.Select(t => "\"" + string.Join(' ', t) + "\""));
+        var phrases = terms.Select(t => postgres ? "(" + string.Join(" <-> ", t.Select(x => $"'{x}'")) + ")" : "\"" + string.Join(' ', t) + "\"").ToList();
+        var all = string.Join(postgres ? " & " : " AND ", phrases);
+        var any = string.Join(postgres ? " | " : " OR ", phrases);
         var (filters, parameters) = filter.Sql(today);
-        var articles = postgres
-            ? "SELECT a.law_id, count(*) AS n, min(a.ordinal) AS first_ordinal FROM search_law_articles a WHERE a.tokens @@ CAST(@match AS tsquery) GROUP BY a.law_id"
-            : "SELECT a.law_id, count(*) AS n, min(a.ordinal) AS first_ordinal FROM search_law_fts JOIN search_law_articles a ON a.id = search_law_fts.rowid WHERE search_law_fts MATCH @match GROUP BY a.law_id";
-        var titles = postgres
-            ? "SELECT law_id FROM search_law_titles WHERE tokens @@ CAST(@match AS tsquery)"
-            : "SELECT rowid AS law_id FROM search_law_title_fts WHERE search_law_title_fts MATCH @match";
+        string Articles(string match, string select) => postgres
+            ? $"SELECT {select} FROM search_law_articles a WHERE a.tokens @@ CAST(@{match} AS tsquery)"
+            : $"SELECT {select} FROM search_law_fts JOIN search_law_articles a ON a.id = search_law_fts.rowid WHERE search_law_fts MATCH @{match}";
+        string Titles(string match) => postgres
+            ? $"SELECT law_id FROM search_law_titles WHERE tokens @@ CAST(@{match} AS tsquery)"
+            : $"SELECT rowid AS law_id FROM search_law_title_fts WHERE search_law_title_fts MATCH @{match}";
+        var perTerm = string.Join(" INTERSECT ", phrases.Select((_, i) => $"SELECT law_id FROM ({Articles($"t{i}", "a.law_id")} UNION {Titles($"t{i}")}) u{i}"));
         var sql = $"""
-            WITH art AS ({articles}), tit AS ({titles}),
+            WITH found AS ({perTerm}),
+            art AS ({Articles("all", "a.law_id, count(*) AS n, min(a.ordinal) AS first_all")} GROUP BY a.law_id),
+            first_any AS ({Articles("any", "a.law_id, min(a.ordinal) AS first_ordinal")} GROUP BY a.law_id),
+            tit AS ({Titles("all")}),
             hits AS (
-                SELECT l."Id" AS law_id, CASE WHEN tit.law_id IS NULL THEN 0 ELSE 1 END AS in_title, coalesce(art.n, 0) AS n, art.first_ordinal AS first_ordinal
-                FROM (SELECT law_id FROM art UNION SELECT law_id FROM tit) h
-                JOIN "Laws" l ON l."Id" = h.law_id
-                LEFT JOIN art ON art.law_id = h.law_id LEFT JOIN tit ON tit.law_id = h.law_id
+                SELECT l."Id" AS law_id, CASE WHEN tit.law_id IS NULL THEN 0 ELSE 1 END AS in_title, coalesce(art.n, 0) AS n, coalesce(art.first_all, first_any.first_ordinal) AS first_ordinal
+                FROM found JOIN "Laws" l ON l."Id" = found.law_id
+                LEFT JOIN art ON art.law_id = found.law_id LEFT JOIN tit ON tit.law_id = found.law_id LEFT JOIN first_any ON first_any.law_id = found.law_id
                 WHERE 1 = 1{filters})
             SELECT law_id, in_title, n, first_ordinal, count(*) OVER () AS total FROM hits
             ORDER BY in_title DESC, n DESC, law_id LIMIT @take OFFSET @skip
@@ -233,7 +238,7 @@ public static class LawIndex
         try
         {
             await using var cmd = Command(db, db.Database.CurrentTransaction?.GetDbTransaction(), sql,
-                [("match", match), ("take", take), ("skip", skip), .. parameters]);
+                [("all", all), ("any", any), .. phrases.Select((p, i) => ($"t{i}", (object?)p)), ("take", take), ("skip", skip), .. parameters]);
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
             {
@@ -249,6 +254,30 @@ public static class LawIndex
         if (hits.Count == 0 && skip > 0)
             total = (await SearchAsync(db, terms, filter, today, 0, 1, ct)).Total;
         return (hits, total);
+    }
+
+    public const int MaxTerms = 8;
+
+    /// <summary>The first unit of a law holding every one of these terms (each as a phrase), for the passage of a search hit.</summary>
+    public static async Task<int?> FirstMatchAsync(RendaDbContext db, int lawId, IReadOnlyList<IReadOnlyList<string>> terms, CancellationToken ct)
+    {
+        if (terms.Count == 0) return null;
+        var postgres = db.Provider == DatabaseProvider.Postgres;
+        var match = string.Join(postgres ? " & " : " AND ", terms.Select(t => postgres ? "(" + string.Join(" <-> ", t.Select(x => $"'{x}'")) + ")" : "\"" + string.Join(' ', t) + "\""));
+        var sql = postgres
+            ? "SELECT min(ordinal) FROM search_law_articles WHERE law_id = @law AND tokens @@ CAST(@match AS tsquery)"
+            : "SELECT min(a.ordinal) FROM search_law_fts JOIN search_law_articles a ON a.id = search_law_fts.rowid WHERE search_law_fts MATCH @match AND a.law_id = @law";
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var cmd = Command(db, db.Database.CurrentTransaction?.GetDbTransaction(), sql, ("law", lawId), ("match", match));
+            var v = await cmd.ExecuteScalarAsync(ct);
+            return v is null or DBNull ? null : Convert.ToInt32(v, CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     private static DbCommand Command(RendaDbContext db, DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)

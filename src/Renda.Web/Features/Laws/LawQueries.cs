@@ -57,6 +57,15 @@ public static class LawQueries
         var meta = await db.Set<Law>().AsNoTracking().Where(l => ids.Contains(l.Id))
             .Select(l => new { l.Id, l.Title, l.Category, l.VersionDate, l.ArticleCount, l.Repealed, l.SupersededById, l.EffectiveOn })
             .ToDictionaryAsync(l => l.Id, ct);
+        // No article holds every word: show the first one holding the words the title does not ("刑法 恐怖活动" → 恐怖活动).
+        for (var i = 0; i < hits.Count; i++)
+        {
+            if (hits[i].MatchedArticles > 0 || terms.Count < 2 || !meta.TryGetValue(hits[i].LawId, out var m)) continue;
+            var title = ChineseText.Normalize(m.Title);
+            var rest = terms.Where(t => !title.Contains(string.Concat(t.Select((x, k) => k == 0 ? x : x[^1..])), StringComparison.Ordinal)).ToList();
+            if (rest.Count > 0 && rest.Count < terms.Count && await LawIndex.FirstMatchAsync(db, hits[i].LawId, rest, ct) is { } first)
+                hits[i] = hits[i] with { FirstOrdinal = first };
+        }
         var units = (await LawIndex.UnitsAtAsync(db, hits.Where(h => h.FirstOrdinal is not null).Select(h => (h.LawId, h.FirstOrdinal!.Value)).ToList(), ct))
             .ToDictionary(u => (u.LawId, u.Ordinal));
         var words = q.Split([' ', '\u3000', '\t'], StringSplitOptions.RemoveEmptyEntries);

@@ -52,6 +52,10 @@ public abstract class LawsDatabaseTests(RendaApp app) : IAsyncLifetime
         (await client.SearchLawsAsync("q=监督法")).Titles()[0].ShouldBe("中华人民共和国各级人民代表大会常务委员会监督法");
         (await client.SearchLawsAsync("q=冷湖 暗夜")).Titles().ShouldBe(["青海省冷湖天文观测环境保护条例"]);
         (await client.SearchLawsAsync("q=冷湖 火星")).GetProperty("total").GetInt32().ShouldBe(0);
+        // Words may be in the title and in an article, or in different articles.
+        var criminal = await client.SearchLawsAsync("q=刑法 恐怖活动");
+        criminal.Titles()[0].ShouldBe("中华人民共和国刑法");
+        criminal.GetProperty("items")[0].GetProperty("snippet").GetString()!.ShouldContain("<mark>恐怖活动</mark>");
         // A phrase, not scattered characters: 联系点立法 is in no text although each bigram's characters are.
         (await client.SearchLawsAsync("q=点立法联系")).GetProperty("total").GetInt32().ShouldBe(0);
     }
