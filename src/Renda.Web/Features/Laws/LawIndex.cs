@@ -203,7 +203,7 @@ public static class LawIndex
     /// page and the total. Laws whose title holds all the terms come first, then those with more articles holding all of
     /// them; the passage shown is the first article that holds them all, or else the first that holds any.
     /// </summary>
-    public static async Task<(List<LawHit> Hits, int Total)> SearchAsync(RendaDbContext db, IReadOnlyList<IReadOnlyList<string>> terms, LawFilter filter,
+    public static async Task<(List<LawHit> Hits, int Total, bool TotalIsLowerBound)> SearchAsync(RendaDbContext db, IReadOnlyList<IReadOnlyList<string>> terms, LawFilter filter,
         DateOnly today, int skip, int take, CancellationToken ct)
     {
         if (terms.Count > MaxTerms) throw DomainException.Invalid("q", $"检索词最多 {MaxTerms} 个。");
@@ -212,38 +212,49 @@ public static class LawIndex
         var all = string.Join(postgres ? " & " : " AND ", phrases);
         var any = string.Join(postgres ? " | " : " OR ", phrases);
         var (filters, parameters) = filter.Sql(today);
-        string Articles(string match, string select) => postgres
-            ? $"SELECT {select} FROM search_law_articles a WHERE a.tokens @@ CAST(@{match} AS tsquery)"
-            : $"SELECT {select} FROM search_law_fts JOIN search_law_articles a ON a.id = search_law_fts.rowid WHERE search_law_fts MATCH @{match}";
+        // At most MatchCap matching articles per word are read: a word in half the articles of a large corpus would
+        // otherwise be read and grouped in full for every search. Past the cap the total is a lower bound ("超过").
+        string Matches(string match) => postgres
+            ? $"SELECT a.id, a.law_id, a.ordinal FROM search_law_articles a WHERE a.tokens @@ CAST(@{match} AS tsquery) LIMIT {MatchCap}"
+            : $"SELECT a.id, a.law_id, a.ordinal FROM (SELECT rowid FROM search_law_fts WHERE search_law_fts MATCH @{match} LIMIT {MatchCap}) f JOIN search_law_articles a ON a.id = f.rowid";
         string Titles(string match) => postgres
             ? $"SELECT law_id FROM search_law_titles WHERE tokens @@ CAST(@{match} AS tsquery)"
             : $"SELECT rowid AS law_id FROM search_law_title_fts WHERE search_law_title_fts MATCH @{match}";
-        var perTerm = string.Join(" INTERSECT ", phrases.Select((_, i) => $"SELECT law_id FROM ({Articles($"t{i}", "a.law_id")} UNION {Titles($"t{i}")}) u{i}"));
+        // One word (most searches): the laws are those of its articles and title, read once.
+        var single = phrases.Count == 1;
+        var perTerm = single
+            ? "SELECT law_id FROM art UNION SELECT law_id FROM tit"
+            : string.Join(" INTERSECT ", phrases.Select((_, i) => $"SELECT law_id FROM (SELECT law_id FROM ({Matches($"t{i}")}) m{i} UNION {Titles($"t{i}")}) u{i}"));
+        var firstAny = single ? "SELECT law_id, first_all AS first_ordinal FROM art" : $"SELECT law_id, min(ordinal) AS first_ordinal FROM ({Matches("any")}) y GROUP BY law_id";
+        var counted = single ? [Matches("all")] : phrases.Select((_, i) => Matches($"t{i}")).Append(Matches("all")).ToList();
+        var capped = string.Join(" OR ", counted.Select(m => $"(SELECT count(*) FROM ({m}) c) >= {MatchCap}"));
         var sql = $"""
-            WITH found AS ({perTerm}),
-            art AS ({Articles("all", "a.law_id, count(*) AS n, min(a.ordinal) AS first_all")} GROUP BY a.law_id),
-            first_any AS ({Articles("any", "a.law_id, min(a.ordinal) AS first_ordinal")} GROUP BY a.law_id),
+            WITH art AS (SELECT law_id, count(*) AS n, min(ordinal) AS first_all FROM ({Matches("all")}) x GROUP BY law_id),
             tit AS ({Titles("all")}),
+            found AS ({perTerm}),
+            first_any AS ({firstAny}),
             hits AS (
                 SELECT l."Id" AS law_id, CASE WHEN tit.law_id IS NULL THEN 0 ELSE 1 END AS in_title, coalesce(art.n, 0) AS n, coalesce(art.first_all, first_any.first_ordinal) AS first_ordinal
                 FROM found JOIN "Laws" l ON l."Id" = found.law_id
                 LEFT JOIN art ON art.law_id = found.law_id LEFT JOIN tit ON tit.law_id = found.law_id LEFT JOIN first_any ON first_any.law_id = found.law_id
                 WHERE 1 = 1{filters})
-            SELECT law_id, in_title, n, first_ordinal, count(*) OVER () AS total FROM hits
+            SELECT law_id, in_title, n, first_ordinal, count(*) OVER () AS total, CASE WHEN {capped} THEN 1 ELSE 0 END AS capped FROM hits
             ORDER BY in_title DESC, n DESC, law_id LIMIT @take OFFSET @skip
             """;
         var hits = new List<LawHit>();
         var total = 0;
+        var lowerBound = false;
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             await using var cmd = Command(db, db.Database.CurrentTransaction?.GetDbTransaction(), sql,
-                [("all", all), ("any", any), .. phrases.Select((p, i) => ($"t{i}", (object?)p)), ("take", take), ("skip", skip), .. parameters]);
+                [("all", all), .. (single ? [] : new[] { ("any", (object?)any) }), .. (single ? [] : phrases.Select((p, i) => ($"t{i}", (object?)p))), ("take", take), ("skip", skip), .. parameters]);
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
             {
                 hits.Add(new LawHit(Int(r, 0), Int(r, 1) == 1, Int(r, 2), r.IsDBNull(3) ? null : Int(r, 3)));
                 total = Int(r, 4);
+                lowerBound = Int(r, 5) == 1;
             }
         }
         finally
@@ -252,11 +263,14 @@ public static class LawIndex
         }
         // A page past the end has no rows to carry the total: count once more.
         if (hits.Count == 0 && skip > 0)
-            total = (await SearchAsync(db, terms, filter, today, 0, 1, ct)).Total;
-        return (hits, total);
+            (_, total, lowerBound) = await SearchAsync(db, terms, filter, today, 0, 1, ct);
+        return (hits, total, lowerBound);
     }
 
     public const int MaxTerms = 8;
+
+    /// <summary>Matching articles read per word and search (see <see cref="SearchAsync"/>).</summary>
+    public const int MatchCap = 10_000;
 
     /// <summary>The first unit of a law holding every one of these terms (each as a phrase), for the passage of a search hit.</summary>
     public static async Task<int?> FirstMatchAsync(RendaDbContext db, int lawId, IReadOnlyList<IReadOnlyList<string>> terms, CancellationToken ct)

@@ -52,7 +52,7 @@ public static class LawQueries
         }
 
         var terms = LawIndex.Terms(q);
-        var (hits, count) = await LawIndex.SearchAsync(db, terms, filter, today, (p - 1) * size, size, ct);
+        var (hits, count, lowerBound) = await LawIndex.SearchAsync(db, terms, filter, today, (p - 1) * size, size, ct);
         var ids = hits.Select(h => h.LawId).ToList();
         var meta = await db.Set<Law>().AsNoTracking().Where(l => ids.Contains(l.Id))
             .Select(l => new { l.Id, l.Title, l.Category, l.VersionDate, l.ArticleCount, l.Repealed, l.SupersededById, l.EffectiveOn })
@@ -79,7 +79,7 @@ public static class LawQueries
             items.Add(new LawListItem(l.Id, l.Title, l.Category, status, status.Label(), l.VersionDate, l.ArticleCount,
                 unit?.Label is { Length: > 0 } label ? label : null, h.MatchedArticles, snippet));
         }
-        return new Page<LawListItem>(items, p, size, count);
+        return new Page<LawListItem>(items, p, size, count, lowerBound);
     }
 
     /// <summary>About 90 characters around the first occurrence of a search word, HTML-encoded, every word marked.</summary>

@@ -14,7 +14,11 @@ public static class LawsModel
             e.HasIndex(l => new { l.WorkKey, l.VersionDate });
             e.HasIndex(l => new { l.Category, l.VersionDate });
             e.HasIndex(l => l.VersionDate);
-            e.HasOne<Law>().WithMany().HasForeignKey(l => l.SupersededById).OnDelete(DeleteBehavior.Restrict);
+            // No foreign key: with the text split off, EF would point it at "LawSources"; the import links versions itself.
+            e.HasIndex(l => l.SupersededById);
+            // The source text (up to a few hundred KB per law) lives in a table of its own: lists, filters and the search
+            // join read "Laws" rows, and SQLite would otherwise read every text's pages to sort a list.
+            e.SplitToTable("LawSources", t => t.Property(l => l.Source));
         });
     }
 }

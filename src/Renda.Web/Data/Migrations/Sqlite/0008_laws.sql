@@ -1,16 +1,15 @@
 -- 0008: the regulations database (Features/Laws, decision 0013). "Laws" is in the EF model (audited: the record of
 -- each imported version with its source text). The search_law_* tables are the derived article index, outside the
 -- model like 0002's search index: written with raw SQL by LawIndex in the law's import transaction, rebuildable from
--- "Laws"."Source" (renda reindex-laws).
+-- "LawSources"."Source" (renda reindex-laws).
 
 CREATE TABLE "Laws" (
-    "Id" INTEGER NOT NULL CONSTRAINT "PK_Laws" PRIMARY KEY AUTOINCREMENT,
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Laws" PRIMARY KEY,
     "WorkKey" TEXT NOT NULL,
     "Title" TEXT NOT NULL,
     "Category" TEXT NOT NULL,
     "SourcePath" TEXT NOT NULL,
     "SourceHash" TEXT NOT NULL,
-    "Source" TEXT NOT NULL,
     "History" TEXT NOT NULL,
     "VersionDate" TEXT NULL,
     "AdoptedOn" TEXT NULL,
@@ -19,8 +18,13 @@ CREATE TABLE "Laws" (
     "ArticleCount" INTEGER NOT NULL,
     "SupersededById" INTEGER NULL,
     "Repealed" INTEGER NOT NULL,
-    "ImportedAt" TEXT NOT NULL,
-    CONSTRAINT "FK_Laws_Laws_SupersededById" FOREIGN KEY ("SupersededById") REFERENCES "Laws" ("Id") ON DELETE RESTRICT
+    "ImportedAt" TEXT NOT NULL
+);
+-- The source text apart (EF entity splitting): lists and the search join read "Laws" rows only.
+CREATE TABLE "LawSources" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_LawSources" PRIMARY KEY,
+    "Source" TEXT NOT NULL,
+    CONSTRAINT "FK_LawSources_Laws_Id" FOREIGN KEY ("Id") REFERENCES "Laws" ("Id") ON DELETE CASCADE
 );
 CREATE INDEX "IX_Laws_Category_VersionDate" ON "Laws" ("Category", "VersionDate");
 CREATE UNIQUE INDEX "IX_Laws_SourcePath" ON "Laws" ("SourcePath");
