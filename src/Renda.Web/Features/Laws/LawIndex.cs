@@ -220,16 +220,20 @@ public static class LawIndex
         string Titles(string match) => postgres
             ? $"SELECT law_id FROM search_law_titles WHERE tokens @@ CAST(@{match} AS tsquery)"
             : $"SELECT rowid AS law_id FROM search_law_title_fts WHERE search_law_title_fts MATCH @{match}";
-        // One word (most searches): the laws are those of its articles and title, read once.
+        // One word (most searches): the laws are those of its articles and title, read once. Each word's matches are
+        // read once (MATERIALIZED) and serve both the laws found and the check whether the cap was reached.
         var single = phrases.Count == 1;
+        var words = single ? [] : phrases.Select((_, i) => $"m{i} AS MATERIALIZED ({Matches($"t{i}")}),").ToList();
         var perTerm = single
             ? "SELECT law_id FROM art UNION SELECT law_id FROM tit"
-            : string.Join(" INTERSECT ", phrases.Select((_, i) => $"SELECT law_id FROM (SELECT law_id FROM ({Matches($"t{i}")}) m{i} UNION {Titles($"t{i}")}) u{i}"));
+            : string.Join(" INTERSECT ", phrases.Select((_, i) => $"SELECT law_id FROM (SELECT law_id FROM m{i} UNION {Titles($"t{i}")}) u{i}"));
         var firstAny = single ? "SELECT law_id, first_all AS first_ordinal FROM art" : $"SELECT law_id, min(ordinal) AS first_ordinal FROM ({Matches("any")}) y GROUP BY law_id";
-        var counted = single ? [Matches("all")] : phrases.Select((_, i) => Matches($"t{i}")).Append(Matches("all")).ToList();
-        var capped = string.Join(" OR ", counted.Select(m => $"(SELECT count(*) FROM ({m}) c) >= {MatchCap}"));
+        var capped = string.Join(" OR ", phrases.Select((_, i) => single ? $"(SELECT count(*) FROM m_all) >= {MatchCap}" : $"(SELECT count(*) FROM m{i}) >= {MatchCap}")
+            .Append($"(SELECT count(*) FROM m_all) >= {MatchCap}").Distinct());
         var sql = $"""
-            WITH art AS (SELECT law_id, count(*) AS n, min(ordinal) AS first_all FROM ({Matches("all")}) x GROUP BY law_id),
+            WITH m_all AS MATERIALIZED ({Matches("all")}),
+            {string.Join("\n", words)}
+            art AS (SELECT law_id, count(*) AS n, min(ordinal) AS first_all FROM m_all GROUP BY law_id),
             tit AS ({Titles("all")}),
             found AS ({perTerm}),
             first_any AS ({firstAny}),
