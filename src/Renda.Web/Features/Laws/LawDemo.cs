@@ -4,8 +4,8 @@ namespace Renda.Web.Features.Laws;
 
 /// <summary>
 /// In demo mode, fills the regulations database from the laws collection in the background after start-up (a full import
-/// takes longer than a start-up should): from Renda:LawsDir, or else ../shared/data/laws next to the folder the
-/// application was started from (./run.sh starts it from the repository). No folder, no import, no failure; an empty
+/// takes longer than a start-up should): from Renda:LawsDir, or else ../shared/data/laws next to the repository the
+/// application runs from (./run.sh: the working directory is src/Renda.Web). No folder, no import, no failure; an empty
 /// Renda:LawsDir turns it off. Re-running is cheap: unchanged files are skipped.
 /// </summary>
 public sealed class LawDemo(IServiceProvider services, IConfiguration config, TimeProvider clock, ILogger<LawDemo> log) : BackgroundService
@@ -14,9 +14,12 @@ public sealed class LawDemo(IServiceProvider services, IConfiguration config, Ti
     {
         var configured = config["Renda:LawsDir"];
         if (configured is not null) return configured.Length > 0 && Directory.Exists(configured) ? configured : null;
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        // `dotnet run --project src/Renda.Web` (./run.sh) runs in the project folder: the repository is two levels up.
+        // Only the working directory and its two parents are tried, so the test runs (in bin/…) import nothing.
+        var start = Directory.GetCurrentDirectory();
+        foreach (var up in new[] { "", "..", Path.Combine("..", "..") })
         {
-            var candidate = Path.GetFullPath(Path.Combine(start, "..", "shared", "data", "laws"));
+            var candidate = Path.GetFullPath(Path.Combine(start, up, "..", "shared", "data", "laws"));
             if (Directory.Exists(candidate)) return candidate;
         }
         return null;
