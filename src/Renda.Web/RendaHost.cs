@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
 using Renda.Web.Features.Filings;
 using Renda.Web.Features.Legislation;
+using Renda.Web.Features.Laws;
 using Renda.Web.Features.Meetings;
 using Renda.Web.Features.Suggestions;
 using Renda.Web.Features.Supervision;
@@ -57,6 +58,7 @@ public static class RendaHost
             o.Conventions.AllowAnonymousToFolder("/Features/Suggestions/Pages/Public");
             o.Conventions.AllowAnonymousToFolder("/Features/Filings/Pages/Public");
             o.Conventions.AllowAnonymousToFolder("/Features/Legislation/Pages/Public");
+            o.Conventions.AllowAnonymousToFolder("/Features/Laws/Pages");
         }).AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
           .AddMvcOptions(o => ChineseModelBinding.Apply(o.ModelBindingMessageProvider));
         // Razor would otherwise write every Chinese character of model text as &#x…; entities.
@@ -83,6 +85,7 @@ public static class RendaHost
         services.AddFilings();
         services.AddLegislation(config);
         services.AddSupervision();
+        services.AddHostedService<LawDemo>();
         // Upload limit (50 MB attachments) plus form overhead.
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = AttachmentStore.MaxBytes + 1024 * 1024);
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = AttachmentStore.MaxBytes + 1024 * 1024);
@@ -119,6 +122,7 @@ public static class RendaHost
         FilingsApi.Map(api);
         LegislationApi.Map(api);
         SupervisionApi.Map(api);
+        LawsApi.Map(api);
         app.MapRazorPages();
         return app;
     }

@@ -100,6 +100,7 @@ public class RendaDbContext(DbContextOptions<RendaDbContext> options, IAuditActo
         Features.Filings.FilingsModel.Configure(b);
         Features.Legislation.LegislationModel.Configure(b);
         Features.Supervision.SupervisionModel.Configure(b);
+        Features.Laws.LawsModel.Configure(b);
 
         // Enums are stored as their names: readable in SQL, and a renumbered enum cannot silently change data.
         foreach (var entity in b.Model.GetEntityTypes())

@@ -22,6 +22,8 @@ public static class Commands
         ["backup"] = ("write a consistent backup: backup [FILE]", Backup),
         ["demo-accounts"] = ("print the demo accounts: username<TAB>role<TAB>congress code", DemoAccounts),
         ["import-calendar"] = ("load a holiday year (holiday-cn JSON): import-calendar FILE", ImportCalendar),
+        ["import-laws"] = ("import the laws collection (Markdown, folder = category): import-laws DIR; exit 1 if any file failed", ImportLaws),
+        ["reindex-laws"] = ("rebuild the laws' article index from their stored text", ReindexLaws),
         ["schema-script"] = ("print the CREATE script of the current model (to write a migration)", SchemaScript),
         ["help"] = ("this list", (_, _, _) => { PrintHelp(); return Task.FromResult(0); }),
     };
@@ -100,6 +102,35 @@ public static class Commands
         await using var file = File.OpenRead(args[0]);
         var summary = await WorkCalendar.ImportYearAsync(db, file, Path.GetFileName(args[0]));
         Console.WriteLine(summary);
+        return 0;
+    }
+
+    private static async Task<int> ImportLaws(IServiceProvider sp, IConfiguration config, string[] args)
+    {
+        if (args.Length != 1)
+        {
+            await Console.Error.WriteLineAsync("usage: renda import-laws DIR");
+            return 2;
+        }
+        var db = Db(sp);
+        await Database.MigrateAsync(db);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var report = await Features.Laws.LawImport.ImportDirectoryAsync(db, args[0], sp.GetRequiredService<TimeProvider>());
+        foreach (var f in report.Files.Where(f => f.Outcome == Features.Laws.LawImportOutcome.Failed))
+            await Console.Error.WriteLineAsync($"失败 {f.Describe()}");
+        foreach (var f in report.Files.Where(f => f.KnownFaults.Count > 0))
+            Console.WriteLine($"已知原文缺陷 {f.Path}：{string.Join("；", f.KnownFaults)}");
+        var seconds = started.Elapsed.TotalSeconds;
+        Console.WriteLine(report.ToString());
+        Console.WriteLine(System.FormattableString.Invariant($"{seconds:F1} s, {report.Files.Count / seconds:F1} files/s, {report.Articles / seconds:F0} articles/s"));
+        return report.AllImported ? 0 : 1;
+    }
+
+    private static async Task<int> ReindexLaws(IServiceProvider sp, IConfiguration config, string[] args)
+    {
+        var db = Db(sp);
+        await Database.MigrateAsync(db);
+        Console.WriteLine($"reindexed {await Features.Laws.LawImport.ReindexAsync(db)} laws");
         return 0;
     }
 

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Renda.Bench.Laws;
+using Renda.Web;
+using Renda.Web.Data;
+using Renda.Web.Features.Laws;
+using Renda.Web.Platform.LegalText;
+
+// Renda.Bench.Laws — the regulations database (Features/Laws), in one run:
+//   1. import of the whole collection (LawImport, as `renda import-laws`), against a bare bulk insert of the same rows
+//      (same laws and article rows, plain tables, one transaction, no audit, no index) — laws/s, articles/s, ratio;
+//   2. search (LawQueries.SearchAsync, what GET /api/v1/laws?q= runs) p50/p95 over a fixed query set, against a
+//      trivial query (SELECT 1) and the unfiltered first page, at 1× and at a generated corpus of SCALE× the laws.
+//
+//   dotnet run -c Release --project bench/Renda.Bench.Laws -- [--laws ../shared/data/laws] [--scale 100]
+//       [--provider sqlite|postgres] [--server "Host=127.0.0.1;Port=55432;Username=postgres"] [--queries 200]
+var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal))
+    .ToDictionary(x => x.a[2..], x => x.i + 1 < args.Length && !args[x.i + 1].StartsWith("--", StringComparison.Ordinal) ? args[x.i + 1] : "true");
+string Option(string name, string fallback) => options.GetValueOrDefault(name, fallback);
+var lawsDir = Path.GetFullPath(Option("laws", "../shared/data/laws"));
+var scale = int.Parse(Option("scale", "100"), CultureInfo.InvariantCulture);
+var queriesPerRound = int.Parse(Option("queries", "200"), CultureInfo.InvariantCulture);
+var postgres = Option("provider", "sqlite") == "postgres";
+var dataDir = Directory.CreateTempSubdirectory("renda-bench-laws-").FullName;
+string[] hostArgs;
+string? pgDatabase = null;
+var server = Option("server", "Host=127.0.0.1;Port=55432;Username=postgres");
+if (postgres)
+{
+    pgDatabase = $"renda_bench_laws_{DateTime.UtcNow:yyyyMMddHHmmss}";
+    await using (var admin = new Npgsql.NpgsqlConnection(server + ";Database=postgres"))
+    {
+        await admin.OpenAsync();
+        await using var c = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{pgDatabase}\"", admin);
+        await c.ExecuteNonQueryAsync();
+    }
+    hostArgs = [$"--Renda:DataDir={dataDir}", "--Database:Provider=Postgres", $"--ConnectionStrings:Renda={server};Database={pgDatabase}", "--Renda:LawsDir="];
+}
+else hostArgs = [$"--Renda:DataDir={dataDir}", "--Renda:LawsDir="];
+
+Console.WriteLine($"# Regulations database benchmark — {(postgres ? "PostgreSQL" : "SQLite")}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} CPUs");
+Console.WriteLine($"laws: {lawsDir}; load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");
+var app = RendaHost.Build(hostArgs, b => b.Logging.ClearProviders());
+try
+{
+    using var scope = app.Services.CreateScope();
+    var db = scope.ServiceProvider.GetRequiredService<RendaDbContext>();
+    await Renda.Web.Data.Database.MigrateAsync(db);
+
+    // ---- 1. import against a bare bulk insert
+    var sw = Stopwatch.StartNew();
+    var report = await LawImport.ImportDirectoryAsync(db, lawsDir, TimeProvider.System);
+    var importSeconds = sw.Elapsed.TotalSeconds;
+    if (!report.AllImported) throw new InvalidOperationException("import failed: " + string.Join("; ", report.Files.Where(f => f.Outcome == LawImportOutcome.Failed).Select(f => f.Describe())));
+    var articles = report.Articles;
+    var units = 0;
+    var rows = new List<(string Title, string Source, List<LawArticle> Units)>();
+    foreach (var f in Directory.GetFiles(lawsDir, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+    {
+        var text = await File.ReadAllTextAsync(f);
+        var path = Path.GetRelativePath(lawsDir, f).Replace('\\', '/');
+        var doc = LegalTextParser.ParseMarkdown(text, allowUnstructured: true, tolerate: e => KnownSourceFaults.For(path).Contains((e.Line, e.Message)));
+        var u = LawIndex.Units(0, doc);
+        units += u.Count;
+        rows.Add((doc.Title, text, u));
+    }
+    sw.Restart();
+    await Bare.InsertAsync(db, rows);
+    var bareSeconds = sw.Elapsed.TotalSeconds;
+    Console.WriteLine();
+    Console.WriteLine("| import | seconds | laws/s | articles/s |");
+    Console.WriteLine("|---|---:|---:|---:|");
+    Console.WriteLine(FormattableString.Invariant($"| `LawImport` (parse, audited law row, article index, one transaction per file) | {importSeconds:F1} | {report.Files.Count / importSeconds:F1} | {articles / importSeconds:F0} |"));
+    Console.WriteLine(FormattableString.Invariant($"| bare bulk insert of the same {report.Files.Count} laws and {units} units (parsed beforehand, one transaction) | {bareSeconds:F1} | {report.Files.Count / bareSeconds:F1} | {articles / bareSeconds:F0} |"));
+    Console.WriteLine(FormattableString.Invariant($"ratio import / bare: {importSeconds / bareSeconds:F1}×; {articles} articles ({units} units with preambles, blocks, appendices)"));
+
+    // ---- 2. search at 1× and SCALE×
+    var queries = Queries.Build(rows.SelectMany(r => r.Units).Select(u => u.Body).ToList(), rows.Select(r => r.Title).ToList(), queriesPerRound);
+    await Search.MeasureAsync(db, queries, $"1× ({report.Files.Count} laws, {units} units)");
+    if (scale > 1)
+    {
+        sw.Restart();
+        var added = await Generator.GrowAsync(db, rows, scale);
+        Console.WriteLine(FormattableString.Invariant($"\ngenerated corpus: {added.Laws + report.Files.Count} laws, {added.Units + units} units in {sw.Elapsed.TotalSeconds:F0} s"));
+        await Search.MeasureAsync(db, queries, $"{scale}× ({added.Laws + report.Files.Count} laws, {added.Units + units} units)");
+    }
+}
+finally
+{
+    await app.DisposeAsync();
+    if (pgDatabase is not null)
+    {
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        await using var admin = new Npgsql.NpgsqlConnection(server + ";Database=postgres");
+        await admin.OpenAsync();
+        await using var c = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{pgDatabase}\" WITH (FORCE)", admin);
+        await c.ExecuteNonQueryAsync();
+    }
+    try { Directory.Delete(dataDir, true); } catch (IOException) { }
+}

@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Renda.Web.Data;
+using Renda.Web.Platform.LegalText;
+
+namespace Renda.Web.Features.Laws;
+
+public enum LawImportOutcome { Added, Updated, Unchanged, Failed }
+
+/// <summary>What happened to one file: its errors with their place when it failed, the known faults of its source it was taken with.</summary>
+public sealed record LawFileResult(string Path, LawImportOutcome Outcome, int Articles, IReadOnlyList<LegalTextError> Errors, IReadOnlyList<LegalTextError> KnownFaults)
+{
+    public string Describe() => Outcome switch
+    {
+        LawImportOutcome.Failed => $"{Path}：{string.Join("；", Errors)}",
+        _ => $"{Path}：{Articles} 条",
+    };
+}
+
+public sealed record LawImportReport(IReadOnlyList<LawFileResult> Files)
+{
+    public int Count(LawImportOutcome o) => Files.Count(f => f.Outcome == o);
+    public bool AllImported => Files.Count > 0 && Files.All(f => f.Outcome != LawImportOutcome.Failed);
+    public int Articles => Files.Where(f => f.Outcome != LawImportOutcome.Failed).Sum(f => f.Articles);
+
+    public override string ToString() =>
+        $"{Files.Count} 个文件：新增 {Count(LawImportOutcome.Added)}，更新 {Count(LawImportOutcome.Updated)}，未变 {Count(LawImportOutcome.Unchanged)}，失败 {Count(LawImportOutcome.Failed)}；条文 {Articles} 条";
+}
+
+/// <summary>
+/// `renda import-laws DIR`: the Markdown laws collection (one file per law version, folder = category) into the regulations
+/// database. Idempotent (an unchanged file is not written; a changed one updates its law), all-or-nothing per file (the
+/// law and its article index in one transaction), every failure reported with its place, nothing lost: the importer
+/// refuses a file rather than drop an article. What is inferred from the files is set out in decision 0013.
+/// </summary>
+public static partial class LawImport
+{
+    [GeneratedRegex(@"^(?<name>.*?)(?:\((?<date>\d{4}-\d{2}-\d{2})\))?$")]
+    private static partial Regex FileName();
+
+    [GeneratedRegex(@"(\d{4})年(\d{1,2})月(\d{1,2})日")]
+    private static partial Regex ChineseDate();
+
+    [GeneratedRegex(@"自(\d{4})年(\d{1,2})月(\d{1,2})日起施行")]
+    private static partial Regex TakesEffect();
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static async Task<LawImportReport> ImportDirectoryAsync(RendaDbContext db, string dir, TimeProvider clock, CancellationToken ct = default)
+    {
+        if (!Directory.Exists(dir)) throw new DirectoryNotFoundException($"找不到法规目录 {dir}");
+        var files = Directory.GetFiles(dir, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var results = new List<LawFileResult>(files.Count);
+        foreach (var file in files)
+        {
+            ct.ThrowIfCancellationRequested();
+            results.Add(await ImportFileAsync(db, dir, file, clock, ct));
+        }
+        await LinkVersionsAsync(db, ct);
+        return new LawImportReport(results);
+    }
+
+    public static async Task<LawFileResult> ImportFileAsync(RendaDbContext db, string root, string file, TimeProvider clock, CancellationToken ct = default)
+    {
+        var path = Path.GetRelativePath(root, file).Replace('\\', '/');
+        byte[] bytes;
+        string text;
+        try
+        {
+            bytes = await File.ReadAllBytesAsync(file, ct);
+            text = StrictUtf8.GetString(bytes).TrimStart('\ufeff');
+        }
+        catch (DecoderFallbackException)
+        {
+            return Failed(path, new LegalTextError(0, "", "不是 UTF-8 编码的文本"));
+        }
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var existing = await db.Set<Law>().FirstOrDefaultAsync(l => l.SourcePath == path, ct);
+        if (existing is not null && existing.SourceHash == hash)
+            return new LawFileResult(path, LawImportOutcome.Unchanged, existing.ArticleCount, [], []);
+
+        LegalDocument doc;
+        var known = KnownSourceFaults.For(path);
+        try
+        {
+            doc = LegalTextParser.ParseMarkdown(text, allowUnstructured: true, tolerate: e => known.Contains((e.Line, e.Message)));
+        }
+        catch (LegalTextException e)
+        {
+            return Failed(path, [.. e.Errors]);
+        }
+
+        var law = existing ?? new Law { SourcePath = path };
+        Describe(law, path, doc);
+        law.Source = text;
+        law.SourceHash = hash;
+        law.ImportedAt = clock.GetUtcNow().UtcDateTime;
+        var units = LawIndex.Units(0, doc);
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        try
+        {
+            await strategy.ExecuteAsync(async () =>
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                if (existing is null) db.Add(law);
+                await db.SaveChangesAsync(ct);
+                await LawIndex.ReplaceAsync(db, law.Id, law.Title, units.Select(u => u with { LawId = law.Id }).ToList(), ct);
+                await tx.CommitAsync(ct);
+            });
+        }
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
+        {
+            // Nothing of this file stays: the transaction is rolled back, and a new law is forgotten by the context.
+            if (existing is null) db.Entry(law).State = EntityState.Detached;
+            else await db.Entry(existing).ReloadAsync(ct);
+            return Failed(path, new LegalTextError(0, "", $"写入数据库失败：{e.Message}"));
+        }
+        return new LawFileResult(path, existing is null ? LawImportOutcome.Added : LawImportOutcome.Updated, law.ArticleCount, [], doc.Faults);
+    }
+
+    private static LawFileResult Failed(string path, params LegalTextError[] errors) => new(path, LawImportOutcome.Failed, 0, errors, []);
+
+    /// <summary>The law's facts from its path and text: category, title, history dates, version date, article count.</summary>
+    internal static void Describe(Law law, string path, LegalDocument doc)
+    {
+        var parts = path.Split('/');
+        var m = FileName().Match(Path.GetFileNameWithoutExtension(parts[^1]));
+        var name = m.Groups["name"].Value;
+        law.Category = parts.Length > 1 ? parts[0] : "其他";
+        law.WorkKey = $"{law.Category}/{name}";
+        law.Title = doc.Title.Length > 0 ? doc.Title : name;
+        law.History = string.Join("\n", doc.History);
+        var dated = doc.History.Select(h => (Line: h, Date: DateIn(h))).Where(x => x.Date is not null).ToList();
+        law.AdoptedOn = dated.FirstOrDefault(x => x.Line.Contains("通过") || x.Line.Contains("公布") || x.Line.Contains("发布")).Date ?? dated.FirstOrDefault().Date;
+        law.AmendedOn = dated.LastOrDefault(x => x.Line.Contains("修正") || x.Line.Contains("修订") || x.Line.Contains("修改")).Date;
+        var effective = dated.Where(x => x.Line.Contains("施行")).Select(x => x.Date).LastOrDefault();
+        if (effective is null)
+        {
+            // "本法自2024年7月1日起施行" in the last articles (a later version's history names the amendment, not this date).
+            var lastArticles = doc.Articles().Reverse().Take(3).Select(a => a.FullText);
+            var stated = lastArticles.Select(t => TakesEffect().Match(t)).FirstOrDefault(x => x.Success);
+            if (stated is not null) effective = ToDate(stated);
+        }
+        law.EffectiveOn = effective;
+        law.VersionDate = m.Groups["date"].Success
+            ? DateOnly.ParseExact(m.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : dated.Count > 0 ? dated.Max(x => x.Date) : null;
+        law.ArticleCount = doc.Articles().Count();
+    }
+
+    private static DateOnly? DateIn(string line)
+    {
+        var m = ChineseDate().Match(line);
+        return m.Success ? ToDate(m) : null;
+    }
+
+    private static DateOnly? ToDate(Match m)
+    {
+        var (y, mo, d) = (int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture));
+        return mo is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, mo) ? new DateOnly(y, mo, d) : null;
+    }
+
+    /// <summary>
+    /// Versions of one law (same category and file name, different dates): each but the newest is 已修改 and points to the
+    /// next newer one. Re-running changes nothing.
+    /// </summary>
+    public static async Task LinkVersionsAsync(RendaDbContext db, CancellationToken ct = default)
+    {
+        var laws = await db.Set<Law>().ToListAsync(ct);
+        foreach (var group in laws.GroupBy(l => l.WorkKey))
+        {
+            var ordered = group.OrderBy(l => l.VersionDate ?? DateOnly.MinValue).ThenBy(l => l.Id).ToList();
+            for (var i = 0; i < ordered.Count; i++)
+            {
+                var next = i + 1 < ordered.Count ? ordered[i + 1].Id : (int?)null;
+                if (ordered[i].SupersededById != next) ordered[i].SupersededById = next;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Rebuilds the article index of every law from its stored source (the index is derived).</summary>
+    public static async Task<int> ReindexAsync(RendaDbContext db, CancellationToken ct = default)
+    {
+        var ids = await db.Set<Law>().OrderBy(l => l.Id).Select(l => l.Id).ToListAsync(ct);
+        foreach (var id in ids)
+        {
+            var law = await db.Set<Law>().AsNoTracking().FirstAsync(l => l.Id == id, ct);
+            var known = KnownSourceFaults.For(law.SourcePath);
+            var doc = LegalTextParser.ParseMarkdown(law.Source, allowUnstructured: true, tolerate: e => known.Contains((e.Line, e.Message)));
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await LawIndex.ReplaceAsync(db, law.Id, law.Title, LawIndex.Units(law.Id, doc), ct);
+            await tx.CommitAsync(ct);
+        }
+        return ids.Count;
+    }
+
+    /// <summary>The stored law parsed again (for its page and its Akoma Ntoso), with the same tolerance as at import.</summary>
+    public static LegalDocument Parse(Law law)
+    {
+        var known = KnownSourceFaults.For(law.SourcePath);
+        return LegalTextParser.ParseMarkdown(law.Source, allowUnstructured: true, tolerate: e => known.Contains((e.Line, e.Message)));
+    }
+}

@@ -1,0 +1,364 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Renda.Web.Data;
+using Renda.Web.Platform.LegalText;
+using Renda.Web.Platform.Search;
+using Renda.Web.Platform.Web;
+
+namespace Renda.Web.Features.Laws;
+
+/// <summary>One unit of a law in the article index: an article, or the preamble, a block of a text without articles, an appendix.</summary>
+public sealed record LawArticle(int LawId, int Ordinal, string Kind, int Number, int Suffix, string Label, string Path, string Body)
+{
+    public const string ArticleKind = "article", PreambleKind = "preamble", BlockKind = "block", AppendixKind = "appendix";
+
+    /// <summary>"10", "120-1": the article's part of its permalink /laws/{id}/articles/{n}.</summary>
+    public string Slug => Suffix == 0 ? Number.ToString(CultureInfo.InvariantCulture) : $"{Number}-{Suffix}";
+}
+
+/// <summary>A law found by a search: how it matched and the passage to show.</summary>
+public sealed record LawHit(int LawId, bool InTitle, int MatchedArticles, int? FirstOrdinal);
+
+/// <summary>
+/// The article index of the regulations database: each law's articles (number, ordinal, chapter/section path, text) in
+/// search_law_articles, with a Chinese full-text index over them and over the titles — character bigrams from
+/// <see cref="ChineseText.Tokenize"/>, with positions so that a search term is matched as a phrase (its bigrams in a
+/// row), in SQLite FTS5 or PostgreSQL tsvector/GIN. Derived from the laws' source text by the legal-text parser and
+/// rebuildable from it (<see cref="LawImport.ReindexAsync"/>); written with raw SQL in the law's import transaction, so
+/// not audited separately: the audited record is the law with its source. See docs/decisions/0013-regulations-database.md.
+/// </summary>
+public static class LawIndex
+{
+    /// <summary>The units of a parsed text, in order, as the index stores them.</summary>
+    public static List<LawArticle> Units(int lawId, LegalDocument doc)
+    {
+        var rows = new List<LawArticle>();
+        var ordinal = 0;
+        if (doc.Preamble.Count > 0)
+            rows.Add(new LawArticle(lawId, ++ordinal, LawArticle.PreambleKind, 0, 0, doc.PreambleHeaded ? "序言" : "", "", string.Join("\n", doc.Preamble)));
+        foreach (var node in doc.Nodes())
+        {
+            if (node.Kind == LegalUnitKind.Article)
+            {
+                var path = string.Join(" ", doc.PathOf(node).Select(d => d.Number == 0 ? d.Heading : $"{d.Label} {d.Heading}".Trim()));
+                var body = string.Join("\n", node.Children.SelectMany(LegalTextWriter.LinesOf));
+                rows.Add(new LawArticle(lawId, ++ordinal, LawArticle.ArticleKind, node.Number, node.Suffix, node.Label, path, body));
+            }
+            else if (node.Kind == LegalUnitKind.Text)
+                rows.Add(new LawArticle(lawId, ++ordinal, LawArticle.BlockKind, 0, 0, node.Heading ?? "", "", node.Heading ?? node.Text));
+        }
+        foreach (var a in doc.Appendices)
+            rows.Add(new LawArticle(lawId, ++ordinal, LawArticle.AppendixKind, 0, 0, a.Heading, "", string.Join("\n", a.Lines)));
+        return rows;
+    }
+
+    /// <summary>Replaces a law's units and its title in the index, inside the caller's transaction.</summary>
+    public static async Task ReplaceAsync(RendaDbContext db, int lawId, string title, IReadOnlyList<LawArticle> rows, CancellationToken ct)
+    {
+        var tx = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("LawIndex writes inside the import's transaction");
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            await using (var delete = Command(db, tx, """
+                DELETE FROM search_law_articles WHERE law_id = @law;
+                DELETE FROM search_law_titles WHERE law_id = @law;
+                """, ("law", lawId)))
+                await delete.ExecuteNonQueryAsync(ct);
+            await using (var titleCmd = Command(db, tx, "INSERT INTO search_law_titles (law_id, tokens) VALUES (@law, CAST(@tokens AS tsvector))", ("law", lawId), ("tokens", PgVector(title))))
+                await titleCmd.ExecuteNonQueryAsync(ct);
+            if (rows.Count == 0) return;
+            // One statement per law: the rows travel as arrays.
+            await using var insert = Command(db, tx, """
+                INSERT INTO search_law_articles (law_id, ordinal, kind, number, suffix, label, path, body, tokens)
+                SELECT @law, t.ordinal, t.kind, t.number, t.suffix, t.label, t.path, t.body, CAST(t.tokens AS tsvector)
+                FROM unnest(@ordinals, @kinds, @numbers, @suffixes, @labels, @paths, @bodies, @tokens) AS t(ordinal, kind, number, suffix, label, path, body, tokens)
+                """, ("law", lawId), ("ordinals", rows.Select(r => r.Ordinal).ToArray()), ("kinds", rows.Select(r => r.Kind).ToArray()),
+                ("numbers", rows.Select(r => r.Number).ToArray()), ("suffixes", rows.Select(r => r.Suffix).ToArray()),
+                ("labels", rows.Select(r => r.Label).ToArray()), ("paths", rows.Select(r => r.Path).ToArray()),
+                ("bodies", rows.Select(r => r.Body).ToArray()), ("tokens", rows.Select(r => PgVector(IndexedText(r))).ToArray()));
+            await insert.ExecuteNonQueryAsync(ct);
+            return;
+        }
+        await using (var delete = Command(db, tx, """
+            DELETE FROM search_law_fts WHERE rowid IN (SELECT id FROM search_law_articles WHERE law_id = @law);
+            DELETE FROM search_law_articles WHERE law_id = @law;
+            DELETE FROM search_law_title_fts WHERE rowid = @law;
+            """, ("law", lawId)))
+            await delete.ExecuteNonQueryAsync(ct);
+        await using (var titleCmd = Command(db, tx, "INSERT INTO search_law_title_fts (rowid, tokens) VALUES (@law, @tokens)", ("law", lawId), ("tokens", string.Join(' ', ChineseText.Tokenize(title)))))
+            await titleCmd.ExecuteNonQueryAsync(ct);
+        // One prepared pair of statements, re-bound per row: SQLite is in-process, so a round trip costs nothing.
+        await using var row = Command(db, tx, """
+            INSERT INTO search_law_articles (law_id, ordinal, kind, number, suffix, label, path, body) VALUES (@law, @ordinal, @kind, @number, @suffix, @label, @path, @body);
+            INSERT INTO search_law_fts (rowid, tokens) VALUES (last_insert_rowid(), @tokens);
+            """, ("law", lawId), ("ordinal", 0), ("kind", ""), ("number", 0), ("suffix", 0), ("label", ""), ("path", ""), ("body", ""), ("tokens", ""));
+        foreach (var r in rows)
+        {
+            row.Parameters["ordinal"].Value = r.Ordinal;
+            row.Parameters["kind"].Value = r.Kind;
+            row.Parameters["number"].Value = r.Number;
+            row.Parameters["suffix"].Value = r.Suffix;
+            row.Parameters["label"].Value = r.Label;
+            row.Parameters["path"].Value = r.Path;
+            row.Parameters["body"].Value = r.Body;
+            row.Parameters["tokens"].Value = string.Join(' ', ChineseText.Tokenize(IndexedText(r)));
+            await row.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    /// <summary>What is searched in a unit: its label (附件一, 序言) and its text.</summary>
+    private static string IndexedText(LawArticle r) => r.Kind == LawArticle.ArticleKind ? r.Body : $"{r.Label}\n{r.Body}";
+
+    /// <summary>A tsvector literal with positions ('冷湖':1 '湖天':2 …): phrase queries need them. Tokens are letters and digits only.</summary>
+    internal static string PgVector(string text)
+    {
+        var tokens = ChineseText.Tokenize(text);
+        var sb = new StringBuilder(tokens.Count * 8);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (i > 0) sb.Append(' ');
+            // PostgreSQL keeps positions up to 16383; beyond, every token sits at the last one (phrases there match loosely).
+            sb.Append('\'').Append(tokens[i]).Append("':").Append(Math.Min(i + 1, 16383));
+        }
+        return sb.ToString();
+    }
+
+    public static async Task<List<LawArticle>> UnitsAsync(RendaDbContext db, int lawId, CancellationToken ct) =>
+        await ReadUnitsAsync(db, "law_id = @law ORDER BY ordinal", ct, ("law", lawId));
+
+    public static async Task<LawArticle?> ArticleAsync(RendaDbContext db, int lawId, int number, int suffix, CancellationToken ct) =>
+        (await ReadUnitsAsync(db, "law_id = @law AND kind = 'article' AND number = @number AND suffix = @suffix", ct, ("law", lawId), ("number", number), ("suffix", suffix))).FirstOrDefault();
+
+    public static async Task<List<LawArticle>> UnitsAtAsync(RendaDbContext db, IReadOnlyCollection<(int LawId, int Ordinal)> keys, CancellationToken ct)
+    {
+        if (keys.Count == 0) return [];
+        var laws = string.Join(",", keys.Select(k => k.LawId.ToString(CultureInfo.InvariantCulture)).Distinct());
+        var rows = await ReadUnitsAsync(db, $"law_id IN ({laws}) AND ordinal IN ({string.Join(",", keys.Select(k => k.Ordinal.ToString(CultureInfo.InvariantCulture)).Distinct())})", ct);
+        return rows.Where(r => keys.Contains((r.LawId, r.Ordinal))).ToList();
+    }
+
+    /// <summary>Articles stored per law, for the check that no article was lost.</summary>
+    public static async Task<Dictionary<int, int>> ArticleCountsAsync(RendaDbContext db, CancellationToken ct)
+    {
+        var result = new Dictionary<int, int>();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var cmd = Command(db, db.Database.CurrentTransaction?.GetDbTransaction(), "SELECT law_id, count(*) FROM search_law_articles WHERE kind = 'article' GROUP BY law_id");
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) result[Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture)] = Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return result;
+    }
+
+    private static async Task<List<LawArticle>> ReadUnitsAsync(RendaDbContext db, string where, CancellationToken ct, params (string, object?)[] parameters)
+    {
+        var result = new List<LawArticle>();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var cmd = Command(db, db.Database.CurrentTransaction?.GetDbTransaction(),
+                $"SELECT law_id, ordinal, kind, number, suffix, label, path, body FROM search_law_articles WHERE {where}", parameters);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+                result.Add(new LawArticle(Int(r, 0), Int(r, 1), r.GetString(2), Int(r, 3), Int(r, 4), r.GetString(5), r.GetString(6), r.GetString(7)));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return result;
+    }
+
+    private static int Int(DbDataReader r, int i) => Convert.ToInt32(r.GetValue(i), CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The search terms of a query: words split at spaces, each a phrase of its tokens. A lone Chinese character is
+    /// refused (the index holds bigrams; one character would need a scan of every text).
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Terms(string q)
+    {
+        var text = q.Trim();
+        if (text.Length > 100) throw DomainException.Invalid("q", "检索词不超过 100 字。");
+        var terms = new List<IReadOnlyList<string>>();
+        foreach (var word in text.Split([' ', '\u3000', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var tokens = ChineseText.Tokenize(word);
+            if (tokens.Count == 0) continue;
+            if (tokens.Count == 1 && tokens[0].Length == 1 && ChineseText.IsCjk(char.ConvertToUtf32(tokens[0], 0)))
+                throw DomainException.Invalid("q", $"检索词“{word}”只有一个汉字：请输入至少两个字。");
+            terms.Add(tokens);
+        }
+        return terms;
+    }
+
+    /// <summary>
+    /// The laws that hold every term (each as a phrase) in their title or in some article, with the filters on the law: one
+    /// page and the total. Laws whose title holds all the terms come first, then those with more articles holding all of
+    /// them; the passage shown is the first article that holds them all, or else the first that holds any.
+    /// </summary>
+    public static async Task<(List<LawHit> Hits, int Total, bool TotalIsLowerBound)> SearchAsync(RendaDbContext db, IReadOnlyList<IReadOnlyList<string>> terms, LawFilter filter,
+        DateOnly today, int skip, int take, CancellationToken ct)
+    {
+        if (terms.Count > MaxTerms) throw DomainException.Invalid("q", $"检索词最多 {MaxTerms} 个。");
+        var postgres = db.Provider == DatabaseProvider.Postgres;
+        var phrases = terms.Select(t => postgres ? "(" + string.Join(" <-> ", t.Select(x => $"'{x}'")) + ")" : "\"" + string.Join(' ', t) + "\"").ToList();
+        var all = string.Join(postgres ? " & " : " AND ", phrases);
+        var any = string.Join(postgres ? " | " : " OR ", phrases);
+        var (filters, parameters) = filter.Sql(today);
+        // At most MatchCap matching articles per word are read: a word in half the articles of a large corpus would
+        // otherwise be read and grouped in full for every search. Past the cap the total is a lower bound ("超过").
+        string Matches(string match) => postgres
+            ? $"SELECT a.id, a.law_id, a.ordinal FROM search_law_articles a WHERE a.tokens @@ CAST(@{match} AS tsquery) LIMIT {MatchCap}"
+            : $"SELECT a.id, a.law_id, a.ordinal FROM (SELECT rowid FROM search_law_fts WHERE search_law_fts MATCH @{match} LIMIT {MatchCap}) f JOIN search_law_articles a ON a.id = f.rowid";
+        string Titles(string match) => postgres
+            ? $"SELECT law_id FROM search_law_titles WHERE tokens @@ CAST(@{match} AS tsquery)"
+            : $"SELECT rowid AS law_id FROM search_law_title_fts WHERE search_law_title_fts MATCH @{match}";
+        // One word (most searches): the laws are those of its articles and title, read once. Each word's matches are
+        // read once (MATERIALIZED) and serve both the laws found and the check whether the cap was reached.
+        var single = phrases.Count == 1;
+        var words = single ? [] : phrases.Select((_, i) => $"m{i} AS MATERIALIZED ({Matches($"t{i}")}),").ToList();
+        var perTerm = single
+            ? "SELECT law_id FROM art UNION SELECT law_id FROM tit"
+            : string.Join(" INTERSECT ", phrases.Select((_, i) => $"SELECT law_id FROM (SELECT law_id FROM m{i} UNION {Titles($"t{i}")}) u{i}"));
+        var firstAny = single ? "SELECT law_id, first_all AS first_ordinal FROM art" : $"SELECT law_id, min(ordinal) AS first_ordinal FROM ({Matches("any")}) y GROUP BY law_id";
+        var capped = string.Join(" OR ", phrases.Select((_, i) => single ? $"(SELECT count(*) FROM m_all) >= {MatchCap}" : $"(SELECT count(*) FROM m{i}) >= {MatchCap}")
+            .Append($"(SELECT count(*) FROM m_all) >= {MatchCap}").Distinct());
+        var sql = $"""
+            WITH m_all AS MATERIALIZED ({Matches("all")}),
+            {string.Join("\n", words)}
+            art AS (SELECT law_id, count(*) AS n, min(ordinal) AS first_all FROM m_all GROUP BY law_id),
+            tit AS ({Titles("all")}),
+            found AS ({perTerm}),
+            first_any AS ({firstAny}),
+            hits AS (
+                SELECT l."Id" AS law_id, CASE WHEN tit.law_id IS NULL THEN 0 ELSE 1 END AS in_title, coalesce(art.n, 0) AS n, coalesce(art.first_all, first_any.first_ordinal) AS first_ordinal
+                FROM found JOIN "Laws" l ON l."Id" = found.law_id
+                LEFT JOIN art ON art.law_id = found.law_id LEFT JOIN tit ON tit.law_id = found.law_id LEFT JOIN first_any ON first_any.law_id = found.law_id
+                WHERE 1 = 1{filters})
+            SELECT law_id, in_title, n, first_ordinal, count(*) OVER () AS total, CASE WHEN {capped} THEN 1 ELSE 0 END AS capped FROM hits
+            ORDER BY in_title DESC, n DESC, law_id LIMIT @take OFFSET @skip
+            """;
+        var hits = new List<LawHit>();
+        var total = 0;
+        var lowerBound = false;
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var cmd = Command(db, db.Database.CurrentTransaction?.GetDbTransaction(), sql,
+                [("all", all), .. (single ? [] : new[] { ("any", (object?)any) }), .. (single ? [] : phrases.Select((p, i) => ($"t{i}", (object?)p))), ("take", take), ("skip", skip), .. parameters]);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+            {
+                hits.Add(new LawHit(Int(r, 0), Int(r, 1) == 1, Int(r, 2), r.IsDBNull(3) ? null : Int(r, 3)));
+                total = Int(r, 4);
+                lowerBound = Int(r, 5) == 1;
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        // A page past the end has no rows to carry the total: count once more.
+        if (hits.Count == 0 && skip > 0)
+            (_, total, lowerBound) = await SearchAsync(db, terms, filter, today, 0, 1, ct);
+        return (hits, total, lowerBound);
+    }
+
+    public const int MaxTerms = 8;
+
+    /// <summary>Matching articles read per word and search (see <see cref="SearchAsync"/>).</summary>
+    public const int MatchCap = 10_000;
+
+    /// <summary>The first unit of a law holding every one of these terms (each as a phrase), for the passage of a search hit.</summary>
+    public static async Task<int?> FirstMatchAsync(RendaDbContext db, int lawId, IReadOnlyList<IReadOnlyList<string>> terms, CancellationToken ct)
+    {
+        if (terms.Count == 0) return null;
+        var postgres = db.Provider == DatabaseProvider.Postgres;
+        var match = string.Join(postgres ? " & " : " AND ", terms.Select(t => postgres ? "(" + string.Join(" <-> ", t.Select(x => $"'{x}'")) + ")" : "\"" + string.Join(' ', t) + "\""));
+        var sql = postgres
+            ? "SELECT min(ordinal) FROM search_law_articles WHERE law_id = @law AND tokens @@ CAST(@match AS tsquery)"
+            : "SELECT min(a.ordinal) FROM search_law_fts JOIN search_law_articles a ON a.id = search_law_fts.rowid WHERE search_law_fts MATCH @match AND a.law_id = @law";
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var cmd = Command(db, db.Database.CurrentTransaction?.GetDbTransaction(), sql, ("law", lawId), ("match", match));
+            var v = await cmd.ExecuteScalarAsync(ct);
+            return v is null or DBNull ? null : Convert.ToInt32(v, CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static DbCommand Command(RendaDbContext db, DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var cmd = db.Database.GetDbConnection().CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value ?? DBNull.Value;
+            cmd.Parameters.Add(p);
+        }
+        return cmd;
+    }
+}
+
+/// <summary>The filters of a law list or search: category, status (as of a day) and version date range.</summary>
+public sealed record LawFilter(string? Category = null, LawStatus? Status = null, DateOnly? From = null, DateOnly? To = null)
+{
+    public IQueryable<Law> Apply(IQueryable<Law> q, DateOnly today)
+    {
+        if (!string.IsNullOrEmpty(Category)) q = q.Where(l => l.Category == Category);
+        if (From is { } f) q = q.Where(l => l.VersionDate >= f);
+        if (To is { } t) q = q.Where(l => l.VersionDate <= t);
+        if (Status is not { } status) return q;
+        return status switch
+        {
+            LawStatus.Repealed => q.Where(l => l.Repealed),
+            LawStatus.Amended => q.Where(l => !l.Repealed && l.SupersededById != null),
+            LawStatus.NotYetInForce => q.Where(l => !l.Repealed && l.SupersededById == null && l.EffectiveOn > today),
+            LawStatus.InForce => q.Where(l => !l.Repealed && l.SupersededById == null && (l.EffectiveOn == null || l.EffectiveOn <= today)),
+        };
+    }
+
+    /// <summary>The same conditions in SQL over "Laws" l, for the search query.</summary>
+    internal (string Sql, List<(string, object?)> Parameters) Sql(DateOnly today)
+    {
+        var sql = new StringBuilder();
+        var p = new List<(string, object?)>();
+        if (!string.IsNullOrEmpty(Category)) { sql.Append(" AND l.\"Category\" = @category"); p.Add(("category", Category)); }
+        if (From is { } f) { sql.Append(" AND l.\"VersionDate\" >= @from"); p.Add(("from", f)); }
+        if (To is { } t) { sql.Append(" AND l.\"VersionDate\" <= @to"); p.Add(("to", t)); }
+        switch (Status)
+        {
+            case null:
+                break;
+            case LawStatus.Repealed:
+                sql.Append(" AND l.\"Repealed\"");
+                break;
+            case LawStatus.Amended:
+                sql.Append(" AND NOT l.\"Repealed\" AND l.\"SupersededById\" IS NOT NULL");
+                break;
+            case LawStatus.NotYetInForce:
+                sql.Append(" AND NOT l.\"Repealed\" AND l.\"SupersededById\" IS NULL AND l.\"EffectiveOn\" > @today");
+                p.Add(("today", today));
+                break;
+            case LawStatus.InForce:
+                sql.Append(" AND NOT l.\"Repealed\" AND l.\"SupersededById\" IS NULL AND (l.\"EffectiveOn\" IS NULL OR l.\"EffectiveOn\" <= @today)");
+                p.Add(("today", today));
+                break;
+        }
+        return (sql.ToString(), p);
+    }
+}

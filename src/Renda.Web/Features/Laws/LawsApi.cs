@@ -1,0 +1,26 @@
+using Renda.Web.Data;
+
+namespace Renda.Web.Features.Laws;
+
+/// <summary>
+/// /api/v1/laws — the regulations database, readable by anyone (published laws and regulations are public, and the
+/// official texts are not protected by copyright: 著作权法 第五条). Importing is the CLI's job (renda import-laws).
+/// </summary>
+public static class LawsApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var laws = api.MapGroup("/laws").AllowAnonymous().WithTags("法规数据库");
+        laws.MapGet("/", async (string? q, int? page, int? pageSize, string? category, string? status, DateOnly? from, DateOnly? to, RendaDbContext db, CancellationToken ct) =>
+                Results.Ok(await LawQueries.SearchAsync(db, q, new LawFilter(category, LawStatusLabels.Parse(status), from, to), page, pageSize, ct)))
+            .WithSummary("检索法律法规（q 为空时按条件列出）");
+        laws.MapGet("/categories", async (RendaDbContext db, CancellationToken ct) => Results.Ok(await LawQueries.CategoriesAsync(db, ct)));
+        laws.MapGet("/{id:int}", async (int id, RendaDbContext db, CancellationToken ct) => Results.Ok(await LawQueries.DetailAsync(db, id, ct)))
+            .WithSummary("一部法律法规及其全部条文");
+        laws.MapGet("/{id:int}/articles/{n}", async (int id, string n, RendaDbContext db, CancellationToken ct) =>
+            Results.Ok(LawQueries.View(await LawQueries.ArticleAsync(db, id, n, ct))));
+        laws.MapGet("/{id:int}/akn", async (int id, RendaDbContext db, CancellationToken ct) =>
+                Results.Text(await LawQueries.AkomaNtosoAsync(db, id, ct), "application/akn+xml; charset=utf-8"))
+            .WithSummary("Akoma Ntoso 3.0 XML");
+    }
+}

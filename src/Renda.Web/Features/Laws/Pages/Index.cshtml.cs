@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Renda.Web.Data;
+using Renda.Web.Platform.Web;
+
+namespace Renda.Web.Features.Laws.Pages;
+
+/// <summary>/laws — browse the regulations database by category, status and date, or search it in Chinese. Open to anyone.</summary>
+public class LawsIndexModel(RendaDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Category { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+
+    public Page<LawListItem> Result { get; private set; } = new([], 1, LawQueries.PageSize, 0);
+    public List<string> Categories { get; private set; } = [];
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? pageNumber, CancellationToken ct)
+    {
+        Categories = await LawQueries.CategoriesAsync(db, ct);
+        try
+        {
+            Result = await LawQueries.SearchAsync(db, Q, new LawFilter(Category, LawStatusLabels.Parse(Status), From, To), pageNumber, null, ct);
+        }
+        catch (DomainException e)
+        {
+            Error = e.Message;
+        }
+    }
+}
