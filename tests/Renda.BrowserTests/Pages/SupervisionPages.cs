@@ -46,6 +46,19 @@ public sealed class SupervisionReportPage(IPage page) : ShellPage(page)
         await SubmitAsync(Page.GetByTestId("opinions-form").GetByRole(AriaRole.Button, new() { Name = "送交审议意见" }));
     }
 
+    public ILocator Attachments => Page.GetByTestId("attachments");
+
+    /// <summary>The organ uploads its signed handling report (a small PDF) on the report's page.</summary>
+    public async Task AttachPdfAsync(string fileName)
+    {
+        await Page.GetByTestId("attach-form").Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = fileName, MimeType = "application/pdf",
+            Buffer = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"),
+        });
+        await SubmitAsync(Page.GetByTestId("attach"));
+    }
+
     public async Task ReportHandlingAsync(string text)
     {
         await Page.Locator("#handling").FillAsync(text);

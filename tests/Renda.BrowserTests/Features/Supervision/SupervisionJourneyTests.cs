@@ -38,6 +38,9 @@ public sealed class SupervisionJourneyTests(BrowserApp app, ITestOutputHelper ou
         var organPage = await SupervisionReportPage.OpenAsync(organ.Page, path);
         await organPage.ReportHandlingAsync("针对审议意见，我局制定了整改清单：新建改扩建学校8所，补充农牧区教师120名。");
         await Expect(organPage.Status).ToHaveTextAsync("已报告研究处理情况");
+        await organPage.AttachPdfAsync("研究处理情况报告（签发稿）.pdf");
+        await Expect(organPage.Message).ToContainTextAsync("附件已上传");
+        await Expect(organPage.Attachments).ToContainTextAsync("研究处理情况报告（签发稿）.pdf");
 
         // Staff are not satisfied: follow-up; closing is refused until the organ reports again.
         await SupervisionReportPage.OpenAsync(staff.Page, path);
@@ -51,6 +54,9 @@ public sealed class SupervisionJourneyTests(BrowserApp app, ITestOutputHelper ou
         await SupervisionReportPage.OpenAsync(staff.Page, path);
         await report.CloseAsync();
         await Expect(report.Status).ToHaveTextAsync("已办结");
+        // Staff see the organ's document; once the loop is closed nothing more can be attached.
+        await Expect(report.Attachments).ToContainTextAsync("研究处理情况报告（签发稿）.pdf");
+        await Expect(staff.Page.GetByTestId("attach-form")).ToHaveCountAsync(0);
         await Expect(report.Clocks).Not.ToContainTextAsync("进行中");
         await SnapAsync(staff, "2-closed");
         await CspShouldBeCleanAsync(staff);

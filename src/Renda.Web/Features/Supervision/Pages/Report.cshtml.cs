@@ -2,17 +2,22 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
 using Renda.Web.Features.Meetings;
+using Renda.Web.Platform.Attachments;
 using Renda.Web.Platform.Calendar;
+using Renda.Web.Platform.Identity;
+using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Supervision.Pages;
 
 /// <summary>/supervision/reports/{id} — a report, its clocks, and the loop: submit, distribute, heard, opinions, handling, judgement, follow-up.</summary>
-public class ReportModel(RendaDbContext db, WorkCalendar calendar) : SupervisionPageModel(db)
+public class ReportModel(RendaDbContext db, WorkCalendar calendar, AttachmentStore store) : SupervisionPageModel(db)
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     public WorkReportView R { get; private set; } = null!;
     public List<(int Id, string Title)> Meetings { get; private set; } = [];
     public List<(int Id, string FileName, long Size)> Attachments { get; private set; } = [];
+    /// <summary>The organ's officers and the staff attach documents (the report as submitted, the signed handling report) while the loop is open.</summary>
+    public bool MayAttach { get; private set; }
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
@@ -20,6 +25,7 @@ public class ReportModel(RendaDbContext db, WorkCalendar calendar) : Supervision
         var owner = Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Attachments = (await Db.Attachments.AsNoTracking().Where(a => a.OwnerType == WorkReport.Subject && a.OwnerId == owner && a.CongressId == Actor.CongressId).OrderBy(a => a.Id)
             .Select(a => new { a.Id, a.FileName, a.Size }).ToListAsync(ct)).Select(a => (a.Id, a.FileName, a.Size)).ToList();
+        MayAttach = await AttachmentAccess.CanAttachAsync(Db, new CurrentUser(User), WorkReport.Subject, owner);
         if (Actor.IsStaff)
             Meetings = (await Db.Set<Meeting>().AsNoTracking().Where(m => m.CongressId == Actor.CongressId && (m.Status == MeetingStatus.Scheduled || m.Status == MeetingStatus.Notified || m.Status == MeetingStatus.InSession))
                 .OrderBy(m => m.StartsOn).Select(m => new { m.Id, m.Title }).ToListAsync(ct)).Select(m => (m.Id, m.Title)).ToList();
@@ -29,6 +35,15 @@ public class ReportModel(RendaDbContext db, WorkCalendar calendar) : Supervision
 
     public Task<IActionResult> OnPostScheduleAsync(int meetingId, string? lateReason, CancellationToken ct)
         => StepAsync(a => WorkReports.ScheduleAsync(Db, calendar, a, Id, meetingId, lateReason, ct), "报告已列入会议议程，送交期限开始计时。", Here, ct);
+    public Task<IActionResult> OnPostAttachAsync(IFormFile? file, CancellationToken ct) => StepAsync(async a =>
+    {
+        if (file is not { Length: > 0 }) throw DomainException.Invalid("file", "请选择要上传的文件。");
+        var owner = Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!await AttachmentAccess.CanAttachAsync(Db, new CurrentUser(User), WorkReport.Subject, owner))
+            throw DomainException.Forbidden("无权为该报告添加附件（报告已办结，或您不是报告机关的经办人）。");
+        await using var content = file.OpenReadStream();
+        await store.SaveAsync(content, file.FileName, a.CongressId, WorkReport.Subject, owner, a.AccountId, ct);
+    }, "附件已上传。", Here, ct);
     public Task<IActionResult> OnPostSubmitAsync(string? text, CancellationToken ct) => StepAsync(a => WorkReports.SubmitAsync(Db, a, Id, text, ct), "报告已提交。", Here, ct);
     public Task<IActionResult> OnPostDistributeAsync(CancellationToken ct) => StepAsync(a => WorkReports.DistributeAsync(Db, a, Id, ct), "报告已送常委会并印发组成人员。", Here, ct);
     public Task<IActionResult> OnPostHeardAsync(CancellationToken ct) => StepAsync(a => WorkReports.HearAsync(Db, calendar, a, Id, ct), "已记录会议听取审议，审议意见须在7日内送交。", Here, ct);
