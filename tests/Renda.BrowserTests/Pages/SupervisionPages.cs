@@ -115,3 +115,44 @@ public sealed class SupervisionStatisticsPage(IPage page) : ShellPage(page)
         return new SupervisionStatisticsPage(page);
     }
 }
+
+/// <summary>/supervision/plan — the year's plan, its topics and their progress.</summary>
+public sealed class SupervisionPlanPage(IPage page) : ShellPage(page)
+{
+    public ILocator TopicRow(string title) => Page.GetByTestId("topic-row").Filter(new() { HasText = title });
+
+    public static async Task<SupervisionPlanPage> OpenAsync(IPage page, int year)
+    {
+        await VisitAsync(page, $"/supervision/plan?year={year}");
+        return new SupervisionPlanPage(page);
+    }
+
+    public async Task AddTopicAsync(string title)
+    {
+        var form = Page.GetByTestId("topic-form");
+        await form.Locator("#t-title").FillAsync(title);
+        await SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "添加" }));
+    }
+}
+
+/// <summary>/supervision/surveys — surveys and deputies' inspections; a new one can carry out a plan topic.</summary>
+public sealed class SupervisionSurveysPage(IPage page) : ShellPage(page)
+{
+    public ILocator Message => Page.GetByTestId("message");
+
+    public static async Task<SupervisionSurveysPage> OpenAsync(IPage page, int year)
+    {
+        await VisitAsync(page, $"/supervision/surveys?year={year}");
+        return new SupervisionSurveysPage(page);
+    }
+
+    public async Task RegisterAsync(string subject, DateOnly on, string planTopic)
+    {
+        var form = Page.GetByTestId("survey-form");
+        await form.Locator("[name=Topic]").FillAsync(subject);
+        await form.Locator("[name=StartsOn]").FillAsync(on.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await form.Locator("[name=EndsOn]").FillAsync(on.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await form.GetByTestId("topic-select").SelectOptionAsync(new SelectOptionValue { Label = planTopic });
+        await SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "登记" }));
+    }
+}

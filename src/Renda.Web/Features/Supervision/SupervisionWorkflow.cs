@@ -77,9 +77,17 @@ public static class SupervisionWorkflow
 
     // ---- inspections ----
 
+    /// <summary>A record serves a topic of this congress's plan only (the plan's progress counts it).</summary>
+    internal static async Task RequireOwnTopicAsync(RendaDbContext db, SupervisionActor actor, int? topicId, CancellationToken ct)
+    {
+        if (topicId is { } t && !await db.Set<PlanTopic>().AnyAsync(x => x.Id == t && db.Set<SupervisionPlan>().Any(p => p.Id == x.PlanId && p.CongressId == actor.CongressId), ct))
+            throw DomainException.Invalid("topicId", "监督计划议题不存在。");
+    }
+
     public static async Task<LawEnforcementInspection> CreateInspectionAsync(RendaDbContext db, SupervisionActor actor, InspectionInput input, CancellationToken ct)
     {
         actor.RequireStaff();
+        await RequireOwnTopicAsync(db, actor, input.TopicId, ct);
         if (input.EndsOn < input.StartsOn) throw DomainException.Invalid("endsOn", "结束日期不能早于开始日期。");
         var i = new LawEnforcementInspection
         {
@@ -179,6 +187,7 @@ public static class SupervisionWorkflow
     public static async Task<SpecialInquiry> CreateInquiryAsync(RendaDbContext db, SupervisionActor actor, InquiryInput input, CancellationToken ct)
     {
         actor.RequireStaff();
+        await RequireOwnTopicAsync(db, actor, input.TopicId, ct);
         if (input.MeetingId is { } m && !await db.Set<Meeting>().AnyAsync(x => x.Id == m && x.CongressId == actor.CongressId, ct))
             throw DomainException.Invalid("meetingId", "会议不存在。");
         if (input.WorkReportId is { } w && !await db.Set<WorkReport>().AnyAsync(x => x.Id == w && x.CongressId == actor.CongressId, ct))
@@ -233,6 +242,7 @@ public static class SupervisionWorkflow
     public static async Task<Survey> CreateSurveyAsync(RendaDbContext db, SupervisionActor actor, SurveyInput input, CancellationToken ct)
     {
         actor.RequireStaff();
+        await RequireOwnTopicAsync(db, actor, input.TopicId, ct);
         if (!Enum.IsDefined(input.Kind)) throw DomainException.Invalid("kind", "类型无效。");
         if (input.EndsOn < input.StartsOn) throw DomainException.Invalid("endsOn", "结束日期不能早于开始日期。");
         var ids = (input.DeputyIds ?? []).Distinct().ToList();

@@ -37,8 +37,7 @@ public static class WorkReports
             throw DomainException.Invalid("organId", "请选择本级的报告机关。");
         if (input.CommitteeId is { } c && !await db.Committees.AnyAsync(x => x.Id == c && x.CongressId == actor.CongressId, ct))
             throw DomainException.Invalid("committeeId", "请选择本级常委会的专门委员会或工作机构。");
-        if (input.TopicId is { } t && !await db.Set<PlanTopic>().AnyAsync(x => x.Id == t && db.Set<SupervisionPlan>().Any(p => p.Id == x.PlanId && p.CongressId == actor.CongressId), ct))
-            throw DomainException.Invalid("topicId", "监督计划议题不存在。");
+        await SupervisionWorkflow.RequireOwnTopicAsync(db, actor, input.TopicId, ct);
         WorkReport? audit = null;
         if (input.Kind == WorkReportKind.AuditRectification)
         {

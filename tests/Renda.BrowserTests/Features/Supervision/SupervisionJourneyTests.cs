@@ -125,6 +125,25 @@ public sealed class SupervisionJourneyTests(BrowserApp app, ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task A_survey_registered_against_a_new_plan_topic_shows_as_the_progress_of_the_plan()
+    {
+        var today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime.AddHours(8));
+        const string topic = "农牧区饮水安全工程建设情况专题调研";
+        var (staff, _) = await SignedInAsync("daigongwei");
+        var plan = await SupervisionPlanPage.OpenAsync(staff.Page, today.Year);
+        await plan.AddTopicAsync(topic);
+        await Expect(plan.TopicRow(topic)).ToContainTextAsync("未开展");
+
+        var surveys = await SupervisionSurveysPage.OpenAsync(staff.Page, today.Year);
+        await surveys.RegisterAsync("全州农牧区饮水安全调研", today, topic);
+        await Expect(surveys.Message).ToContainTextAsync("已登记");
+
+        await SupervisionPlanPage.OpenAsync(staff.Page, today.Year);
+        await Expect(plan.TopicRow(topic)).ToContainTextAsync("已开展");
+        await SnapAsync(staff, "plan-topic-done");
+    }
+
+    [Fact]
     public async Task A_proposer_says_on_the_phone_whether_the_answer_to_an_interpellation_satisfies_him()
     {
         var (member, shell) = await SignedInAsync("weiyuan", phone: true);

@@ -139,6 +139,11 @@ public abstract class OversightTests(RendaApp app)
             deputy = await scope.Context.Deputies.Where(d => d.Congress!.Code == MeetingSteps.Haixi && d.Status == DeputyStatus.Serving).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync();
         (await staff.PostJsonAsync($"{SupervisionSteps.Root}/surveys", new { kind = "DeputyInspection", topic = "城乡环境整治视察", startsOn = "2026-11-16", endsOn = "2026-11-16", deputyIds = Array.Empty<int>() }))
             .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        // A record can only carry out a topic of this congress's own plan.
+        (await staff.PostJsonAsync($"{SupervisionSteps.Root}/surveys", new { kind = "Survey", topic = "城乡环境整治调研", startsOn = "2026-11-16", endsOn = "2026-11-16", topicId = 999_999 }))
+            .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await staff.PostJsonAsync($"{SupervisionSteps.Root}/inquiries", new { title = "关于城乡环境整治的专题询问", heldOn = "2026-11-17", topicId = 999_999 }))
+            .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var s = await staff.PostJsonAsync($"{SupervisionSteps.Root}/surveys", new { kind = "DeputyInspection", topic = "城乡环境整治视察", startsOn = "2026-11-16", endsOn = "2026-11-16", deputyIds = new[] { deputy } }).CreatedAsync();
         await staff.PostJsonAsync($"/api/v1/supervision/surveys/{s.Id()}/report", new { findings = "垃圾分类设施不足", report = "视察报告……" }).DoneAsync();
         await staff.PostJsonAsync($"{SupervisionSteps.Root}/surveys", new { kind = "Survey", topic = "全州冬季供暖保障专题调研", startsOn = "2026-11-17", endsOn = "2026-11-19" }).CreatedAsync();

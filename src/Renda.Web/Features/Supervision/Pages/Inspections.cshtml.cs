@@ -19,6 +19,7 @@ public class InspectionsModel(RendaDbContext db) : SupervisionPageModel(db)
     {
         Rows = await SupervisionQueries.InspectionsAsync(Db, Actor, SelectedYear, ct);
         if (!Actor.IsStaff) return;
+        await LoadPlanTopicsAsync(SelectedYear, ct);
         Members = (await Members_(ct)).Select(m => (m.PersonId, m.Name)).ToList();
         Deputies = (await Db.Deputies.AsNoTracking().Where(d => d.CongressId == Actor.CongressId && d.Status == DeputyStatus.Serving).OrderBy(d => d.Id).Take(300)
             .Select(d => new { d.Id, d.Person!.Name }).ToListAsync(ct)).Select(d => (d.Id, d.Name)).ToList();
@@ -28,12 +29,12 @@ public class InspectionsModel(RendaDbContext db) : SupervisionPageModel(db)
     private Task<List<MemberView>> Members_(CancellationToken ct) => Platform.Organisations.Members.SeatedOnAsync(Db, Actor.CongressId, WorkCalendar.Today(Db.Clock), ct);
 
     public async Task<IActionResult> OnPostCreateAsync(string? law, DateOnly startsOn, DateOnly endsOn, string? places, bool usesQuestionnaire, bool usesSpotCheck, bool usesThirdPartyAssessment,
-        int leaderPersonId, int[]? memberPersonIds, int[]? deputyIds, string[]? jointCongressCodes, CancellationToken ct)
+        int leaderPersonId, int[]? memberPersonIds, int[]? deputyIds, string[]? jointCongressCodes, int? topicId, CancellationToken ct)
     {
         var id = 0;
         TeamInput[] team = [new(TeamRole.Leader, null, leaderPersonId, null), .. (memberPersonIds ?? []).Where(p => p != leaderPersonId).Select(p => new TeamInput(TeamRole.Member, null, p, null)),
             .. (deputyIds ?? []).Select(d => new TeamInput(TeamRole.Deputy, null, null, d))];
         return await StepAsync(async a => id = (await SupervisionWorkflow.CreateInspectionAsync(Db, a, new InspectionInput(law, null, startsOn, endsOn, places, usesQuestionnaire, usesSpotCheck,
-            usesThirdPartyAssessment, null, team, jointCongressCodes), ct)).Id, "执法检查已安排。", () => $"/supervision/inspections/{id}", ct);
+            usesThirdPartyAssessment, topicId, team, jointCongressCodes), ct)).Id, "执法检查已安排。", () => $"/supervision/inspections/{id}", ct);
     }
 }

@@ -12,6 +12,7 @@ public class ReportsModel(RendaDbContext db, WorkCalendar calendar) : Supervisio
     public sealed class RegisterForm
     {
         public WorkReportKind Kind { get; set; }
+        public int? TopicId { get; set; }
         public string? Title { get; set; }
         public int OrganId { get; set; }
         public int? CommitteeId { get; set; }
@@ -31,6 +32,7 @@ public class ReportsModel(RendaDbContext db, WorkCalendar calendar) : Supervisio
         Rows = await SupervisionQueries.ReportsAsync(Db, Actor, SelectedYear, Group, ct);
         if (!Actor.IsStaff) return;
         await LoadChoicesAsync(ct);
+        await LoadPlanTopicsAsync(WorkCalendar.Today(Db.Clock).Year, ct);
         Meetings = (await Db.Set<Meeting>().AsNoTracking().Where(m => m.CongressId == Actor.CongressId && (m.Status == MeetingStatus.Scheduled || m.Status == MeetingStatus.Notified || m.Status == MeetingStatus.InSession))
             .OrderBy(m => m.StartsOn).Select(m => new { m.Id, m.Title, m.StartsOn }).ToListAsync(ct)).Select(m => (m.Id, m.Title, m.StartsOn)).ToList();
         Audits = (await Db.Set<WorkReport>().AsNoTracking().Where(r => r.CongressId == Actor.CongressId && r.Kind == WorkReportKind.Audit).OrderByDescending(r => r.Id)
@@ -42,7 +44,7 @@ public class ReportsModel(RendaDbContext db, WorkCalendar calendar) : Supervisio
         var id = 0;
         return await StepAsync(async a =>
             {
-                var r = await WorkReports.RegisterAsync(Db, calendar, a, new WorkReportInput(Input.Kind, Input.Title, Input.OrganId, Input.CommitteeId, null, Input.MeetingId, Input.AuditReportId, Input.LateReason), ct);
+                var r = await WorkReports.RegisterAsync(Db, calendar, a, new WorkReportInput(Input.Kind, Input.Title, Input.OrganId, Input.CommitteeId, Input.TopicId, Input.MeetingId, Input.AuditReportId, Input.LateReason), ct);
                 id = r.Id;
             }, "报告已登记。", () => $"/supervision/reports/{id}", ct);
     }

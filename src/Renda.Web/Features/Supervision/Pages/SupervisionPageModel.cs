@@ -66,6 +66,14 @@ public abstract class SupervisionPageModel(RendaDbContext db) : PageModel
         }
     }
 
+    /// <summary>The topics of the congress's plan of a year, for the forms of the records that carry them out (the plan's progress counts them).</summary>
+    public List<(int Id, string Title)> PlanTopics { get; private set; } = [];
+
+    protected async Task LoadPlanTopicsAsync(int year, CancellationToken ct)
+        => PlanTopics = (await db.Set<PlanTopic>().AsNoTracking()
+            .Where(t => db.Set<SupervisionPlan>().Any(p => p.Id == t.PlanId && p.CongressId == Actor.CongressId && p.Year == year))
+            .OrderBy(t => t.Id).Select(t => new { t.Id, t.Title }).ToListAsync(ct)).Select(t => (t.Id, t.Title)).ToList();
+
     /// <summary>The organs (一府一委两院 and departments) and committees of the congress, for the forms.</summary>
     public List<(int Id, string Name)> Organs { get; private set; } = [];
     public List<(int Id, string Name)> Committees { get; private set; } = [];

@@ -15,12 +15,13 @@ public class SurveysModel(RendaDbContext db) : SupervisionPageModel(db)
     protected override async Task LoadAsync(CancellationToken ct)
     {
         Rows = await SupervisionQueries.SurveysAsync(Db, Actor, SelectedYear, Kind, ct);
+        if (Actor.IsStaff) await LoadPlanTopicsAsync(SelectedYear, ct);
         if (Actor.IsStaff)
             Deputies = (await Db.Deputies.AsNoTracking().Where(d => d.CongressId == Actor.CongressId && d.Status == DeputyStatus.Serving).OrderBy(d => d.Id).Take(300)
                 .Select(d => new { d.Id, d.Person!.Name }).ToListAsync(ct)).Select(d => (d.Id, d.Name)).ToList();
     }
 
-    public Task<IActionResult> OnPostCreateAsync(SurveyKind kind, string? topic, DateOnly startsOn, DateOnly endsOn, string? places, string? participants, int[]? deputyIds, CancellationToken ct)
-        => StepAsync(a => SupervisionWorkflow.CreateSurveyAsync(Db, a, new SurveyInput(kind, topic, startsOn, endsOn, places, participants, deputyIds, null), ct), "已登记。",
+    public Task<IActionResult> OnPostCreateAsync(SurveyKind kind, string? topic, DateOnly startsOn, DateOnly endsOn, string? places, string? participants, int[]? deputyIds, int? topicId, CancellationToken ct)
+        => StepAsync(a => SupervisionWorkflow.CreateSurveyAsync(Db, a, new SurveyInput(kind, topic, startsOn, endsOn, places, participants, deputyIds, topicId), ct), "已登记。",
             () => $"/supervision/surveys?year={startsOn.Year}", ct);
 }
