@@ -1,68 +1,19 @@
 using System.Text;
 using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Renda.Web.Data;
 using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Web;
+using Renda.Web.Platform.Web.Pages;
 
 namespace Renda.Web.Features.Legislation.Pages;
 
-/// <summary>
-/// The module's staff pages: GET loads; a POST runs one workflow step and redirects with a message (post/redirect/get), or
-/// shows the page again with the refusal and its status code (400/403/409), as the meetings pages do.
-/// </summary>
-[Authorize]
-public abstract class LegislationPageModel(RendaDbContext db) : PageModel
+/// <summary>The module's pages on the shared workflow page model (GET loads; a POST runs one step).</summary>
+public abstract class LegislationPageModel(RendaDbContext db) : WorkflowPageModel<LegislationActor>(db)
 {
-    protected RendaDbContext Db => db;
-    public string? Error { get; private set; }
-    public LegislationActor Actor => LegislationActor.For(new CurrentUser(User));
-
-    protected abstract Task LoadAsync(CancellationToken ct);
-
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        try
-        {
-            if (!Actor.MayRead) return Forbid();
-            await LoadAsync(ct);
-        }
-        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
-        {
-            return NotFound();
-        }
-        return Page();
-    }
-
-    protected async Task<IActionResult> StepAsync(Func<LegislationActor, Task> step, string done, Func<string> redirect, CancellationToken ct)
-    {
-        try
-        {
-            await step(Actor);
-            TempData["Message"] = done;
-            return Redirect(redirect());
-        }
-        catch (DomainException e) when (e.Kind != DomainErrorKind.NotFound)
-        {
-            Error = e.Message;
-            db.ChangeTracker.Clear();
-            await LoadAsync(ct);
-            Response.StatusCode = e.Kind switch
-            {
-                DomainErrorKind.Invalid => StatusCodes.Status400BadRequest,
-                DomainErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-                _ => StatusCodes.Status409Conflict,
-            };
-            return Page();
-        }
-        catch (DomainException)
-        {
-            return NotFound();
-        }
-    }
+    public override LegislationActor Actor => LegislationActor.For(new CurrentUser(User));
+    protected override bool MayOpen => Actor.MayRead;
 }
 
 /// <summary>HTML helpers of the module's pages.</summary>
