@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
 using Renda.Web.Platform.Audit;
 using Renda.Web.Platform.Calendar;
+using Renda.Web.Platform.Deadlines;
 using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Notifications;
 using Renda.Web.Platform.Organisations;
@@ -52,12 +53,16 @@ public static class MeetingWorkflow
         return meeting;
     }
 
-    public static async Task RescheduleAsync(RendaDbContext db, MeetingActor actor, int id, DateOnly startsOn, DateOnly endsOn, string place, CancellationToken ct)
+    public static async Task RescheduleAsync(RendaDbContext db, WorkCalendar calendar, MeetingActor actor, int id, DateOnly startsOn, DateOnly endsOn, string place, CancellationToken ct)
     {
         actor.RequireStaff();
         CheckDates(startsOn, endsOn);
         var m = await LoadAsync(db, actor, id, ct);
+        var oldStart = m.StartsOn;
         m.Reschedule(startsOn, endsOn, Text.Required("place", place, "会议地点", 100));
+        // Clocks counted back from the meeting day (e.g. a work report due 20 days before it) move with the meeting.
+        foreach (var item in m.Agenda.Where(a => a.SubjectType is not null && a.SubjectId is not null))
+            await Deadlines.MoveReferenceAsync(db, calendar, item.SubjectType!, item.SubjectId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), oldStart, m.StartsOn, ct);
         // Invited deputies' duty records carry the meeting's day.
         foreach (var r in await db.Set<DutyRecord>().Where(r => r.SourceType == Subject && r.SourceId == m.Id).ToListAsync(ct))
             r.On = m.StartsOn;

@@ -89,7 +89,7 @@ public static class MeetingsApi
 
         var meeting = api.MapGroup("/meetings/{id:int}").RequireAuthorization().WithTags("会议与表决");
         meeting.MapGet("/", async (int id, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) => Results.Ok(await MeetingQueries.DetailAsync(db, Actor(user), id, ct)));
-        meeting.MapPut("/", (int id, ScheduleRequest r, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) => Done(MeetingWorkflow.RescheduleAsync(db, Actor(user), id, r.StartsOn, r.EndsOn, r.Place ?? "", ct)));
+        meeting.MapPut("/", (int id, ScheduleRequest r, RendaDbContext db, WorkCalendar calendar, CurrentUserAccessor user, CancellationToken ct) => Done(MeetingWorkflow.RescheduleAsync(db, calendar, Actor(user), id, r.StartsOn, r.EndsOn, r.Place ?? "", ct)));
         meeting.MapPost("/notice", (int id, NoticeRequest r, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) => Done(MeetingWorkflow.SendNoticeAsync(db, Actor(user), id, r.ShortNoticeReason, ct)));
         meeting.MapPost("/agenda", async (int id, AgendaItemRequest r, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) =>
         {

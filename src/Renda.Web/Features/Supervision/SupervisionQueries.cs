@@ -3,10 +3,11 @@ using Renda.Web.Data;
 using Renda.Web.Features.Meetings;
 using Renda.Web.Platform.Deadlines;
 using Renda.Web.Platform.Web;
+using Renda.Web.Platform.Calendar;
 
 namespace Renda.Web.Features.Supervision;
 
-public sealed record ClockView(string Purpose, string Title, string Rule, string Source, DateOnly DueOn, DeadlineStatus Status, string StatusLabel);
+public sealed record ClockView(string Purpose, string Title, string Rule, string Source, string Period, DateOnly DueOn, DeadlineStatus Status, string StatusLabel);
 public sealed record WorkReportRow(int Id, WorkReportKind Kind, string KindLabel, string Title, string Organ, string? MeetingTitle, DateOnly? HeardOn, WorkReportStatus Status, string StatusLabel);
 public sealed record WorkReportView(int Id, int Year, WorkReportKind Kind, string KindLabel, string Title, int OrganId, string Organ, string? Committee, int? TopicId, int? InspectionId,
     int? AuditReportId, int? MeetingId, string? MeetingTitle, DateOnly? MeetingStartsOn, WorkReportStatus Status, string StatusLabel, string? LateReason, string? ReportText,
@@ -65,7 +66,7 @@ public static class SupervisionQueries
             meeting?.Title, meeting?.StartsOn, r.Status, SupervisionLabels.Of(r.Status), r.LateReason, r.ReportText, r.SubmittedOn, r.DistributedOn, r.HeardOn, r.Opinions, r.OpinionsSentOn,
             r.HandlingReport, r.HandlingReportedOn, r.Judgement, r.Judgement is { } j ? SupervisionLabels.Of(j) : null, r.JudgementNote, r.FollowUpDueOn, r.FollowUpReport,
             r.FollowUpReportedOn, r.ResolutionAgendaItemId, r.ResolutionAdopted, r.ResolutionDueOn, r.ClosedOn,
-            clocks.Select(d => new ClockView(d.Purpose ?? "", d.Title, d.Rule, d.Source, d.DueOn, d.Status, Deadlines.StatusLabel(d.Status))).ToList());
+            clocks.Select(d => new ClockView(d.Purpose ?? "", d.Title, d.Rule, d.Source, WorkCalendar.Describe(d.Unit, d.Amount), d.DueOn, d.Status, Deadlines.StatusLabel(d.Status))).ToList());
     }
 
     public static async Task<PlanView?> PlanAsync(RendaDbContext db, int congressId, int year, CancellationToken ct)

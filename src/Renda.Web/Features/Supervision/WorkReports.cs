@@ -72,7 +72,7 @@ public static class WorkReports
     }
 
     /// <summary>
-    /// Puts the report on the meeting's agenda and starts the three clocks of 第十五条, each due N days before the meeting. A stage
+    /// Puts the report on the meeting's agenda and starts the three clocks of 第十五条, each due N days before the meeting (a day off moves it earlier). A stage
     /// whose day has already passed cannot be kept: then the reason must be recorded (as a meeting's short notice), or it is refused.
     /// </summary>
     private static async Task PlaceOnMeetingAsync(RendaDbContext db, WorkCalendar calendar, SupervisionActor actor, WorkReport report, int meetingId, string? lateReason, CancellationToken ct)
@@ -86,7 +86,8 @@ public static class WorkReports
             ("lead:standing-committee", settings.StandingCommitteeLeadDays, "报告送交常委会办事机构"),
             ("lead:members", settings.MembersLeadDays, "报告印发常委会组成人员"),
         ];
-        var missed = stages.Where(s => meeting.StartsOn.AddDays(-s.Days).DayNumber - today.DayNumber < 1).ToList();
+        // Due by the N-th day before the meeting, moved back to a working day; a stage due before today can no longer be kept.
+        var missed = stages.Where(s => calendar.SubtractCalendarDays(meeting.StartsOn, s.Days) < today).ToList();
         var reason = Text.Optional("lateReason", lateReason, "未能按期送交的理由", 500);
         if (missed.Count > 0 && reason is null)
             throw DomainException.Conflict($"距会议举行仅 {meeting.StartsOn.DayNumber - today.DayNumber} 日，已不能在会议举行{missed[0].Days}日前{missed[0].What}（{WorkReport.LeadSource}）；须填写理由。");
@@ -97,8 +98,8 @@ public static class WorkReports
         report.LateReason = missed.Count > 0 ? reason : null;
         foreach (var (purpose, days, what) in stages.Except(missed))
             Deadlines.Start(db, calendar, actor.CongressId, WorkReport.Subject, report.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                $"{what}：{Short(report.Title)}", $"专项工作报告应当在常委会会议举行{days}日前{what}", WorkReport.LeadSource, today, PeriodUnit.CalendarDays,
-                meeting.StartsOn.AddDays(-days).DayNumber - today.DayNumber, ownerHandlingUnitId: purpose == "lead:committee" ? report.OrganId : null,
+                $"{what}：{Short(report.Title)}", $"专项工作报告应当在常委会会议举行{days}日前{what}（遇节假日提前至此前最后一个工作日）", WorkReport.LeadSource,
+                meeting.StartsOn, PeriodUnit.CalendarDaysBefore, days, ownerHandlingUnitId: purpose == "lead:committee" ? report.OrganId : null,
                 ownerCommitteeId: purpose == "lead:committee" ? null : report.CommitteeId, purpose: purpose);
         await db.SaveChangesAsync(ct);
         report.AgendaItemId = item.Id;

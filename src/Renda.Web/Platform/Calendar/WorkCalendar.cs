@@ -50,6 +50,14 @@ public sealed class WorkCalendar
         return date;
     }
 
+    /// <summary>The date itself if it is a working day, else the last working day before it.</summary>
+    public DateOnly PreviousWorkingDayFrom(DateOnly date)
+    {
+        while (!IsWorkingDay(date))
+            date = date.AddDays(-1);
+        return date;
+    }
+
     /// <summary>
     /// "N个工作日内" counted from <paramref name="start"/>: the start day is not counted, so the
     /// result is the N-th working day after it (negative N counts backwards; 0 is the start itself).
@@ -77,12 +85,19 @@ public sealed class WorkCalendar
     /// </summary>
     public DateOnly AddMonths(DateOnly start, int n) => NextWorkingDayFrom(start.AddMonths(n));
 
+    /// <summary>
+    /// "在会议举行N日前": the N-th calendar day before <paramref name="reference"/>. The act must be done by then, so a
+    /// day off moves the due date to the working day before it; moving it later would leave fewer than N days (监督法 第十五条).
+    /// </summary>
+    public DateOnly SubtractCalendarDays(DateOnly reference, int n) => PreviousWorkingDayFrom(reference.AddDays(-n));
+
     /// <summary>The last day of a period of <paramref name="amount"/> units starting on <paramref name="start"/>.</summary>
     public DateOnly Due(DateOnly start, PeriodUnit unit, int amount) => unit switch
     {
         PeriodUnit.WorkingDays => AddWorkingDays(start, amount),
         PeriodUnit.CalendarDays => AddCalendarDays(start, amount),
         PeriodUnit.Months => AddMonths(start, amount),
+        PeriodUnit.CalendarDaysBefore => SubtractCalendarDays(start, amount),
     };
 
     /// <summary>Working days in (from, to]: how many are left until a due date, or have passed since it. Negative when to &lt; from.</summary>
@@ -116,6 +131,7 @@ public sealed class WorkCalendar
         PeriodUnit.WorkingDays => $"{amount}个工作日",
         PeriodUnit.CalendarDays => $"{amount}日",
         PeriodUnit.Months => $"{amount}个月",
+        PeriodUnit.CalendarDaysBefore => $"{amount}日前",
     };
 
     // ---- Loading from and writing to the database -------------------------------------------

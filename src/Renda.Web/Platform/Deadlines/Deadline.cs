@@ -3,14 +3,18 @@ using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Platform.Deadlines;
 
-/// <summary>How a legal period is counted from its start.</summary>
-public enum PeriodUnit { WorkingDays = 0, CalendarDays = 1, Months = 2 }
+/// <summary>
+/// How a legal period is counted from its start. CalendarDaysBefore counts back from a reference date (a meeting):
+/// "会议举行N日前" must be done by the N-th day before it, so a day off moves it to the working day before, not after.
+/// </summary>
+public enum PeriodUnit { WorkingDays = 0, CalendarDays = 1, Months = 2, CalendarDaysBefore = 3 }
 
 public enum DeadlineStatus { Open = 0, Met = 1, Overdue = 2, Cancelled = 3 }
 
 /// <summary>
 /// A legal clock created by a module's transition: what must happen, by when, under which rule.
-/// The due date is derived from Start + Period under the work calendar plus recorded extensions,
+/// The due date is derived from Start + Period under the work calendar plus recorded extensions
+/// (for a CalendarDaysBefore clock, StartsOn is the reference date the period counts back from),
 /// so a change of the holiday calendar recomputes it (Recompute).
 /// </summary>
 public class Deadline

@@ -75,6 +75,8 @@ public static class Deadlines
         if (reason.Trim().Length > 500)
             throw DomainException.Invalid("reason", "延期理由不超过 500 字。");
         CheckPeriod(unit, amount);
+        if (unit == PeriodUnit.CalendarDaysBefore)
+            throw DomainException.Invalid("unit", "延期只能向后延长（个工作日、日或个月）。");
         // Earlier extensions count too: make sure they are loaded before recomputing from scratch.
         var entry = db.Entry(deadline);
         if (entry.State is EntityState.Unchanged or EntityState.Modified && !entry.Collection(d => d.Extensions).IsLoaded)
@@ -101,6 +103,22 @@ public static class Deadlines
         => db.Deadlines.Include(d => d.Extensions)
             .Where(d => d.SubjectType == subjectType && d.SubjectId == subjectId && (d.Status == DeadlineStatus.Open || d.Status == DeadlineStatus.Overdue))
             .OrderBy(d => d.Id).ToListAsync(ct);
+
+    /// <summary>
+    /// The reference date of a record's "N days before" clocks moved (a meeting was rescheduled): their due dates follow.
+    /// Only clocks counted back from <paramref name="from"/> move; the caller saves.
+    /// </summary>
+    public static async Task MoveReferenceAsync(RendaDbContext db, WorkCalendar calendar, string subjectType, string subjectId, DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        if (from == to) return;
+        var today = WorkCalendar.Today(db.Clock);
+        foreach (var d in await RunningForAsync(db, subjectType, subjectId, ct))
+            if (d.Unit == PeriodUnit.CalendarDaysBefore && d.StartsOn == from)
+            {
+                d.StartsOn = to;
+                Recompute(d, calendar, today);
+            }
+    }
 
     /// <summary>
     /// Recomputes every running clock under <paramref name="calendar"/> (after a holiday notice is

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Renda.Tests.Features.Meetings;
@@ -25,8 +26,9 @@ public abstract class WorkReportLoopTests(RendaApp app)
         var report = await staff.RegisterReportAsync(await app.UnitIdAsync("海西州教育局"), meetingId);
         report.Str("status").ShouldBe("Planned");
         var committee = report.Clock("lead:committee");
-        DateOnly.Parse(committee.Str("dueOn")).ShouldBeGreaterThanOrEqualTo(starts.AddDays(-20));
-        DateOnly.Parse(committee.Str("dueOn")).ShouldBeLessThan(starts.AddDays(-10));
+        // Due by the 20th day before the meeting; a day off moves it earlier, never later.
+        DateOnly.Parse(committee.Str("dueOn")).ShouldBeLessThanOrEqualTo(starts.AddDays(-20));
+        DateOnly.Parse(committee.Str("dueOn")).ShouldBeGreaterThan(starts.AddDays(-24));
         committee.Str("source").ShouldBe("监督法第十五条");
         committee.Str("rule").ShouldContain("20日前");
         DateOnly.Parse(report.Clock("lead:standing-committee").Str("dueOn")).ShouldBeLessThan(starts.AddDays(-6));
@@ -39,6 +41,27 @@ public abstract class WorkReportLoopTests(RendaApp app)
         var organ = await app.ApiClientAsync("jiaoyuju");
         await organ.ReportStepAsync(report.Id(), "submit", new { text = "报告正文" }).DoneAsync();
         (await staff.ReportAsync(report.Id())).Clock("lead:committee").Str("status").ShouldBe("Met");
+    }
+
+    [Fact]
+    public async Task A_lead_time_ending_on_a_day_off_falls_on_the_working_day_before_and_moves_with_the_meeting()
+    {
+        var staff = await app.ApiClientAsync("daigongwei");
+        var starts = new DateOnly(2026, 12, 11);
+        starts.AddDays(-20).DayOfWeek.ShouldBe(DayOfWeek.Saturday, "the 20th day before this meeting is a day off");
+        var meetingId = (await staff.ScheduleMeetingAsync(starts)).Id();
+        var report = await staff.RegisterReportAsync(await app.UnitIdAsync("海西州教育局"), meetingId);
+        var committee = report.Clock("lead:committee");
+        committee.Str("dueOn").ShouldBe(starts.AddDays(-21).Iso(), "the Friday before, not the Monday after");
+        committee.Str("period").ShouldBe("20日前");
+        report.Clock("lead:standing-committee").Str("dueOn").ShouldBe(starts.AddDays(-10).Iso(), "a working day stays as it is");
+
+        // The meeting moves a week later (the 20th day before is again a Saturday): the clocks follow it.
+        (await staff.PutAsJsonAsync($"/api/v1/meetings/{meetingId}", new { startsOn = starts.AddDays(7).Iso(), endsOn = starts.AddDays(7).Iso(), place = "州人大常委会第一会议室" }))
+            .IsSuccessStatusCode.ShouldBeTrue();
+        var moved = await staff.ReportAsync(report.Id());
+        moved.Clock("lead:committee").Str("dueOn").ShouldBe(starts.AddDays(7 - 21).Iso());
+        moved.Clock("lead:members").Str("dueOn").ShouldBe(starts.AddDays(7 - 7).Iso());
     }
 
     [Fact]

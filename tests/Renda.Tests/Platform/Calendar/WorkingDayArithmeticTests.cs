@@ -48,6 +48,18 @@ public sealed class WorkingDayArithmeticTests
     }
 
     [Fact]
+    public void A_lead_time_before_a_meeting_ending_on_a_day_off_moves_to_the_working_day_before()
+    {
+        // 20 days before 2025-10-21 is 10-01, National Day: the report is due on the last working day before the holiday.
+        Calendar.SubtractCalendarDays(D("2025-10-21"), 20).ShouldBe(D("2025-09-30"));
+        Calendar.Due(D("2025-10-21"), PeriodUnit.CalendarDaysBefore, 20).ShouldBe(D("2025-09-30"));
+        // 7 days before 2025-11-29 is Saturday 11-22: due Friday 11-21; a worked Sunday (2025-09-28) stays.
+        Calendar.SubtractCalendarDays(D("2025-11-29"), 7).ShouldBe(D("2025-11-21"));
+        Calendar.SubtractCalendarDays(D("2025-10-08"), 10).ShouldBe(D("2025-09-28"));
+        WorkCalendar.Describe(PeriodUnit.CalendarDaysBefore, 20).ShouldBe("20日前");
+    }
+
+    [Fact]
     public void A_period_ending_on_a_holiday_or_weekend_ends_on_the_next_working_day()
     {
         Calendar.AddCalendarDays(D("2024-09-24"), 7).ShouldBe(D("2024-10-08"));   // would end 10-01, National Day
