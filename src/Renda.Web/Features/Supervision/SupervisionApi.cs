@@ -17,6 +17,7 @@ public sealed record SurveyReportRequest(string? Findings, string? Report);
 public sealed record AnswerRequest(string? AnsweredBy, string? Answer);
 public sealed record SatisfactionRequest(int? PersonId, bool Satisfied);
 public sealed record AppraisalRequest(string? Choice);
+public sealed record TopicLinkRequest(int? TopicId);
 
 /// <summary>/api/v1 for supervision: plan, reports and their loop, inspections, inquiries, surveys, interpellations, appraisals, statistics.</summary>
 public static class SupervisionApi
@@ -46,6 +47,16 @@ public static class SupervisionApi
         {
             var t = await SupervisionWorkflow.AddTopicAsync(db, await ActorAsync(db, user, code, ct), year, r, ct);
             return Results.Created($"/api/v1/congresses/{code}/supervision/plan?year={year}", new { t.Id });
+        });
+        congress.MapPut("/plan/topics/{topicId:int}", async (string code, int topicId, TopicInput r, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) =>
+        {
+            await SupervisionWorkflow.UpdateTopicAsync(db, await ActorAsync(db, user, code, ct), topicId, r, ct);
+            return Results.NoContent();
+        });
+        congress.MapDelete("/plan/topics/{topicId:int}", async (string code, int topicId, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) =>
+        {
+            await SupervisionWorkflow.DeleteTopicAsync(db, await ActorAsync(db, user, code, ct), topicId, ct);
+            return Results.NoContent();
         });
         congress.MapPost("/plan/publish", async (string code, int year, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) =>
         {
@@ -152,6 +163,11 @@ public static class SupervisionApi
         survey.MapGet("/", async (int id, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) => Results.Ok(await SupervisionQueries.SurveyAsync(db, Actor(user), id, ct)));
         survey.MapPost("/report", (int id, SurveyReportRequest r, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct)
             => Done(SupervisionWorkflow.ReportSurveyAsync(db, Actor(user), id, r.Findings, r.Report, ct)));
+
+        // A record is linked to the plan topic it carries out, or unlinked (topicId null), after it was made.
+        foreach (var (path, record) in new[] { ("reports", SupervisionRecord.Report), ("inspections", SupervisionRecord.Inspection), ("inquiries", SupervisionRecord.Inquiry), ("surveys", SupervisionRecord.Survey) })
+            api.MapPut($"/supervision/{path}/{{id:int}}/topic", (int id, TopicLinkRequest r, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct)
+                => Done(SupervisionWorkflow.LinkTopicAsync(db, Actor(user), record, id, r.TopicId, ct))).RequireAuthorization().WithTags("监督工作");
 
         var interpellation = api.MapGroup("/supervision/interpellations/{id:int}").RequireAuthorization().WithTags("监督工作");
         interpellation.MapGet("/", async (int id, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) => Results.Ok(await SupervisionQueries.InterpellationAsync(db, Actor(user), id, ct)));

@@ -18,13 +18,14 @@ public sealed record TopicView(int Id, string Title, SupervisionKind Kind, strin
     string? SuggestionTitle, string? Committee, string? Organ, int? PlannedMonth, string? DoneAs, string? DoneLink);
 public sealed record PlanView(int Id, int Year, string Title, PlanStatus Status, DateOnly? PublishedOn, IReadOnlyList<TopicView> Topics, int Done);
 public sealed record InspectionView(int Id, int Year, string Law, string Title, DateOnly StartsOn, DateOnly EndsOn, string? Places, IReadOnlyList<string> Methods, string? Findings,
-    InspectionStatus Status, string StatusLabel, int? ReportId, int? ParentId, string? ParentCongress, IReadOnlyList<TeamView> Team, IReadOnlyList<PartView> Parts);
+    InspectionStatus Status, string StatusLabel, int? ReportId, int? ParentId, string? ParentCongress, IReadOnlyList<TeamView> Team, IReadOnlyList<PartView> Parts, int? TopicId);
 public sealed record TeamView(string Role, string Name);
-public sealed record PartView(string Congress, int Id, string Status);
+/// <summary>A lower congress's part of a joint inspection, as the upper congress sees it: how far it is, what it found and its own report.</summary>
+public sealed record PartView(string Congress, int Id, string Status, string? Findings, string? Report);
 public sealed record SurveyView(int Id, int Year, SurveyKind Kind, string KindLabel, string Topic, DateOnly StartsOn, DateOnly EndsOn, string? Places, string? Participants, IReadOnlyList<string> Deputies,
-    string? Findings, string? Report);
+    string? Findings, string? Report, int? TopicId);
 public sealed record QuestionView(int Id, string Asker, string AddressedOrgan, string Question, string? AnsweredBy, string? Answer, string? Commitment, DateOnly? CommitmentDoneOn);
-public sealed record InquiryView(int Id, int Year, string Title, DateOnly HeldOn, int? MeetingId, int? WorkReportId, IReadOnlyList<QuestionView> Questions);
+public sealed record InquiryView(int Id, int Year, string Title, DateOnly HeldOn, int? MeetingId, int? WorkReportId, IReadOnlyList<QuestionView> Questions, int? TopicId);
 public sealed record ProposerView(int PersonId, string Name, bool? Satisfied);
 public sealed record InterpellationView(int Id, int Year, string Title, string Questions, int OrganId, string Organ, DateOnly FiledOn, InterpellationStatus Status, string StatusLabel,
     string? Answer, string? AnsweredBy, DateOnly? AnsweredOn, string? SecondAnswer, IReadOnlyList<ProposerView> Proposers, int Minimum);
@@ -111,10 +112,13 @@ public static class SupervisionQueries
         if (i.UsesSpotCheck) methods.Add("随机抽查");
         if (i.UsesThirdPartyAssessment) methods.Add("第三方评估");
         // The upper congress sees which lower congresses carry parts and how far they are; the lower one sees its part and who asked.
-        var parts = await db.Set<LawEnforcementInspection>().Where(x => x.ParentId == i.Id).Join(db.Congresses, x => x.CongressId, c => c.Id, (x, c) => new { c.ShortName, x.Id, x.Status }).ToListAsync(ct);
+        var parts = await db.Set<LawEnforcementInspection>().Where(x => x.ParentId == i.Id).Join(db.Congresses, x => x.CongressId, c => c.Id, (x, c) => new
+        {
+            c.ShortName, x.Id, x.Status, x.Findings, Report = db.Set<WorkReport>().Where(r => r.Id == x.ReportId).Select(r => r.ReportText).FirstOrDefault(),
+        }).ToListAsync(ct);
         var parent = i.ParentId is { } p ? await db.Set<LawEnforcementInspection>().Where(x => x.Id == p).Join(db.Congresses, x => x.CongressId, c => c.Id, (x, c) => c.StandingCommitteeName).FirstOrDefaultAsync(ct) : null;
         return new InspectionView(i.Id, i.Year, i.Law, i.Title, i.StartsOn, i.EndsOn, i.Places, methods, i.Findings, i.Status, SupervisionLabels.Of(i.Status), i.ReportId, i.ParentId, parent,
-            i.Team.OrderBy(t => t.Role).ThenBy(t => t.Id).Select(t => new TeamView(SupervisionLabels.Of(t.Role), t.Name)).ToList(), parts.Select(x => new PartView(x.ShortName, x.Id, SupervisionLabels.Of(x.Status))).ToList());
+            i.Team.OrderBy(t => t.Role).ThenBy(t => t.Id).Select(t => new TeamView(SupervisionLabels.Of(t.Role), t.Name)).ToList(), parts.Select(x => new PartView(x.ShortName, x.Id, SupervisionLabels.Of(x.Status), x.Findings, x.Report)).ToList(), i.TopicId);
     }
 
     public static async Task<List<SurveyView>> SurveysAsync(RendaDbContext db, SupervisionActor actor, int? year, SurveyKind? kind, CancellationToken ct)
@@ -130,7 +134,7 @@ public static class SupervisionQueries
         var s = await SupervisionWorkflow.LoadSurveyAsync(db, actor, id, ct);
         var deputyIds = s.Deputies.Select(d => d.DeputyId).ToList();
         var names = await db.Deputies.Where(d => deputyIds.Contains(d.Id)).Select(d => d.Person!.Name).ToListAsync(ct);
-        return new SurveyView(s.Id, s.Year, s.Kind, SupervisionLabels.Of(s.Kind), s.Topic, s.StartsOn, s.EndsOn, s.Places, s.Participants, names, s.Findings, s.Report);
+        return new SurveyView(s.Id, s.Year, s.Kind, SupervisionLabels.Of(s.Kind), s.Topic, s.StartsOn, s.EndsOn, s.Places, s.Participants, names, s.Findings, s.Report, s.TopicId);
     }
 
     public static async Task<List<InquiryView>> InquiriesAsync(RendaDbContext db, SupervisionActor actor, int? year, CancellationToken ct)
@@ -145,7 +149,7 @@ public static class SupervisionQueries
     {
         var q = await SupervisionWorkflow.LoadInquiryAsync(db, actor, id, ct);
         return new InquiryView(q.Id, q.Year, q.Title, q.HeldOn, q.MeetingId, q.WorkReportId, q.Questions.OrderBy(x => x.Id)
-            .Select(x => new QuestionView(x.Id, x.Asker, x.AddressedOrgan, x.Question, x.AnsweredBy, x.Answer, x.Commitment, x.CommitmentDoneOn)).ToList());
+            .Select(x => new QuestionView(x.Id, x.Asker, x.AddressedOrgan, x.Question, x.AnsweredBy, x.Answer, x.Commitment, x.CommitmentDoneOn)).ToList(), q.TopicId);
     }
 
     public static async Task<List<InterpellationView>> InterpellationsAsync(RendaDbContext db, SupervisionActor actor, int? year, CancellationToken ct)

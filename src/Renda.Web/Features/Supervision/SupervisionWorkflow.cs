@@ -17,6 +17,8 @@ public sealed record InquiryInput(string? Title, DateOnly HeldOn, int? MeetingId
 public sealed record QuestionInput(string? Asker, string? AddressedOrgan, string? Question, string? AnsweredBy, string? Answer, string? Commitment);
 public sealed record SurveyInput(SurveyKind Kind, string? Topic, DateOnly StartsOn, DateOnly EndsOn, string? Places, string? Participants, int[]? DeputyIds, int? TopicId);
 public sealed record InterpellationInput(string? Title, string? Questions, int OrganId, int? MeetingId, int[]? ProposerPersonIds);
+/// <summary>The records that carry out a plan topic (and can be linked to one).</summary>
+public enum SupervisionRecord { Report, Inspection, Inquiry, Survey }
 public sealed record ReviewInput(int AppointmentId, int? MeetingId, bool WrittenReport, string? PerformanceReport);
 
 /// <summary>Plan, inspections, inquiries, surveys, interpellations and post-appointment appraisal. One SaveChanges per step.</summary>
@@ -42,6 +44,46 @@ public static class SupervisionWorkflow
     public static async Task<PlanTopic> AddTopicAsync(RendaDbContext db, SupervisionActor actor, int year, TopicInput input, CancellationToken ct)
     {
         var plan = await PlanAsync(db, actor, year, ct);
+        var topic = new PlanTopic { Title = "" };
+        await ApplyTopicAsync(db, actor, topic, input, ct);
+        plan.Topics.Add(topic);
+        await db.SaveChangesAsync(ct);
+        return topic;
+    }
+
+    /// <summary>Changes a topic, also of a published plan (the plan is adjusted during the year; the audit trail keeps what it was).</summary>
+    public static async Task<PlanTopic> UpdateTopicAsync(RendaDbContext db, SupervisionActor actor, int topicId, TopicInput input, CancellationToken ct)
+    {
+        var (_, topic) = await LoadTopicAsync(db, actor, topicId, ct);
+        await ApplyTopicAsync(db, actor, topic, input, ct);
+        await db.SaveChangesAsync(ct);
+        return topic;
+    }
+
+    /// <summary>Removes a topic of a draft plan that no record carries out yet; a published plan keeps its topics (they can be changed).</summary>
+    public static async Task DeleteTopicAsync(RendaDbContext db, SupervisionActor actor, int topicId, CancellationToken ct)
+    {
+        var (plan, topic) = await LoadTopicAsync(db, actor, topicId, ct);
+        if (plan.Status == PlanStatus.Published) throw DomainException.Conflict("计划已发布，不能删除议题；可修改议题内容。");
+        if (await db.Set<WorkReport>().AnyAsync(r => r.TopicId == topicId, ct) || await db.Set<LawEnforcementInspection>().AnyAsync(r => r.TopicId == topicId, ct)
+            || await db.Set<SpecialInquiry>().AnyAsync(r => r.TopicId == topicId, ct) || await db.Set<Survey>().AnyAsync(r => r.TopicId == topicId, ct))
+            throw DomainException.Conflict("已有监督工作记录关联该议题，不能删除；请先改关联其他议题。");
+        plan.Topics.Remove(topic);
+        db.Remove(topic);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static async Task<(SupervisionPlan Plan, PlanTopic Topic)> LoadTopicAsync(RendaDbContext db, SupervisionActor actor, int topicId, CancellationToken ct)
+    {
+        actor.RequireStaff();
+        var topic = await db.Set<PlanTopic>().FirstOrDefaultAsync(t => t.Id == topicId, ct);
+        var plan = topic is null ? null : await db.Set<SupervisionPlan>().Include(p => p.Topics).FirstOrDefaultAsync(p => p.Id == topic.PlanId && p.CongressId == actor.CongressId, ct);
+        if (plan is null) throw DomainException.NotFound("没有找到该监督计划议题。");
+        return (plan, topic!);
+    }
+
+    private static async Task ApplyTopicAsync(RendaDbContext db, SupervisionActor actor, PlanTopic topic, TopicInput input, CancellationToken ct)
+    {
         if (!Enum.IsDefined(input.Kind)) throw DomainException.Invalid("kind", "监督形式无效。");
         if (!Enum.IsDefined(input.Source)) throw DomainException.Invalid("source", "议题来源无效。");
         if (input.PlannedMonth is { } month && month is < 1 or > 12) throw DomainException.Invalid("plannedMonth", "计划月份为 1–12。");
@@ -56,14 +98,42 @@ public static class SupervisionWorkflow
             throw DomainException.Invalid("committeeId", "请选择本级常委会的专门委员会或工作机构。");
         if (input.OrganId is { } o && !await db.HandlingUnits.AnyAsync(x => x.Id == o && x.CongressId == actor.CongressId, ct))
             throw DomainException.Invalid("organId", "请选择本级的报告机关。");
-        var topic = new PlanTopic
+        topic.Title = Text.Required("title", input.Title, "议题", 300);
+        topic.Kind = input.Kind;
+        topic.Source = input.Source;
+        topic.SourceNote = Text.Optional("sourceNote", input.SourceNote, "来源说明", 500);
+        topic.SuggestionId = input.SuggestionId;
+        topic.CommitteeId = input.CommitteeId;
+        topic.OrganId = input.OrganId;
+        topic.PlannedMonth = input.PlannedMonth;
+    }
+
+    /// <summary>
+    /// Links a record to the plan topic it carries out, or unlinks it (null): the plan's progress counts it under the new topic.
+    /// A record made before the plan had the topic, or linked to the wrong one, is put right this way.
+    /// </summary>
+    public static async Task LinkTopicAsync(RendaDbContext db, SupervisionActor actor, SupervisionRecord record, int id, int? topicId, CancellationToken ct)
+    {
+        actor.RequireStaff();
+        await RequireOwnTopicAsync(db, actor, topicId, ct);
+        switch (record)
         {
-            Title = Text.Required("title", input.Title, "议题", 300), Kind = input.Kind, Source = input.Source, SourceNote = Text.Optional("sourceNote", input.SourceNote, "来源说明", 500),
-            SuggestionId = input.SuggestionId, CommitteeId = input.CommitteeId, OrganId = input.OrganId, PlannedMonth = input.PlannedMonth,
-        };
-        plan.Topics.Add(topic);
+            case SupervisionRecord.Report:
+                (await WorkReports.LoadAsync(db, actor, id, ct)).TopicId = topicId;
+                break;
+            case SupervisionRecord.Inspection:
+                (await LoadInspectionAsync(db, actor, id, ct)).TopicId = topicId;
+                break;
+            case SupervisionRecord.Inquiry:
+                (await LoadInquiryAsync(db, actor, id, ct)).TopicId = topicId;
+                break;
+            case SupervisionRecord.Survey:
+                (await LoadSurveyAsync(db, actor, id, ct)).TopicId = topicId;
+                break;
+            default:
+                throw DomainException.NotFound("没有这类监督工作记录。");
+        }
         await db.SaveChangesAsync(ct);
-        return topic;
     }
 
     public static async Task PublishPlanAsync(RendaDbContext db, SupervisionActor actor, int year, CancellationToken ct)

@@ -115,7 +115,9 @@ public sealed class SupervisionJourneyTests(BrowserApp app, ITestOutputHelper ou
         await Expect(staff.Page.GetByTestId("parts")).ToContainTextAsync("格尔木市");
         await SnapAsync(staff, "2-inspection");
         await shell.GotoAsync("/supervision/inquiries?year=2023");
-        await Expect(staff.Page.GetByTestId("inquiry")).ToContainTextAsync("州教育局局长");
+        await staff.Page.GetByTestId("inquiry").First.GetByRole(Microsoft.Playwright.AriaRole.Link).ClickAsync();
+        await Expect(staff.Page.GetByTestId("questions")).ToContainTextAsync("州教育局局长");
+        await Expect(staff.Page.GetByTestId("topic-current")).Not.ToHaveTextAsync("不属于年度计划议题");
         await SnapAsync(staff, "3-inquiry");
         await shell.GotoAsync("/supervision/surveys?year=2023");
         await Expect(staff.Page.GetByTestId("survey-row")).ToHaveCountAsync(12);
@@ -148,15 +150,20 @@ public sealed class SupervisionJourneyTests(BrowserApp app, ITestOutputHelper ou
     {
         var (member, shell) = await SignedInAsync("weiyuan", phone: true);
         await shell.GotoAsync("/supervision/interpellations");
-        var card = member.Page.GetByTestId("interpellation").Filter(new() { HasText = "超标排放" });
-        await Expect(card.GetByTestId("interpellation-status")).ToHaveTextAsync("已答复");
+        var row = member.Page.GetByTestId("interpellation").Filter(new() { HasText = "超标排放" });
+        await Expect(row.GetByTestId("interpellation-status")).ToHaveTextAsync("已答复");
+        await Expect(row).ToContainTextAsync("待您表态");
+        await ShouldFitThePhoneAsync(shell);
+        await row.GetByRole(Microsoft.Playwright.AriaRole.Link).ClickAsync();
+        await Expect(member.Page.GetByTestId("interpellation-answer")).ToBeVisibleAsync();
         await ShouldFitThePhoneAsync(shell);
         await SnapAsync(member, "1-answered");
-        await card.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "不满意", Exact = true }).ClickAsync();
+        await member.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "不满意", Exact = true }).ClickAsync();
         await Expect(member.Page.GetByTestId("message")).ToContainTextAsync("已记录");
         // Two of five satisfied, one dissatisfied, two still to say: no second answer yet.
-        await Expect(card.GetByTestId("interpellation-status")).ToHaveTextAsync("已答复");
-        await Expect(card.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "不满意", Exact = true })).ToHaveCountAsync(0);
+        await Expect(member.Page.GetByTestId("interpellation-status")).ToHaveTextAsync("已答复");
+        await Expect(member.Page.GetByTestId("proposers")).ToContainTextAsync("（不满意）");
+        await Expect(member.Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "不满意", Exact = true })).ToHaveCountAsync(0);
         await CspShouldBeCleanAsync(member);
     }
 }

@@ -18,15 +18,10 @@ public class PlanModel(RendaDbContext db) : SupervisionPageModel(db)
         if (Actor.IsStaff) await LoadChoicesAsync(ct);
     }
 
-    public async Task<IActionResult> OnPostTopicAsync(string? title, SupervisionKind kind, TopicSource source, int? plannedMonth, string? suggestionNumber, int? committeeId, string? sourceNote, CancellationToken ct)
-        => await StepAsync(async a =>
-        {
-            int? suggestionId = null;
-            if (!string.IsNullOrWhiteSpace(suggestionNumber))
-                suggestionId = await Db.Set<Suggestions.Suggestion>().Where(s => s.CongressId == a.CongressId && s.Number == suggestionNumber.Trim()).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct)
-                    ?? throw DomainException.Invalid("suggestionId", $"没有编号为 {suggestionNumber.Trim()} 的代表建议。");
-            await SupervisionWorkflow.AddTopicAsync(Db, a, SelectedYear, new TopicInput(title, kind, source, sourceNote, suggestionId, committeeId, null, plannedMonth), ct);
-        }, "议题已添加。", () => $"/supervision/plan?year={SelectedYear}", ct);
+    public async Task<IActionResult> OnPostTopicAsync(string? title, SupervisionKind kind, TopicSource source, int? plannedMonth, string? suggestionNumber, int? committeeId, int? organId, string? sourceNote, CancellationToken ct)
+        => await StepAsync(async a => await SupervisionWorkflow.AddTopicAsync(Db, a, SelectedYear,
+            new TopicInput(title, kind, source, sourceNote, await SuggestionIdAsync(a.CongressId, suggestionNumber, ct), committeeId, organId, plannedMonth), ct),
+            "议题已添加。", () => $"/supervision/plan?year={SelectedYear}", ct);
 
     public Task<IActionResult> OnPostPublishAsync(CancellationToken ct)
         => StepAsync(a => SupervisionWorkflow.PublishPlanAsync(Db, a, SelectedYear, ct), "监督工作计划已发布。", () => $"/supervision/plan?year={SelectedYear}", ct);

@@ -3,7 +3,7 @@ using Renda.Web.Data;
 
 namespace Renda.Web.Features.Supervision.Pages;
 
-/// <summary>/supervision/inquiries — the year's special inquiries: questions, answers and who gave them, commitments followed up.</summary>
+/// <summary>/supervision/inquiries — the year's special inquiries, with their questions and open commitments; each opens its own page.</summary>
 public class InquiriesModel(RendaDbContext db) : SupervisionPageModel(db)
 {
     public List<InquiryView> Rows { get; private set; } = [];
@@ -14,14 +14,10 @@ public class InquiriesModel(RendaDbContext db) : SupervisionPageModel(db)
         if (Actor.IsStaff) await LoadPlanTopicsAsync(SelectedYear, ct);
     }
 
-    private string Here() => $"/supervision/inquiries?year={SelectedYear}";
-
-    public Task<IActionResult> OnPostCreateAsync(string? title, DateOnly heldOn, int? topicId, CancellationToken ct)
-        => StepAsync(a => SupervisionWorkflow.CreateInquiryAsync(Db, a, new InquiryInput(title, heldOn, null, null, topicId), ct), "专题询问已安排。", () => $"/supervision/inquiries?year={heldOn.Year}", ct);
-
-    public Task<IActionResult> OnPostQuestionAsync(int inquiryId, string? asker, string? addressedOrgan, string? question, string? answeredBy, string? answer, string? commitment, CancellationToken ct)
-        => StepAsync(a => SupervisionWorkflow.AddQuestionAsync(Db, a, inquiryId, new QuestionInput(asker, addressedOrgan, question, answeredBy, answer, commitment), ct), "询问已记录。", Here, ct);
-
-    public Task<IActionResult> OnPostDoneAsync(int questionId, CancellationToken ct)
-        => StepAsync(a => SupervisionWorkflow.CompleteCommitmentAsync(Db, a, questionId, ct), "承诺事项已落实。", Here, ct);
+    public async Task<IActionResult> OnPostCreateAsync(string? title, DateOnly heldOn, int? topicId, CancellationToken ct)
+    {
+        var id = 0;
+        return await StepAsync(async a => id = (await SupervisionWorkflow.CreateInquiryAsync(Db, a, new InquiryInput(title, heldOn, null, null, topicId), ct)).Id,
+            "专题询问已安排，请记录询问和答复。", () => $"/supervision/inquiries/{id}", ct);
+    }
 }

@@ -13,6 +13,7 @@ public class InspectionModel(RendaDbContext db, WorkCalendar calendar) : Supervi
     protected override async Task LoadAsync(CancellationToken ct)
     {
         I = await SupervisionQueries.InspectionAsync(Db, Actor, Id, ct);
+        await LoadTopicLinkAsync(I.TopicId, I.Year, ct);
         if (Actor.IsStaff) await LoadChoicesAsync(ct);
     }
 
@@ -25,4 +26,6 @@ public class InspectionModel(RendaDbContext db, WorkCalendar calendar) : Supervi
         return await StepAsync(async a => reportId = (await SupervisionWorkflow.ReportInspectionAsync(Db, calendar, a, Id, report, organId, null, lateReason, ct)).Id,
             "执法检查报告已形成，请列入会议议程。", () => $"/supervision/reports/{reportId}", ct);
     }
+
+    public Task<IActionResult> OnPostTopicAsync(int? topicId, CancellationToken ct) => LinkTopicAsync(SupervisionRecord.Inspection, Id, topicId, $"/supervision/inspections/{Id}", ct);
 }

@@ -22,6 +22,7 @@ public class ReportModel(RendaDbContext db, WorkCalendar calendar, AttachmentSto
     protected override async Task LoadAsync(CancellationToken ct)
     {
         R = await SupervisionQueries.ReportAsync(Db, Actor, Id, ct);
+        await LoadTopicLinkAsync(R.TopicId, R.Year, ct);
         var owner = Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Attachments = (await Db.Attachments.AsNoTracking().Where(a => a.OwnerType == WorkReport.Subject && a.OwnerId == owner && a.CongressId == Actor.CongressId).OrderBy(a => a.Id)
             .Select(a => new { a.Id, a.FileName, a.Size }).ToListAsync(ct)).Select(a => (a.Id, a.FileName, a.Size)).ToList();
@@ -55,4 +56,6 @@ public class ReportModel(RendaDbContext db, WorkCalendar calendar, AttachmentSto
     public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) => StepAsync(a => WorkReports.CloseFollowUpAsync(Db, a, Id, ct), "跟踪监督已结束，报告办结。", Here, ct);
     public Task<IActionResult> OnPostResolutionAsync(int meetingId, string? resolutionTitle, DateOnly dueOn, CancellationToken ct)
         => StepAsync(a => WorkReports.RequestResolutionAsync(Db, a, Id, meetingId, resolutionTitle, dueOn, ct), "决议草案已列入会议议程。", Here, ct);
+
+    public Task<IActionResult> OnPostTopicAsync(int? topicId, CancellationToken ct) => LinkTopicAsync(SupervisionRecord.Report, Id, topicId, $"/supervision/reports/{Id}", ct);
 }

@@ -21,7 +21,10 @@ public class SurveysModel(RendaDbContext db) : SupervisionPageModel(db)
                 .Select(d => new { d.Id, d.Person!.Name }).ToListAsync(ct)).Select(d => (d.Id, d.Name)).ToList();
     }
 
-    public Task<IActionResult> OnPostCreateAsync(SurveyKind kind, string? topic, DateOnly startsOn, DateOnly endsOn, string? places, string? participants, int[]? deputyIds, int? topicId, CancellationToken ct)
-        => StepAsync(a => SupervisionWorkflow.CreateSurveyAsync(Db, a, new SurveyInput(kind, topic, startsOn, endsOn, places, participants, deputyIds, topicId), ct), "已登记。",
-            () => $"/supervision/surveys?year={startsOn.Year}", ct);
+    public async Task<IActionResult> OnPostCreateAsync(SurveyKind kind, string? topic, DateOnly startsOn, DateOnly endsOn, string? places, string? participants, int[]? deputyIds, int? topicId, CancellationToken ct)
+    {
+        var id = 0;
+        return await StepAsync(async a => id = (await SupervisionWorkflow.CreateSurveyAsync(Db, a, new SurveyInput(kind, topic, startsOn, endsOn, places, participants, deputyIds, topicId), ct)).Id,
+            "已登记；调研或视察结束后在此提交发现的问题和报告。", () => $"/supervision/surveys/{id}", ct);
+    }
 }
