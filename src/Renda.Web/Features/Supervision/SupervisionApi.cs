@@ -25,6 +25,7 @@ public static class SupervisionApi
     public static IServiceCollection AddSupervision(this IServiceCollection services)
     {
         services.AddSingleton<IAgendaSubject, WorkReportResolutionSubject>();
+        services.AddSingleton<IAgendaSubject, WorkReportApprovalSubject>();
         WorkReportAttachments.Register();
         return services;
     }

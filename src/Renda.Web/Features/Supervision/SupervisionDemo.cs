@@ -57,6 +57,7 @@ public static class SupervisionDemo
                 Opinions = "一、进一步提高思想认识，压实工作责任。\n二、聚焦突出问题，健全长效机制。\n三、加强统筹协调，强化要素保障。", OpinionsSentOn = heard.AddDays(6),
                 HandlingReport = "收到审议意见后，我单位认真研究，逐条制定整改措施，明确责任和时限。……", HandlingReportedOn = heard.AddDays(70),
                 Judgement = closed ? HandlingJudgement.Satisfactory : null, ClosedOn = closed ? heard.AddDays(90) : null,
+                Approved = WorkReport.NeedsApproval(kind) ? true : null, ApprovedOn = WorkReport.NeedsApproval(kind) ? heard : null,
             };
             db.Add(r);
             return r;

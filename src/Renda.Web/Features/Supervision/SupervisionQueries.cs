@@ -13,7 +13,7 @@ public sealed record WorkReportView(int Id, int Year, WorkReportKind Kind, strin
     int? AuditReportId, int? MeetingId, string? MeetingTitle, DateOnly? MeetingStartsOn, WorkReportStatus Status, string StatusLabel, string? LateReason, string? ReportText,
     DateOnly? SubmittedOn, DateOnly? DistributedOn, DateOnly? HeardOn, string? Opinions, DateOnly? OpinionsSentOn, string? HandlingReport, DateOnly? HandlingReportedOn,
     HandlingJudgement? Judgement, string? JudgementLabel, string? JudgementNote, DateOnly? FollowUpDueOn, string? FollowUpReport, DateOnly? FollowUpReportedOn,
-    int? ResolutionAgendaItemId, bool? ResolutionAdopted, DateOnly? ResolutionDueOn, DateOnly? ClosedOn, IReadOnlyList<ClockView> Clocks);
+    int? ResolutionAgendaItemId, bool? ResolutionAdopted, DateOnly? ResolutionDueOn, DateOnly? ClosedOn, IReadOnlyList<ClockView> Clocks, bool NeedsApproval, bool? Approved, DateOnly? ApprovedOn);
 public sealed record TopicView(int Id, string Title, SupervisionKind Kind, string KindLabel, TopicSource Source, string SourceLabel, string? SourceNote, int? SuggestionId,
     string? SuggestionTitle, string? Committee, string? Organ, int? PlannedMonth, string? DoneAs, string? DoneLink);
 public sealed record PlanView(int Id, int Year, string Title, PlanStatus Status, DateOnly? PublishedOn, IReadOnlyList<TopicView> Topics, int Done);
@@ -67,7 +67,8 @@ public static class SupervisionQueries
             meeting?.Title, meeting?.StartsOn, r.Status, SupervisionLabels.Of(r.Status), r.LateReason, r.ReportText, r.SubmittedOn, r.DistributedOn, r.HeardOn, r.Opinions, r.OpinionsSentOn,
             r.HandlingReport, r.HandlingReportedOn, r.Judgement, r.Judgement is { } j ? SupervisionLabels.Of(j) : null, r.JudgementNote, r.FollowUpDueOn, r.FollowUpReport,
             r.FollowUpReportedOn, r.ResolutionAgendaItemId, r.ResolutionAdopted, r.ResolutionDueOn, r.ClosedOn,
-            clocks.Select(d => new ClockView(d.Purpose ?? "", d.Title, d.Rule, d.Source, WorkCalendar.Describe(d.Unit, d.Amount), d.DueOn, d.Status, Deadlines.StatusLabel(d.Status))).ToList());
+            clocks.Select(d => new ClockView(d.Purpose ?? "", d.Title, d.Rule, d.Source, WorkCalendar.Describe(d.Unit, d.Amount), d.DueOn, d.Status, Deadlines.StatusLabel(d.Status))).ToList(),
+            WorkReport.NeedsApproval(r.Kind), r.Approved, r.ApprovedOn);
     }
 
     public static async Task<PlanView?> PlanAsync(RendaDbContext db, int congressId, int year, CancellationToken ct)

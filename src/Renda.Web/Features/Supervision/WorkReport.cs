@@ -67,9 +67,30 @@ public class WorkReport
     public bool? ResolutionAdopted { get; set; }
     public DateOnly? ResolutionDueOn { get; set; }
     public DateOnly? ClosedOn { get; set; }
+    /// <summary>For final accounts and budget adjustments: whether the standing committee approved them by its vote, and when.</summary>
+    public bool? Approved { get; set; }
+    public DateOnly? ApprovedOn { get; set; }
     public DateTime CreatedAt { get; set; }
 
     public static bool IsFinance(WorkReportKind k) => k is not (WorkReportKind.Special or WorkReportKind.InspectionReport);
+
+    /// <summary>
+    /// The final accounts and a budget adjustment are not only heard: the standing committee approves them by a vote (审查和批准,
+    /// 预算法第六十九、七十八条; 监督法第十九、二十一条), taken on their agenda item by the meetings module.
+    /// </summary>
+    public static bool NeedsApproval(WorkReportKind k) => k is WorkReportKind.FinalAccounts or WorkReportKind.BudgetAdjustment;
+
+    /// <summary>
+    /// The vote on the item decided (a later vote, e.g. on a revised plan after a rejection, decides anew). A vote taken means the
+    /// report was deliberated at the meeting, so a submitted report counts as heard. Never refused: the meeting's vote stands.
+    /// </summary>
+    public void RecordApproval(bool approved, DateOnly on)
+    {
+        Approved = approved;
+        ApprovedOn = on;
+        if (Status is WorkReportStatus.Submitted or WorkReportStatus.Distributed)
+            Hear(on);
+    }
 
     private void Require(string action, params WorkReportStatus[] allowed)
     {

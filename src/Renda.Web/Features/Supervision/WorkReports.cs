@@ -91,8 +91,10 @@ public static class WorkReports
         var reason = Text.Optional("lateReason", lateReason, "未能按期送交的理由", 500);
         if (missed.Count > 0 && reason is null)
             throw DomainException.Conflict($"距会议举行仅 {meeting.StartsOn.DayNumber - today.DayNumber} 日，已不能在会议举行{missed[0].Days}日前{missed[0].What}（{WorkReport.LeadSource}）；须填写理由。");
-        var item = MeetingWorkflow.AddAgendaItem(meeting, report.Kind == WorkReportKind.InspectionReport ? AgendaItemKind.Other : AgendaItemKind.WorkReport,
-            $"听取和审议{report.Title}", WorkReport.Subject, report.Id);
+        var item = WorkReport.NeedsApproval(report.Kind)
+            ? MeetingWorkflow.AddAgendaItem(meeting, AgendaItemKind.Resolution, $"审查和批准{report.Title}", WorkReport.Subject, report.Id)
+            : MeetingWorkflow.AddAgendaItem(meeting, report.Kind == WorkReportKind.InspectionReport ? AgendaItemKind.Other : AgendaItemKind.WorkReport,
+                $"听取和审议{report.Title}", WorkReport.Subject, report.Id);
         report.MeetingId = meeting.Id;
         report.Year = meeting.StartsOn.Year;
         report.LateReason = missed.Count > 0 ? reason : null;
@@ -149,8 +151,16 @@ public static class WorkReports
             throw DomainException.Conflict("会议尚未举行，不能记录报告已审议。");
         var today = WorkCalendar.Today(db.Clock);
         r.Hear(today);
-        if (meeting.Agenda.FirstOrDefault(a => a.Id == r.AgendaItemId) is { Outcome: AgendaOutcome.Pending } item)
+        // An item to be approved is decided by its vote, not marked as deliberated.
+        if (!WorkReport.NeedsApproval(r.Kind) && meeting.Agenda.FirstOrDefault(a => a.Id == r.AgendaItemId) is { Outcome: AgendaOutcome.Pending } item)
             item.RecordOutcome(AgendaOutcome.Deliberated, "听取和审议，形成审议意见");
+        await StartOpinionsClockAsync(db, calendar, r, today, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Once heard: the lead-time clocks are over, the opinions are due in N days (and, for the audit report, the rectification report in 6 months).</summary>
+    internal static async Task StartOpinionsClockAsync(RendaDbContext db, WorkCalendar calendar, WorkReport r, DateOnly today, CancellationToken ct)
+    {
         await CompleteAsync(db, r, "lead:committee", "lead:standing-committee", "lead:members");
         var settings = await SupervisionSettings.ForAsync(db, r.CongressId, ct);
         Deadlines.Start(db, calendar, r.CongressId, WorkReport.Subject, Sid(r), $"送交审议意见：{Short(r.Title)}",
@@ -160,7 +170,6 @@ public static class WorkReports
             Deadlines.Start(db, calendar, r.CongressId, WorkReport.Subject, Sid(r), $"审计查出问题整改情况报告：{Short(r.Title)}",
                 $"审计查出问题的整改情况应当在审计工作报告审议后{settings.AuditRectificationMonths}个月内向常委会报告", WorkReport.AuditSource, today, PeriodUnit.Months,
                 settings.AuditRectificationMonths, ownerHandlingUnitId: r.OrganId, purpose: "rectification");
-        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The compiled opinions go to the organ; its written handling report is due in 3 months (configurable).</summary>
@@ -242,7 +251,7 @@ public static class WorkReports
         await db.SaveChangesAsync(ct);
     }
 
-    private static void NotifyOrgan(RendaDbContext db, WorkReport r, string title, string body)
+    internal static void NotifyOrgan(RendaDbContext db, WorkReport r, string title, string body)
     {
         var accounts = db.RoleAssignments.Where(a => a.Role == Role.HandlingUnitOfficer && a.HandlingUnitId == r.OrganId).Select(a => a.AccountId).ToList();
         Notifier.Notify(db, accounts, title.Length > 100 ? title[..100] : title, body, $"/supervision/reports/{r.Id}");
@@ -266,5 +275,24 @@ public sealed class WorkReportResolutionSubject : IAgendaSubject
                 $"常委会就专项工作报告作出决议的，报告机关应当在决议规定的期限内报告执行情况", "监督法第十七条", today, PeriodUnit.CalendarDays,
                 Math.Max(1, due.DayNumber - today.DayNumber), ownerHandlingUnitId: r.OrganId, purpose: "resolution");
         }
+    }
+}
+
+/// <summary>The vote on a report that needs approval (final accounts, budget adjustment) decides it; the organ is told.</summary>
+public sealed class WorkReportApprovalSubject : IAgendaSubject
+{
+    public string SubjectType => WorkReport.Subject;
+
+    public async Task ApplyAsync(RendaDbContext db, WorkCalendar calendar, Meeting meeting, AgendaItem item, Vote vote, CancellationToken ct)
+    {
+        var r = await db.Set<WorkReport>().FirstOrDefaultAsync(x => x.Id == item.SubjectId, ct);
+        if (r is null || !WorkReport.NeedsApproval(r.Kind)) return;
+        var today = WorkCalendar.Today(db.Clock);
+        var wasHeard = r.HeardOn is not null;
+        r.RecordApproval(vote.Passed == true, today);
+        if (!wasHeard && r.HeardOn is not null)
+            await WorkReports.StartOpinionsClockAsync(db, calendar, r, today, ct);
+        WorkReports.NotifyOrgan(db, r, $"{(vote.Passed == true ? "已批准" : "未获批准")}：{(r.Title.Length > 80 ? r.Title[..80] : r.Title)}",
+            $"常委会会议表决：{item.OutcomeNote}。");
     }
 }

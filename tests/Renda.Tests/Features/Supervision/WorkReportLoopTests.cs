@@ -175,6 +175,37 @@ public abstract class WorkReportLoopTests(RendaApp app)
     }
 
     [Fact]
+    public async Task Final_accounts_are_approved_by_the_vote_on_their_agenda_item_which_also_counts_as_heard()
+    {
+        var staff = await app.ApiClientAsync("daigongwei");
+        var meetingId = await staff.MeetingInSessionAsync();
+        var gov = await app.UnitIdAsync("海西州人民政府");
+        var report = await staff.RegisterReportAsync(gov, meetingId, "州人民政府关于2025年州本级财政决算的报告", "FinalAccounts", lateReason: "临时会议");
+        var id = report.Id();
+        report.GetProperty("needsApproval").GetBoolean().ShouldBeTrue();
+        report.GetProperty("approved").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+        var item = (await staff.MeetingAsync(meetingId)).GetProperty("agenda").EnumerateArray().Single(a => a.Str("subjectType") == "WorkReport" && a.GetProperty("subjectId").GetInt32() == id);
+        item.Str("kind").ShouldBe("Resolution");
+        item.Str("title").ShouldStartWith("审查和批准");
+        await staff.ReportStepAsync(id, "submit", new { text = "决算报告正文" }).DoneAsync();
+
+        var members = await app.MemberClientsAsync(16);
+        await staff.RecordPresentAsync(app, meetingId, members.Select(m => m.PersonId));
+        (await staff.RunWholeVoteAsync(meetingId, item.GetProperty("id").GetInt32(), members, yes: 16)).GetProperty("passed").GetBoolean().ShouldBeTrue();
+        var after = await staff.ReportAsync(id);
+        after.GetProperty("approved").GetBoolean().ShouldBeTrue();
+        after.Str("approvedOn").ShouldBe(Today.Iso());
+        after.Str("status").ShouldBe("Heard");
+        after.Clock("opinions").Str("status").ShouldBe("Open");
+
+        // A special report is heard, not approved: its agenda item is deliberated without a vote.
+        var special = await staff.RegisterReportAsync(gov, meetingId, "州人民政府关于全州安全生产工作情况的报告", lateReason: "临时会议");
+        special.GetProperty("needsApproval").GetBoolean().ShouldBeFalse();
+        (await staff.MeetingAsync(meetingId)).GetProperty("agenda").EnumerateArray().Single(a => a.Str("subjectType") == "WorkReport" && a.GetProperty("subjectId").GetInt32() == special.Id())
+            .Str("kind").ShouldBe("WorkReport");
+    }
+
+    [Fact]
     public async Task The_organ_attaches_its_report_document_which_members_see_and_other_units_do_not()
     {
         var staff = await app.ApiClientAsync("daigongwei");

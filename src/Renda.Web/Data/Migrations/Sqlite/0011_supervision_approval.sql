@@ -1,0 +1,3 @@
+-- Final accounts and budget adjustments are approved by a vote: its outcome on the report.
+ALTER TABLE "WorkReports" ADD COLUMN "Approved" INTEGER NULL;
+ALTER TABLE "WorkReports" ADD COLUMN "ApprovedOn" TEXT NULL;
