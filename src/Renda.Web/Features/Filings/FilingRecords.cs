@@ -22,6 +22,8 @@ public class ReviewSuggestion
     [MaxLength(200)] public required string DocumentTitle { get; set; }
     [MaxLength(100)] public string? IssuingOrgan { get; set; }
     [MaxLength(MaxContent)] public required string Content { get; set; }
+    /// <summary>The sender's network address as a hash (ClientAddress), to limit submissions per address and hour.</summary>
+    [MaxLength(64)] public string? AddressHash { get; set; }
     public DateTime ReceivedAt { get; set; }
     public DateOnly ReceivedOn { get; set; }
     public ReviewSuggestionStatus Status { get; set; }

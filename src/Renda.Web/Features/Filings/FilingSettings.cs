@@ -27,6 +27,8 @@ public class FilingSettings
     [Range(1, 30, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int SuggestionIncompleteWorkingDays { get; set; } = 5;
     /// <summary>Not taken up: told within 10 days (第二十五条).</summary>
     [Range(1, 60, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int SuggestionNotTakenUpDays { get; set; } = 10;
+    /// <summary>Review suggestions accepted through the public form from one network address within an hour; more are refused.</summary>
+    [Range(1, 1000, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int SuggestionsPerAddressPerHour { get; set; } = 5;
 
     public static async Task SaveAsync(RendaDbContext db, int congressId, FilingSettings values, CancellationToken ct = default)
     {

@@ -32,6 +32,7 @@ public static class FilingsModel
             e.ToTable("ReviewSuggestions");
             e.HasIndex(s => s.TrackingCode).IsUnique();
             e.HasIndex(s => new { s.CongressId, s.Status });
+            e.HasIndex(s => new { s.AddressHash, s.ReceivedAt });
         });
         b.Entity<ReviewCampaign>(e =>
         {

@@ -40,7 +40,11 @@ public static partial class ReviewSuggestions
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex TagPattern();
 
-    public static async Task<ReviewSuggestion> SubmitAsync(RendaDbContext db, WorkCalendar calendar, string code, ReviewSuggestionInput input, CancellationToken ct)
+    /// <summary>
+    /// Receives a suggestion from the public form or the API. <paramref name="address"/> is the sender's network address: one
+    /// address may send SuggestionsPerAddressPerHour an hour (configurable), more are refused, so a flood cannot bury the others.
+    /// </summary>
+    public static async Task<ReviewSuggestion> SubmitAsync(RendaDbContext db, WorkCalendar calendar, string code, ReviewSuggestionInput input, string? address, CancellationToken ct)
     {
         var congress = await db.Congresses.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, ct) ?? throw DomainException.NotFound($"行政区划代码 {code} 没有对应的人大。");
         var s = new ReviewSuggestion
@@ -53,9 +57,13 @@ public static partial class ReviewSuggestions
             IssuingOrgan = Clean("issuingOrgan", input.IssuingOrgan, "制定机关", 100, false),
             Content = Clean("content", input.Content, "审查建议的理由", ReviewSuggestion.MaxContent, true)!,
             ReceivedAt = db.Clock.GetUtcNow().UtcDateTime, ReceivedOn = WorkCalendar.Today(db.Clock), Status = ReviewSuggestionStatus.Received,
+            AddressHash = ClientAddress.Hash(address),
         };
         if (s.Content.Length < 10) throw DomainException.Invalid("content", "请写明建议审查的理由（至少 10 字）。");
         var settings = await FilingSettings.ForAsync(db, congress.Id, ct);
+        var since = s.ReceivedAt.AddHours(-1);
+        if (await db.Set<ReviewSuggestion>().CountAsync(x => x.AddressHash == s.AddressHash && x.ReceivedAt > since, ct) >= settings.SuggestionsPerAddressPerHour)
+            throw DomainException.Conflict($"同一网络地址每小时最多提交 {settings.SuggestionsPerAddressPerHour} 件审查建议，请稍后再提交。");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Add(s);
         await db.SaveUniqueAsync("请重新提交。", ct);

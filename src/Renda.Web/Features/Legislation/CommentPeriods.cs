@@ -83,7 +83,7 @@ public static partial class CommentPeriods
     public static async Task<BillComment> CommentAsPublicAsync(RendaDbContext db, CommentSettings settings, int periodId, CommentInput input, string? address, CancellationToken ct)
     {
         var p = await db.Set<CommentPeriod>().FirstOrDefaultAsync(x => x.Id == periodId, ct) ?? throw DomainException.NotFound("没有找到该征求意见。");
-        var addressHash = Hash("addr:" + (address ?? "unknown"));
+        var addressHash = ClientAddress.Hash(address);
         var since = db.Clock.GetUtcNow().UtcDateTime.AddHours(-1);
         if (await db.Set<BillComment>().CountAsync(c => c.AddressHash == addressHash && c.CreatedAt > since, ct) >= settings.PerAddressPerHour)
             throw DomainException.Conflict($"同一网络地址每小时最多提交 {settings.PerAddressPerHour} 条意见，请稍后再提交。");

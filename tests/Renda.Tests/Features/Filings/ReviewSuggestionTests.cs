@@ -88,6 +88,46 @@ public abstract class ReviewSuggestionTests(RendaApp app)
         var code = (await citizen.PostJsonAsync(Form, Suggestion("<b>海西州城镇燃气安全管理办法</b>")).CreatedAsync()).Str("trackingCode");
         (await citizen.GetJsonAsync($"/api/v1/public/review-suggestions/{code}")).Str("documentTitle").ShouldBe("海西州城镇燃气安全管理办法");
     }
+
+    [Fact]
+    public async Task A_flood_from_one_address_is_refused_after_the_hourly_allowance_and_the_allowance_is_configurable()
+    {
+        var citizen = app.Anonymous();
+        int already, limit;
+        await using (var scope = app.Db())
+        {
+            var since = app.Clock.GetUtcNow().UtcDateTime.AddHours(-1);
+            already = await scope.Context.Set<ReviewSuggestion>().CountAsync(x => x.AddressHash != null && x.ReceivedAt > since);
+            limit = (await FilingSettings.ForAsync(scope.Context, await scope.Context.Congresses.Where(c => c.Code == Haixi).Select(c => c.Id).FirstAsync())).SuggestionsPerAddressPerHour;
+        }
+        limit.ShouldBe(5, "the shipped default");
+        for (var i = already; i < limit; i++)
+            await citizen.PostJsonAsync(Form, Suggestion($"海西州某规范性文件（第{i}件）")).CreatedAsync();
+        var before = await app.CountAsync<ReviewSuggestion>();
+        await citizen.PostJsonAsync(Form, Suggestion("海西州又一规范性文件")).ShouldBeRefusedAsync(HttpStatusCode.Conflict, "每小时最多提交 5 件");
+        (await app.CountAsync<ReviewSuggestion>()).ShouldBe(before, "nothing written");
+
+        // An administrator raises the allowance: the same address may send again within the hour.
+        await using (var scope = app.Db())
+        {
+            var congressId = await scope.Context.Congresses.Where(c => c.Code == Haixi).Select(c => c.Id).FirstAsync();
+            var settings = await FilingSettings.ForAsync(scope.Context, congressId);
+            settings.SuggestionsPerAddressPerHour = limit + 1;
+            await FilingSettings.SaveAsync(scope.Context, congressId, settings);
+        }
+        await citizen.PostJsonAsync(Form, Suggestion("海西州又一规范性文件")).CreatedAsync();
+        await using (var scope = app.Db())
+        {
+            var congressId = await scope.Context.Congresses.Where(c => c.Code == Haixi).Select(c => c.Id).FirstAsync();
+            var settings = await FilingSettings.ForAsync(scope.Context, congressId);
+            settings.SuggestionsPerAddressPerHour = limit;
+            await FilingSettings.SaveAsync(scope.Context, congressId, settings);
+        }
+        // The next hour the address may send again (and the other tests of this class start from a fresh hour).
+        app.Clock.Advance(TimeSpan.FromMinutes(61));
+        await citizen.PostJsonAsync(Form, Suggestion("一小时后的审查建议")).CreatedAsync();
+        app.Clock.Advance(TimeSpan.FromMinutes(61));
+    }
 }
 
 public sealed class ReviewSuggestionTests_Sqlite(SqliteApp app) : ReviewSuggestionTests(app), IClassFixture<SqliteApp>;

@@ -36,7 +36,8 @@ public class ReviewSuggestionFormModel(RendaDbContext db, WorkCalendar calendar)
     {
         try
         {
-            var s = await ReviewSuggestions.SubmitAsync(db, calendar, Congress ?? "", new ReviewSuggestionInput(ProposerName, Organisation, Contact, DocumentTitle, IssuingOrgan, Reasons), ct);
+            var s = await ReviewSuggestions.SubmitAsync(db, calendar, Congress ?? "", new ReviewSuggestionInput(ProposerName, Organisation, Contact, DocumentTitle, IssuingOrgan, Reasons),
+                HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
             return Redirect($"/public/review-suggestion/status?code={s.TrackingCode}&new=true");
         }
         catch (DomainException e)
