@@ -50,7 +50,8 @@ public static class FilingWorkflow
         var staff = await db.RoleAssignments.Where(r => r.Role == Platform.Identity.Role.CommitteeStaff && r.CommitteeId != null && legal.Contains(r.CommitteeId.Value))
             .Select(r => r.AccountId).Distinct().ToListAsync(ct);
         if (staff.Count == 0) return;
-        Notifier.Notify(db, staff, Short($"收到报备文件：{f.Title}"), $"{f.FilerName}报送{(f.Late ? "（逾期报备）" : "")}，请于10日内完成形式审查。", $"/filings/{f.Id}");
+        var days = (await FilingSettings.ForAsync(db, f.CongressId, ct)).FormalCheckDays;
+        Notifier.Notify(db, staff, Short($"收到报备文件：{f.Title}"), $"{f.FilerName}报送{(f.Late ? "（逾期报备）" : "")}，请于{days}日内完成形式审查。", $"/filings/{f.Id}");
         await db.SaveChangesAsync(ct);
     }
 
