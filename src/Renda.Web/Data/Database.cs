@@ -30,9 +30,21 @@ public static class Database
     {
         var configured = config.GetConnectionString("Renda");
         if (Provider(config) == DatabaseProvider.Postgres)
-            return configured ?? throw new InvalidOperationException("ConnectionStrings:Renda is required for PostgreSQL.");
+            return WithAutoPrepare(configured ?? throw new InvalidOperationException("ConnectionStrings:Renda is required for PostgreSQL."));
         return configured is { Length: > 0 } ? configured
             : new SqliteConnectionStringBuilder { DataSource = Path.Combine(DataDir(config), "renda.db"), Pooling = true }.ToString();
+    }
+
+    /// <summary>
+    /// Statements used twice on a connection are prepared (Npgsql auto-prepare), unless the connection string says otherwise:
+    /// it halves PostgreSQL's share of a ballot's CPU (docs/BENCHMARKS.md, decision 0019). A pooler in transaction mode without
+    /// prepared-statement support needs "Max Auto Prepare=0".
+    /// </summary>
+    public static string WithAutoPrepare(string connection)
+    {
+        if (connection.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase) || connection.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+            return connection;
+        return new NpgsqlConnectionStringBuilder(connection) { MaxAutoPrepare = 32, AutoPrepareMinUsages = 2 }.ConnectionString;
     }
 
     public static IServiceCollection AddRendaDatabase(this IServiceCollection services, IConfiguration config)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -115,15 +116,64 @@ public sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOptio
         var token = header["Bearer ".Length..].Trim();
         if (token.Length is 0 or > 200)
             return AuthenticateResult.Fail("malformed token");
-        var db = Context.RequestServices.GetRequiredService<RendaDbContext>();
         var clock = Context.RequestServices.GetRequiredService<TimeProvider>();
         var now = clock.GetUtcNow().UtcDateTime;
         var hash = Logins.HashToken(token);
+        if (BearerTokenCache.TryGet(hash, now) is { } known)
+            return AuthenticateResult.Success(new AuthenticationTicket(known, Scheme.Name));
+        var db = Context.RequestServices.GetRequiredService<RendaDbContext>();
+        var generation = BearerTokenCache.Generation;
         var stored = await db.ApiTokens.AsNoTracking().Include(t => t.Account!).ThenInclude(a => a.Roles).Include(t => t.Account!).ThenInclude(a => a.Congress)
             .FirstOrDefaultAsync(t => t.TokenHash == hash);
         if (stored is null || stored.RevokedAt is not null || stored.ExpiresAt <= now || stored.Account is not { Enabled: true })
             return AuthenticateResult.Fail("invalid or expired token");
         var principal = await Logins.PrincipalAsync(db, stored.Account, null, Scheme.Name);
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
+        BearerTokenCache.Add(hash, principal, stored.ExpiresAt, now, generation);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal.Clone(), Scheme.Name));
     }
+}
+
+/// <summary>
+/// Validated bearer tokens, kept for <see cref="Lifetime"/> so that a burst of API calls (seventy members' ballots at once)
+/// does not look up the token, the account and its roles in the database on every request. A save that changes an account,
+/// a role, a token or a committee empties it at once in this process; another instance of the application sees such a change
+/// within the lifetime. A token past its expiry is never served from here.
+/// </summary>
+public static class BearerTokenCache
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+    private const int Capacity = 20_000;
+    private sealed record Entry(ClaimsPrincipal Principal, DateTime TokenExpiresAt, DateTime CachedAt);
+    private static readonly ConcurrentDictionary<string, Entry> s_entries = new(StringComparer.Ordinal);
+    private static long s_generation;
+
+    /// <summary>Read before the lookup: an entry looked up before an invalidation is not added after it.</summary>
+    public static long Generation => Interlocked.Read(ref s_generation);
+
+    public static ClaimsPrincipal? TryGet(string hash, DateTime now)
+    {
+        if (!s_entries.TryGetValue(hash, out var e)) return null;
+        if (now < e.TokenExpiresAt && now >= e.CachedAt && now - e.CachedAt < Lifetime) return e.Principal.Clone();
+        s_entries.TryRemove(new KeyValuePair<string, Entry>(hash, e));
+        return null;
+    }
+
+    public static void Add(string hash, ClaimsPrincipal principal, DateTime tokenExpiresAt, DateTime now, long generation)
+    {
+        if (s_entries.Count >= Capacity) s_entries.Clear();
+        s_entries[hash] = new Entry(principal.Clone(), tokenExpiresAt, now);
+        // An invalidation raced with this lookup: what was read may be stale, so it is not kept.
+        if (Generation != generation) s_entries.TryRemove(hash, out _);
+    }
+
+    public static void Invalidate()
+    {
+        Interlocked.Increment(ref s_generation);
+        s_entries.Clear();
+    }
+
+    /// <summary>Whether pending changes touch what a token's principal is made of.</summary>
+    public static bool Affects(Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker tracker)
+        => tracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && e.Entity is Account or RoleAssignment or ApiToken or Organisations.Committee or Organisations.Congress);
 }
