@@ -135,6 +135,51 @@ public sealed class SupervisionPlanPage(IPage page) : ShellPage(page)
     }
 }
 
+/// <summary>/supervision/plan/topics/{id} — a topic changed by staff, with the records that carry it out.</summary>
+public sealed class SupervisionTopicPage(IPage page) : ShellPage(page)
+{
+    public ILocator Records => Page.GetByTestId("topic-records");
+
+    public static async Task<SupervisionTopicPage> OpenFromPlanAsync(SupervisionPlanPage plan, string title)
+    {
+        await plan.TopicRow(title).GetByTestId("topic-edit").ClickAsync();
+        return new SupervisionTopicPage(plan.Page);
+    }
+
+    public async Task RenameAsync(string title, int month)
+    {
+        var form = Page.GetByTestId("topic-edit-form");
+        await form.Locator("#t-title").FillAsync(title);
+        await form.Locator("#t-month").FillAsync(month.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "保存" }));
+    }
+}
+
+/// <summary>/supervision/inquiries — arranging a special inquiry, which opens its own page; there it is linked to a plan topic.</summary>
+public sealed class SupervisionInquiryPage(IPage page) : ShellPage(page)
+{
+    public ILocator Message => Page.GetByTestId("message");
+    public ILocator CurrentTopic => Page.GetByTestId("topic-current");
+
+    public static async Task<SupervisionInquiryPage> ArrangeAsync(IPage page, string title, DateOnly on)
+    {
+        await VisitAsync(page, $"/supervision/inquiries?year={on.Year}");
+        var form = page.GetByTestId("inquiry-form");
+        await form.Locator("[name=Title]").FillAsync(title);
+        await form.Locator("[name=HeldOn]").FillAsync(on.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var inquiry = new SupervisionInquiryPage(page);
+        await inquiry.SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "安排" }));
+        return inquiry;
+    }
+
+    public async Task LinkTopicAsync(string topic)
+    {
+        var form = Page.GetByTestId("topic-link-form");
+        await form.Locator("select").SelectOptionAsync(new SelectOptionValue { Label = topic });
+        await SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "保存关联" }));
+    }
+}
+
 /// <summary>/supervision/surveys — surveys and deputies' inspections; a new one can carry out a plan topic.</summary>
 public sealed class SupervisionSurveysPage(IPage page) : ShellPage(page)
 {

@@ -146,6 +146,38 @@ public sealed class SupervisionJourneyTests(BrowserApp app, ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task Staff_change_a_plan_topic_and_link_an_inquiry_arranged_before_it()
+    {
+        var today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime.AddHours(8));
+        const string topic = "城乡居民基本养老保险工作专题询问";
+        const string renamed = "城乡居民基本养老保险制度落实情况专题询问";
+        var (staff, shell) = await SignedInAsync("daigongwei");
+        var inquiry = await SupervisionInquiryPage.ArrangeAsync(staff.Page, "关于全州城乡居民养老保险工作的专题询问", today);
+        await Expect(inquiry.Message).ToContainTextAsync("已安排");
+        await Expect(inquiry.CurrentTopic).ToHaveTextAsync("不属于年度计划议题");
+
+        var plan = await SupervisionPlanPage.OpenAsync(staff.Page, today.Year);
+        await plan.AddTopicAsync(topic);
+        var edit = await SupervisionTopicPage.OpenFromPlanAsync(plan, topic);
+        await Expect(edit.Records).ToContainTextAsync("还没有");
+        await SnapAsync(staff, "1-topic");
+        await edit.RenameAsync(renamed, 12);
+        await Expect(plan.TopicRow(renamed)).ToContainTextAsync("12月");
+        await Expect(plan.TopicRow(renamed)).ToContainTextAsync("未开展");
+
+        await shell.GotoAsync($"/supervision/inquiries?year={today.Year}");
+        await staff.Page.GetByTestId("inquiry").Filter(new() { HasText = "城乡居民养老保险" }).GetByRole(Microsoft.Playwright.AriaRole.Link).ClickAsync();
+        await inquiry.LinkTopicAsync(renamed);
+        await Expect(inquiry.Message).ToContainTextAsync("已关联");
+        await Expect(inquiry.CurrentTopic).ToHaveTextAsync(renamed);
+        await SnapAsync(staff, "2-inquiry-linked");
+
+        await SupervisionPlanPage.OpenAsync(staff.Page, today.Year);
+        await Expect(plan.TopicRow(renamed)).ToContainTextAsync("已开展专题询问");
+        await CspShouldBeCleanAsync(staff);
+    }
+
+    [Fact]
     public async Task A_proposer_says_on_the_phone_whether_the_answer_to_an_interpellation_satisfies_him()
     {
         var (member, shell) = await SignedInAsync("weiyuan", phone: true);
