@@ -360,13 +360,20 @@ public sealed class BillSubject : IAgendaSubject
     public async Task ApplyAsync(RendaDbContext db, WorkCalendar calendar, Meeting meeting, AgendaItem item, Vote vote, CancellationToken ct)
     {
         var reading = await db.Set<BillReading>().FirstOrDefaultAsync(r => r.AgendaItemId == item.Id, ct);
-        // A vote prepared through the meetings module on a reading that is not the final one does not pass the bill: the
-        // bill's own vote endpoint refuses it; here it is only not applied (throwing would leave the vote open for good,
-        // as an open vote can be neither closed nor cancelled).
+        // A whole vote on a reading that is not the final one is refused when it is prepared (RefuseWholeVoteAsync); should one
+        // exist all the same, it does not pass the bill (throwing here would leave the vote open for good).
         if (reading is null || !reading.Final) return;
         var bill = await db.Set<Bill>().FirstAsync(b => b.Id == reading.BillId, ct);
         bill.Decide(vote.Passed == true, WorkCalendar.LocalDate(vote.ClosedAt!.Value), vote.Id);
         if (vote.Passed == true && await db.Set<PlanProject>().FirstOrDefaultAsync(p => p.BillId == bill.Id, ct) is { } project)
             project.Status = PlanProjectStatus.Done;
+    }
+
+    /// <summary>Only the reading scheduled as the last one (表决稿) is voted on; an earlier reading is deliberated (审议) without a vote.</summary>
+    public async Task<string?> RefuseWholeVoteAsync(RendaDbContext db, AgendaItem item, CancellationToken ct)
+    {
+        var reading = await db.Set<BillReading>().AsNoTracking().FirstOrDefaultAsync(r => r.AgendaItemId == item.Id, ct);
+        return reading is null || reading.Final ? null
+            : $"本次为法规草案的第{ChineseNumerals.Of(reading.Ordinal)}次审议，不是交付表决的审议，只审议不表决（法规草案一般经三次常委会会议审议后交付表决）。";
     }
 }

@@ -109,10 +109,10 @@ public static class MeetingsApi
         meeting.MapPost("/close", (int id, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) => Done(MeetingWorkflow.CloseAsync(db, Actor(user), id, ct)));
         meeting.MapPost("/cancel", (int id, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) => Done(MeetingWorkflow.CancelAsync(db, Actor(user), id, ct)));
         meeting.MapPost("/minutes", (int id, MinutesRequest r, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) => Done(MeetingWorkflow.RecordMinutesAsync(db, Actor(user), id, r.Minutes, ct)));
-        meeting.MapPost("/votes", async (int id, PrepareVoteRequest r, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) =>
+        meeting.MapPost("/votes", async (int id, PrepareVoteRequest r, RendaDbContext db, IEnumerable<IAgendaSubject> subjects, CurrentUserAccessor user, CancellationToken ct) =>
         {
             var actor = Actor(user);
-            var v = await Voting.PrepareAsync(db, actor, id, r.AgendaItemId, r.Kind, r.Title, r.AppointmentIds, ct);
+            var v = await Voting.PrepareAsync(db, actor, id, r.AgendaItemId, r.Kind, r.Title, r.AppointmentIds, ct, subjects);
             return Results.Created($"/api/v1/votes/{v.Id}", await MeetingQueries.VoteAsync(db, actor, v.Id, ct));
         });
         meeting.MapGet("/documents/{document}.docx", async (int id, string document, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) =>

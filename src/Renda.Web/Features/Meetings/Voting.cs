@@ -17,6 +17,9 @@ public interface IAgendaSubject
 {
     string SubjectType { get; }
     Task ApplyAsync(RendaDbContext db, WorkCalendar calendar, Meeting meeting, AgendaItem item, Vote vote, CancellationToken ct);
+
+    /// <summary>Why the record cannot be put to a whole vote on this item now (e.g. a bill at a reading that is not its last), or null.</summary>
+    Task<string?> RefuseWholeVoteAsync(RendaDbContext db, AgendaItem item, CancellationToken ct) => Task.FromResult<string?>(null);
 }
 
 public static class Voting
@@ -35,7 +38,8 @@ public static class Voting
     /// Prepares a vote on an agenda item: the whole item, a contested clause, or appointments — one (individual)
     /// or several together (combined). Personnel votes are always secret.
     /// </summary>
-    public static async Task<Vote> PrepareAsync(RendaDbContext db, MeetingActor actor, int meetingId, int agendaItemId, VoteKind kind, string? title, IReadOnlyList<int>? appointmentIds, CancellationToken ct)
+    public static async Task<Vote> PrepareAsync(RendaDbContext db, MeetingActor actor, int meetingId, int agendaItemId, VoteKind kind, string? title, IReadOnlyList<int>? appointmentIds,
+        CancellationToken ct, IEnumerable<IAgendaSubject>? subjects = null)
     {
         actor.RequireStaff();
         var m = await MeetingWorkflow.LoadAsync(db, actor, meetingId, ct);
@@ -63,6 +67,10 @@ public static class Voting
             if (appointmentIds is { Count: > 0 }) throw DomainException.Invalid("appointmentIds", "只有任免表决关联任免事项。");
             if (kind == VoteKind.Whole && await db.Set<Vote>().AnyAsync(v => v.AgendaItemId == item.Id && v.Kind == VoteKind.Whole && v.Status != VoteStatus.Cancelled, ct))
                 throw DomainException.Conflict("该议题已安排整体表决。");
+            // The module whose record the item concerns may refuse: its outcome would not be applied.
+            if (kind == VoteKind.Whole && item.SubjectType is { } type && subjects?.FirstOrDefault(s => s.SubjectType == type) is { } subject
+                && await subject.RefuseWholeVoteAsync(db, item, ct) is { } why)
+                throw DomainException.Conflict(why);
         }
         var defaultTitle = kind switch
         {

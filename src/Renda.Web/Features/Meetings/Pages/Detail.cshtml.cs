@@ -5,7 +5,7 @@ using Renda.Web.Platform.Web;
 namespace Renda.Web.Features.Meetings.Pages;
 
 /// <summary>/meetings/{id} — one meeting: notice, agenda, attendance, non-voting attendees, votes, resolutions, minutes, documents.</summary>
-public class MeetingDetailModel(RendaDbContext db) : MeetingPageModel(db)
+public class MeetingDetailModel(RendaDbContext db, IEnumerable<IAgendaSubject> subjects) : MeetingPageModel(db)
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     public MeetingDetail M { get; private set; } = null!;
@@ -71,7 +71,7 @@ public class MeetingDetailModel(RendaDbContext db) : MeetingPageModel(db)
         return StepAsync(async a =>
         {
             if (NewVote.AgendaItemId is not { } item) throw DomainException.Invalid("agendaItemId", "请选择表决的议题。");
-            vote = await Voting.PrepareAsync(Db, a, Id, item, NewVote.Kind, NewVote.Title, NewVote.AppointmentIds, ct);
+            vote = await Voting.PrepareAsync(Db, a, Id, item, NewVote.Kind, NewVote.Title, NewVote.AppointmentIds, ct, subjects);
         }, "表决已安排，请在会上开始表决。", () => $"/votes/{vote!.Id}", ct);
     }
 
