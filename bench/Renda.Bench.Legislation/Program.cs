@@ -40,10 +40,10 @@ static int InProc(int articles, int runs)
     Console.WriteLine($"articles: {docA.Articles().Count()} → {docB.Articles().Count()}; text {textA.Length:N0} characters");
 
     var parse = Measure(runs, () => LegalTextParser.ParsePlain(textA));
-    var byIds = Measure(runs, () => ComparisonTable.Compare(BillText.Articles(BillText.FromJson(jsonA)), BillText.Articles(BillText.FromJson(jsonB))));
-    var bySimilarity = Measure(runs, () => ComparisonTable.Compare(BillText.Articles(BillText.FromJson(jsonA)), BillText.Articles(BillText.FromJson(jsonC))));
-    var rows = ComparisonTable.Compare(BillText.Articles(docA), BillText.Articles(docB));
-    var rowsC = ComparisonTable.Compare(BillText.Articles(docA), BillText.Articles(BillText.FromJson(jsonC)));
+    var byIds = Measure(runs, () => ComparisonTable.Compare(BillText.ComparedUnits(BillText.FromJson(jsonA)), BillText.ComparedUnits(BillText.FromJson(jsonB))));
+    var bySimilarity = Measure(runs, () => ComparisonTable.Compare(BillText.ComparedUnits(BillText.FromJson(jsonA)), BillText.ComparedUnits(BillText.FromJson(jsonC))));
+    var rows = ComparisonTable.Compare(BillText.ComparedUnits(docA), BillText.ComparedUnits(docB));
+    var rowsC = ComparisonTable.Compare(BillText.ComparedUnits(docA), BillText.ComparedUnits(BillText.FromJson(jsonC)));
     Console.WriteLine($"rows (ids): {Kinds(rows)}");
     Console.WriteLine($"rows (similarity): {Kinds(rowsC)}");
     Report("parse the plain text (baseline)", parse, parse);

@@ -91,8 +91,12 @@ public static class BillText
         return string.Join("\n", lines);
     }
 
-    public static List<ComparedArticle> Articles(LegalDocument doc)
-        => doc.Articles().Select(a => new ComparedArticle(a.Id, a.Number, a.Label, ArticleText(a))).ToList();
+    /// <summary>What a comparison aligns, in reading order: the headings of divisions (编/分编/章/节) and the articles.</summary>
+    public static List<ComparedArticle> ComparedUnits(LegalDocument doc)
+        => doc.Nodes().Where(n => n.IsDivision || n.Kind == LegalUnitKind.Article)
+            .Select(n => n.IsDivision
+                ? new ComparedArticle(n.Id, n.Number, n.Label, n.Heading is { } h && h != n.Label ? h : "", Division: true)
+                : new ComparedArticle(n.Id, n.Number, n.Label, ArticleText(n))).ToList();
 
     /// <summary>Divisions and articles in reading order (paragraphs and items are inside an article's text).</summary>
     public static List<ProvisionView> Provisions(LegalDocument doc, IReadOnlyDictionary<string, int>? comments = null)

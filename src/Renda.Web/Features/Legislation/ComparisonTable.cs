@@ -6,19 +6,20 @@ public enum ChangeKind { Unchanged = 0, Changed = 1, Inserted = 2, Deleted = 3, 
 
 public sealed record CharSpan(int Start, int Length);
 
-/// <summary>The article of one side as the comparison sees it.</summary>
-public sealed record ComparedArticle(string NodeId, int Number, string Label, string Text);
+/// <summary>An article of one side as the comparison sees it, or a division's heading (编/章/节: Label 第二章, Text 规划与建设).</summary>
+public sealed record ComparedArticle(string NodeId, int Number, string Label, string Text, bool Division = false);
 
 /// <summary>One row of a 条文对照表: old | new | change, with the changed characters of each side and the 修改理由.</summary>
 public sealed record ComparisonRow(
     string Key, ChangeKind Kind, int? OldNumber, string? OldLabel, string? OldText, int? NewNumber, string? NewLabel, string? NewText,
-    IReadOnlyList<CharSpan> OldSpans, IReadOnlyList<CharSpan> NewSpans, double? Similarity, string? Reason);
+    IReadOnlyList<CharSpan> OldSpans, IReadOnlyList<CharSpan> NewSpans, double? Similarity, string? Reason, bool Division = false);
 
 /// <summary>
 /// Aligns the articles of two versions. Articles that carry the same stable node id (the versions descend from one another)
 /// are the same article whatever their numbers; the rest are paired by text similarity (Dice over bigrams,
 /// ChineseText.Similarity) when it reaches <see cref="MinSimilarity"/>, best pairs first, after those of identical wording. A paired article whose place among
-/// the paired ones changed (not on the longest run kept in order) is Moved; one whose text changed is Changed.
+/// the paired ones changed (not on the longest run kept in order) is Moved; one whose text changed is Changed. Division headings
+/// (a renamed or inserted chapter) go through the same alignment, but are paired only with headings.
 /// </summary>
 public static class ComparisonTable
 {
@@ -40,15 +41,16 @@ public static class ComparisonTable
                 (pairOfNew[j], pairOfOld[i]) = (i, j);
 
         // Then the same wording, in order (a pasted version keeps most articles word for word): no similarity needed.
+        static string TextKey(ComparedArticle a) => a.Division ? "\u0001" + a.Text : a.Text;
         var oldByText = new Dictionary<string, Queue<int>>(StringComparer.Ordinal);
         for (var i = 0; i < olds.Count; i++)
             if (pairOfOld[i] < 0)
             {
-                if (!oldByText.TryGetValue(olds[i].Text, out var q)) oldByText[olds[i].Text] = q = new Queue<int>();
+                if (!oldByText.TryGetValue(TextKey(olds[i]), out var q)) oldByText[TextKey(olds[i])] = q = new Queue<int>();
                 q.Enqueue(i);
             }
         for (var j = 0; j < news.Count; j++)
-            if (pairOfNew[j] < 0 && oldByText.TryGetValue(news[j].Text, out var q) && q.Count > 0)
+            if (pairOfNew[j] < 0 && oldByText.TryGetValue(TextKey(news[j]), out var q) && q.Count > 0)
             {
                 var i = q.Dequeue();
                 (pairOfNew[j], pairOfOld[i]) = (i, j);
@@ -66,6 +68,7 @@ public static class ComparisonTable
                 var nk = ChineseText.CountKeys(news[j].Text);
                 foreach (var i in restOld)
                 {
+                    if (olds[i].Division != news[j].Division) continue;
                     var s = ChineseText.Similarity(oldKeys[i], nk);
                     if (s >= MinSimilarity) candidates.Add((s, i, j));
                 }
@@ -119,7 +122,9 @@ public static class ComparisonTable
     }
 
     private static ComparisonRow Row(string key, ChangeKind kind, ComparedArticle? o, ComparedArticle? n, IReadOnlyList<CharSpan> os, IReadOnlyList<CharSpan> ns, double? s, IReadOnlyDictionary<string, string>? reasons)
-        => new(key, kind, o?.Number, o?.Label, o?.Text, n?.Number, n?.Label, n?.Text, os, ns, s is { } v ? Math.Round(v, 3) : null, reasons?.GetValueOrDefault(key));
+        => (o ?? n)!.Division
+            ? new(key, kind, null, o?.Label, o?.Text, null, n?.Label, n?.Text, os, ns, s is { } d ? Math.Round(d, 3) : null, reasons?.GetValueOrDefault(key), Division: true)
+            : new(key, kind, o?.Number, o?.Label, o?.Text, n?.Number, n?.Label, n?.Text, os, ns, s is { } v ? Math.Round(v, 3) : null, reasons?.GetValueOrDefault(key));
 
     /// <summary>Indexes (into <paramref name="values"/>) of one longest strictly increasing subsequence, O(n log n).</summary>
     private static List<int> LongestIncreasing(IReadOnlyList<int> values)

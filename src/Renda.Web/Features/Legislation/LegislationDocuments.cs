@@ -13,7 +13,7 @@ public static class LegislationDocuments
         var rows = view.Rows.Where(r => r.Kind != ChangeKind.Unchanged).ToList();
         var doc = new WordDocument()
             .Title($"《{billTitle}》条文对照表")
-            .Subtitle($"{view.FromLabel} → {view.ToLabel}（修改 {rows.Count(r => r.Kind == ChangeKind.Changed)} 条，新增 {rows.Count(r => r.Kind == ChangeKind.Inserted)} 条，删除 {rows.Count(r => r.Kind == ChangeKind.Deleted)} 条，移动 {rows.Count(r => r.Kind == ChangeKind.Moved)} 条）")
+            .Subtitle($"{view.FromLabel} → {view.ToLabel}（{LegislationLabels.ChangeSummary(rows)}）")
             .Table(["原条文", "修改后条文", "说明"], rows.Select(r => (IReadOnlyList<string>)
             [
                 r.OldText is null ? "" : $"{r.OldLabel} {r.OldText}",

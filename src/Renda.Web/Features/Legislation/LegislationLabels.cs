@@ -84,4 +84,13 @@ public static class LegislationLabels
         ChangeKind.Deleted => "删除",
         ChangeKind.Moved => "移动",
     };
+
+    /// <summary>"修改 3 条，新增 1 条，删除 0 条，移动 0 条" over the articles; changed division headings (章节标题) counted apart.</summary>
+    public static string ChangeSummary(IReadOnlyList<ComparisonRow> rows)
+    {
+        var articles = rows.Where(r => !r.Division).ToList();
+        var headings = rows.Count(r => r.Division && r.Kind != ChangeKind.Unchanged);
+        return $"修改 {articles.Count(r => r.Kind == ChangeKind.Changed)} 条，新增 {articles.Count(r => r.Kind == ChangeKind.Inserted)} 条，删除 {articles.Count(r => r.Kind == ChangeKind.Deleted)} 条，"
+            + $"移动 {articles.Count(r => r.Kind == ChangeKind.Moved)} 条" + (headings > 0 ? $"；章节标题变动 {headings} 处" : "");
+    }
 }

@@ -92,7 +92,7 @@ public static class LegislationQueries
         var b = await Bills.LoadVersionAsync(db, actor, billId, toId, ct);
         var reasons = await db.Set<ComparisonReason>().Where(r => r.FromVersionId == fromId && r.ToVersionId == toId)
             .ToDictionaryAsync(r => r.RowKey, r => r.Reason, StringComparer.Ordinal, ct);
-        return new ComparisonView(billId, a.Id, a.Label, b.Id, b.Label, ComparisonTable.Compare(BillText.Articles(BillText.FromJson(a.Document)), BillText.Articles(BillText.FromJson(b.Document)), reasons));
+        return new ComparisonView(billId, a.Id, a.Label, b.Id, b.Label, ComparisonTable.Compare(BillText.ComparedUnits(BillText.FromJson(a.Document)), BillText.ComparedUnits(BillText.FromJson(b.Document)), reasons));
     }
 
     public static async Task SetReasonAsync(RendaDbContext db, LegislationActor actor, int billId, int fromId, int toId, string? rowKey, string? reason, CancellationToken ct)

@@ -48,4 +48,33 @@ public sealed class ComparisonTableTests
         old.ShouldBe([new CharSpan(8, 2)]);
         @new.ShouldBe([new CharSpan(8, 2), new CharSpan(12, 2)]);
     }
+
+    [Fact]
+    public void A_renamed_chapter_and_an_inserted_one_are_rows_of_their_own_and_never_pair_with_an_article()
+    {
+        var v1 = BillText.ComparedUnits(Renda.Web.Platform.LegalText.LegalTextParser.ParsePlain("""
+            第一章 总则
+            第一条 为了保护城市绿地，制定本条例。
+            第二章 规划建设
+            第二条 城市绿地系统规划应当纳入国土空间规划。
+            """));
+        var v2 = BillText.ComparedUnits(Renda.Web.Platform.LegalText.LegalTextParser.ParsePlain("""
+            第一章 总则
+            第一条 为了保护城市绿地，制定本条例。
+            第二章 规划与建设
+            第二条 城市绿地系统规划应当纳入国土空间规划。
+            第三章 法律责任
+            第三条 规划建设
+            """));
+        v1.Count(u => u.Division).ShouldBe(2);
+        var rows = ComparisonTable.Compare(v1, v2);
+        var headings = rows.Where(r => r.Division).ToList();
+        headings.Select(r => (r.Kind, r.OldLabel, r.NewLabel)).ShouldBe([
+            (ChangeKind.Unchanged, "第一章", "第一章"), (ChangeKind.Changed, "第二章", "第二章"), (ChangeKind.Inserted, null, "第三章")]);
+        headings[1].NewText.ShouldBe("规划与建设");
+        headings.ShouldAllBe(r => r.OldNumber == null && r.NewNumber == null);
+        // The new article whose text equals the old chapter heading is an article inserted, not that heading moved.
+        rows.Single(r => !r.Division && r.NewLabel == "第三条").Kind.ShouldBe(ChangeKind.Inserted);
+        LegislationLabels.ChangeSummary(rows).ShouldBe("修改 0 条，新增 1 条，删除 0 条，移动 0 条；章节标题变动 2 处");
+    }
 }
