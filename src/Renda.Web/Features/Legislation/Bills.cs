@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
 using Renda.Web.Features.Meetings;
+using Renda.Web.Platform.Attachments;
 using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Deadlines;
 using Renda.Web.Platform.Modules;
@@ -83,13 +84,26 @@ public static class Bills
     }
 
     /// <summary>A new version from the paragraphs of an uploaded Word file (a file that is not DOCX is refused).</summary>
-    public static async Task<BillVersion> AddVersionFromDocxAsync(RendaDbContext db, LegislationActor actor, int billId, string? label, Stream docx, CancellationToken ct)
+    /// <summary>Owner type of the Word document a version was read from: kept with the version, as received.</summary>
+    public const string VersionSource = "BillVersion";
+
+    /// <summary>A version read from an uploaded DOCX; the file itself is kept as the version's attachment, in the same transaction.</summary>
+    public static async Task<BillVersion> AddVersionFromDocxAsync(RendaDbContext db, AttachmentStore store, LegislationActor actor, int billId, string? label, Stream docx, string fileName,
+        CancellationToken ct)
     {
         actor.RequireStaff();
         var bill = await LoadAsync(db, actor, billId, ct);
         bill.RequireEditable("新增版本");
-        var doc = BillText.ParseLines(BillText.DocxLines(docx));
-        return await AddDocumentAsync(db, bill, label, doc, null, ct);
+        using var copy = new MemoryStream();
+        await docx.CopyToAsync(copy, ct);
+        copy.Position = 0;
+        var doc = BillText.ParseLines(BillText.DocxLines(copy));
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var version = await AddDocumentAsync(db, bill, label, doc, null, ct);
+        copy.Position = 0;
+        await store.SaveAsync(copy, fileName, bill.CongressId, VersionSource, version.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), actor.AccountId, ct);
+        await tx.CommitAsync(ct);
+        return version;
     }
 
     private static async Task<BillVersion> AddDocumentAsync(RendaDbContext db, Bill bill, string? label, Platform.LegalText.LegalDocument doc, int? from, CancellationToken ct)

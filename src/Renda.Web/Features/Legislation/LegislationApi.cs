@@ -30,6 +30,11 @@ public static class LegislationApi
     {
         services.AddSingleton<IAgendaSubject, BillSubject>();
         services.AddSingleton<IAgendaSubject, ApprovalSubject>();
+        // The Word document a version was read from: whoever may read the bill sees it; it is attached only with its upload.
+        Platform.Attachments.AttachmentAccess.Register(Bills.VersionSource,
+            async (db, user, id) => int.TryParse(id, out var vid) && LegislationActor.For(user).MayRead
+                && await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Set<BillVersion>(), v => v.Id == vid && db.Set<Bill>().Any(b => b.Id == v.BillId && b.CongressId == user.CongressId)),
+            (_, _, _) => Task.FromResult(false));
         services.Configure<CommentSettings>(config.GetSection("Renda:Legislation"));
         return services;
     }
@@ -90,12 +95,12 @@ public static class LegislationApi
             return Results.Created($"/api/v1/bills/{id}/versions/{v.Id}", await LegislationQueries.VersionAsync(db, actor, id, v.Id, ct));
         }).WithSummary("新增版本：粘贴的法规文本（解析为编、章、节、条、款、项）");
         // Cookie callers are already held to the X-CSRF-TOKEN header (UseApiCsrfProtection); bearer clients need no form token.
-        bill.MapPost("/versions/docx", async (int id, IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? label, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) =>
+        bill.MapPost("/versions/docx", async (int id, IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? label, RendaDbContext db, Platform.Attachments.AttachmentStore store, CurrentUserAccessor user, CancellationToken ct) =>
         {
             var actor = Actor(user);
             if (file is null || file.Length == 0) throw DomainException.Invalid("file", "请选择要上传的 Word 文档（.docx）。");
             await using var stream = file.OpenReadStream();
-            var v = await Bills.AddVersionFromDocxAsync(db, actor, id, label, stream, ct);
+            var v = await Bills.AddVersionFromDocxAsync(db, store, actor, id, label, stream, file.FileName, ct);
             return Results.Created($"/api/v1/bills/{id}/versions/{v.Id}", await LegislationQueries.VersionAsync(db, actor, id, v.Id, ct));
         }).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data").WithSummary("新增版本：上传 Word 文档（.docx）");
         bill.MapPost("/versions/{v:int}/derive", async (int id, int v, DeriveRequest r, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) =>

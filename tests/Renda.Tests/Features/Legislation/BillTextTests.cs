@@ -89,9 +89,18 @@ public abstract class BillTextTests(RendaApp app)
         var bill = (await staff.CreateBillAsync("海西蒙古族藏族自治州城市绿化条例（上传）")).Id();
         var word = new WordDocument();
         foreach (var line in LegislationSteps.Draft.Split('\n')) word.Paragraph(line.Trim());
-        var ok = await staff.PostAsync($"/api/v1/bills/{bill}/versions/docx", Upload(word.ToBytes(), "草案.docx"));
+        var bytes = word.ToBytes();
+        var ok = await staff.PostAsync($"/api/v1/bills/{bill}/versions/docx", Upload(bytes, "草案.docx"));
         var created = await ok.ShouldBeOkJsonAsync(HttpStatusCode.Created);
         created.GetProperty("articles").GetInt32().ShouldBe(5);
+        // The document itself is kept with the version, byte for byte, for whoever may read the bill.
+        var sources = await staff.GetJsonAsync($"/api/v1/attachments?ownerType=BillVersion&ownerId={created.Id()}");
+        var source = sources.EnumerateArray().Single();
+        source.Str("fileName").ShouldBe("草案.docx");
+        (await (await staff.GetAsync($"/api/v1/attachments/{source.Id()}")).Content.ReadAsByteArrayAsync()).ShouldBe(bytes);
+        var member = await app.ApiClientAsync("weiyuan");
+        (await member.GetAsync($"/api/v1/attachments/{source.Id()}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await (await app.ApiClientAsync("jiaoyuju")).GetAsync($"/api/v1/attachments/{source.Id()}")).StatusCode.ShouldBeOneOf(HttpStatusCode.NotFound, HttpStatusCode.Forbidden);
 
         var notDocx = await staff.PostAsync($"/api/v1/bills/{bill}/versions/docx", Upload("第一条 这是纯文本。"u8.ToArray(), "草案.docx"));
         (await notDocx.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("file").ShouldNotBeEmpty();

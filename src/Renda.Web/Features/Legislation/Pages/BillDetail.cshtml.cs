@@ -8,7 +8,7 @@ using Renda.Web.Platform.Modules;
 namespace Renda.Web.Features.Legislation.Pages;
 
 /// <summary>/legislation/bills/{id} — a bill: its versions, readings, comment periods, approval, promulgation and filing.</summary>
-public class BillDetailModel(RendaDbContext db, WorkCalendar calendar, IEnumerable<IUpwardFilingReceiver> receivers) : LegislationPageModel(db)
+public class BillDetailModel(RendaDbContext db, WorkCalendar calendar, IEnumerable<IUpwardFilingReceiver> receivers, Platform.Attachments.AttachmentStore store) : LegislationPageModel(db)
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     public BillDetail B { get; private set; } = null!;
@@ -63,7 +63,7 @@ public class BillDetailModel(RendaDbContext db, WorkCalendar calendar, IEnumerab
         {
             if (Upload is null || Upload.Length == 0) throw Platform.Web.DomainException.Invalid("file", "请选择要上传的 Word 文档（.docx）。");
             await using var stream = Upload.OpenReadStream();
-            v = await Legislation.Bills.AddVersionFromDocxAsync(Db, a, Id, Label, stream, ct);
+            v = await Legislation.Bills.AddVersionFromDocxAsync(Db, store, a, Id, Label, stream, Upload.FileName, ct);
         }, "Word 文档已解析并保存为新版本。", () => $"{Here}/versions/{v!.Id}", ct);
     }
 

@@ -11,6 +11,8 @@ public class VersionModel(RendaDbContext db) : LegislationPageModel(db)
     [BindProperty(SupportsGet = true)] public int V { get; set; }
     public VersionView VersionView { get; private set; } = null!;
     public bool BillEditable { get; private set; }
+    /// <summary>The Word document the version was read from, as received (an uploaded DOCX).</summary>
+    public (int Id, string FileName)? Source { get; private set; }
     [BindProperty] public string? NodeId { get; set; }
     [BindProperty] public string? AfterNodeId { get; set; }
     [BindProperty] public string? Text { get; set; }
@@ -19,6 +21,9 @@ public class VersionModel(RendaDbContext db) : LegislationPageModel(db)
     {
         VersionView = await LegislationQueries.VersionAsync(Db, Actor, Id, V, ct);
         BillEditable = await Db.Set<Bill>().Where(b => b.Id == Id).Select(b => b.Status == BillStatus.Drafting || b.Status == BillStatus.UnderReview).FirstAsync(ct);
+        var owner = V.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Source = await Db.Attachments.Where(a => a.OwnerType == Legislation.Bills.VersionSource && a.OwnerId == owner && a.CongressId == Actor.CongressId)
+            .OrderBy(a => a.Id).Select(a => new { a.Id, a.FileName }).FirstOrDefaultAsync(ct) is { } s ? (s.Id, s.FileName) : null;
     }
 
     private string Here => $"/legislation/bills/{Id}/versions/{V}";
