@@ -94,6 +94,9 @@ internal static class Queries
 
 internal static class Search
 {
+    /// <summary>How many of the slowest queries to print with their times (--slowest N), to see what the tail is made of.</summary>
+    public static int Slowest { get; set; }
+
     public static async Task MeasureAsync(RendaDbContext db, List<string> queries, string label)
     {
         var filter = new LawFilter();
@@ -127,6 +130,8 @@ internal static class Search
         Row("`LawQueries.SearchAsync(q)` (page 1, total, snippets)", search);
         Row("unfiltered first page (no q)", list);
         Row("baseline `SELECT 1`", trivial);
+        foreach (var (q, ms) in queries.Zip(search).OrderByDescending(x => x.Second).Take(Slowest))
+            Console.WriteLine(FormattableString.Invariant($"  {ms,8:F1} ms  {q}"));
     }
 
     private static void Row(string what, List<double> ms)
