@@ -106,6 +106,7 @@ internal static class Search
         var list = new List<double>();
         var trivial = new List<double>();
         var found = 0;
+        var none = new List<string>();
         var sw = new Stopwatch();
         await db.Database.OpenConnectionAsync();
         await using var one = Sql.Command(db, "SELECT 1");
@@ -114,7 +115,7 @@ internal static class Search
             sw.Restart();
             var page = await LawQueries.SearchAsync(db, q, filter, 1, null, default);
             search.Add(sw.Elapsed.TotalMilliseconds);
-            if (page.Total > 0) found++;
+            if (page.Total > 0) found++; else none.Add(q);
             sw.Restart();
             await one.ExecuteScalarAsync();
             trivial.Add(sw.Elapsed.TotalMilliseconds);
@@ -132,6 +133,7 @@ internal static class Search
         Row("baseline `SELECT 1`", trivial);
         foreach (var (q, ms) in queries.Zip(search).OrderByDescending(x => x.Second).Take(Slowest))
             Console.WriteLine(FormattableString.Invariant($"  {ms,8:F1} ms  {q}"));
+        if (Slowest > 0) Console.WriteLine("without results: " + string.Join(" / ", none));
     }
 
     private static void Row(string what, List<double> ms)

@@ -226,8 +226,8 @@ public static class LawIndex
         {
             var tx = db.Database.CurrentTransaction?.GetDbTransaction();
 
-            // (law, ordinal) of the articles holding a match, in index order, at most `cap` of them.
-            async Task<List<(int Law, int Ordinal)>> ArticlesAsync(string match)
+            // (law, ordinal) of the articles holding a match, in index order, at most `cap` of them; whether there were more.
+            async Task<(List<(int Law, int Ordinal)> Rows, bool Cut)> ArticlesAsync(string match)
             {
                 var rows = new List<(int, int)>();
                 await using var cmd = Command(db, tx, postgres
@@ -237,10 +237,11 @@ public static class LawIndex
                 await using var r = await cmd.ExecuteReaderAsync(ct);
                 while (await r.ReadAsync(ct)) rows.Add((Int(r, 0), Int(r, 1)));
                 // One more than the cap is asked for: exactly `cap` matches is still an exact count.
-                if (rows.Count > cap) { capped = true; rows.RemoveAt(rows.Count - 1); }
-                return rows;
+                if (rows.Count <= cap) return (rows, false);
+                rows.RemoveAt(rows.Count - 1);
+                return (rows, true);
             }
-            async Task<HashSet<int>> TitlesAsync(string match)
+            async Task<(HashSet<int> Laws, bool Cut)> TitlesAsync(string match)
             {
                 var laws = new HashSet<int>();
                 await using var cmd = Command(db, tx, postgres
@@ -250,10 +251,10 @@ public static class LawIndex
                 await using var r = await cmd.ExecuteReaderAsync(ct);
                 while (await r.ReadAsync(ct))
                 {
-                    if (laws.Count == cap) { capped = true; break; }
+                    if (laws.Count == cap) return (laws, true);
                     laws.Add(Int(r, 0));
                 }
-                return laws;
+                return (laws, false);
             }
 
             // Articles holding every word: the count that ranks a law and the passage shown.
@@ -264,29 +265,65 @@ public static class LawIndex
             var firstAny = new Dictionary<int, int>();
             if (phrases.Count == 1)
             {
-                matchedAll = await ArticlesAsync(all);
-                titled = await TitlesAsync(all);
+                var (articles, cutArticles) = await ArticlesAsync(all);
+                var (titles, cutTitles) = await TitlesAsync(all);
+                (matchedAll, titled, capped) = (articles, titles, cutArticles || cutTitles);
                 found = [.. titled, .. matchedAll.Select(m => m.Law)];
             }
             else
             {
                 // Each word in the title or in some article of the law, the words possibly in different articles.
                 var perWord = new List<List<(int Law, int Ordinal)>>();
-                HashSet<int>? both = null;
+                var lawsOf = new List<HashSet<int>>();
+                var cut = new List<bool>();
                 foreach (var phrase in phrases)
                 {
-                    var articles = await ArticlesAsync(phrase);
-                    perWord.Add(articles);
-                    var laws = await TitlesAsync(phrase);
+                    var (articles, cutArticles) = await ArticlesAsync(phrase);
+                    var (laws, cutTitles) = await TitlesAsync(phrase);
                     laws.UnionWith(articles.Select(a => a.Law));
-                    if (both is null) both = laws; else both.IntersectWith(laws);
+                    perWord.Add(articles);
+                    lawsOf.Add(laws);
+                    cut.Add(cutArticles || cutTitles);
                 }
-                // While no list was cut off, the articles holding every word are those in every word's list; else ask.
-                matchedAll = capped
-                    ? await ArticlesAsync(all)
-                    : perWord.Skip(1).Aggregate(perWord[0].AsEnumerable(), (acc, next) => acc.Intersect(next)).ToList();
-                titled = await TitlesAsync(all);
-                found = [.. both!, .. titled, .. matchedAll.Select(m => m.Law)];
+                HashSet<int> both;
+                if (!cut.Contains(true))
+                {
+                    // Every list complete: the laws are in all of them, the articles holding every word too.
+                    both = lawsOf.Skip(1).Aggregate(new HashSet<int>(lawsOf[0]), (acc, next) => { acc.IntersectWith(next); return acc; });
+                    matchedAll = perWord.Skip(1).Aggregate(perWord[0].AsEnumerable(), (acc, next) => acc.Intersect(next)).ToList();
+                }
+                else
+                {
+                    // A common word's list was cut off: the laws holding it are not all in it. The laws holding every
+                    // complete word are a superset of the answer, though; few enough of them are checked one by one.
+                    var complete = Enumerable.Range(0, phrases.Count).Where(i => !cut[i]).ToList();
+                    var candidates = complete.Count == 0 ? null
+                        : complete.Skip(1).Aggregate(new HashSet<int>(lawsOf[complete[0]]), (acc, i) => { acc.IntersectWith(lawsOf[i]); return acc; });
+                    if (candidates is not null && candidates.Count > VerifyLimit && !filter.IsEmpty)
+                        candidates = await FilteredAsync(db, tx, candidates, filter, today, ct);
+                    if (candidates is not null && candidates.Count <= VerifyLimit)
+                    {
+                        both = candidates;
+                        for (var i = 0; i < phrases.Count && both.Count > 0; i++)
+                        {
+                            if (!cut[i]) continue;
+                            var unknown = both.Where(l => !lawsOf[i].Contains(l)).ToList();
+                            if (unknown.Count == 0) continue;
+                            var holding = await HoldingAsync(db, tx, unknown, phrases[i], ct);
+                            both.RemoveWhere(l => !lawsOf[i].Contains(l) && !holding.Contains(l));
+                        }
+                    }
+                    else
+                    {
+                        both = lawsOf.Skip(1).Aggregate(new HashSet<int>(lawsOf[0]), (acc, next) => { acc.IntersectWith(next); return acc; });
+                        capped = true;
+                    }
+                    // Here the articles holding every word rank the laws; they are not needed to find them when checked.
+                    (matchedAll, _) = await ArticlesAsync(all);
+                }
+                // A title holding every word: a law found, and ranked first.
+                (titled, _) = await TitlesAsync(all);
+                found = [.. both, .. titled, .. matchedAll.Select(m => m.Law)];
                 foreach (var (law, ordinal) in perWord.SelectMany(w => w))
                     if (found.Contains(law) && (!firstAny.TryGetValue(law, out var o) || ordinal < o)) firstAny[law] = ordinal;
             }
@@ -327,11 +364,47 @@ public static class LawIndex
         return result;
     }
 
+    /// <summary>
+    /// Of these laws, those whose title or some article holds the phrase: for the laws a rarer word found, when a common
+    /// word's list was cut off. SQLite: one look per law into the index within the law's rowid range (its units are written
+    /// in one go); PostgreSQL: the articles of these laws only, by the law_id index.
+    /// </summary>
+    private static async Task<HashSet<int>> HoldingAsync(RendaDbContext db, DbTransaction? tx, List<int> laws, string phrase, CancellationToken ct)
+    {
+        var result = new HashSet<int>();
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            await using var cmd = Command(db, tx, """
+                SELECT law_id FROM search_law_titles WHERE law_id = ANY(@ids) AND tokens @@ CAST(@match AS tsquery)
+                UNION
+                SELECT DISTINCT law_id FROM search_law_articles WHERE law_id = ANY(@ids) AND tokens @@ CAST(@match AS tsquery)
+                """, ("ids", laws.ToArray()), ("match", phrase));
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) result.Add(Int(r, 0));
+            return result;
+        }
+        await using var one = Command(db, tx, """
+            SELECT EXISTS (SELECT 1 FROM search_law_title_fts WHERE search_law_title_fts MATCH @match AND rowid = @law)
+                OR EXISTS (SELECT 1 FROM search_law_fts JOIN search_law_articles a ON a.id = search_law_fts.rowid
+                    WHERE search_law_fts MATCH @match AND a.law_id = @law
+                      AND search_law_fts.rowid BETWEEN (SELECT min(id) FROM search_law_articles WHERE law_id = @law) AND (SELECT max(id) FROM search_law_articles WHERE law_id = @law))
+            """, ("match", phrase), ("law", 0));
+        foreach (var law in laws)
+        {
+            one.Parameters["law"].Value = law;
+            if (Convert.ToInt64(await one.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) == 1) result.Add(law);
+        }
+        return result;
+    }
+
     /// <summary>A search word as a phrase: FTS5 "冷湖 湖天", PostgreSQL ('冷湖' <-> '湖天'). Tokens are letters and digits only.</summary>
     private static string Phrase(IReadOnlyList<string> tokens, bool postgres) =>
         postgres ? "(" + string.Join(" <-> ", tokens.Select(x => $"'{x}'")) + ")" : "\"" + string.Join(' ', tokens) + "\"";
 
     public const int MaxTerms = 8;
+
+    /// <summary>Laws a rarer word found that are checked one by one for a common word whose list was cut off (see <see cref="SearchAsync"/>).</summary>
+    public const int VerifyLimit = 200;
 
     /// <summary>Matching articles, and matching titles, read per word and search (see <see cref="SearchAsync"/>); Renda:Laws:SearchCap.</summary>
     public const int MatchCap = 10_000;

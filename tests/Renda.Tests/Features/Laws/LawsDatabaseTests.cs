@@ -95,6 +95,14 @@ public abstract class LawsDatabaseTests(RendaApp app) : IAsyncLifetime
         var two = await client.SearchLawsAsync("q=" + Uri.EscapeDataString("县牧区 草原防火"));
         two.Titles().ShouldBe(["乌兰县牧区管理办法"]);
         two.GetProperty("items")[0].GetProperty("snippet").GetString()!.ShouldContain("<mark>草原防火</mark>");
+        // A common word (施行 is in the last article of nearly every law; its first two matches are other laws') with a rare
+        // one in another article: the laws holding the rare word are checked for the common one, and the count is exact.
+        var checkedOne = await client.SearchLawsAsync("q=" + Uri.EscapeDataString("施行 野外用火"));
+        checkedOne.Titles().ShouldBe(["都兰县森林草原防火规定"]);
+        checkedOne.GetProperty("items")[0].GetProperty("snippet").GetString()!.ShouldContain("<mark>野外用火</mark>");
+        checkedOne.GetProperty("total").GetInt32().ShouldBe(1);
+        checkedOne.GetProperty("totalIsLowerBound").GetBoolean().ShouldBeFalse();
+        (await client.SearchLawsAsync("q=" + Uri.EscapeDataString("施行 野外用火") + "&category=宪法")).GetProperty("total").GetInt32().ShouldBe(0);
         var html = await (await client.GetAsync("/laws?" + q)).Content.ReadAsStringAsync();
         html.ShouldContain("至少 3 部");
         html.ShouldContain("<mark>草原防火</mark>");
