@@ -208,9 +208,10 @@ public static class LawIndex
     /// that many matching articles and that many matching titles are read (each a short list of ids, in index order), and
     /// the laws found are put together, ranked and counted from those lists in memory; only the laws found are looked up,
     /// and only when a filter asks for it. When a list was cut off, more laws may hold the words: the total is then a lower
-    /// bound ("超过"). A large corpus repeats common words (a 2-character passage is in most articles, a title word in every
-    /// version of a title): one SQL statement that joined all matches to "Laws" and counted them with a window took
-    /// 150–500 ms at 100× for such words (docs/BENCHMARKS.md).
+    /// bound — unless another word's lists were complete and its laws (at most <see cref="VerifyLimit"/>) could be checked
+    /// for the cut-off word one by one. A large corpus repeats common words (a 2-character passage is in most articles, a
+    /// title word in every version of a title): one SQL statement that joined all matches to "Laws" and counted them with a
+    /// window took 150–500 ms at 100× for such words (docs/BENCHMARKS.md, decision 0013).
     /// </remarks>
     public static async Task<(List<LawHit> Hits, int Total, bool TotalIsLowerBound)> SearchAsync(RendaDbContext db, IReadOnlyList<IReadOnlyList<string>> terms, LawFilter filter,
         DateOnly today, int skip, int take, CancellationToken ct, int cap = MatchCap)
@@ -374,10 +375,13 @@ public static class LawIndex
         var result = new HashSet<int>();
         if (db.Provider == DatabaseProvider.Postgres)
         {
+            // law_id = ANY(…) AND tokens @@ …: PostgreSQL ANDs the two index bitmaps and rechecks only the articles of these laws
+            // holding the word's bigrams. A correlated EXISTS per law was planned as a semi-join over the word's whole GIN
+            // list and rechecked every article of a common word (2.9 s against 77 ms at 100×).
             await using var cmd = Command(db, tx, """
                 SELECT law_id FROM search_law_titles WHERE law_id = ANY(@ids) AND tokens @@ CAST(@match AS tsquery)
                 UNION
-                SELECT DISTINCT law_id FROM search_law_articles WHERE law_id = ANY(@ids) AND tokens @@ CAST(@match AS tsquery)
+                SELECT law_id FROM search_law_articles WHERE law_id = ANY(@ids) AND tokens @@ CAST(@match AS tsquery)
                 """, ("ids", laws.ToArray()), ("match", phrase));
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct)) result.Add(Int(r, 0));
