@@ -66,7 +66,6 @@ try
     using var scope = app.Services.CreateScope();
     var db = scope.ServiceProvider.GetRequiredService<RendaDbContext>();
     await Renda.Web.Data.Database.MigrateAsync(db);
-    if (options.TryGetValue("explore", out var exploreFile)) { await Explore.RunAsync(db, exploreFile); return; }
     if (reuse)
     {
         // A kept corpus: the same query set (built from the files, as below), search only.
