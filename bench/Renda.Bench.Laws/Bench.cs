@@ -94,6 +94,9 @@ internal static class Queries
 
 internal static class Search
 {
+    /// <summary>How many of the slowest queries to print with their times (--slowest N), to see what the tail is made of.</summary>
+    public static int Slowest { get; set; }
+
     public static async Task MeasureAsync(RendaDbContext db, List<string> queries, string label)
     {
         var filter = new LawFilter();
@@ -103,6 +106,7 @@ internal static class Search
         var list = new List<double>();
         var trivial = new List<double>();
         var found = 0;
+        var none = new List<string>();
         var sw = new Stopwatch();
         await db.Database.OpenConnectionAsync();
         await using var one = Sql.Command(db, "SELECT 1");
@@ -111,7 +115,7 @@ internal static class Search
             sw.Restart();
             var page = await LawQueries.SearchAsync(db, q, filter, 1, null, default);
             search.Add(sw.Elapsed.TotalMilliseconds);
-            if (page.Total > 0) found++;
+            if (page.Total > 0) found++; else none.Add(q);
             sw.Restart();
             await one.ExecuteScalarAsync();
             trivial.Add(sw.Elapsed.TotalMilliseconds);
@@ -127,6 +131,9 @@ internal static class Search
         Row("`LawQueries.SearchAsync(q)` (page 1, total, snippets)", search);
         Row("unfiltered first page (no q)", list);
         Row("baseline `SELECT 1`", trivial);
+        foreach (var (q, ms) in queries.Zip(search).OrderByDescending(x => x.Second).Take(Slowest))
+            Console.WriteLine(FormattableString.Invariant($"  {ms,8:F1} ms  {q}"));
+        if (Slowest > 0) Console.WriteLine("without results: " + string.Join(" / ", none));
     }
 
     private static void Row(string what, List<double> ms)

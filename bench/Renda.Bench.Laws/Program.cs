@@ -17,6 +17,10 @@ using Renda.Web.Platform.LegalText;
 //
 //   dotnet run -c Release --project bench/Renda.Bench.Laws -- [--laws ../shared/data/laws] [--scale 100]
 //       [--provider sqlite|postgres] [--server "Host=127.0.0.1;Port=55432;Username=postgres"] [--queries 200]
+//       [--slowest N]   print the N slowest queries with their times
+//       [--keep NAME]   keep the database (SQLite: folder NAME; PostgreSQL: database NAME) instead of removing it, and
+//                       when it already holds the generated corpus, only measure search on it again (no import, no
+//                       generation): for comparing query changes at 100× without generating the corpus every time.
 var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(x => x.a[2..], x => x.i + 1 < args.Length && !args[x.i + 1].StartsWith("--", StringComparison.Ordinal) ? args[x.i + 1] : "true");
 string Option(string name, string fallback) => options.GetValueOrDefault(name, fallback);
@@ -24,22 +28,35 @@ var lawsDir = Path.GetFullPath(Option("laws", "../shared/data/laws"));
 var scale = int.Parse(Option("scale", "100"), CultureInfo.InvariantCulture);
 var queriesPerRound = int.Parse(Option("queries", "200"), CultureInfo.InvariantCulture);
 var postgres = Option("provider", "sqlite") == "postgres";
-var dataDir = Directory.CreateTempSubdirectory("renda-bench-laws-").FullName;
+Search.Slowest = int.Parse(Option("slowest", "0"), CultureInfo.InvariantCulture);
+var keep = options.GetValueOrDefault("keep");
+var dataDir = keep is not null && !postgres ? Directory.CreateDirectory(keep).FullName : Directory.CreateTempSubdirectory("renda-bench-laws-").FullName;
+var reuse = false;
 string[] hostArgs;
 string? pgDatabase = null;
 var server = Option("server", "Host=127.0.0.1;Port=55432;Username=postgres");
 if (postgres)
 {
-    pgDatabase = $"renda_bench_laws_{DateTime.UtcNow:yyyyMMddHHmmss}";
+    pgDatabase = keep ?? $"renda_bench_laws_{DateTime.UtcNow:yyyyMMddHHmmss}";
     await using (var admin = new Npgsql.NpgsqlConnection(server + ";Database=postgres"))
     {
         await admin.OpenAsync();
-        await using var c = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{pgDatabase}\"", admin);
-        await c.ExecuteNonQueryAsync();
+        await using var exists = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = @name", admin);
+        exists.Parameters.AddWithValue("name", pgDatabase);
+        reuse = Convert.ToInt64(await exists.ExecuteScalarAsync(), CultureInfo.InvariantCulture) > 0;
+        if (!reuse)
+        {
+            await using var c = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{pgDatabase}\"", admin);
+            await c.ExecuteNonQueryAsync();
+        }
     }
     hostArgs = [$"--Renda:DataDir={dataDir}", "--Database:Provider=Postgres", $"--ConnectionStrings:Renda={server};Database={pgDatabase}", "--Renda:LawsDir="];
 }
-else hostArgs = [$"--Renda:DataDir={dataDir}", "--Renda:LawsDir="];
+else
+{
+    reuse = File.Exists(Path.Combine(dataDir, "renda.db"));
+    hostArgs = [$"--Renda:DataDir={dataDir}", "--Renda:LawsDir="];
+}
 
 Console.WriteLine($"# Regulations database benchmark — {(postgres ? "PostgreSQL" : "SQLite")}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} CPUs");
 Console.WriteLine($"laws: {lawsDir}; load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");
@@ -49,6 +66,16 @@ try
     using var scope = app.Services.CreateScope();
     var db = scope.ServiceProvider.GetRequiredService<RendaDbContext>();
     await Renda.Web.Data.Database.MigrateAsync(db);
+    if (reuse)
+    {
+        // A kept corpus: the same query set (built from the files, as below), search only.
+        var keptRows = ReadRows(lawsDir);
+        var count = await db.Set<Law>().CountAsync();
+        var keptQueries = Queries.Build(keptRows.SelectMany(r => r.Units).Select(u => u.Body).ToList(), keptRows.Select(r => r.Title).ToList(), queriesPerRound);
+        Console.WriteLine($"reusing kept corpus {keep}: {count} laws");
+        await Search.MeasureAsync(db, keptQueries, $"{Math.Round(count / (double)keptRows.Count)}× ({count} laws, kept corpus)");
+        return;
+    }
 
     // ---- 1. import against a bare bulk insert
     var sw = Stopwatch.StartNew();
@@ -56,17 +83,8 @@ try
     var importSeconds = sw.Elapsed.TotalSeconds;
     if (!report.AllImported) throw new InvalidOperationException("import failed: " + string.Join("; ", report.Files.Where(f => f.Outcome == LawImportOutcome.Failed).Select(f => f.Describe())));
     var articles = report.Articles;
-    var units = 0;
-    var rows = new List<(string Title, string Source, List<LawArticle> Units)>();
-    foreach (var f in Directory.GetFiles(lawsDir, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-    {
-        var text = await File.ReadAllTextAsync(f);
-        var path = Path.GetRelativePath(lawsDir, f).Replace('\\', '/');
-        var doc = LegalTextParser.ParseMarkdown(text, allowUnstructured: true, tolerate: e => KnownSourceFaults.For(path).Contains((e.Line, e.Message)));
-        var u = LawIndex.Units(0, doc);
-        units += u.Count;
-        rows.Add((doc.Title, text, u));
-    }
+    var rows = ReadRows(lawsDir);
+    var units = rows.Sum(r => r.Units.Count);
     sw.Restart();
     await Bare.InsertAsync(db, rows);
     var bareSeconds = sw.Elapsed.TotalSeconds;
@@ -91,7 +109,7 @@ try
 finally
 {
     await app.DisposeAsync();
-    if (pgDatabase is not null)
+    if (pgDatabase is not null && keep is null)
     {
         Npgsql.NpgsqlConnection.ClearAllPools();
         await using var admin = new Npgsql.NpgsqlConnection(server + ";Database=postgres");
@@ -99,5 +117,19 @@ finally
         await using var c = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{pgDatabase}\" WITH (FORCE)", admin);
         await c.ExecuteNonQueryAsync();
     }
-    try { Directory.Delete(dataDir, true); } catch (IOException) { }
+    if (keep is null || postgres)
+        try { Directory.Delete(dataDir, true); } catch (IOException) { }
+}
+
+static List<(string Title, string Source, List<LawArticle> Units)> ReadRows(string lawsDir)
+{
+    var rows = new List<(string Title, string Source, List<LawArticle> Units)>();
+    foreach (var f in Directory.GetFiles(lawsDir, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+    {
+        var text = File.ReadAllText(f);
+        var path = Path.GetRelativePath(lawsDir, f).Replace('\\', '/');
+        var doc = LegalTextParser.ParseMarkdown(text, allowUnstructured: true, tolerate: e => KnownSourceFaults.For(path).Contains((e.Line, e.Message)));
+        rows.Add((doc.Title, text, LawIndex.Units(0, doc)));
+    }
+    return rows;
 }

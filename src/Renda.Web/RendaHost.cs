@@ -85,7 +85,7 @@ public static class RendaHost
         services.AddFilings();
         services.AddLegislation(config);
         services.AddSupervision();
-        services.AddHostedService<LawDemo>();
+        services.AddLaws();
         // Upload limit (50 MB attachments) plus form overhead.
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = AttachmentStore.MaxBytes + 1024 * 1024);
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = AttachmentStore.MaxBytes + 1024 * 1024);

@@ -203,77 +203,214 @@ public static class LawIndex
     /// page and the total. Laws whose title holds all the terms come first, then those with more articles holding all of
     /// them; the passage shown is the first article that holds them all, or else the first that holds any.
     /// </summary>
+    /// <remarks>
+    /// The work is bounded by <paramref name="cap"/> (default <see cref="MatchCap"/>), not by the corpus: per word at most
+    /// that many matching articles and that many matching titles are read (each a short list of ids, in index order), and
+    /// the laws found are put together, ranked and counted from those lists in memory; only the laws found are looked up,
+    /// and only when a filter asks for it. When a list was cut off, more laws may hold the words: the total is then a lower
+    /// bound — unless another word's lists were complete and its laws (at most <see cref="VerifyLimit"/>) could be checked
+    /// for the cut-off word one by one. A large corpus repeats common words (a 2-character passage is in most articles, a
+    /// title word in every version of a title): one SQL statement that joined all matches to "Laws" and counted them with a
+    /// window took 150–500 ms at 100× for such words (docs/BENCHMARKS.md, decision 0013).
+    /// </remarks>
     public static async Task<(List<LawHit> Hits, int Total, bool TotalIsLowerBound)> SearchAsync(RendaDbContext db, IReadOnlyList<IReadOnlyList<string>> terms, LawFilter filter,
-        DateOnly today, int skip, int take, CancellationToken ct)
+        DateOnly today, int skip, int take, CancellationToken ct, int cap = MatchCap)
     {
         if (terms.Count > MaxTerms) throw DomainException.Invalid("q", $"检索词最多 {MaxTerms} 个。");
+        ArgumentOutOfRangeException.ThrowIfLessThan(cap, 1);
         var postgres = db.Provider == DatabaseProvider.Postgres;
-        var phrases = terms.Select(t => postgres ? "(" + string.Join(" <-> ", t.Select(x => $"'{x}'")) + ")" : "\"" + string.Join(' ', t) + "\"").ToList();
+        var phrases = terms.Select(t => Phrase(t, postgres)).ToList();
         var all = string.Join(postgres ? " & " : " AND ", phrases);
-        var any = string.Join(postgres ? " | " : " OR ", phrases);
-        var (filters, parameters) = filter.Sql(today);
-        // At most MatchCap matching articles per word are read: a word in half the articles of a large corpus would
-        // otherwise be read and grouped in full for every search. Past the cap the total is a lower bound ("超过").
-        string Matches(string match) => postgres
-            ? $"SELECT a.id, a.law_id, a.ordinal FROM search_law_articles a WHERE a.tokens @@ CAST(@{match} AS tsquery) LIMIT {MatchCap}"
-            : $"SELECT a.id, a.law_id, a.ordinal FROM (SELECT rowid FROM search_law_fts WHERE search_law_fts MATCH @{match} LIMIT {MatchCap}) f JOIN search_law_articles a ON a.id = f.rowid";
-        string Titles(string match) => postgres
-            ? $"SELECT law_id FROM search_law_titles WHERE tokens @@ CAST(@{match} AS tsquery)"
-            : $"SELECT rowid AS law_id FROM search_law_title_fts WHERE search_law_title_fts MATCH @{match}";
-        // One word (most searches): the laws are those of its articles and title, read once. Each word's matches are
-        // read once (MATERIALIZED) and serve both the laws found and the check whether the cap was reached.
-        var single = phrases.Count == 1;
-        var words = single ? [] : phrases.Select((_, i) => $"m{i} AS MATERIALIZED ({Matches($"t{i}")}),").ToList();
-        var perTerm = single
-            ? "SELECT law_id FROM art UNION SELECT law_id FROM tit"
-            : string.Join(" INTERSECT ", phrases.Select((_, i) => $"SELECT law_id FROM (SELECT law_id FROM m{i} UNION {Titles($"t{i}")}) u{i}"));
-        var firstAny = single ? "SELECT law_id, first_all AS first_ordinal FROM art" : $"SELECT law_id, min(ordinal) AS first_ordinal FROM ({Matches("any")}) y GROUP BY law_id";
-        var capped = string.Join(" OR ", phrases.Select((_, i) => single ? $"(SELECT count(*) FROM m_all) >= {MatchCap}" : $"(SELECT count(*) FROM m{i}) >= {MatchCap}")
-            .Append($"(SELECT count(*) FROM m_all) >= {MatchCap}").Distinct());
-        var sql = $"""
-            WITH m_all AS MATERIALIZED ({Matches("all")}),
-            {string.Join("\n", words)}
-            art AS (SELECT law_id, count(*) AS n, min(ordinal) AS first_all FROM m_all GROUP BY law_id),
-            tit AS ({Titles("all")}),
-            found AS ({perTerm}),
-            first_any AS ({firstAny}),
-            hits AS (
-                SELECT l."Id" AS law_id, CASE WHEN tit.law_id IS NULL THEN 0 ELSE 1 END AS in_title, coalesce(art.n, 0) AS n, coalesce(art.first_all, first_any.first_ordinal) AS first_ordinal
-                FROM found JOIN "Laws" l ON l."Id" = found.law_id
-                LEFT JOIN art ON art.law_id = found.law_id LEFT JOIN tit ON tit.law_id = found.law_id LEFT JOIN first_any ON first_any.law_id = found.law_id
-                WHERE 1 = 1{filters})
-            SELECT law_id, in_title, n, first_ordinal, count(*) OVER () AS total, CASE WHEN {capped} THEN 1 ELSE 0 END AS capped FROM hits
-            ORDER BY in_title DESC, n DESC, law_id LIMIT @take OFFSET @skip
-            """;
-        var hits = new List<LawHit>();
-        var total = 0;
-        var lowerBound = false;
+        var capped = false;
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var cmd = Command(db, db.Database.CurrentTransaction?.GetDbTransaction(), sql,
-                [("all", all), .. (single ? [] : new[] { ("any", (object?)any) }), .. (single ? [] : phrases.Select((p, i) => ($"t{i}", (object?)p))), ("take", take), ("skip", skip), .. parameters]);
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct))
+            var tx = db.Database.CurrentTransaction?.GetDbTransaction();
+
+            // (law, ordinal) of the articles holding a match, in index order, at most `cap` of them; whether there were more.
+            async Task<(List<(int Law, int Ordinal)> Rows, bool Cut)> ArticlesAsync(string match)
             {
-                hits.Add(new LawHit(Int(r, 0), Int(r, 1) == 1, Int(r, 2), r.IsDBNull(3) ? null : Int(r, 3)));
-                total = Int(r, 4);
-                lowerBound = Int(r, 5) == 1;
+                var rows = new List<(int, int)>();
+                await using var cmd = Command(db, tx, postgres
+                    ? "SELECT law_id, ordinal FROM search_law_articles WHERE tokens @@ CAST(@match AS tsquery) LIMIT @limit"
+                    : "SELECT a.law_id, a.ordinal FROM (SELECT rowid FROM search_law_fts WHERE search_law_fts MATCH @match LIMIT @limit) f JOIN search_law_articles a ON a.id = f.rowid",
+                    ("match", match), ("limit", cap + 1));
+                await using var r = await cmd.ExecuteReaderAsync(ct);
+                while (await r.ReadAsync(ct)) rows.Add((Int(r, 0), Int(r, 1)));
+                // One more than the cap is asked for: exactly `cap` matches is still an exact count.
+                if (rows.Count <= cap) return (rows, false);
+                rows.RemoveAt(rows.Count - 1);
+                return (rows, true);
             }
+            async Task<(HashSet<int> Laws, bool Cut)> TitlesAsync(string match)
+            {
+                var laws = new HashSet<int>();
+                await using var cmd = Command(db, tx, postgres
+                    ? "SELECT law_id FROM search_law_titles WHERE tokens @@ CAST(@match AS tsquery) LIMIT @limit"
+                    : "SELECT rowid FROM search_law_title_fts WHERE search_law_title_fts MATCH @match LIMIT @limit",
+                    ("match", match), ("limit", cap + 1));
+                await using var r = await cmd.ExecuteReaderAsync(ct);
+                while (await r.ReadAsync(ct))
+                {
+                    if (laws.Count == cap) return (laws, true);
+                    laws.Add(Int(r, 0));
+                }
+                return (laws, false);
+            }
+
+            // Articles holding every word: the count that ranks a law and the passage shown.
+            List<(int Law, int Ordinal)> matchedAll;
+            HashSet<int> titled;
+            HashSet<int> found;
+            // First article holding any word, for a law found without an article holding them all (words in different articles).
+            var firstAny = new Dictionary<int, int>();
+            if (phrases.Count == 1)
+            {
+                var (articles, cutArticles) = await ArticlesAsync(all);
+                var (titles, cutTitles) = await TitlesAsync(all);
+                (matchedAll, titled, capped) = (articles, titles, cutArticles || cutTitles);
+                found = [.. titled, .. matchedAll.Select(m => m.Law)];
+            }
+            else
+            {
+                // Each word in the title or in some article of the law, the words possibly in different articles.
+                var perWord = new List<List<(int Law, int Ordinal)>>();
+                var lawsOf = new List<HashSet<int>>();
+                var cut = new List<bool>();
+                foreach (var phrase in phrases)
+                {
+                    var (articles, cutArticles) = await ArticlesAsync(phrase);
+                    var (laws, cutTitles) = await TitlesAsync(phrase);
+                    laws.UnionWith(articles.Select(a => a.Law));
+                    perWord.Add(articles);
+                    lawsOf.Add(laws);
+                    cut.Add(cutArticles || cutTitles);
+                }
+                HashSet<int> both;
+                if (!cut.Contains(true))
+                {
+                    // Every list complete: the laws are in all of them, the articles holding every word too.
+                    both = lawsOf.Skip(1).Aggregate(new HashSet<int>(lawsOf[0]), (acc, next) => { acc.IntersectWith(next); return acc; });
+                    matchedAll = perWord.Skip(1).Aggregate(perWord[0].AsEnumerable(), (acc, next) => acc.Intersect(next)).ToList();
+                }
+                else
+                {
+                    // A common word's list was cut off: the laws holding it are not all in it. The laws holding every
+                    // complete word are a superset of the answer, though; few enough of them are checked one by one.
+                    var complete = Enumerable.Range(0, phrases.Count).Where(i => !cut[i]).ToList();
+                    var candidates = complete.Count == 0 ? null
+                        : complete.Skip(1).Aggregate(new HashSet<int>(lawsOf[complete[0]]), (acc, i) => { acc.IntersectWith(lawsOf[i]); return acc; });
+                    if (candidates is not null && candidates.Count > VerifyLimit && !filter.IsEmpty)
+                        candidates = await FilteredAsync(db, tx, candidates, filter, today, ct);
+                    if (candidates is not null && candidates.Count <= VerifyLimit)
+                    {
+                        both = candidates;
+                        for (var i = 0; i < phrases.Count && both.Count > 0; i++)
+                        {
+                            if (!cut[i]) continue;
+                            var unknown = both.Where(l => !lawsOf[i].Contains(l)).ToList();
+                            if (unknown.Count == 0) continue;
+                            var holding = await HoldingAsync(db, tx, unknown, phrases[i], ct);
+                            both.RemoveWhere(l => !lawsOf[i].Contains(l) && !holding.Contains(l));
+                        }
+                    }
+                    else
+                    {
+                        both = lawsOf.Skip(1).Aggregate(new HashSet<int>(lawsOf[0]), (acc, next) => { acc.IntersectWith(next); return acc; });
+                        capped = true;
+                    }
+                    // Here the articles holding every word rank the laws; they are not needed to find them when checked.
+                    (matchedAll, _) = await ArticlesAsync(all);
+                }
+                // A title holding every word: a law found, and ranked first.
+                (titled, _) = await TitlesAsync(all);
+                found = [.. both, .. titled, .. matchedAll.Select(m => m.Law)];
+                foreach (var (law, ordinal) in perWord.SelectMany(w => w))
+                    if (found.Contains(law) && (!firstAny.TryGetValue(law, out var o) || ordinal < o)) firstAny[law] = ordinal;
+            }
+
+            if (!filter.IsEmpty && found.Count > 0)
+                found = await FilteredAsync(db, tx, found, filter, today, ct);
+            var counts = new Dictionary<int, (int N, int First)>();
+            foreach (var (law, ordinal) in matchedAll)
+                counts[law] = counts.TryGetValue(law, out var c) ? (c.N + 1, Math.Min(c.First, ordinal)) : (1, ordinal);
+            var hits = found
+                .Select(law => counts.TryGetValue(law, out var c)
+                    ? new LawHit(law, titled.Contains(law), c.N, c.First)
+                    : new LawHit(law, titled.Contains(law), 0, firstAny.TryGetValue(law, out var o) ? o : null))
+                .OrderByDescending(h => h.InTitle).ThenByDescending(h => h.MatchedArticles).ThenBy(h => h.LawId)
+                .Skip(skip).Take(take).ToList();
+            return (hits, found.Count, capped);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
-        // A page past the end has no rows to carry the total: count once more.
-        if (hits.Count == 0 && skip > 0)
-            (_, total, lowerBound) = await SearchAsync(db, terms, filter, today, 0, 1, ct);
-        return (hits, total, lowerBound);
     }
+
+    /// <summary>The laws among <paramref name="laws"/> that pass the filter.</summary>
+    private static async Task<HashSet<int>> FilteredAsync(RendaDbContext db, DbTransaction? tx, HashSet<int> laws, LawFilter filter, DateOnly today, CancellationToken ct)
+    {
+        var (conditions, parameters) = filter.Sql(today);
+        var postgres = db.Provider == DatabaseProvider.Postgres;
+        // The ids travel as one parameter: an int[] in PostgreSQL, a JSON array in SQLite.
+        var ids = postgres ? (object)laws.ToArray() : "[" + string.Join(",", laws.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]";
+        await using var cmd = Command(db, tx, postgres
+            ? $"SELECT l.\"Id\" FROM \"Laws\" l WHERE l.\"Id\" = ANY(@ids){conditions}"
+            : $"SELECT l.\"Id\" FROM \"Laws\" l WHERE l.\"Id\" IN (SELECT value FROM json_each(@ids)){conditions}",
+            [("ids", ids), .. parameters]);
+        var result = new HashSet<int>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) result.Add(Int(r, 0));
+        return result;
+    }
+
+    /// <summary>
+    /// Of these laws, those whose title or some article holds the phrase: for the laws a rarer word found, when a common
+    /// word's list was cut off. SQLite: one look per law into the index within the law's rowid range (its units are written
+    /// in one go); PostgreSQL: the articles of these laws only, by the law_id index.
+    /// </summary>
+    private static async Task<HashSet<int>> HoldingAsync(RendaDbContext db, DbTransaction? tx, List<int> laws, string phrase, CancellationToken ct)
+    {
+        var result = new HashSet<int>();
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            // law_id = ANY(…) AND tokens @@ …: PostgreSQL ANDs the two index bitmaps and rechecks only the articles of these laws
+            // holding the word's bigrams. A correlated EXISTS per law was planned as a semi-join over the word's whole GIN
+            // list and rechecked every article of a common word (2.9 s against 77 ms at 100×).
+            await using var cmd = Command(db, tx, """
+                SELECT law_id FROM search_law_titles WHERE law_id = ANY(@ids) AND tokens @@ CAST(@match AS tsquery)
+                UNION
+                SELECT law_id FROM search_law_articles WHERE law_id = ANY(@ids) AND tokens @@ CAST(@match AS tsquery)
+                """, ("ids", laws.ToArray()), ("match", phrase));
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) result.Add(Int(r, 0));
+            return result;
+        }
+        await using var one = Command(db, tx, """
+            SELECT EXISTS (SELECT 1 FROM search_law_title_fts WHERE search_law_title_fts MATCH @match AND rowid = @law)
+                OR EXISTS (SELECT 1 FROM search_law_fts JOIN search_law_articles a ON a.id = search_law_fts.rowid
+                    WHERE search_law_fts MATCH @match AND a.law_id = @law
+                      AND search_law_fts.rowid BETWEEN (SELECT min(id) FROM search_law_articles WHERE law_id = @law) AND (SELECT max(id) FROM search_law_articles WHERE law_id = @law))
+            """, ("match", phrase), ("law", 0));
+        foreach (var law in laws)
+        {
+            one.Parameters["law"].Value = law;
+            if (Convert.ToInt64(await one.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) == 1) result.Add(law);
+        }
+        return result;
+    }
+
+    /// <summary>A search word as a phrase: FTS5 "冷湖 湖天", PostgreSQL ('冷湖' <-> '湖天'). Tokens are letters and digits only.</summary>
+    private static string Phrase(IReadOnlyList<string> tokens, bool postgres) =>
+        postgres ? "(" + string.Join(" <-> ", tokens.Select(x => $"'{x}'")) + ")" : "\"" + string.Join(' ', tokens) + "\"";
 
     public const int MaxTerms = 8;
 
-    /// <summary>Matching articles read per word and search (see <see cref="SearchAsync"/>).</summary>
+    /// <summary>Laws a rarer word found that are checked one by one for a common word whose list was cut off (see <see cref="SearchAsync"/>).</summary>
+    public const int VerifyLimit = 200;
+
+    /// <summary>Matching articles, and matching titles, read per word and search (see <see cref="SearchAsync"/>); Renda:Laws:SearchCap.</summary>
     public const int MatchCap = 10_000;
 
     /// <summary>The first unit of a law holding every one of these terms (each as a phrase), for the passage of a search hit.</summary>
@@ -281,10 +418,16 @@ public static class LawIndex
     {
         if (terms.Count == 0) return null;
         var postgres = db.Provider == DatabaseProvider.Postgres;
-        var match = string.Join(postgres ? " & " : " AND ", terms.Select(t => postgres ? "(" + string.Join(" <-> ", t.Select(x => $"'{x}'")) + ")" : "\"" + string.Join(' ', t) + "\""));
+        var match = string.Join(postgres ? " & " : " AND ", terms.Select(t => Phrase(t, postgres)));
+        // SQLite: the law's units are written in one go, so their ids form a range; FTS5 seeks within a rowid range, where a
+        // match filtered by law afterwards would read a common word's whole list for every hit of the page.
         var sql = postgres
             ? "SELECT min(ordinal) FROM search_law_articles WHERE law_id = @law AND tokens @@ CAST(@match AS tsquery)"
-            : "SELECT min(a.ordinal) FROM search_law_fts JOIN search_law_articles a ON a.id = search_law_fts.rowid WHERE search_law_fts MATCH @match AND a.law_id = @law";
+            : """
+              SELECT min(a.ordinal) FROM search_law_fts JOIN search_law_articles a ON a.id = search_law_fts.rowid
+              WHERE search_law_fts MATCH @match AND a.law_id = @law
+                AND search_law_fts.rowid BETWEEN (SELECT min(id) FROM search_law_articles WHERE law_id = @law) AND (SELECT max(id) FROM search_law_articles WHERE law_id = @law)
+              """;
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -317,6 +460,8 @@ public static class LawIndex
 /// <summary>The filters of a law list or search: category, status (as of a day) and version date range.</summary>
 public sealed record LawFilter(string? Category = null, LawStatus? Status = null, DateOnly? From = null, DateOnly? To = null)
 {
+    public bool IsEmpty => string.IsNullOrEmpty(Category) && Status is null && From is null && To is null;
+
     public IQueryable<Law> Apply(IQueryable<Law> q, DateOnly today)
     {
         if (!string.IsNullOrEmpty(Category)) q = q.Where(l => l.Category == Category);

@@ -32,7 +32,9 @@ public static class LawQueries
     /// Without <paramref name="q"/>: the laws with the filters, newest version first. With it: the laws whose title or text
     /// holds every term, titles first, then by the number of articles that match, each with a highlighted passage.
     /// </summary>
-    public static async Task<Page<LawListItem>> SearchAsync(RendaDbContext db, string? q, LawFilter filter, int? page, int? pageSize, CancellationToken ct)
+    /// <remarks>A search reads at most <paramref name="cap"/> matching articles and titles per word (Renda:Laws:SearchCap); past that the total is a lower bound.</remarks>
+    public static async Task<Page<LawListItem>> SearchAsync(RendaDbContext db, string? q, LawFilter filter, int? page, int? pageSize, CancellationToken ct,
+        int cap = LawIndex.MatchCap)
     {
         var today = Today(db);
         var (p, size) = Paging.Normalise(page, pageSize ?? PageSize);
@@ -52,7 +54,7 @@ public static class LawQueries
         }
 
         var terms = LawIndex.Terms(q);
-        var (hits, count, lowerBound) = await LawIndex.SearchAsync(db, terms, filter, today, (p - 1) * size, size, ct);
+        var (hits, count, lowerBound) = await LawIndex.SearchAsync(db, terms, filter, today, (p - 1) * size, size, ct, cap);
         var ids = hits.Select(h => h.LawId).ToList();
         var meta = await db.Set<Law>().AsNoTracking().Where(l => ids.Contains(l.Id))
             .Select(l => new { l.Id, l.Title, l.Category, l.VersionDate, l.ArticleCount, l.Repealed, l.SupersededById, l.EffectiveOn })

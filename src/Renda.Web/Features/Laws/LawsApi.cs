@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Renda.Web.Data;
 
 namespace Renda.Web.Features.Laws;
@@ -8,11 +9,20 @@ namespace Renda.Web.Features.Laws;
 /// </summary>
 public static class LawsApi
 {
+    public static IServiceCollection AddLaws(this IServiceCollection services)
+    {
+        services.AddOptions<LawSearchOptions>().BindConfiguration("Renda:Laws")
+            .Validate(o => o.SearchCap >= 1, "Renda:Laws:SearchCap must be at least 1.").ValidateOnStart();
+        services.AddHostedService<LawDemo>();
+        return services;
+    }
+
     public static void Map(RouteGroupBuilder api)
     {
         var laws = api.MapGroup("/laws").AllowAnonymous().WithTags("法规数据库");
-        laws.MapGet("/", async (string? q, int? page, int? pageSize, string? category, string? status, DateOnly? from, DateOnly? to, RendaDbContext db, CancellationToken ct) =>
-                Results.Ok(await LawQueries.SearchAsync(db, q, new LawFilter(category, LawStatusLabels.Parse(status), from, to), page, pageSize, ct)))
+        laws.MapGet("/", async (string? q, int? page, int? pageSize, string? category, string? status, DateOnly? from, DateOnly? to, RendaDbContext db,
+                    IOptions<LawSearchOptions> options, CancellationToken ct) =>
+                Results.Ok(await LawQueries.SearchAsync(db, q, new LawFilter(category, LawStatusLabels.Parse(status), from, to), page, pageSize, ct, options.Value.SearchCap)))
             .WithSummary("检索法律法规（q 为空时按条件列出）");
         laws.MapGet("/categories", async (RendaDbContext db, CancellationToken ct) => Results.Ok(await LawQueries.CategoriesAsync(db, ct)));
         laws.MapGet("/{id:int}", async (int id, RendaDbContext db, CancellationToken ct) => Results.Ok(await LawQueries.DetailAsync(db, id, ct)))
@@ -23,4 +33,11 @@ public static class LawsApi
                 Results.Text(await LawQueries.AkomaNtosoAsync(db, id, ct), "application/akn+xml; charset=utf-8"))
             .WithSummary("Akoma Ntoso 3.0 XML");
     }
+}
+
+/// <summary>Renda:Laws in the configuration.</summary>
+public sealed class LawSearchOptions
+{
+    /// <summary>Matching articles, and matching titles, a search reads per word; past that its total is a lower bound (see <see cref="LawIndex.SearchAsync"/>).</summary>
+    public int SearchCap { get; set; } = LawIndex.MatchCap;
 }

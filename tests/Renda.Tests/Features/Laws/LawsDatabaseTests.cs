@@ -61,6 +61,56 @@ public abstract class LawsDatabaseTests(RendaApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Laws_whose_title_holds_the_word_come_first_and_past_the_search_cap_the_total_is_a_lower_bound()
+    {
+        // Imported in path order (乌 < 海 < 都): the law that only mentions the word has the first matching articles.
+        var folder = new LawSteps.LawFolder()
+            .With("地方性法规/乌兰县牧区管理办法.md", LawSteps.Markdown("乌兰县牧区管理办法", "2019年1月1日 通过",
+                "第一条 牧区应当做好草原防火。\n\n第二条 草原防火期由县人民政府规定。\n\n第三条 草原防火物资由乡镇储备。\n\n第四条 本办法自2019年3月1日起施行。"))
+            .With("地方性法规/海西州草原防火条例.md", LawSteps.Markdown("海西州草原防火条例", "2020年1月1日 通过",
+                "第一条 为了做好草原防火工作，制定本条例。\n\n第二条 本条例自2020年3月1日起施行。"))
+            .With("地方性法规/都兰县森林草原防火规定.md", LawSteps.Markdown("都兰县森林草原防火规定", "2021年1月1日 通过",
+                "第一条 为了做好森林草原防火工作，制定本规定。\n\n第二条 草原防火期内禁止野外用火。\n\n第三条 本规定自2021年3月1日起施行。"));
+        (await app.ImportLawsAsync(folder.Dir)).AllImported.ShouldBeTrue();
+        var q = "q=" + Uri.EscapeDataString("草原防火");
+
+        // Everything read: titles first (more matching articles first), then the law with the most matching articles.
+        var exact = await app.Anonymous().SearchLawsAsync(q);
+        exact.Titles().ShouldBe(["都兰县森林草原防火规定", "海西州草原防火条例", "乌兰县牧区管理办法"]);
+        exact.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("matchedArticles").GetInt32()).ShouldBe([2, 1, 3]);
+        exact.GetProperty("items")[2].GetProperty("snippet").GetString()!.ShouldContain("<mark>草原防火</mark>");
+        exact.GetProperty("total").GetInt32().ShouldBe(3);
+        exact.GetProperty("totalIsLowerBound").GetBoolean().ShouldBeFalse();
+
+        // Two matching articles and two titles read per word: the titles still come first, every law found is counted, and
+        // the total says it may be more (the third matching article and beyond were not read).
+        using var capped = app.WithSettings(("Renda:Laws:SearchCap", "2"));
+        var client = capped.Anonymous();
+        var page = await client.SearchLawsAsync(q);
+        page.Titles()[..2].Order().ShouldBe(["海西州草原防火条例", "都兰县森林草原防火规定"]);
+        page.Titles()[2].ShouldBe("乌兰县牧区管理办法");
+        page.GetProperty("total").GetInt32().ShouldBe(3);
+        page.GetProperty("totalIsLowerBound").GetBoolean().ShouldBeTrue();
+        // One word in the title, the other in the articles: the passage shows the article's word.
+        var two = await client.SearchLawsAsync("q=" + Uri.EscapeDataString("县牧区 草原防火"));
+        two.Titles().ShouldBe(["乌兰县牧区管理办法"]);
+        two.GetProperty("items")[0].GetProperty("snippet").GetString()!.ShouldContain("<mark>草原防火</mark>");
+        // A common word (施行 is in the last article of nearly every law; its first two matches are other laws') with a rare
+        // one in another article: the laws holding the rare word are checked for the common one, and the count is exact.
+        var checkedOne = await client.SearchLawsAsync("q=" + Uri.EscapeDataString("施行 野外用火"));
+        checkedOne.Titles().ShouldBe(["都兰县森林草原防火规定"]);
+        checkedOne.GetProperty("items")[0].GetProperty("snippet").GetString()!.ShouldContain("<mark>野外用火</mark>");
+        checkedOne.GetProperty("total").GetInt32().ShouldBe(1);
+        checkedOne.GetProperty("totalIsLowerBound").GetBoolean().ShouldBeFalse();
+        (await client.SearchLawsAsync("q=" + Uri.EscapeDataString("施行 野外用火") + "&category=宪法")).GetProperty("total").GetInt32().ShouldBe(0);
+        var html = await (await client.GetAsync("/laws?" + q)).Content.ReadAsStringAsync();
+        html.ShouldContain("至少 3 部");
+        html.ShouldContain("<mark>草原防火</mark>");
+        var filtered = await client.SearchLawsAsync(q + "&from=2020-01-01");
+        filtered.Titles().Order().ShouldBe(["海西州草原防火条例", "都兰县森林草原防火规定"]);
+    }
+
+    [Fact]
     public async Task Filters_narrow_the_list_and_paging_counts_the_laws()
     {
         var client = app.Anonymous();

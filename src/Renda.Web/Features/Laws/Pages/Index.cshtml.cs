@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using Renda.Web.Data;
 using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Laws.Pages;
 
 /// <summary>/laws — browse the regulations database by category, status and date, or search it in Chinese. Open to anyone.</summary>
-public class LawsIndexModel(RendaDbContext db) : PageModel
+public class LawsIndexModel(RendaDbContext db, IOptions<LawSearchOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Category { get; set; }
@@ -17,13 +18,15 @@ public class LawsIndexModel(RendaDbContext db) : PageModel
     public Page<LawListItem> Result { get; private set; } = new([], 1, LawQueries.PageSize, 0);
     public List<string> Categories { get; private set; } = [];
     public string? Error { get; private set; }
+    /// <summary>Matching articles and titles read per word (the total is a lower bound past it).</summary>
+    public int SearchCap => options.Value.SearchCap;
 
     public async Task OnGetAsync([FromQuery(Name = "page")] int? pageNumber, CancellationToken ct)
     {
         Categories = await LawQueries.CategoriesAsync(db, ct);
         try
         {
-            Result = await LawQueries.SearchAsync(db, Q, new LawFilter(Category, LawStatusLabels.Parse(Status), From, To), pageNumber, null, ct);
+            Result = await LawQueries.SearchAsync(db, Q, new LawFilter(Category, LawStatusLabels.Parse(Status), From, To), pageNumber, null, ct, SearchCap);
         }
         catch (DomainException e)
         {
