@@ -1,34 +1,11 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Renda.Web.Data;
-using Renda.Web.Platform.Identity;
-using Renda.Web.Platform.Web;
+using Renda.Web.Platform.Web.Pages;
 
 namespace Renda.Web.Features.Suggestions.Admin;
 
 /// <summary>The system administrator sets the congress's configurable suggestion rules (DOMAIN.md §2 "configurable").</summary>
-[Authorize(Policy = nameof(Role.SystemAdministrator))]
-public class SettingsModel(RendaDbContext db) : PageModel
+public class SettingsModel(RendaDbContext db) : CongressSettingsPageModel<SuggestionSettings>(db)
 {
-    [BindProperty] public SuggestionSettings S { get; set; } = new();
-    public bool Saved { get; private set; }
-
-    public async Task OnGetAsync(CancellationToken ct) => S = await SuggestionSettings.ForAsync(db, new CurrentUser(User).CongressId!.Value, ct);
-
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        if (!ModelState.IsValid)
-            return Page();
-        try
-        {
-            await SuggestionSettings.SaveAsync(db, new CurrentUser(User).CongressId!.Value, S, ct);
-            Saved = true;
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError(e.Field is { } f ? "S." + char.ToUpperInvariant(f[0]) + f[1..] : "", e.Message);
-        }
-        return Page();
-    }
+    protected override Task<SuggestionSettings> LoadAsync(RendaDbContext db, int congressId, CancellationToken ct) => SuggestionSettings.ForAsync(db, congressId, ct);
+    protected override Task SaveAsync(RendaDbContext db, int congressId, SuggestionSettings values, CancellationToken ct) => SuggestionSettings.SaveAsync(db, congressId, values, ct);
 }

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Renda.Web.Data;
+using Renda.Web.Platform.Identity;
+
+namespace Renda.Web.Platform.Web.Pages;
+
+/// <summary>
+/// A module's settings page: the system administrator reads and saves the congress's row of <typeparamref name="TSettings"/>
+/// (the "configurable" rules of DOMAIN.md). Validation errors stay on the form; a refusal of the module names its field.
+/// </summary>
+[Authorize(Policy = nameof(Role.SystemAdministrator))]
+public abstract class CongressSettingsPageModel<TSettings>(RendaDbContext db) : PageModel where TSettings : class, new()
+{
+    [BindProperty] public TSettings S { get; set; } = new();
+    public bool Saved { get; private set; }
+
+    protected abstract Task<TSettings> LoadAsync(RendaDbContext db, int congressId, CancellationToken ct);
+    protected abstract Task SaveAsync(RendaDbContext db, int congressId, TSettings values, CancellationToken ct);
+
+    private int CongressId => new CurrentUser(User).CongressId!.Value;
+
+    public async Task OnGetAsync(CancellationToken ct) => S = await LoadAsync(db, CongressId, ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+            return Page();
+        try
+        {
+            await SaveAsync(db, CongressId, S, ct);
+            Saved = true;
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(e.Field is { } f ? "S." + char.ToUpperInvariant(f[0]) + f[1..] : "", e.Message);
+        }
+        return Page();
+    }
+}
