@@ -219,40 +219,55 @@ public static class LawIndex
         if (terms.Count > MaxTerms) throw DomainException.Invalid("q", $"检索词最多 {MaxTerms} 个。");
         ArgumentOutOfRangeException.ThrowIfLessThan(cap, 1);
         var postgres = db.Provider == DatabaseProvider.Postgres;
+        // A word inside another ("或者 或者持") adds nothing: whatever holds the longer one holds it. Reading it would cost a
+        // common word's whole list for no law more or less.
+        terms = terms.Where((t, i) => !terms.Where((u, j) => j != i && Contains(u, t) && (u.Count > t.Count || j < i)).Any()).ToList();
         var phrases = terms.Select(t => Phrase(t, postgres)).ToList();
         var all = string.Join(postgres ? " & " : " AND ", phrases);
         var capped = false;
         await db.Database.OpenConnectionAsync(ct);
+        // PostgreSQL: a word in a fifth of the articles made the planner scan partitions row by row, testing every
+        // row's tsvector until enough matched (50 ms for 行政 at 1,044 laws, against 1–5 ms through the GIN index): it
+        // prices the match test at a fraction of what unpacking a tsvector costs. The search's own read-only
+        // transaction turns sequential scans off for its statements only. Inside a caller's transaction the caller's
+        // settings stay.
+        IDbContextTransaction? own = null;
         try
         {
+            if (postgres && db.Database.CurrentTransaction is null)
+            {
+                own = await db.Database.BeginTransactionAsync(ct);
+                await using var set = Command(db, own.GetDbTransaction(), "SET LOCAL enable_seqscan = off");
+                await set.ExecuteNonQueryAsync(ct);
+            }
             var tx = db.Database.CurrentTransaction?.GetDbTransaction();
 
-            // (law, ordinal) of the articles holding a match, in index order, at most `cap` of them; whether there were more.
-            async Task<(List<(int Law, int Ordinal)> Rows, bool Cut)> ArticlesAsync(string match)
+            // (law, ordinal) of the articles holding a match, in index order, at most `limit` of them; whether there were more.
+            async Task<(List<(int Law, int Ordinal)> Rows, bool Cut)> ArticlesAsync(string match, int limit)
             {
                 var rows = new List<(int, int)>();
                 await using var cmd = Command(db, tx, postgres
-                    ? "SELECT law_id, ordinal FROM search_law_articles WHERE tokens @@ CAST(@match AS tsquery) LIMIT @limit"
+                    ? $"SELECT law_id, ordinal FROM search_law_articles WHERE tokens @@ {SearchIndex.TsQueryLiteral(match)} LIMIT {limit + 1}"
                     : "SELECT a.law_id, a.ordinal FROM (SELECT rowid FROM search_law_fts WHERE search_law_fts MATCH @match LIMIT @limit) f JOIN search_law_articles a ON a.id = f.rowid",
-                    ("match", match), ("limit", cap + 1));
+                    ("match", match), ("limit", limit + 1));
                 await using var r = await cmd.ExecuteReaderAsync(ct);
                 while (await r.ReadAsync(ct)) rows.Add((Int(r, 0), Int(r, 1)));
-                // One more than the cap is asked for: exactly `cap` matches is still an exact count.
-                if (rows.Count <= cap) return (rows, false);
+                // One more than the limit is asked for: exactly `limit` matches is still an exact count.
+                if (rows.Count <= limit) return (rows, false);
                 rows.RemoveAt(rows.Count - 1);
                 return (rows, true);
             }
-            async Task<(HashSet<int> Laws, bool Cut)> TitlesAsync(string match)
+            async Task<(HashSet<int> Laws, bool Cut)> TitlesAsync(string match, int limit)
             {
                 var laws = new HashSet<int>();
                 await using var cmd = Command(db, tx, postgres
-                    ? "SELECT law_id FROM search_law_titles WHERE tokens @@ CAST(@match AS tsquery) LIMIT @limit"
+                    ? $"SELECT law_id FROM search_law_titles WHERE tokens @@ {SearchIndex.TsQueryLiteral(match)} LIMIT {limit + 1}"
                     : "SELECT rowid FROM search_law_title_fts WHERE search_law_title_fts MATCH @match LIMIT @limit",
-                    ("match", match), ("limit", cap + 1));
+                    ("match", match), ("limit", limit + 1));
                 await using var r = await cmd.ExecuteReaderAsync(ct);
                 while (await r.ReadAsync(ct))
                 {
-                    if (laws.Count == cap) return (laws, true);
+                    if (laws.Count == limit) return (laws, true);
                     laws.Add(Int(r, 0));
                 }
                 return (laws, false);
@@ -266,35 +281,38 @@ public static class LawIndex
             var firstAny = new Dictionary<int, int>();
             if (phrases.Count == 1)
             {
-                var (articles, cutArticles) = await ArticlesAsync(all);
-                var (titles, cutTitles) = await TitlesAsync(all);
+                var (articles, cutArticles) = await ArticlesAsync(all, cap);
+                var (titles, cutTitles) = await TitlesAsync(all, cap);
                 (matchedAll, titled, capped) = (articles, titles, cutArticles || cutTitles);
                 found = [.. titled, .. matchedAll.Select(m => m.Law)];
             }
             else
             {
-                // Each word in the title or in some article of the law, the words possibly in different articles.
-                var perWord = new List<List<(int Law, int Ordinal)>>();
-                var lawsOf = new List<HashSet<int>>();
-                var cut = new List<bool>();
-                foreach (var phrase in phrases)
-                {
-                    var (articles, cutArticles) = await ArticlesAsync(phrase);
-                    var (laws, cutTitles) = await TitlesAsync(phrase);
-                    laws.UnionWith(articles.Select(a => a.Law));
-                    perWord.Add(articles);
-                    lawsOf.Add(laws);
-                    cut.Add(cutArticles || cutTitles);
-                }
+                // Each word in the title or in some article of the law, the words possibly in different articles. Each word is
+                // read first up to a tenth of the cap: a rarer word's lists are then complete, and a common word need not be
+                // read to the cap when the laws holding the rarer words can be checked for it one by one (at 100×, 10,000
+                // matches of a 3-character word cost 50–100 ms on PostgreSQL, a phrase test on every row read).
+                var perWord = phrases.Select(_ => new List<(int Law, int Ordinal)>()).ToList();
+                var lawsOf = phrases.Select(_ => new HashSet<int>()).ToList();
+                var cut = phrases.Select(_ => true).ToList();
                 HashSet<int> both;
-                if (!cut.Contains(true))
+                for (var limit = Math.Max(1, cap / 10); ; limit = cap)
                 {
-                    // Every list complete: the laws are in all of them, the articles holding every word too.
-                    both = lawsOf.Skip(1).Aggregate(new HashSet<int>(lawsOf[0]), (acc, next) => { acc.IntersectWith(next); return acc; });
-                    matchedAll = perWord.Skip(1).Aggregate(perWord[0].AsEnumerable(), (acc, next) => acc.Intersect(next)).ToList();
-                }
-                else
-                {
+                    for (var i = 0; i < phrases.Count; i++)
+                    {
+                        if (!cut[i]) continue;
+                        var (articles, cutArticles) = await ArticlesAsync(phrases[i], limit);
+                        var (laws, cutTitles) = await TitlesAsync(phrases[i], limit);
+                        laws.UnionWith(articles.Select(a => a.Law));
+                        (perWord[i], lawsOf[i], cut[i]) = (articles, laws, cutArticles || cutTitles);
+                    }
+                    if (!cut.Contains(true))
+                    {
+                        // Every list complete: the laws are in all of them, the articles holding every word too.
+                        both = lawsOf.Skip(1).Aggregate(new HashSet<int>(lawsOf[0]), (acc, next) => { acc.IntersectWith(next); return acc; });
+                        matchedAll = perWord.Skip(1).Aggregate(perWord[0].AsEnumerable(), (acc, next) => acc.Intersect(next)).ToList();
+                        break;
+                    }
                     // A common word's list was cut off: the laws holding it are not all in it. The laws holding every
                     // complete word are a superset of the answer, though; few enough of them are checked one by one.
                     var complete = Enumerable.Range(0, phrases.Count).Where(i => !cut[i]).ToList();
@@ -314,16 +332,19 @@ public static class LawIndex
                             both.RemoveWhere(l => !lawsOf[i].Contains(l) && !holding.Contains(l));
                         }
                     }
+                    else if (limit < cap)
+                        continue; // Too many to check: the cut words are read again, to the cap.
                     else
                     {
                         both = lawsOf.Skip(1).Aggregate(new HashSet<int>(lawsOf[0]), (acc, next) => { acc.IntersectWith(next); return acc; });
                         capped = true;
                     }
                     // Here the articles holding every word rank the laws; they are not needed to find them when checked.
-                    (matchedAll, _) = await ArticlesAsync(all);
+                    (matchedAll, _) = await ArticlesAsync(all, cap);
+                    break;
                 }
                 // A title holding every word: a law found, and ranked first.
-                (titled, _) = await TitlesAsync(all);
+                (titled, _) = await TitlesAsync(all, cap);
                 found = [.. both, .. titled, .. matchedAll.Select(m => m.Law)];
                 foreach (var (law, ordinal) in perWord.SelectMany(w => w))
                     if (found.Contains(law) && (!firstAny.TryGetValue(law, out var o) || ordinal < o)) firstAny[law] = ordinal;
@@ -344,6 +365,8 @@ public static class LawIndex
         }
         finally
         {
+            // Read only: ending it rolls back nothing.
+            if (own is not null) await own.DisposeAsync();
             await db.Database.CloseConnectionAsync();
         }
     }
@@ -375,14 +398,17 @@ public static class LawIndex
         var result = new HashSet<int>();
         if (db.Provider == DatabaseProvider.Postgres)
         {
-            // law_id = ANY(…) AND tokens @@ …: PostgreSQL ANDs the two index bitmaps and rechecks only the articles of these laws
-            // holding the word's bigrams. A correlated EXISTS per law was planned as a semi-join over the word's whole GIN
-            // list and rechecked every article of a common word (2.9 s against 77 ms at 100×).
-            await using var cmd = Command(db, tx, """
-                SELECT law_id FROM search_law_titles WHERE law_id = ANY(@ids) AND tokens @@ CAST(@match AS tsquery)
+            // Per law, its articles by law_id until the first that holds the phrase (LATERAL … LIMIT 1): a common word is in
+            // one of a law's first few articles. "law_id = ANY(…) AND tokens @@ …" tested every article of the laws (100
+            // insurance laws checked for 有关: 224 ms against 6 ms at 100×); a correlated EXISTS was planned as a semi-join
+            // over the word's whole GIN list (2.9 s).
+            var match = SearchIndex.TsQueryLiteral(phrase);
+            await using var cmd = Command(db, tx, $"""
+                SELECT law_id FROM search_law_titles WHERE law_id = ANY(@ids) AND tokens @@ {match}
                 UNION
-                SELECT law_id FROM search_law_articles WHERE law_id = ANY(@ids) AND tokens @@ CAST(@match AS tsquery)
-                """, ("ids", laws.ToArray()), ("match", phrase));
+                SELECT found.law_id FROM unnest(@ids) AS l(id)
+                CROSS JOIN LATERAL (SELECT a.law_id FROM search_law_articles a WHERE a.law_id = l.id AND a.tokens @@ {match} LIMIT 1) AS found
+                """, ("ids", laws.ToArray()));
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct)) result.Add(Int(r, 0));
             return result;
@@ -401,6 +427,14 @@ public static class LawIndex
         return result;
     }
 
+    /// <summary>Whether the tokens of <paramref name="part"/> occur in a row in <paramref name="whole"/>.</summary>
+    private static bool Contains(IReadOnlyList<string> whole, IReadOnlyList<string> part)
+    {
+        for (var start = 0; start + part.Count <= whole.Count; start++)
+            if (part.Select((x, k) => whole[start + k] == x).All(same => same)) return true;
+        return false;
+    }
+
     /// <summary>A search word as a phrase: FTS5 "冷湖 湖天", PostgreSQL ('冷湖' <-> '湖天'). Tokens are letters and digits only.</summary>
     private static string Phrase(IReadOnlyList<string> tokens, bool postgres) =>
         postgres ? "(" + string.Join(" <-> ", tokens.Select(x => $"'{x}'")) + ")" : "\"" + string.Join(' ', tokens) + "\"";
@@ -411,7 +445,7 @@ public static class LawIndex
     public const int VerifyLimit = 200;
 
     /// <summary>Matching articles, and matching titles, read per word and search (see <see cref="SearchAsync"/>); Renda:Laws:SearchCap.</summary>
-    public const int MatchCap = 10_000;
+    public const int MatchCap = 5_000;
 
     /// <summary>The first unit of a law holding every one of these terms (each as a phrase), for the passage of a search hit.</summary>
     public static async Task<int?> FirstMatchAsync(RendaDbContext db, int lawId, IReadOnlyList<IReadOnlyList<string>> terms, CancellationToken ct)
@@ -422,7 +456,7 @@ public static class LawIndex
         // SQLite: the law's units are written in one go, so their ids form a range; FTS5 seeks within a rowid range, where a
         // match filtered by law afterwards would read a common word's whole list for every hit of the page.
         var sql = postgres
-            ? "SELECT min(ordinal) FROM search_law_articles WHERE law_id = @law AND tokens @@ CAST(@match AS tsquery)"
+            ? $"SELECT min(ordinal) FROM search_law_articles WHERE law_id = @law AND tokens @@ {SearchIndex.TsQueryLiteral(match)}"
             : """
               SELECT min(a.ordinal) FROM search_law_fts JOIN search_law_articles a ON a.id = search_law_fts.rowid
               WHERE search_law_fts MATCH @match AND a.law_id = @law
@@ -448,6 +482,8 @@ public static class LawIndex
         cmd.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
+            // PostgreSQL statements carry the tsquery and limits as literals (SearchIndex.TsQueryLiteral), SQLite's as parameters.
+            if (!sql.Contains("@" + name, StringComparison.Ordinal)) continue;
             var p = cmd.CreateParameter();
             p.ParameterName = name;
             p.Value = value ?? DBNull.Value;

@@ -166,12 +166,11 @@ public static class SearchIndex
             // Tokens are letters and digits only (ChineseText), so quoting them cannot be escaped, as in the similarity
             // queries. On PostgreSQL the scope lexeme keeps the inverted index inside the congress, so every row read is one found.
             await using var cmd = postgres
-                ? Command(tx, db, """
+                ? Command(tx, db, $"""
                     SELECT id, year FROM search_documents
-                    WHERE tokens @@ CAST(@query AS tsquery) AND kind = @kind AND congress_id = @congress
-                    LIMIT @take
-                    """, ("query", string.Join(" & ", rarest.Select(t => $"'{t}'").Prepend($"'{ScopeLexeme(kind, congressId)}'"))),
-                    ("kind", kind), ("congress", congressId), ("take", limit + 1))
+                    WHERE tokens @@ {TsQueryLiteral(string.Join(" & ", rarest.Select(t => $"'{t}'").Prepend($"'{ScopeLexeme(kind, congressId)}'")))} AND kind = @kind AND congress_id = @congress
+                    LIMIT {limit + 1}
+                    """, ("kind", kind), ("congress", congressId))
                 : Command(tx, db, """
                     SELECT d.id, d.year FROM search_fts JOIN search_documents d ON d.doc_id = search_fts.rowid
                     WHERE search_fts MATCH @match AND d.kind = @kind AND d.congress_id = @congress
@@ -271,6 +270,16 @@ public static class SearchIndex
     /// rows and discarding them. Tokens are letters and digits only: no token has an '@'.
     /// </summary>
     internal static string ScopeLexeme(string kind, int congressId) => $"{kind}@{congressId}";
+
+    /// <summary>
+    /// A tsquery as a literal in the SQL text, not a parameter. Npgsql prepares a statement after its second use
+    /// (Database.WithAutoPrepare) and PostgreSQL then plans it once for any query: with the tsquery unknown it estimates
+    /// a fixed small share of matching rows, and under a LIMIT it chose to scan the whole table testing every row (a
+    /// search in the laws' titles: 38 ms instead of 1 ms at 10,000 laws; the 1,044 laws' search p95 155 ms, docs/BENCHMARKS.md).
+    /// With the literal each query is planned for its own words. The text is built from tokens (letters and digits,
+    /// ChineseText) and scope lexemes; quotes are doubled all the same.
+    /// </summary>
+    internal static string TsQueryLiteral(string tsquery) => $"CAST('{tsquery.Replace("'", "''", StringComparison.Ordinal)}' AS tsquery)";
 
     private static void CheckKind(string kind)
     {
@@ -492,13 +501,13 @@ public static class SearchIndex
         var parts = new List<string>();
         if (plan.Singles.Count > 0)
         {
-            parameters.Add(("rare", $"{scope} & ( {string.Join(" | ", plan.Singles.Select(t => $"'{t}'"))} )"));
-            parts.Add($"SELECT id, body, tokens FROM search_documents WHERE tokens @@ CAST(@rare AS tsquery) AND {where}");
+            var rare = TsQueryLiteral($"{scope} & ( {string.Join(" | ", plan.Singles.Select(t => $"'{t}'"))} )");
+            parts.Add($"SELECT id, body, tokens FROM search_documents WHERE tokens @@ {rare} AND {where}");
         }
         if (plan.Conjunctions.Count > 0)
         {
-            parameters.Add(("common", $"{scope} & ( {string.Join(" | ", plan.Conjunctions.Select(c => string.Join(" & ", c.Select(t => $"'{t}'"))))} )"));
-            parts.Add($"(SELECT id, body, tokens FROM search_documents WHERE tokens @@ CAST(@common AS tsquery) AND {where} LIMIT {MaxExamined})");
+            var common = TsQueryLiteral($"{scope} & ( {string.Join(" | ", plan.Conjunctions.Select(c => string.Join(" & ", c.Select(t => $"'{t}'"))))} )");
+            parts.Add($"(SELECT id, body, tokens FROM search_documents WHERE tokens @@ {common} AND {where} LIMIT {MaxExamined})");
         }
         var rank = string.Join(" | ", plan.RankTerms.Select(t => $"'{t}'"));
         await using var cmd = Command(tx, db, $"""

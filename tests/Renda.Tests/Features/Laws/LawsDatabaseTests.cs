@@ -103,6 +103,12 @@ public abstract class LawsDatabaseTests(RendaApp app) : IAsyncLifetime
         checkedOne.GetProperty("total").GetInt32().ShouldBe(1);
         checkedOne.GetProperty("totalIsLowerBound").GetBoolean().ShouldBeFalse();
         (await client.SearchLawsAsync("q=" + Uri.EscapeDataString("施行 野外用火") + "&category=宪法")).GetProperty("total").GetInt32().ShouldBe(0);
+        // Two words each cut off at the first reading (a tenth of the cap, 2 here) and complete at the cap: neither can be
+        // checked against the other, so both are read again to the cap, and the count is exact.
+        using var larger = app.WithSettings(("Renda:Laws:SearchCap", "20"));
+        var both = await larger.Anonymous().SearchLawsAsync("q=" + Uri.EscapeDataString("草原防火 施行"));
+        both.Titles().Order().ShouldBe(["乌兰县牧区管理办法", "海西州草原防火条例", "都兰县森林草原防火规定"]);
+        both.GetProperty("totalIsLowerBound").GetBoolean().ShouldBeFalse();
         var html = await (await client.GetAsync("/laws?" + q)).Content.ReadAsStringAsync();
         html.ShouldContain("至少 3 部");
         html.ShouldContain("<mark>草原防火</mark>");
