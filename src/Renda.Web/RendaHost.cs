@@ -35,6 +35,7 @@ public static class RendaHost
         // Keys that protect the login cookie live with the data, so sessions survive a restart.
         builder.Services.AddDataProtection().SetApplicationName("Renda")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Database.DataDir(builder.Configuration), "keys")));
+        builder.Services.AddSingleton(ClientAddress.FromKeyFile(Path.Combine(Database.DataDir(builder.Configuration), "keys", "client-address.key")));
         builder.Services.AddHostedService<Preparation>();
         var services = builder.Services;
         var config = builder.Configuration;

@@ -136,9 +136,9 @@ public static class FilingsApi
             => Done(Catalogues.FollowUpAsync(db, Actor(user), id, r.Note, ct))).RequireAuthorization().WithTags("备案审查");
 
         var pub = api.MapGroup("/public").AllowAnonymous().WithTags("公开");
-        pub.MapPost("/congresses/{code}/review-suggestions", async (string code, ReviewSuggestionInput r, RendaDbContext db, WorkCalendar calendar, HttpContext http, CancellationToken ct) =>
+        pub.MapPost("/congresses/{code}/review-suggestions", async (string code, ReviewSuggestionInput r, RendaDbContext db, WorkCalendar calendar, ClientAddress addresses, HttpContext http, CancellationToken ct) =>
         {
-            var s = await ReviewSuggestions.SubmitAsync(db, calendar, code, r, http.Connection.RemoteIpAddress?.ToString(), ct);
+            var s = await ReviewSuggestions.SubmitAsync(db, calendar, code, r, addresses.Of(http), ct);
             return Results.Created($"/api/v1/public/review-suggestions/{s.TrackingCode}", new { s.TrackingCode, s.ReceivedOn });
         }).DisableAntiforgery();
         pub.MapGet("/review-suggestions/{trackingCode}", async (string trackingCode, RendaDbContext db, CancellationToken ct)

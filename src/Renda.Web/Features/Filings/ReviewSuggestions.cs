@@ -41,10 +41,11 @@ public static partial class ReviewSuggestions
     private static partial Regex TagPattern();
 
     /// <summary>
-    /// Receives a suggestion from the public form or the API. <paramref name="address"/> is the sender's network address: one
-    /// address may send SuggestionsPerAddressPerHour an hour (configurable), more are refused, so a flood cannot bury the others.
+    /// Receives a suggestion from the public form or the API. <paramref name="addressHash"/> is the sender's network address as
+    /// <see cref="ClientAddress"/> keeps it: one address may send SuggestionsPerAddressPerHour an hour (configurable), more are
+    /// refused, so a flood cannot bury the others.
     /// </summary>
-    public static async Task<ReviewSuggestion> SubmitAsync(RendaDbContext db, WorkCalendar calendar, string code, ReviewSuggestionInput input, string? address, CancellationToken ct)
+    public static async Task<ReviewSuggestion> SubmitAsync(RendaDbContext db, WorkCalendar calendar, string code, ReviewSuggestionInput input, string addressHash, CancellationToken ct)
     {
         var congress = await db.Congresses.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, ct) ?? throw DomainException.NotFound($"行政区划代码 {code} 没有对应的人大。");
         var s = new ReviewSuggestion
@@ -57,7 +58,7 @@ public static partial class ReviewSuggestions
             IssuingOrgan = Clean("issuingOrgan", input.IssuingOrgan, "制定机关", 100, false),
             Content = Clean("content", input.Content, "审查建议的理由", ReviewSuggestion.MaxContent, true)!,
             ReceivedAt = db.Clock.GetUtcNow().UtcDateTime, ReceivedOn = WorkCalendar.Today(db.Clock), Status = ReviewSuggestionStatus.Received,
-            AddressHash = ClientAddress.Hash(address),
+            AddressHash = addressHash,
         };
         if (s.Content.Length < 10) throw DomainException.Invalid("content", "请写明建议审查的理由（至少 10 字）。");
         var settings = await FilingSettings.ForAsync(db, congress.Id, ct);

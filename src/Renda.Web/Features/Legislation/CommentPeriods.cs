@@ -80,10 +80,10 @@ public static partial class CommentPeriods
     /// A comment from the public page. Refused with a reason, nothing written: after the period, on an article not in the
     /// draft, HTML or script, over the length cap, the same text again, or the address's hourly allowance used up.
     /// </summary>
-    public static async Task<BillComment> CommentAsPublicAsync(RendaDbContext db, CommentSettings settings, int periodId, CommentInput input, string? address, CancellationToken ct)
+    /// <remarks><paramref name="addressHash"/> is the sender's address as <see cref="ClientAddress"/> keeps it.</remarks>
+    public static async Task<BillComment> CommentAsPublicAsync(RendaDbContext db, CommentSettings settings, int periodId, CommentInput input, string addressHash, CancellationToken ct)
     {
         var p = await db.Set<CommentPeriod>().FirstOrDefaultAsync(x => x.Id == periodId, ct) ?? throw DomainException.NotFound("没有找到该征求意见。");
-        var addressHash = ClientAddress.Hash(address);
         var since = db.Clock.GetUtcNow().UtcDateTime.AddHours(-1);
         if (await db.Set<BillComment>().CountAsync(c => c.AddressHash == addressHash && c.CreatedAt > since, ct) >= settings.PerAddressPerHour)
             throw DomainException.Conflict($"同一网络地址每小时最多提交 {settings.PerAddressPerHour} 条意见，请稍后再提交。");

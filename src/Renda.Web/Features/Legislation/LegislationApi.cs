@@ -203,10 +203,10 @@ public static class LegislationApi
             .AllowAnonymous().WithTags("公开").WithSummary("正在公开征求意见和已公布采纳情况的法规草案");
         var pub = api.MapGroup("/public/comment-periods/{id:int}").AllowAnonymous().WithTags("公开");
         pub.MapGet("/", async (int id, RendaDbContext db, CancellationToken ct) => Results.Ok(await PublicComments.PageAsync(db, id, ct)));
-        pub.MapPost("/comments", async (int id, CommentInput r, RendaDbContext db, IOptions<CommentSettings> settings, HttpContext http, CancellationToken ct) =>
+        pub.MapPost("/comments", async (int id, CommentInput r, RendaDbContext db, IOptions<CommentSettings> settings, ClientAddress addresses, HttpContext http, CancellationToken ct) =>
         {
             if (r.ContactPointId is not null) throw DomainException.Invalid("contactPointId", "联系点意见由工作人员录入。");
-            var c = await CommentPeriods.CommentAsPublicAsync(db, settings.Value, id, r, http.Connection.RemoteIpAddress?.ToString(), ct);
+            var c = await CommentPeriods.CommentAsPublicAsync(db, settings.Value, id, r, addresses.Of(http), ct);
             return Results.Created($"/api/v1/public/comment-periods/{id}", new { c.Id, c.NodeId, c.ArticleLabel });
         }).WithSummary("公众对征求意见稿提出意见（可匿名；每个网络地址每小时限量）");
 

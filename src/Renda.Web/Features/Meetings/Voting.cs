@@ -38,6 +38,8 @@ public static class Voting
     /// Prepares a vote on an agenda item: the whole item, a contested clause, or appointments — one (individual)
     /// or several together (combined). Personnel votes are always secret.
     /// </summary>
+    /// <param name="subjects">The modules' agenda subjects, asked whether they refuse a whole vote on the item (the meetings
+    /// module's page and API pass them). A module that prepares the vote on its own item has checked its own rules and passes none.</param>
     public static async Task<Vote> PrepareAsync(RendaDbContext db, MeetingActor actor, int meetingId, int agendaItemId, VoteKind kind, string? title, IReadOnlyList<int>? appointmentIds,
         CancellationToken ct, IEnumerable<IAgendaSubject>? subjects = null)
     {

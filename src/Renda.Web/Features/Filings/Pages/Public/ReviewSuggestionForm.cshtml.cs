@@ -9,7 +9,7 @@ using Renda.Web.Platform.Web;
 namespace Renda.Web.Features.Filings.Pages.Public;
 
 /// <summary>/public/review-suggestion — anyone sends a review suggestion (审查建议, 立法法 第一百一十条第二款) without an account, and gets a lookup code.</summary>
-public class ReviewSuggestionFormModel(RendaDbContext db, WorkCalendar calendar) : PageModel
+public class ReviewSuggestionFormModel(RendaDbContext db, WorkCalendar calendar, ClientAddress addresses) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Congress { get; set; }
     [BindProperty] public string? ProposerName { get; set; }
@@ -37,7 +37,7 @@ public class ReviewSuggestionFormModel(RendaDbContext db, WorkCalendar calendar)
         try
         {
             var s = await ReviewSuggestions.SubmitAsync(db, calendar, Congress ?? "", new ReviewSuggestionInput(ProposerName, Organisation, Contact, DocumentTitle, IssuingOrgan, Reasons),
-                HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
+                addresses.Of(HttpContext), ct);
             return Redirect($"/public/review-suggestion/status?code={s.TrackingCode}&new=true");
         }
         catch (DomainException e)

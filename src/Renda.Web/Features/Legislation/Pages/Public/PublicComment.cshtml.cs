@@ -11,7 +11,7 @@ namespace Renda.Web.Features.Legislation.Pages.Public;
 /// /legislation/public/comments/{id} — the draft published for comment (anonymous): a comment form under each article; a
 /// signed-in deputy comments as a deputy. After the summary is published it shows how the comments were handled.
 /// </summary>
-public class PublicCommentModel(RendaDbContext db, IOptions<CommentSettings> settings) : PageModel
+public class PublicCommentModel(RendaDbContext db, IOptions<CommentSettings> settings, ClientAddress addresses) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     public PublicCommentPage P { get; private set; } = null!;
@@ -36,7 +36,7 @@ public class PublicCommentModel(RendaDbContext db, IOptions<CommentSettings> set
             var input = new CommentInput(NodeId, Text, Name, Contact, null);
             BillComment c = user.IsAuthenticated && user.Has(Role.Deputy)
                 ? await CommentPeriods.CommentSignedInAsync(db, settings.Value, LegislationActor.For(user), Id, input, ct)
-                : await CommentPeriods.CommentAsPublicAsync(db, settings.Value, Id, input, HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
+                : await CommentPeriods.CommentAsPublicAsync(db, settings.Value, Id, input, addresses.Of(HttpContext), ct);
             TempData["Message"] = $"感谢您的意见，已收到{(c.ArticleLabel is null ? "" : $"（{c.ArticleLabel}）")}。";
             return Redirect($"/legislation/public/comments/{Id}#n-{NodeId}");
         }
