@@ -27,6 +27,8 @@ public static class ListScenario
         // A text in a few hundred suggestions of the congress (a place and a topic of the seeded titles), where the
         // similarity index narrows the search; 草原 is in three quarters of them, where it cannot.
         var rare = o.Maybe("rare-text") ?? "乌兰县发展枸杞";
+        var writesPerSecond = o.Int("writes-per-second", 5);
+        var writer = o.Maybe("writer") ?? "daibiao";
         using var client = LoadRunner.Client(url, concurrency);
         var token = await LoadRunner.TokenAsync(client, o.Get("user"), o.Get("password"), ct);
 
@@ -75,27 +77,40 @@ public static class ListScenario
         var sliceWarmup = TimeSpan.FromSeconds(1);
         HttpRequestMessage Ping(int _) => LoadRunner.Get("/api/v1/ping", token);
         Func<int, HttpRequestMessage> ListPage(string query) => i => LoadRunner.Get($"{basePath}{query}&page={1 + (uint)i % 5}", token);
-        var scenarios = filters.Select(f => (f.Name, Request: ListPage(f.Query))).ToList();
+        var scenarios = filters.Select(f => (f.Name, Request: ListPage(f.Query), Writes: 0)).ToList();
         if (filters.Count > 1)
-            scenarios.Add(("list: mix of the above", i => LoadRunner.Get($"{basePath}{filters[(int)((uint)i % (uint)filters.Count)].Query}&page={1 + (uint)(i / filters.Count) % 5}", token)));
-        scenarios.AddRange(extra.Select(f => (f.Name, Request: ListPage(f.Query))));
+        {
+            HttpRequestMessage Mix(int i) => LoadRunner.Get($"{basePath}{filters[(int)((uint)i % (uint)filters.Count)].Query}&page={1 + (uint)(i / filters.Count) % 5}", token);
+            scenarios.Add(("list: mix of the above", Mix, 0));
+            // The pages are kept in memory until a write could change them (decision 0020): the same mix while a deputy
+            // saves drafts, each of which empties the kept pages, shows the list when it is not only read.
+            if (writesPerSecond > 0)
+                scenarios.Add(($"list: mix, while a deputy saves {writesPerSecond} drafts/s", Mix, writesPerSecond));
+        }
+        scenarios.AddRange(extra.Select(f => (f.Name, Request: ListPage(f.Query), Writes: 0)));
 
         await LoadRunner.ClosedLoopAsync("warm-up", client, concurrency, warmup, TimeSpan.Zero, Ping, ct);
-        foreach (var (name, request) in scenarios)
+        foreach (var (name, request, _) in scenarios)
             await LoadRunner.ClosedLoopAsync("warm-up", client, concurrency, TimeSpan.FromSeconds(2), TimeSpan.Zero, request, ct);
 
         var results = new List<(RunResult List, RunResult Ping)>();
         Console.WriteLine();
         Console.WriteLine($"{rounds} alternating slices of {slice.TotalSeconds:F1} s per scenario and per baseline:");
         Console.WriteLine(RunResult.Header);
-        foreach (var (name, request) in scenarios)
+        var drafts = (Saved: 0, Failed: 0);
+        foreach (var (name, request, writes) in scenarios)
         {
             var pings = new List<RunResult>();
             var lists = new List<RunResult>();
             for (var r = 0; r < rounds; r++)
             {
                 pings.Add(await LoadRunner.ClosedLoopAsync("ping", client, concurrency, sliceWarmup, slice, Ping, ct));
+                using var stopWriting = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                var writing = writes > 0 ? WriteDraftsAsync(url, writer, o.Get("password"), code, writes, stopWriting.Token) : Task.FromResult((0, 0));
                 lists.Add(await LoadRunner.ClosedLoopAsync(name, client, concurrency, sliceWarmup, slice, request, ct));
+                await stopWriting.CancelAsync();
+                var (saved, failed) = await writing;
+                drafts = (drafts.Saved + saved, drafts.Failed + failed);
             }
             var list = RunResult.Merge(name, lists);
             var ping = RunResult.Merge("  ping, in the same slices", pings);
@@ -103,6 +118,8 @@ public static class ListScenario
             LoadRunner.Print(ping);
             results.Add((list, ping));
         }
+        if (writesPerSecond > 0)
+            Console.WriteLine($"drafts saved during the writing scenario: {drafts.Saved}, refused or failed: {drafts.Failed}");
 
         var summary = new StringBuilder();
         summary.AppendLine(CultureInfo.InvariantCulture, $"\n| scenario ({concurrency} connections) | p99 ms | p99 ≤ 50 ms | req/s | ping req/s, same slices | ratio | ratio ≥ 30 % | errors |");
@@ -114,6 +131,8 @@ public static class ListScenario
                 $"| {list.Name} | {list.P99:F1} | {(list.P99 <= P99TargetMs ? "met" : "missed")} | {list.Throughput:F0} | {ping.Throughput:F0} | {ratio:P0} | {(ratio >= RatioTarget ? "met" : "missed")} | {list.Errors} |");
         }
         var pingAll = RunResult.Merge("ping, all slices", results.Select(r => r.Ping).ToList());
+        if (writesPerSecond > 0 && drafts.Saved + drafts.Failed > 0)
+            summary.AppendLine(CultureInfo.InvariantCulture, $"\ndrafts saved by {writer} while the writing scenario ran: {drafts.Saved} (each empties the kept pages), refused or failed: {drafts.Failed}");
         summary.AppendLine(CultureInfo.InvariantCulture, $"\nping over all its slices: {pingAll.Throughput:F0} req/s, p50 {pingAll.P50:F1} ms, p99 {pingAll.P99:F1} ms; per scenario's slices {results.Min(r => r.Ping.Throughput):F0}–{results.Max(r => r.Ping.Throughput):F0} req/s");
         Console.Write(summary);
         if (o.Maybe("out") is { } path)
@@ -131,6 +150,38 @@ public static class ListScenario
             md.AppendLine();
             await File.AppendAllTextAsync(path, md.ToString(), ct);
         }
-        return results.Sum(r => r.List.Errors + r.Ping.Errors) == 0 ? 0 : 1;
+        return results.Sum(r => r.List.Errors + r.Ping.Errors) + drafts.Failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>A deputy saving drafts at a steady rate on a connection of its own, until stopped: (saved, refused or failed).</summary>
+    private static async Task<(int Saved, int Failed)> WriteDraftsAsync(string url, string user, string password, string code, int perSecond, CancellationToken stop)
+    {
+        using var client = LoadRunner.Client(url, 2);
+        var token = await LoadRunner.TokenAsync(client, user, password, CancellationToken.None);
+        var (saved, failed) = (0, 0);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1.0 / perSecond));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                using var m = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/congresses/{code}/suggestions")
+                {
+                    Content = System.Net.Http.Json.JsonContent.Create(new
+                    {
+                        title = $"关于基准测试期间草稿写入第{saved + failed + 1}项的建议",
+                        content = "本草稿由列表基准测试写入，用于在读取列表的同时产生写操作，检验列表缓存在写入时的表现，不提交、不交办。",
+                        category = "其他",
+                        submit = false,
+                    }),
+                };
+                m.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+                using var response = await client.SendAsync(m, CancellationToken.None);
+                if (response.IsSuccessStatusCode) saved++; else failed++;
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+        return (saved, failed);
     }
 }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
@@ -51,12 +52,14 @@ public static class Database
     {
         var provider = Provider(config);
         var connection = ConnectionString(config);
-        services.AddDbContext<RendaDbContext>(o =>
+        services.AddDbContext<RendaDbContext>((sp, o) =>
         {
             if (provider == DatabaseProvider.Postgres)
                 o.UseNpgsql(connection);
             else
                 o.UseSqlite(connection, s => s.CommandTimeout(60));
+            // Modules that cache what they read register interceptors that learn of committed writes (SuggestionListCache).
+            o.AddInterceptors(sp.GetServices<IInterceptor>());
         });
         return services;
     }

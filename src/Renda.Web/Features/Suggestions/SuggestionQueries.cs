@@ -33,6 +33,12 @@ public sealed class SuggestionListOptions
 {
     /// <summary>The list counts its matches exactly up to this many; above it the total is a lower bound (see <see cref="SuggestionQueries.ListAsync"/>).</summary>
     public int ExactCountLimit { get; set; } = SuggestionQueries.DefaultExactCountLimit;
+
+    /// <summary>
+    /// How long a page of the list may be served from <see cref="SuggestionListCache"/> without reading the database again,
+    /// in seconds: the bound for writes this process does not see (another instance, a tool). 0 turns the cache off.
+    /// </summary>
+    public int ListCacheSeconds { get; set; } = 5;
 }
 
 /// <summary>Reading suggestions: what each role may list, and the full record of one.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using Renda.Web.Data;
 using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Identity;
@@ -35,7 +34,10 @@ public static class SuggestionsApi
     {
         services.AddScoped<Ctx>();
         services.AddOptions<SuggestionListOptions>().BindConfiguration("Renda:Suggestions")
-            .Validate(o => o.ExactCountLimit >= 1, "Renda:Suggestions:ExactCountLimit must be at least 1.").ValidateOnStart();
+            .Validate(o => o.ExactCountLimit >= 1, "Renda:Suggestions:ExactCountLimit must be at least 1.")
+            .Validate(o => o.ListCacheSeconds >= 0, "Renda:Suggestions:ListCacheSeconds must not be negative.").ValidateOnStart();
+        services.AddSingleton<SuggestionListCache>();
+        services.AddSingleton(sp => sp.GetRequiredService<SuggestionListCache>().Invalidation);
         services.AddSingleton<SuggestionMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<SuggestionMonitor>());
         return services;
@@ -124,11 +126,10 @@ public static class SuggestionsApi
     }
 
     private static async Task<IResult> List(string code, int? year, SuggestionStatus? status, int? unit, string? category, int? deputy, string? text, bool? key, string? sort,
-        int? page, int? pageSize, Ctx c, CurrentUserAccessor user, IOptions<SuggestionListOptions> options, CancellationToken ct)
+        int? page, int? pageSize, Ctx c, CurrentUserAccessor user, SuggestionListCache lists, CancellationToken ct)
     {
         await CongressScope.RequireOwnAsync(c.Db, user.User, code, ct);
         var actor = await c.ReaderAsync(ct);
-        return Results.Ok(await SuggestionQueries.ListAsync(c.Db, actor, new SuggestionFilter(year, status, unit, category, deputy, text, key, sort), page, pageSize, ct,
-            options.Value.ExactCountLimit));
+        return Results.Ok(await lists.ListAsync(c.Db, actor, new SuggestionFilter(year, status, unit, category, deputy, text, key, sort), page, pageSize, ct));
     }
 }

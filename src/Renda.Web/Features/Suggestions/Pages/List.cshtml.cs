@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Renda.Web.Data;
 using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Identity;
@@ -14,7 +13,7 @@ namespace Renda.Web.Features.Suggestions.Pages;
 
 /// <summary>/suggestions — the congress's suggestions for committee staff and the Council of Chairpersons, with the intake view 待审查.</summary>
 [Authorize(Roles = nameof(Role.CommitteeStaff) + "," + nameof(Role.ChairpersonsCouncilMember))]
-public class SuggestionListModel(RendaDbContext db, IOptions<SuggestionListOptions> options) : PageModel
+public class SuggestionListModel(RendaDbContext db, SuggestionListCache lists) : PageModel
 {
     /// <summary>The status filter value of the intake view: submitted or accepted, not yet assigned.</summary>
     public const string Intake = "intake";
@@ -53,7 +52,7 @@ public class SuggestionListModel(RendaDbContext db, IOptions<SuggestionListOptio
         IReadOnlyList<SuggestionStatus>? statuses = Status == Intake ? [SuggestionStatus.Submitted, SuggestionStatus.Accepted] : null;
         try
         {
-            Result = await SuggestionQueries.ListAsync(db, actor, new SuggestionFilter(Year, status, Unit, Category, null, Q, Key ? true : null, Sort, statuses), pageNumber, 20, ct, options.Value.ExactCountLimit);
+            Result = await lists.ListAsync(db, actor, new SuggestionFilter(Year, status, Unit, Category, null, Q, Key ? true : null, Sort, statuses), pageNumber, 20, ct);
         }
         catch (DomainException e)
         {

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Renda.Web.Data;
 using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Deadlines;
@@ -18,7 +17,7 @@ public sealed record InvitationView(int Id, string Title, string LeadDeputy, Dat
 
 /// <summary>/suggestions/mine — what the deputy leads or co-signs, and the invitations to co-sign waiting for an answer.</summary>
 [Authorize(Roles = nameof(Role.Deputy))]
-public class MySuggestionsModel(RendaDbContext db, IOptions<SuggestionListOptions> options) : PageModel
+public class MySuggestionsModel(RendaDbContext db, SuggestionListCache lists) : PageModel
 {
     public Page<SuggestionListItem> Result { get; private set; } = new([], 1, 20, 0);
     public List<InvitationView> Invitations { get; private set; } = [];
@@ -59,7 +58,7 @@ public class MySuggestionsModel(RendaDbContext db, IOptions<SuggestionListOption
         Today = WorkCalendar.Today(db.Clock);
         if (actor.DeputyId is not { } me)
             return;
-        Result = await SuggestionQueries.ListAsync(db, actor, new SuggestionFilter(Deputy: me), pageNumber, 20, ct, options.Value.ExactCountLimit);
+        Result = await lists.ListAsync(db, actor, new SuggestionFilter(Deputy: me), pageNumber, 20, ct);
         Invitations = await db.Set<Suggestion>().AsNoTracking()
             .Where(s => s.CongressId == actor.CongressId && s.Status == SuggestionStatus.Draft && s.Signers.Any(x => x.DeputyId == me && x.Status == CoSignerStatus.Invited))
             .OrderByDescending(s => s.Id)

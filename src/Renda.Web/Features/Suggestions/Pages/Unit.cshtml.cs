@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Renda.Web.Data;
 using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Deadlines;
@@ -14,7 +13,7 @@ namespace Renda.Web.Features.Suggestions.Pages;
 
 /// <summary>/suggestions/unit — a handling unit's queue, the nearest answer deadline first; what is overdue stands out.</summary>
 [Authorize(Roles = nameof(Role.HandlingUnitOfficer))]
-public class UnitQueueModel(RendaDbContext db, IOptions<SuggestionListOptions> options) : PageModel
+public class UnitQueueModel(RendaDbContext db, SuggestionListCache lists) : PageModel
 {
     [BindProperty(SupportsGet = true)] public SuggestionStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
@@ -38,7 +37,7 @@ public class UnitQueueModel(RendaDbContext db, IOptions<SuggestionListOptions> o
             Unit = Units.Count > 0 ? Units[0].Id : null;
         if (Unit is not { } unit)
             return;
-        Result = await SuggestionQueries.ListAsync(db, actor, new SuggestionFilter(Status: Status, Unit: unit, Sort: "due"), pageNumber, 20, ct, options.Value.ExactCountLimit);
+        Result = await lists.ListAsync(db, actor, new SuggestionFilter(Status: Status, Unit: unit, Sort: "due"), pageNumber, 20, ct);
         var subjects = Result.Items.Select(i => i.Id.ToString(CultureInfo.InvariantCulture)).ToList();
         var clocks = await db.Deadlines.AsNoTracking()
             .Where(d => d.SubjectType == SuggestionWorkflow.Subject && subjects.Contains(d.SubjectId) && d.OwnerHandlingUnitId == unit
