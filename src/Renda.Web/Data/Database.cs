@@ -1,7 +1,6 @@
 using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
@@ -52,14 +51,15 @@ public static class Database
     {
         var provider = Provider(config);
         var connection = ConnectionString(config);
+        services.AddSingleton<CommittedWrites>();
         services.AddDbContext<RendaDbContext>((sp, o) =>
         {
             if (provider == DatabaseProvider.Postgres)
                 o.UseNpgsql(connection);
             else
                 o.UseSqlite(connection, s => s.CommandTimeout(60));
-            // Modules that cache what they read register interceptors that learn of committed writes (SuggestionListCache).
-            o.AddInterceptors(sp.GetServices<IInterceptor>());
+            // Caches of what was read learn here of the writes that change it (CommitWatcher services).
+            o.AddInterceptors(sp.GetRequiredService<CommittedWrites>());
         });
         return services;
     }

@@ -57,13 +57,8 @@ public class RendaDbContext(DbContextOptions<RendaDbContext> options, IAuditActo
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
         => SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        var identityChanged = BearerTokenCache.Affects(ChangeTracker);
-        var written = await AuditChain.SaveAuditedAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
-        if (identityChanged) BearerTokenCache.Invalidate();
-        return written;
-    }
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+        => AuditChain.SaveAuditedAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {

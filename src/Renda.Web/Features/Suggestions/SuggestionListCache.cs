@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using Renda.Web.Data;
 using Renda.Web.Platform.Organisations;
@@ -21,7 +17,7 @@ namespace Renda.Web.Features.Suggestions;
 /// <list type="bullet">
 /// <item>A page is valid while no save that touches suggestions, their signers, assignments, answers, ratings, or the
 /// deputies, people and units whose names a page shows (<see cref="Affects"/>) has committed in this process since it
-/// was read: <see cref="Invalidation"/> moves a counter <em>after</em> the commit, and a page is stored under the
+/// was read: <see cref="CommittedWrites"/> moves a counter <em>after</em> the commit, and a page is stored under the
 /// counter read before its query began, so a page read while a write was still open is never kept as current.</item>
 /// <item>Writes this process does not see — another instance of the application, a tool writing to the database —
 /// show after at most <see cref="SuggestionListOptions.ListCacheSeconds"/> (default 5 s; 0 turns the cache off).</item>
@@ -45,14 +41,14 @@ public sealed class SuggestionListCache
     {
         _clock = clock;
         _options = options;
-        Invalidation = new Interceptor(this);
+        Watcher = new CommitWatcher("suggestion list pages", Affects, Invalidate);
     }
 
     /// <summary>Moves after every committed save that <see cref="Affects"/> the lists.</summary>
     public long Version => Interlocked.Read(ref _version);
 
-    /// <summary>The interceptor to add to every RendaDbContext of this application (Data/Database.cs adds every IInterceptor service).</summary>
-    public IInterceptor Invalidation { get; }
+    /// <summary>Registered as a service: <see cref="CommittedWrites"/> moves the counter once a save that <see cref="Affects"/> the lists has committed.</summary>
+    public CommitWatcher Watcher { get; }
 
     /// <summary>A page of the list, from the cache while it is valid, else from the database.</summary>
     public async Task<Page<SuggestionListItem>> ListAsync(RendaDbContext db, SuggestionActor actor, SuggestionFilter f, int? page, int? pageSize, CancellationToken ct)
@@ -113,83 +109,4 @@ public sealed class SuggestionListCache
             && (e.Entity.GetType().Namespace == typeof(Suggestion).Namespace || e.Entity is Deputy or Person or HandlingUnit));
 
     private void Invalidate() => Interlocked.Increment(ref _version);
-
-    /// <summary>
-    /// Moves the cache's counter after a save that <see cref="Affects"/> the lists has committed: at once for a save in
-    /// its own transaction, at the commit for a save inside a transaction opened around it (the workflow's steps).
-    /// </summary>
-    private sealed class Interceptor(SuggestionListCache cache) : ISaveChangesInterceptor, IDbTransactionInterceptor
-    {
-        private readonly ConditionalWeakTable<DbContext, object> _saving = new();
-        private readonly ConditionalWeakTable<DbTransaction, object> _written = new();
-
-        public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-        {
-            Saving(eventData.Context);
-            return result;
-        }
-
-        public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Saving(eventData.Context);
-            return ValueTask.FromResult(result);
-        }
-
-        public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-        {
-            Saved(eventData.Context);
-            return result;
-        }
-
-        public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-        {
-            Saved(eventData.Context);
-            return ValueTask.FromResult(result);
-        }
-
-        public void SaveChangesFailed(DbContextErrorEventData eventData)
-        {
-            if (eventData.Context is { } context) _saving.Remove(context);
-        }
-
-        public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-        {
-            SaveChangesFailed(eventData);
-            return Task.CompletedTask;
-        }
-
-        public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
-        {
-            if (_written.Remove(transaction)) cache.Invalidate();
-        }
-
-        public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-        {
-            TransactionCommitted(transaction, eventData);
-            return Task.CompletedTask;
-        }
-
-        public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => _written.Remove(transaction);
-
-        public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-        {
-            TransactionRolledBack(transaction, eventData);
-            return Task.CompletedTask;
-        }
-
-        private void Saving(DbContext? context)
-        {
-            if (context is not null && Affects(context.ChangeTracker)) _saving.AddOrUpdate(context, this);
-        }
-
-        private void Saved(DbContext? context)
-        {
-            if (context is null || !_saving.Remove(context)) return;
-            // Without a transaction around it, the save's own transaction has committed by now.
-            if (context.Database.CurrentTransaction?.GetDbTransaction() is { } open)
-                _written.AddOrUpdate(open, this);
-            else
-                cache.Invalidate();
-        }
-    }
 }

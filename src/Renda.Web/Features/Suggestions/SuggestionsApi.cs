@@ -37,7 +37,7 @@ public static class SuggestionsApi
             .Validate(o => o.ExactCountLimit >= 1, "Renda:Suggestions:ExactCountLimit must be at least 1.")
             .Validate(o => o.ListCacheSeconds >= 0, "Renda:Suggestions:ListCacheSeconds must not be negative.").ValidateOnStart();
         services.AddSingleton<SuggestionListCache>();
-        services.AddSingleton(sp => sp.GetRequiredService<SuggestionListCache>().Invalidation);
+        services.AddSingleton(sp => sp.GetRequiredService<SuggestionListCache>().Watcher);
         services.AddSingleton<SuggestionMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<SuggestionMonitor>());
         return services;

@@ -21,6 +21,7 @@ public static class AuthenticationSetup
 
     public static IServiceCollection AddRendaAuthentication(this IServiceCollection services)
     {
+        services.AddSingleton(BearerTokenCache.Watcher);
         services.AddAuthentication(Smart)
             .AddPolicyScheme(Smart, "Cookie or bearer", o => o.ForwardDefaultSelector = ctx =>
                 ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? Bearer : CookieAuthenticationDefaults.AuthenticationScheme)
@@ -165,6 +166,9 @@ public static class BearerTokenCache
         // An invalidation raced with this lookup: what was read may be stale, so it is not kept.
         if (Generation != generation) s_entries.TryRemove(hash, out _);
     }
+
+    /// <summary>Empties the cache once a save that <see cref="Affects"/> tokens' principals has committed (Data/CommittedWrites).</summary>
+    public static readonly CommitWatcher Watcher = new("bearer tokens", Affects, Invalidate);
 
     public static void Invalidate()
     {

@@ -132,6 +132,14 @@ public abstract class SuggestionListCacheTests(RendaApp app)
             response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
             (await response.Content.ReadAsStringAsync()).ShouldContain("检索词不超过 100 字");
         }
+        // The staff page too: the reason where the rows would be, each time.
+        var browser = await host.BrowserClientAsync("daigongwei");
+        for (var i = 0; i < 2; i++)
+        {
+            var page = await browser.PageAsync($"/suggestions?q={new string('草', 101)}");
+            page.QuerySelector("[role=alert]")!.TextContent.ShouldContain("检索词不超过 100 字");
+            page.QuerySelectorAll("[data-testid=suggestion-row]").ShouldBeEmpty();
+        }
     }
 }
 
