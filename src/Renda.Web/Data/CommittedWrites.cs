@@ -1,17 +1,17 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Renda.Web.Data;
 
 /// <summary>
-/// A cache of this process that must forget what it read once certain writes commit: which pending changes concern it,
-/// and what to do when they have committed. Register it as a service; <see cref="CommittedWrites"/> calls it.
+/// A cache of this process that must forget what it read once certain writes commit: the entities whose addition, change
+/// or deletion concerns it, and what to do when such a save has committed. Register it as a service;
+/// <see cref="CommittedWrites"/> calls it.
 /// </summary>
-public sealed record CommitWatcher(string Name, Func<ChangeTracker, bool> Concerns, Action Committed);
+public sealed record CommitWatcher(string Name, Func<object, bool> Concerns, Action Committed);
 
 /// <summary>
 /// Tells the registered <see cref="CommitWatcher"/>s of the saves that concern them, once committed: at once for a save
@@ -88,7 +88,9 @@ public sealed class CommittedWrites(IEnumerable<CommitWatcher> watchers) : ISave
     private void Saving(DbContext? context)
     {
         if (context is null) return;
-        var concerned = _watchers.Where(w => w.Concerns(context.ChangeTracker)).ToArray();
+        var written = context.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).Select(e => e.Entity).ToList();
+        var concerned = _watchers.Where(w => written.Any(w.Concerns)).ToArray();
         if (concerned.Length > 0) _saving.AddOrUpdate(context, concerned);
     }
 

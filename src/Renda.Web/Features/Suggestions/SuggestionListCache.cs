@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Renda.Web.Data;
 using Renda.Web.Platform.Organisations;
@@ -103,10 +102,9 @@ public sealed class SuggestionListCache
             $"{actor.CongressId}|{viewer}|{f.Year}|{f.Status}|{statuses}|{f.Unit}|{f.Category?.Length}:{f.Category}|{f.Deputy}|{f.Key}|{f.Sort?.Length}:{f.Sort}|{page}|{size}|{f.Text}");
     }
 
-    /// <summary>Whether pending changes may change a page of the list: any entity of this module, or the names it shows.</summary>
-    public static bool Affects(Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker tracker)
-        => tracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && (e.Entity.GetType().Namespace == typeof(Suggestion).Namespace || e.Entity is Deputy or Person or HandlingUnit));
+    /// <summary>Whether writing this entity may change a page of the list: any entity of this module, or the names it shows.</summary>
+    public static bool Affects(object entity)
+        => entity.GetType().Namespace == typeof(Suggestion).Namespace || entity is Deputy or Person or HandlingUnit;
 
     private void Invalidate() => Interlocked.Increment(ref _version);
 }

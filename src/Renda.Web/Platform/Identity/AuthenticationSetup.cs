@@ -167,7 +167,7 @@ public static class BearerTokenCache
         if (Generation != generation) s_entries.TryRemove(hash, out _);
     }
 
-    /// <summary>Empties the cache once a save that <see cref="Affects"/> tokens' principals has committed (Data/CommittedWrites).</summary>
+    /// <summary>Empties the cache once a save of an entity that <see cref="Affects"/> tokens' principals has committed (Data/CommittedWrites).</summary>
     public static readonly CommitWatcher Watcher = new("bearer tokens", Affects, Invalidate);
 
     public static void Invalidate()
@@ -176,8 +176,7 @@ public static class BearerTokenCache
         s_entries.Clear();
     }
 
-    /// <summary>Whether pending changes touch what a token's principal is made of.</summary>
-    public static bool Affects(Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker tracker)
-        => tracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is Account or RoleAssignment or ApiToken or Organisations.Committee or Organisations.Congress);
+    /// <summary>Whether writing this entity changes what a token's principal is made of.</summary>
+    public static bool Affects(object entity)
+        => entity is Account or RoleAssignment or ApiToken or Organisations.Committee or Organisations.Congress;
 }
