@@ -61,7 +61,11 @@ public static class RendaHost
             o.Conventions.AllowAnonymousToFolder("/Features/Legislation/Pages/Public");
             o.Conventions.AllowAnonymousToFolder("/Features/Laws/Pages");
         }).AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
-          .AddMvcOptions(o => ChineseModelBinding.Apply(o.ModelBindingMessageProvider));
+          .AddMvcOptions(o =>
+          {
+              ChineseModelBinding.Apply(o.ModelBindingMessageProvider);
+              o.Filters.Add(new RequestValidation.PageFilter());
+          });
         // Razor would otherwise write every Chinese character of model text as &#x…; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -74,7 +78,12 @@ public static class RendaHost
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o =>
         {
-            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            // Enum values by name only: an integer would bind to a value that is no member ("role": 0 or 99).
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false));
+            o.SerializerOptions.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver
+            {
+                Modifiers = { RequestValidation.RequireValueFields },
+            };
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
         services.AddRendaCalendar();
@@ -106,7 +115,7 @@ public static class RendaHost
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready");
-        var api = app.MapGroup("/api/v1").AddEndpointFilter<DomainExceptionFilter>();
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<DomainExceptionFilter>().AddEndpointFilter<RequestValidation.EndpointFilter>();
         IdentityApi.Map(api);
         OrganisationsApi.Map(api);
         PeopleApi.Map(api);

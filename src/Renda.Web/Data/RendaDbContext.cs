@@ -58,7 +58,11 @@ public class RendaDbContext(DbContextOptions<RendaDbContext> options, IAuditActo
         => SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-        => AuditChain.SaveAuditedAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+    {
+        ChangeTracker.DetectChanges();
+        StoredValues.Check(ChangeTracker);
+        return AuditChain.SaveAuditedAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {

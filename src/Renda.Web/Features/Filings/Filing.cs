@@ -4,16 +4,16 @@ using Renda.Web.Platform.Web;
 namespace Renda.Web.Features.Filings;
 
 /// <summary>报备机关: the 一府一委两院 of the same level, or the standing committee of a congress one level below.</summary>
-public enum FilerType { Government = 0, SupervisoryCommission = 1, Court = 2, Procuratorate = 3, LowerCongress = 4 }
+public enum FilerType { Government = 1, SupervisoryCommission = 2, Court = 3, Procuratorate = 4, LowerCongress = 5 }
 
 /// <summary>规范性文件 kinds (法规、规章、决定、决议、命令 …).</summary>
-public enum DocumentKind { Regulation = 0, Rule = 1, Decision = 2, Resolution = 3, Order = 4, Other = 5 }
+public enum DocumentKind { Regulation = 1, Rule = 2, Decision = 3, Resolution = 4, Order = 5, Other = 6 }
 
 /// <summary>
 /// Submitted (待形式审查) → Received (登记回执, its active review opens) | Returned (退回补正 → Submitted again) | Referred (误报移交).
 /// After receipt the review drives it: UnderReview → Archived (no problem, or corrected) | ProblemFound (纠正中) → Archived | Annulled (撤销).
 /// </summary>
-public enum FilingStatus { Submitted = 0, Returned = 1, Referred = 2, Received = 3, UnderReview = 4, ProblemFound = 5, Archived = 6, Annulled = 7 }
+public enum FilingStatus { Submitted = 1, Returned = 2, Referred = 3, Received = 4, UnderReview = 5, ProblemFound = 6, Archived = 7, Annulled = 8 }
 
 /// <summary>A normative document filed with the standing committee (备案), and its intake.</summary>
 public class Filing
@@ -26,11 +26,11 @@ public class Filing
     public int Id { get; set; }
     /// <summary>The congress filed with (接受备案的常委会).</summary>
     public int CongressId { get; set; }
-    public FilerType FilerType { get; set; }
+    public FilerType FilerType { get; set; } = FilerType.Government;
     public int? FilerHandlingUnitId { get; set; }
     public int? FilerCongressId { get; set; }
     [MaxLength(100)] public required string FilerName { get; set; }
-    public DocumentKind Kind { get; set; }
+    public DocumentKind Kind { get; set; } = DocumentKind.Regulation;
     [MaxLength(200)] public required string Title { get; set; }
     [MaxLength(100)] public string? DocumentNumber { get; set; }
     [MaxLength(100)] public required string IssuingOrgan { get; set; }
@@ -44,7 +44,7 @@ public class Filing
     /// <summary>制定依据.</summary>
     [MaxLength(2000)] public string? Basis { get; set; }
     public int? AttachmentId { get; set; }
-    public FilingStatus Status { get; set; }
+    public FilingStatus Status { get; set; } = FilingStatus.Submitted;
     /// <summary>备案登记号 given on receipt: year and serial.</summary>
     public int? Year { get; set; }
     public int? Serial { get; set; }

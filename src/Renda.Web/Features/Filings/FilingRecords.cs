@@ -4,7 +4,7 @@ using Renda.Web.Platform.Web;
 namespace Renda.Web.Features.Filings;
 
 /// <summary>Received → Incomplete (proposer told within 5 working days) | NotTakenUp (told within 10 days) | TakenUp → Answered (result told).</summary>
-public enum ReviewSuggestionStatus { Received = 0, Incomplete = 1, NotTakenUp = 2, TakenUp = 3, Answered = 4 }
+public enum ReviewSuggestionStatus { Received = 1, Incomplete = 2, NotTakenUp = 3, TakenUp = 4, Answered = 5 }
 
 /// <summary>A citizen's or organisation's review suggestion (审查建议), sent through the public form.</summary>
 public class ReviewSuggestion
@@ -26,7 +26,7 @@ public class ReviewSuggestion
     [MaxLength(64)] public string? AddressHash { get; set; }
     public DateTime ReceivedAt { get; set; }
     public DateOnly ReceivedOn { get; set; }
-    public ReviewSuggestionStatus Status { get; set; }
+    public ReviewSuggestionStatus Status { get; set; } = ReviewSuggestionStatus.Received;
     public int? ReviewId { get; set; }
     /// <summary>What the proposer is told: what is missing, why it is not taken up, or the result.</summary>
     [MaxLength(2000)] public string? Reply { get; set; }
@@ -70,25 +70,25 @@ public class ReviewSuggestion
     }
 }
 
-public enum CampaignKind { SpecialReview = 0, Cleanup = 1 }
+public enum CampaignKind { SpecialReview = 1, Cleanup = 2 }
 
-public enum CampaignStatus { Open = 0, Closed = 1 }
+public enum CampaignStatus { Open = 1, Closed = 2 }
 
 /// <summary>Keep, amend, repeal: the result per document of a cleanup (专项清理).</summary>
-public enum CampaignResult { Pending = 0, Keep = 1, Amend = 2, Repeal = 3 }
+public enum CampaignResult { Pending = 1, Keep = 2, Amend = 3, Repeal = 4 }
 
 /// <summary>A special review or a cleanup campaign (专项审查, 专项清理): theme, scope, its list of documents and a result for each.</summary>
 public class ReviewCampaign
 {
     public int Id { get; set; }
     public int CongressId { get; set; }
-    public CampaignKind Kind { get; set; }
+    public CampaignKind Kind { get; set; } = CampaignKind.SpecialReview;
     [MaxLength(200)] public required string Theme { get; set; }
     /// <summary>Which documents: e.g. 州人大及各市人大决议决定.</summary>
     [MaxLength(500)] public required string Scope { get; set; }
     public int Year { get; set; }
     public DateOnly StartedOn { get; set; }
-    public CampaignStatus Status { get; set; }
+    public CampaignStatus Status { get; set; } = CampaignStatus.Open;
     public DateOnly? ClosedOn { get; set; }
     [MaxLength(2000)] public string? Summary { get; set; }
     public List<CampaignDocument> Documents { get; set; } = [];
@@ -113,7 +113,7 @@ public class CampaignDocument
     [MaxLength(100)] public string? DocumentNumber { get; set; }
     [MaxLength(100)] public required string IssuingOrgan { get; set; }
     public int? FilingId { get; set; }
-    public CampaignResult Result { get; set; }
+    public CampaignResult Result { get; set; } = CampaignResult.Pending;
     [MaxLength(1000)] public string? Note { get; set; }
 }
 
@@ -122,7 +122,7 @@ public class FilingCatalogue
 {
     public int Id { get; set; }
     public int CongressId { get; set; }
-    public FilerType FilerType { get; set; }
+    public FilerType FilerType { get; set; } = FilerType.Government;
     public int? FilerHandlingUnitId { get; set; }
     public int? FilerCongressId { get; set; }
     [MaxLength(100)] public required string FilerName { get; set; }

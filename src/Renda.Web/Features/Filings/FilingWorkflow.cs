@@ -140,6 +140,8 @@ public static class FilingWorkflow
         var f = await LoadAsync(db, actor, id, ct);
         if (!(f.FilerHandlingUnitId is { } u && actor.UnitIds.Contains(u)) && !(actor.IsStaff && f.FilerCongressId == actor.CongressId))
             throw DomainException.Forbidden("只有报备机关可以重新报送。");
+        if (string.IsNullOrWhiteSpace(input.Text) && string.IsNullOrWhiteSpace(input.Explanation) && string.IsNullOrWhiteSpace(input.Basis))
+            throw DomainException.Invalid("text", "重新报送须补充文件正文、起草说明或制定依据中的至少一项。");
         f.Resubmit(Text.Optional("text", input.Text, "文件正文", Filing.MaxText), Text.Optional("explanation", input.Explanation, "起草说明", 10_000),
             Text.Optional("basis", input.Basis, "制定依据", 2000));
         var today = WorkCalendar.Today(db.Clock);

@@ -4,7 +4,7 @@ using Renda.Web.Platform.Web;
 namespace Renda.Web.Features.Filings;
 
 /// <summary>立法法 第一百一十至一百一十五条: how a review started.</summary>
-public enum ReviewMode { Active = 0, Request = 1, Suggestion = 2, Special = 3, Joint = 4 }
+public enum ReviewMode { Active = 1, Request = 2, Suggestion = 3, Special = 4, Joint = 5 }
 
 /// <summary>
 /// Registered (to pass to the committees within 5 working days) → InReview (3-month clock, extendable once by 3) →
@@ -12,14 +12,14 @@ public enum ReviewMode { Active = 0, Request = 1, Suggestion = 2, Special = 3, J
 /// Closed with Corrected / Repealed; refusal → Escalated (主任会议) → Closed with Annulled by the meeting's vote.
 /// Referred (移送) ends it at any stage before a problem is recorded.
 /// </summary>
-public enum ReviewStatus { Registered = 0, InReview = 1, Communicating = 2, OpinionIssued = 3, Escalated = 4, Closed = 5, Referred = 6 }
+public enum ReviewStatus { Registered = 1, InReview = 2, Communicating = 3, OpinionIssued = 4, Escalated = 5, Closed = 6, Referred = 7 }
 
-public enum ReviewOutcome { NoProblem = 0, CorrectionPlan = 1, Corrected = 2, Repealed = 3, Annulled = 4 }
+public enum ReviewOutcome { NoProblem = 1, CorrectionPlan = 2, Corrected = 3, Repealed = 4, Annulled = 5 }
 
 /// <summary>合宪性、政治性、合法性、适当性 (上海 第二十八—三十一条; 北京 第十四条).</summary>
-public enum ReviewStandard { Constitutionality = 0, Political = 1, Legality = 2, Appropriateness = 3 }
+public enum ReviewStandard { Constitutionality = 1, Political = 2, Legality = 3, Appropriateness = 4 }
 
-public enum CommunicationKind { Communication = 0, CommitteeView = 1, CorrectionPlan = 2, Opinion = 3, Reply = 4, Correction = 5, Escalation = 6 }
+public enum CommunicationKind { Communication = 1, CommitteeView = 2, CorrectionPlan = 3, Opinion = 4, Reply = 5, Correction = 6, Escalation = 7 }
 
 /// <summary>A review (审查) of a filed document, in one of the modes; at most one active review per filing.</summary>
 public class Review
@@ -29,10 +29,10 @@ public class Review
     public int? FilingId { get; set; }
     /// <summary>The document under review, as the filing or the suggestion named it.</summary>
     [MaxLength(200)] public required string DocumentTitle { get; set; }
-    public ReviewMode Mode { get; set; }
+    public ReviewMode Mode { get; set; } = ReviewMode.Active;
     /// <summary>For a request (审查要求) the requesting organ; for a joint review the other body.</summary>
     [MaxLength(200)] public string? RequestedBy { get; set; }
-    public ReviewStatus Status { get; set; }
+    public ReviewStatus Status { get; set; } = ReviewStatus.Registered;
     public ReviewOutcome? Outcome { get; set; }
     public int? CommitteeId { get; set; }
     [MaxLength(200)] public string? CommitteeName { get; set; }
@@ -203,7 +203,7 @@ public class ReviewFinding
 {
     public int Id { get; set; }
     public int ReviewId { get; set; }
-    public ReviewStandard Standard { get; set; }
+    public ReviewStandard Standard { get; set; } = ReviewStandard.Constitutionality;
     public bool Problem { get; set; }
     [MaxLength(1000)] public string? Ground { get; set; }
     [MaxLength(2000)] public string? Note { get; set; }
@@ -214,7 +214,7 @@ public class ReviewCommunication
 {
     public int Id { get; set; }
     public int ReviewId { get; set; }
-    public CommunicationKind Kind { get; set; }
+    public CommunicationKind Kind { get; set; } = CommunicationKind.Communication;
     public DateOnly On { get; set; }
     [MaxLength(5000)] public required string Text { get; set; }
     [MaxLength(50)] public string? By { get; set; }

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Renda.Web.Features.Laws;
 
 /// <summary>有效 / 已修改 / 已废止 / 尚未生效 — derived from the records, never typed in (see docs/decisions/0013-regulations-database.md).</summary>
-public enum LawStatus { InForce, Amended, Repealed, NotYetInForce }
+public enum LawStatus { InForce = 1, Amended, Repealed, NotYetInForce }
 
 public static class LawStatusLabels
 {

@@ -8,7 +8,7 @@ using Renda.Web.Platform.LegalText;
 
 namespace Renda.Web.Features.Laws;
 
-public enum LawImportOutcome { Added, Updated, Unchanged, Failed }
+public enum LawImportOutcome { Added = 1, Updated, Unchanged, Failed }
 
 /// <summary>What happened to one file: its errors with their place when it failed, the known faults of its source it was taken with.</summary>
 public sealed record LawFileResult(string Path, LawImportOutcome Outcome, int Articles, IReadOnlyList<LegalTextError> Errors, IReadOnlyList<LegalTextError> KnownFaults)

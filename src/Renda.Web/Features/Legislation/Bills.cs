@@ -249,6 +249,8 @@ public static class Bills
         actor.RequireStaff();
         await LoadAsync(db, actor, billId, ct);
         var r = await db.Set<BillReading>().FirstOrDefaultAsync(x => x.Id == readingId && x.BillId == billId, ct) ?? throw DomainException.NotFound("没有找到该次审议。");
+        if (string.IsNullOrWhiteSpace(input.Explanation) && string.IsNullOrWhiteSpace(input.ResultReport) && string.IsNullOrWhiteSpace(input.RevisionReport))
+            throw DomainException.Invalid("explanation", "请至少填写一份报告：关于草案的说明、审议结果的报告或修改情况的报告。");
         r.Explanation = MeetingText.Optional("explanation", input.Explanation, "关于草案的说明", 20_000) ?? r.Explanation;
         r.ResultReport = MeetingText.Optional("resultReport", input.ResultReport, "审议结果的报告", 20_000) ?? r.ResultReport;
         r.RevisionReport = MeetingText.Optional("revisionReport", input.RevisionReport, "修改情况的报告", 20_000) ?? r.RevisionReport;

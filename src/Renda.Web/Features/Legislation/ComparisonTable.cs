@@ -2,7 +2,7 @@ using Renda.Web.Platform.Search;
 
 namespace Renda.Web.Features.Legislation;
 
-public enum ChangeKind { Unchanged = 0, Changed = 1, Inserted = 2, Deleted = 3, Moved = 4 }
+public enum ChangeKind { Unchanged = 1, Changed = 2, Inserted = 3, Deleted = 4, Moved = 5 }
 
 public sealed record CharSpan(int Start, int Length);
 

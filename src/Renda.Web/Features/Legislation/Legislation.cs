@@ -4,32 +4,32 @@ using Renda.Web.Platform.Web;
 namespace Renda.Web.Features.Legislation;
 
 /// <summary>What a bill does to the body of law: the annual report counts 制定、修改、废止 separately.</summary>
-public enum BillKind { New = 0, Amendment = 1, Repeal = 2 }
+public enum BillKind { New = 1, Amendment = 2, Repeal = 3 }
 
 /// <summary>
 /// Drafting (text being prepared, no reading yet) → UnderReview (on the agenda, read at meetings) → Adopted or Rejected by
 /// the final vote; a prefecture's adopted regulation then waits for the province (AwaitingApproval → Approved, or back to
 /// Rejected); Adopted/Approved → Promulgated. Terminated: shelved two years (立法法 第四十五条) or withdrawn.
 /// </summary>
-public enum BillStatus { Drafting = 0, UnderReview = 1, Adopted = 2, Rejected = 3, AwaitingApproval = 4, Approved = 5, Promulgated = 6, Terminated = 7 }
+public enum BillStatus { Drafting = 1, UnderReview = 2, Adopted = 3, Rejected = 4, AwaitingApproval = 5, Approved = 6, Promulgated = 7, Terminated = 8 }
 
 /// <summary>The three readings (三审制): what each is for; the final one ends with the vote.</summary>
-public enum ReadingStage { First = 0, Second = 1, Third = 2 }
+public enum ReadingStage { First = 1, Second = 2, Third = 3 }
 
-public enum PlanCategory { Formal = 0, Preparatory = 1, Research = 2 }
+public enum PlanCategory { Formal = 1, Preparatory = 2, Research = 3 }
 
-public enum PlanProjectStatus { Planned = 0, InProgress = 1, Done = 2, Postponed = 3 }
+public enum PlanProjectStatus { Planned = 1, InProgress = 2, Done = 3, Postponed = 4 }
 
-public enum CommentSource { Citizen = 0, Deputy = 1, ContactPoint = 2, Expert = 3 }
+public enum CommentSource { Citizen = 1, Deputy = 2, ContactPoint = 3, Expert = 4 }
 
 /// <summary>The opinion summary's verdict on one comment (意见汇总: 采纳 / 部分采纳 / 未采纳).</summary>
-public enum CommentHandling { Pending = 0, Adopted = 1, PartlyAdopted = 2, NotAdopted = 3 }
+public enum CommentHandling { Pending = 1, Adopted = 2, PartlyAdopted = 3, NotAdopted = 4 }
 
 /// <summary>Open (taking comments until ClosesOn) → Closed → SummaryPublished (how comments were handled, shown publicly).</summary>
-public enum CommentPeriodStatus { Open = 0, Closed = 1, SummaryPublished = 2 }
+public enum CommentPeriodStatus { Open = 1, Closed = 2, SummaryPublished = 3 }
 
 /// <summary>Submitted (the 4-month clock runs) → Reviewed (legality findings recorded) → OnAgenda → Approved or Refused by the vote.</summary>
-public enum ApprovalStatus { Submitted = 0, Reviewed = 1, OnAgenda = 2, Approved = 3, Refused = 4 }
+public enum ApprovalStatus { Submitted = 1, Reviewed = 2, OnAgenda = 3, Approved = 4, Refused = 5 }
 
 /// <summary>A project of the annual legislative plan (年度立法工作计划).</summary>
 public class PlanProject
@@ -37,14 +37,14 @@ public class PlanProject
     public int Id { get; set; }
     public int CongressId { get; set; }
     public int Year { get; set; }
-    public PlanCategory Category { get; set; }
+    public PlanCategory Category { get; set; } = PlanCategory.Formal;
     [MaxLength(200)] public required string Title { get; set; }
     /// <summary>提请机关 / 起草单位, e.g. 省人民政府.</summary>
     [MaxLength(100)] public required string Sponsor { get; set; }
     public int? CommitteeId { get; set; }
     /// <summary>拟提请审议时间, e.g. "5月常委会会议".</summary>
     [MaxLength(100)] public string? TargetMeeting { get; set; }
-    public PlanProjectStatus Status { get; set; }
+    public PlanProjectStatus Status { get; set; } = PlanProjectStatus.Planned;
     public int? BillId { get; set; }
 }
 
@@ -53,12 +53,12 @@ public class Bill
 {
     public int Id { get; set; }
     public int CongressId { get; set; }
-    public BillKind Kind { get; set; }
+    public BillKind Kind { get; set; } = BillKind.New;
     [MaxLength(200)] public required string Title { get; set; }
     [MaxLength(100)] public required string Sponsor { get; set; }
     public int? CommitteeId { get; set; }
     public int? PlanProjectId { get; set; }
-    public BillStatus Status { get; set; }
+    public BillStatus Status { get; set; } = BillStatus.Drafting;
     /// <summary>Why the bill is passed after fewer than three readings (立法法 第三十二、三十三条); required in that case.</summary>
     [MaxLength(500)] public string? FewerReadingsReason { get; set; }
     public DateOnly? LastReadingOn { get; set; }
@@ -171,7 +171,7 @@ public class BillReading
     public int BillId { get; set; }
     /// <summary>1, 2, 3: the how-manieth reading.</summary>
     public int Ordinal { get; set; }
-    public ReadingStage Stage { get; set; }
+    public ReadingStage Stage { get; set; } = ReadingStage.First;
     public int MeetingId { get; set; }
     public int AgendaItemId { get; set; }
     public int VersionId { get; set; }
@@ -206,7 +206,7 @@ public class CommentPeriod
     public DateOnly OpensOn { get; set; }
     public DateOnly ClosesOn { get; set; }
     [MaxLength(500)] public string? ShortPeriodReason { get; set; }
-    public CommentPeriodStatus Status { get; set; }
+    public CommentPeriodStatus Status { get; set; } = CommentPeriodStatus.Open;
     /// <summary>The published handling summary (意见汇总 / 采纳情况的说明).</summary>
     [MaxLength(20_000)] public string? SummaryText { get; set; }
     public DateTime? SummaryPublishedAt { get; set; }
@@ -237,7 +237,7 @@ public class BillComment
     [MaxLength(32)] public string? NodeId { get; set; }
     /// <summary>The article's label when the comment was made (第十二条), for reading the record later.</summary>
     [MaxLength(20)] public string? ArticleLabel { get; set; }
-    public CommentSource Source { get; set; }
+    public CommentSource Source { get; set; } = CommentSource.Citizen;
     [MaxLength(50)] public string? Name { get; set; }
     [MaxLength(100)] public string? Contact { get; set; }
     public int? AccountId { get; set; }
@@ -248,7 +248,7 @@ public class BillComment
     [MaxLength(64)] public string? AddressHash { get; set; }
     [MaxLength(64)] public required string TextHash { get; set; }
     public DateTime CreatedAt { get; set; }
-    public CommentHandling Handling { get; set; }
+    public CommentHandling Handling { get; set; } = CommentHandling.Pending;
     [MaxLength(1000)] public string? HandlingReason { get; set; }
 }
 
@@ -286,9 +286,9 @@ public class Approval
     public int? BillId { get; set; }
     [MaxLength(100)] public required string SubmittedBy { get; set; }
     [MaxLength(200)] public required string Title { get; set; }
-    public BillKind Kind { get; set; }
+    public BillKind Kind { get; set; } = BillKind.New;
     public DateOnly SubmittedOn { get; set; }
-    public ApprovalStatus Status { get; set; }
+    public ApprovalStatus Status { get; set; } = ApprovalStatus.Submitted;
     [MaxLength(5000)] public string? LegalityFindings { get; set; }
     /// <summary>The review found a conflict with the Constitution, laws or administrative regulations (then it is not approved as is).</summary>
     public bool ConflictFound { get; set; }

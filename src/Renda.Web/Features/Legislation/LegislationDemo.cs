@@ -278,7 +278,7 @@ public static class LegislationDemo
                 versions[i].Frozen = true;
                 db.Add(new BillReading
                 {
-                    BillId = bill.Id, Ordinal = i + 1, Stage = (ReadingStage)i, MeetingId = meeting.Id, AgendaItemId = item.Id, VersionId = versions[i].Id, MeetingOn = meeting.StartsOn,
+                    BillId = bill.Id, Ordinal = i + 1, Stage = Enum.GetValues<ReadingStage>()[i], MeetingId = meeting.Id, AgendaItemId = item.Id, VersionId = versions[i].Id, MeetingOn = meeting.StartsOn,
                     Final = i == 2, Explanation = i == 0 ? explanations[0] : null, RevisionReport = i == 1 ? explanations[1] : null, ResultReport = i == 2 ? explanations[2] : null,
                 });
                 if (i == 2)

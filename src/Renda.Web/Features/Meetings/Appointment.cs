@@ -4,15 +4,15 @@ using Renda.Web.Platform.Web;
 namespace Renda.Web.Features.Meetings;
 
 /// <summary>The kinds counted in person-times (人次): 选举, 任命, 免职, 撤职, 接受辞职.</summary>
-public enum AppointmentKind { Election = 0, Appointment = 1, Removal = 2, Dismissal = 3, AcceptResignation = 4 }
+public enum AppointmentKind { Election = 1, Appointment = 2, Removal = 3, Dismissal = 4, AcceptResignation = 5 }
 
 /// <summary>Nominated → Approved or Rejected by the vote; Withdrawn by the nominating organ before it.</summary>
-public enum AppointmentStatus { Nominated = 0, Approved = 1, Rejected = 2, Withdrawn = 3 }
+public enum AppointmentStatus { Nominated = 1, Approved = 2, Rejected = 3, Withdrawn = 4 }
 
 /// <summary>Who organises the oath: the standing committee at the meeting, or the organ the person serves in (15 working days).</summary>
-public enum OathOrganiser { StandingCommittee = 0, OtherOrgan = 1 }
+public enum OathOrganiser { StandingCommittee = 1, OtherOrgan = 2 }
 
-public enum OathKind { Individual = 0, Collective = 1 }
+public enum OathKind { Individual = 1, Collective = 2 }
 
 /// <summary>A personnel matter (人事任免) decided by the standing committee at a meeting.</summary>
 public class Appointment
@@ -24,7 +24,7 @@ public class Appointment
     public int CongressId { get; set; }
     public int MeetingId { get; set; }
     public int? AgendaItemId { get; set; }
-    public AppointmentKind Kind { get; set; }
+    public AppointmentKind Kind { get; set; } = AppointmentKind.Election;
     [MaxLength(50)] public required string PersonName { get; set; }
     public Platform.People.Gender? Gender { get; set; }
     public DateOnly? BirthDate { get; set; }
@@ -38,14 +38,14 @@ public class Appointment
     /// <summary>Judges and procurators first appointed must have passed the law exam (法官法、检察官法).</summary>
     public bool LawExamRequired { get; set; }
     [MaxLength(100)] public string? LawExamResult { get; set; }
-    public AppointmentStatus Status { get; set; }
+    public AppointmentStatus Status { get; set; } = AppointmentStatus.Nominated;
     public int? VoteId { get; set; }
     public DateOnly? DecidedOn { get; set; }
     public DateOnly? EffectiveOn { get; set; }
     [MaxLength(50)] public string? CertificateNumber { get; set; }
     public DateOnly? CertificateIssuedOn { get; set; }
     public bool OathRequired { get; set; }
-    public OathOrganiser OathOrganiser { get; set; }
+    public OathOrganiser OathOrganiser { get; set; } = OathOrganiser.StandingCommittee;
     public int? OathId { get; set; }
     public DateTime CreatedAt { get; set; }
 
@@ -92,12 +92,12 @@ public class Oath
 
     public int Id { get; set; }
     public int CongressId { get; set; }
-    public OathKind Kind { get; set; }
+    public OathKind Kind { get; set; } = OathKind.Individual;
     public DateOnly TakenOn { get; set; }
     [MaxLength(100)] public required string Place { get; set; }
     /// <summary>领誓人 of a collective oath.</summary>
     [MaxLength(50)] public string? Leader { get; set; }
-    public OathOrganiser OrganisedBy { get; set; }
+    public OathOrganiser OrganisedBy { get; set; } = OathOrganiser.StandingCommittee;
     public int? MeetingId { get; set; }
     [MaxLength(500)] public required string Text { get; set; }
     public DateTime CreatedAt { get; set; }

@@ -4,12 +4,12 @@ using Renda.Web.Platform.Web;
 namespace Renda.Web.Features.Meetings;
 
 /// <summary>Draft (candidates being entered) → Open (deputies vote at the session) → Closed (top N adopted).</summary>
-public enum LivelihoodBallotStatus { Draft = 0, Open = 1, Closed = 2 }
+public enum LivelihoodBallotStatus { Draft = 1, Open = 2, Closed = 3 }
 
 /// <summary>How equal votes at the last place are settled; recorded on the ballot before it opens.</summary>
-public enum TieRule { SubmissionOrder = 0, LowerBudget = 1, Runoff = 2 }
+public enum TieRule { SubmissionOrder = 1, LowerBudget = 2, Runoff = 3 }
 
-public enum Evaluation { Satisfied = 0, BasicallySatisfied = 1, Dissatisfied = 2 }
+public enum Evaluation { Satisfied = 1, BasicallySatisfied = 2, Dissatisfied = 3 }
 
 /// <summary>
 /// 民生实事项目人大代表票决: the government submits more candidates than places, the deputies vote by secret
@@ -26,8 +26,8 @@ public class LivelihoodProjectBallot
     /// <summary>The congress session at which the deputies vote, e.g. 海西州第十五届人民代表大会第二次会议.</summary>
     [MaxLength(200)] public required string Session { get; set; }
     public int Places { get; set; }
-    public TieRule TieRule { get; set; }
-    public LivelihoodBallotStatus Status { get; set; }
+    public TieRule TieRule { get; set; } = TieRule.SubmissionOrder;
+    public LivelihoodBallotStatus Status { get; set; } = LivelihoodBallotStatus.Draft;
     public DateTime? OpenedAt { get; set; }
     public DateTime? ClosedAt { get; set; }
     public int? BallotsCast { get; set; }
@@ -138,7 +138,7 @@ public class LivelihoodEvaluation
     public int Id { get; set; }
     public int ProjectId { get; set; }
     public int DeputyId { get; set; }
-    public Evaluation Result { get; set; }
+    public Evaluation Result { get; set; } = Evaluation.Satisfied;
     public DateTime At { get; set; }
 }
 

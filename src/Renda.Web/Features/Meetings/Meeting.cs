@@ -4,17 +4,17 @@ using Renda.Web.Platform.Web;
 namespace Renda.Web.Features.Meetings;
 
 /// <summary>Scheduled → Notified (the members have their notice) → InSession → Closed; Cancelled before it sits.</summary>
-public enum MeetingStatus { Scheduled = 0, Notified = 1, InSession = 2, Closed = 3, Cancelled = 4 }
+public enum MeetingStatus { Scheduled = 1, Notified = 2, InSession = 3, Closed = 4, Cancelled = 5 }
 
-public enum AgendaItemKind { BillReading = 0, WorkReport = 1, Appointment = 2, Resolution = 3, RegulationApproval = 4, FilingReview = 5, Other = 6 }
+public enum AgendaItemKind { BillReading = 1, WorkReport = 2, Appointment = 3, Resolution = 4, RegulationApproval = 5, FilingReview = 6, Other = 7 }
 
 /// <summary>What the meeting did with an item: a vote adopts or rejects it; a report is deliberated (审议) without a vote.</summary>
-public enum AgendaOutcome { Pending = 0, Adopted = 1, Rejected = 2, Deliberated = 3, Withdrawn = 4 }
+public enum AgendaOutcome { Pending = 1, Adopted = 2, Rejected = 3, Deliberated = 4, Withdrawn = 5 }
 
-public enum AttendanceStatus { Present = 0, OnLeave = 1, Absent = 2 }
+public enum AttendanceStatus { Present = 1, OnLeave = 2, Absent = 3 }
 
 /// <summary>列席: heads of the 一府一委两院 and their departments, invited deputies, others.</summary>
-public enum AttendeeKind { OrganHead = 0, InvitedDeputy = 1, Other = 2 }
+public enum AttendeeKind { OrganHead = 1, InvitedDeputy = 2, Other = 3 }
 
 /// <summary>A meeting of the standing committee (常委会会议), numbered within its term.</summary>
 public class Meeting
@@ -28,7 +28,7 @@ public class Meeting
     public DateOnly StartsOn { get; set; }
     public DateOnly EndsOn { get; set; }
     [MaxLength(100)] public required string Place { get; set; }
-    public MeetingStatus Status { get; set; }
+    public MeetingStatus Status { get; set; } = MeetingStatus.Scheduled;
     public DateTime? NoticeSentAt { get; set; }
     /// <summary>Why the notice went out less than seven days ahead (临时召开); required in that case.</summary>
     [MaxLength(500)] public string? ShortNoticeReason { get; set; }
@@ -111,11 +111,11 @@ public class AgendaItem
     public int Id { get; set; }
     public int MeetingId { get; set; }
     public int Order { get; set; }
-    public AgendaItemKind Kind { get; set; }
+    public AgendaItemKind Kind { get; set; } = AgendaItemKind.BillReading;
     [MaxLength(300)] public required string Title { get; set; }
     [MaxLength(50)] public string? SubjectType { get; set; }
     public int? SubjectId { get; set; }
-    public AgendaOutcome Outcome { get; set; }
+    public AgendaOutcome Outcome { get; set; } = AgendaOutcome.Pending;
     [MaxLength(500)] public string? OutcomeNote { get; set; }
 
     /// <summary>Reports are deliberated, not voted on: staff record that directly. Votes set Adopted or Rejected.</summary>
@@ -134,7 +134,7 @@ public class MeetingAttendance
     public int Id { get; set; }
     public int MeetingId { get; set; }
     public int PersonId { get; set; }
-    public AttendanceStatus Status { get; set; }
+    public AttendanceStatus Status { get; set; } = AttendanceStatus.Present;
     [MaxLength(200)] public string? Note { get; set; }
 }
 
@@ -143,7 +143,7 @@ public class MeetingAttendee
 {
     public int Id { get; set; }
     public int MeetingId { get; set; }
-    public AttendeeKind Kind { get; set; }
+    public AttendeeKind Kind { get; set; } = AttendeeKind.OrganHead;
     [MaxLength(50)] public required string Name { get; set; }
     [MaxLength(100)] public required string Organisation { get; set; }
     /// <summary>The invited deputy's mandate; the invitation goes into the deputy's duty record.</summary>

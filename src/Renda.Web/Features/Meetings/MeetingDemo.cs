@@ -288,7 +288,7 @@ public static class MeetingDemo
                 for (var k = 0; k < byKind.Length; k++)
                     for (var n = 0; n < byKind[k]; n++)
                     {
-                        var kind = (AppointmentKind)k;
+                        var kind = Enum.GetValues<AppointmentKind>()[k];
                         var post = Posts[_random.Next(Posts.Length)];
                         if (m.Congress.Level == RegionLevel.Province)
                             post = post.Replace("中级人民法院", "高级人民法院", StringComparison.Ordinal).Replace("州", "省", StringComparison.Ordinal).Replace("副省长", "副省长", StringComparison.Ordinal);

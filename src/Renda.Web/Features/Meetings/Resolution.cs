@@ -3,12 +3,12 @@ using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Meetings;
 
-public enum ResolutionKind { Resolution = 0, Decision = 1 }
+public enum ResolutionKind { Resolution = 1, Decision = 2 }
 
 /// <summary>Draft (on an agenda) → Adopted or Rejected by the meeting's vote; Withdrawn before the vote.</summary>
-public enum ResolutionStatus { Draft = 0, Adopted = 1, Rejected = 2, Withdrawn = 3 }
+public enum ResolutionStatus { Draft = 1, Adopted = 2, Rejected = 3, Withdrawn = 4 }
 
-public enum FollowUpStatus { Open = 0, Done = 1 }
+public enum FollowUpStatus { Open = 1, Done = 2 }
 
 /// <summary>A resolution or decision (决议、决定) of the standing committee: the register numbers adopted ones per year.</summary>
 public class Resolution
@@ -17,13 +17,13 @@ public class Resolution
 
     public int Id { get; set; }
     public int CongressId { get; set; }
-    public ResolutionKind Kind { get; set; }
+    public ResolutionKind Kind { get; set; } = ResolutionKind.Resolution;
     [MaxLength(200)] public required string Title { get; set; }
     [MaxLength(MaxText)] public required string Text { get; set; }
     public int MeetingId { get; set; }
     public int? AgendaItemId { get; set; }
     public int? VoteId { get; set; }
-    public ResolutionStatus Status { get; set; }
+    public ResolutionStatus Status { get; set; } = ResolutionStatus.Draft;
     /// <summary>Year and serial of the register, given on adoption: 〔2023〕5号.</summary>
     public int? Year { get; set; }
     public int? Serial { get; set; }
@@ -62,7 +62,7 @@ public class ResolutionTask
     public int? HandlingUnitId { get; set; }
     [MaxLength(100)] public required string Responsible { get; set; }
     public DateOnly DueOn { get; set; }
-    public FollowUpStatus Status { get; set; }
+    public FollowUpStatus Status { get; set; } = FollowUpStatus.Open;
     public DateOnly? DoneOn { get; set; }
     [MaxLength(2000)] public string? Report { get; set; }
 

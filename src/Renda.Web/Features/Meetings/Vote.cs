@@ -4,18 +4,18 @@ using Renda.Web.Platform.Web;
 namespace Renda.Web.Features.Meetings;
 
 /// <summary>Prepared → Open → Closed (immutable from then on); Cancelled before it opens.</summary>
-public enum VoteStatus { Prepared = 0, Open = 1, Closed = 2, Cancelled = 3 }
+public enum VoteStatus { Prepared = 1, Open = 2, Closed = 3, Cancelled = 4 }
 
 /// <summary>整体表决, a separate vote on a contested clause (分项表决), or a personnel vote (任免表决, secret).</summary>
-public enum VoteKind { Whole = 0, Clause = 1, Appointment = 2 }
+public enum VoteKind { Whole = 1, Clause = 2, Appointment = 3 }
 
-public enum BallotChoice { Yes = 0, No = 1, Abstain = 2 }
+public enum BallotChoice { Yes = 1, No = 2, Abstain = 3 }
 
 /// <summary>
 /// What the roll call says of each seated member. In a secret vote a member who voted is recorded as Voted,
 /// never with the choice.
 /// </summary>
-public enum MemberVoteResult { Yes = 0, No = 1, Abstain = 2, PresentNotVoting = 3, Absent = 4, Voted = 5 }
+public enum MemberVoteResult { Yes = 1, No = 2, Abstain = 3, PresentNotVoting = 4, Absent = 5, Voted = 6 }
 
 /// <summary>
 /// A vote of the standing committee on an agenda item. The denominator is every member seated on the
@@ -27,11 +27,11 @@ public class Vote
     public int Id { get; set; }
     public int MeetingId { get; set; }
     public int AgendaItemId { get; set; }
-    public VoteKind Kind { get; set; }
+    public VoteKind Kind { get; set; } = VoteKind.Whole;
     [MaxLength(300)] public required string Title { get; set; }
     /// <summary>Personnel votes are secret: that a member voted is recorded, how is not.</summary>
     public bool Secret { get; set; }
-    public VoteStatus Status { get; set; }
+    public VoteStatus Status { get; set; } = VoteStatus.Prepared;
     /// <summary>All members seated on the meeting day (the denominator), fixed when the vote opens.</summary>
     public int SeatedMembers { get; set; }
     public int PresentMembers { get; set; }
@@ -81,7 +81,12 @@ public class Vote
         var byPerson = ballots.ToDictionary(b => b.PersonId);
         foreach (var m in Members)
             m.Result = byPerson.TryGetValue(m.PersonId, out var b)
-                ? Secret ? MemberVoteResult.Voted : (MemberVoteResult)(int)b.Choice!.Value
+                ? Secret ? MemberVoteResult.Voted : b.Choice!.Value switch
+                {
+                    BallotChoice.Yes => MemberVoteResult.Yes,
+                    BallotChoice.No => MemberVoteResult.No,
+                    BallotChoice.Abstain => MemberVoteResult.Abstain,
+                }
                 : m.Present ? MemberVoteResult.PresentNotVoting : MemberVoteResult.Absent;
         IEnumerable<BallotChoice> choices = Secret ? secretPapers : ballots.Select(b => b.Choice!.Value);
         Yes = choices.Count(c => c == BallotChoice.Yes);
@@ -140,5 +145,5 @@ public class SecretBallotPaper
 {
     public Guid Id { get; set; }
     public int VoteId { get; set; }
-    public BallotChoice Choice { get; set; }
+    public BallotChoice Choice { get; set; } = BallotChoice.Yes;
 }

@@ -9,7 +9,7 @@ using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Suggestions;
 
-public enum CommitmentFilter { All = 0, Open = 1, Overdue = 2, Done = 3 }
+public enum CommitmentFilter { All = 1, Open = 2, Overdue = 3, Done = 4 }
 
 /// <summary>One line of the 承诺事项台账: what a unit promised in an answer, by when, and the latest progress reported to the deputy.</summary>
 public sealed record CommitmentLedgerRow(int Id, int SuggestionId, string? Number, string Title, int Year, int UnitId, string Unit, string Promise, DateOnly DueOn,

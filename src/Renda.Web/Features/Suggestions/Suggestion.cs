@@ -10,26 +10,26 @@ namespace Renda.Web.Features.Suggestions;
 /// UnitReturned and Answered to the handling units; Rehandling reopens an answered suggestion
 /// after a 不满意 rating. Returned, Merged and Closed are final.
 /// </summary>
-public enum SuggestionStatus { Draft = 0, Submitted = 1, Accepted = 2, Returned = 3, Merged = 4, Assigned = 5, UnitReturned = 6, Answered = 7, Rehandling = 8, Closed = 9 }
+public enum SuggestionStatus { Draft = 1, Submitted = 2, Accepted = 3, Returned = 4, Merged = 5, Assigned = 6, UnitReturned = 7, Answered = 8, Rehandling = 9, Closed = 10 }
 
-public enum SubmissionPeriod { BetweenSessions = 0, DuringSession = 1 }
+public enum SubmissionPeriod { BetweenSessions = 1, DuringSession = 2 }
 
 /// <summary>Why staff return a suggestion to the deputy as not admissible (北京 第十二条).</summary>
-public enum InadmissibleReason { PersonalMatter = 0, LegalConsultation = 1, ForwardedLetter = 2, Petition = 3, PendingLitigation = 4, OngoingTender = 5, ConflictOfInterest = 6, NotSpecific = 7 }
+public enum InadmissibleReason { PersonalMatter = 1, LegalConsultation = 2, ForwardedLetter = 3, Petition = 4, PendingLitigation = 5, OngoingTender = 6, ConflictOfInterest = 7, NotSpecific = 8 }
 
-public enum HandlingMode { LeadAndCo = 0, Separately = 1 }
+public enum HandlingMode { LeadAndCo = 1, Separately = 2 }
 
-public enum AssignmentRole { Lead = 0, Co = 1, Separate = 2 }
+public enum AssignmentRole { Lead = 1, Co = 2, Separate = 3 }
 
-public enum AssignmentStatus { Handling = 0, Returned = 1, Answered = 2 }
+public enum AssignmentStatus { Handling = 1, Returned = 2, Answered = 3 }
 
-public enum ContactKind { Phone = 0, Visit = 1, Meeting = 2, Other = 3 }
+public enum ContactKind { Phone = 1, Visit = 2, Meeting = 3, Other = 4 }
 
-public enum Satisfaction { Satisfied = 0, BasicallySatisfied = 1, Dissatisfied = 2 }
+public enum Satisfaction { Satisfied = 1, BasicallySatisfied = 2, Dissatisfied = 3 }
 
-public enum CoSignerStatus { Invited = 0, Confirmed = 1, Declined = 2 }
+public enum CoSignerStatus { Invited = 1, Confirmed = 2, Declined = 3 }
 
-public enum CommitmentStatus { Open = 0, Done = 1 }
+public enum CommitmentStatus { Open = 1, Done = 2 }
 
 /// <summary>A deputy's suggestion, criticism or opinion (代表建议、批评和意见), with its whole handling history.</summary>
 public class Suggestion
@@ -49,8 +49,8 @@ public class Suggestion
     [MaxLength(MaxTitle)] public required string Title { get; set; }
     [MaxLength(MaxContent)] public required string Content { get; set; }
     [MaxLength(20)] public required string Category { get; set; }
-    public SubmissionPeriod Period { get; set; }
-    public SuggestionStatus Status { get; set; }
+    public SubmissionPeriod Period { get; set; } = SubmissionPeriod.BetweenSessions;
+    public SuggestionStatus Status { get; set; } = SuggestionStatus.Draft;
     /// <summary>The lead deputy's mandate (Deputy.Id); co-signers are in Signers.</summary>
     public int LeadDeputyId { get; set; }
     public int CreatedByAccountId { get; set; }
@@ -390,7 +390,7 @@ public class SuggestionSigner
     public int Id { get; set; }
     public int SuggestionId { get; set; }
     public int DeputyId { get; set; }
-    public CoSignerStatus Status { get; set; }
+    public CoSignerStatus Status { get; set; } = CoSignerStatus.Invited;
     public DateTime InvitedAt { get; set; }
     public DateTime? RespondedAt { get; set; }
 }
@@ -400,8 +400,8 @@ public class SuggestionAssignment
     public int Id { get; set; }
     public int SuggestionId { get; set; }
     public int HandlingUnitId { get; set; }
-    public AssignmentRole Role { get; set; }
-    public AssignmentStatus Status { get; set; }
+    public AssignmentRole Role { get; set; } = AssignmentRole.Lead;
+    public AssignmentStatus Status { get; set; } = AssignmentStatus.Handling;
     public int Round { get; set; }
     public DateOnly AssignedOn { get; set; }
     public DateOnly? ReturnedOn { get; set; }
@@ -435,7 +435,7 @@ public class SuggestionContact
     public int SuggestionId { get; set; }
     public int AssignmentId { get; set; }
     public int HandlingUnitId { get; set; }
-    public ContactKind Kind { get; set; }
+    public ContactKind Kind { get; set; } = ContactKind.Phone;
     /// <summary>见面: counts for the 见面率.</summary>
     public bool FaceToFace { get; set; }
     public DateOnly On { get; set; }
@@ -449,7 +449,7 @@ public class SuggestionRating
     public int SuggestionId { get; set; }
     public int DeputyId { get; set; }
     public int Round { get; set; }
-    public Satisfaction Result { get; set; }
+    public Satisfaction Result { get; set; } = Satisfaction.Satisfied;
     [MaxLength(2000)] public string? Reason { get; set; }
     public DateOnly RatedOn { get; set; }
 }
@@ -476,7 +476,7 @@ public class Commitment
     public int HandlingUnitId { get; set; }
     [MaxLength(1000)] public required string Promise { get; set; }
     public DateOnly DueOn { get; set; }
-    public CommitmentStatus Status { get; set; }
+    public CommitmentStatus Status { get; set; } = CommitmentStatus.Open;
     public DateOnly? DoneOn { get; set; }
     public List<CommitmentProgress> Progress { get; set; } = [];
 

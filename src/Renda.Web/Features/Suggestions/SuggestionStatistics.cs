@@ -81,7 +81,7 @@ public sealed class StatisticsGroup : SuggestionTally
     public int Depth { get; init; }
 }
 
-public enum FigureKind { Count, Rate }
+public enum FigureKind { Count = 1, Rate }
 
 /// <summary>A figure as shown: its value, its definition in Chinese, and where its records are listed.</summary>
 public sealed record Figure(string Key, string Label, FigureKind Kind, string Definition, int? Count, double? Rate, int? Numerator, int? Denominator,

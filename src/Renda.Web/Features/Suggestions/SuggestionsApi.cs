@@ -58,7 +58,7 @@ public static class SuggestionsApi
 
         var one = api.MapGroup("/suggestions/{id:int}").RequireAuthorization().WithTags("代表建议");
         one.MapGet("/", async (int id, Ctx c, CancellationToken ct) => Results.Ok(await SuggestionQueries.DetailAsync(c.Db, await c.ActorAsync(ct), id, ct)));
-        one.MapPut("/", async (int id, CreateSuggestionRequest r, Ctx c, CancellationToken ct) => Done(() => SuggestionWorkflow.UpdateDraftAsync(c.Db, c.Actor, id, Draft(r), ct), c, ct));
+        one.MapPut("/", (int id, CreateSuggestionRequest r, Ctx c, CancellationToken ct) => Done(() => SuggestionWorkflow.UpdateDraftAsync(c.Db, c.Actor, id, Draft(r), ct), c, ct));
         one.MapPost("/co-signers", (int id, InviteRequest r, Ctx c, CancellationToken ct) => Done(() => SuggestionWorkflow.InviteAsync(c.Db, c.Actor, id, r.DeputyId, ct), c, ct));
         one.MapPost("/co-signature", (int id, CoSignatureRequest r, Ctx c, CancellationToken ct) => Done(() => SuggestionWorkflow.RespondAsync(c.Db, c.Actor, id, r.Confirm, ct), c, ct));
         one.MapGet("/unit-recommendations", async (int id, Ctx c, CancellationToken ct) =>

@@ -17,7 +17,8 @@ public sealed record SurveyReportRequest(string? Findings, string? Report);
 public sealed record AnswerRequest(string? AnsweredBy, string? Answer);
 public sealed record SatisfactionRequest(int? PersonId, bool Satisfied);
 public sealed record AppraisalRequest(string? Choice);
-public sealed record TopicLinkRequest(int? TopicId);
+/// <summary>topicId null unlinks; it must be sent all the same, so that an empty body is not read as "unlink".</summary>
+public sealed record TopicLinkRequest([property: System.Text.Json.Serialization.JsonRequired] int? TopicId);
 
 /// <summary>/api/v1 for supervision: plan, reports and their loop, inspections, inquiries, surveys, interpellations, appraisals, statistics.</summary>
 public static class SupervisionApi

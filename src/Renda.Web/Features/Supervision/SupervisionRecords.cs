@@ -4,12 +4,12 @@ using Renda.Web.Platform.Web;
 namespace Renda.Web.Features.Supervision;
 
 /// <summary>What a plan topic becomes: counted by the statistics under these headings.</summary>
-public enum SupervisionKind { WorkReport = 0, FinanceReport = 1, Inspection = 2, Survey = 3, Inquiry = 4, DeputyInspection = 5, PostAppointment = 6 }
+public enum SupervisionKind { WorkReport = 1, FinanceReport = 2, Inspection = 3, Survey = 4, Inquiry = 5, DeputyInspection = 6, PostAppointment = 7 }
 
 /// <summary>Where a topic came from (监督法第十二条).</summary>
-public enum TopicSource { CommitteeDecision = 0, InspectionFindings = 1, DeputySuggestions = 2, Petitions = 3, PublicConcern = 4, PartyCommittee = 5, Other = 6 }
+public enum TopicSource { CommitteeDecision = 1, InspectionFindings = 2, DeputySuggestions = 3, Petitions = 4, PublicConcern = 5, PartyCommittee = 6, Other = 7 }
 
-public enum PlanStatus { Draft = 0, Published = 1 }
+public enum PlanStatus { Draft = 1, Published = 2 }
 
 /// <summary>年度监督工作计划: made public once published (第六十三条).</summary>
 public class SupervisionPlan
@@ -18,7 +18,7 @@ public class SupervisionPlan
     public int CongressId { get; set; }
     public int Year { get; set; }
     [MaxLength(200)] public required string Title { get; set; }
-    public PlanStatus Status { get; set; }
+    public PlanStatus Status { get; set; } = PlanStatus.Draft;
     public DateOnly? PublishedOn { get; set; }
     public List<PlanTopic> Topics { get; set; } = [];
 
@@ -36,8 +36,8 @@ public class PlanTopic
     public int Id { get; set; }
     public int PlanId { get; set; }
     [MaxLength(300)] public required string Title { get; set; }
-    public SupervisionKind Kind { get; set; }
-    public TopicSource Source { get; set; }
+    public SupervisionKind Kind { get; set; } = SupervisionKind.WorkReport;
+    public TopicSource Source { get; set; } = TopicSource.CommitteeDecision;
     [MaxLength(500)] public string? SourceNote { get; set; }
     /// <summary>A concentrated deputy suggestion behind the topic (suggestions module).</summary>
     public int? SuggestionId { get; set; }
@@ -47,7 +47,7 @@ public class PlanTopic
     public int? PlannedMonth { get; set; }
 }
 
-public enum InspectionStatus { Planned = 0, UnderWay = 1, Reported = 2 }
+public enum InspectionStatus { Planned = 1, UnderWay = 2, Reported = 3 }
 
 /// <summary>执法检查 (第三十一—三十七条). A joint inspection (联动) has parts carried out by lower congresses: each part is a row of the lower congress with ParentId.</summary>
 public class LawEnforcementInspection
@@ -68,20 +68,20 @@ public class LawEnforcementInspection
     public bool UsesSpotCheck { get; set; }
     public bool UsesThirdPartyAssessment { get; set; }
     [MaxLength(20_000)] public string? Findings { get; set; }
-    public InspectionStatus Status { get; set; }
+    public InspectionStatus Status { get; set; } = InspectionStatus.Planned;
     /// <summary>The report (its assessment and proposals) goes through the work-report loop.</summary>
     public int? ReportId { get; set; }
     public DateTime CreatedAt { get; set; }
     public List<InspectionTeamMember> Team { get; set; } = [];
 }
 
-public enum TeamRole { Leader = 0, Member = 1, Deputy = 2, Expert = 3 }
+public enum TeamRole { Leader = 1, Member = 2, Deputy = 3, Expert = 4 }
 
 public class InspectionTeamMember
 {
     public int Id { get; set; }
     public int InspectionId { get; set; }
-    public TeamRole Role { get; set; }
+    public TeamRole Role { get; set; } = TeamRole.Leader;
     [MaxLength(50)] public required string Name { get; set; }
     public int? PersonId { get; set; }
     public int? DeputyId { get; set; }
@@ -117,7 +117,7 @@ public class InquiryQuestion
     public DateOnly? CommitmentDoneOn { get; set; }
 }
 
-public enum SurveyKind { Survey = 0, DeputyInspection = 1 }
+public enum SurveyKind { Survey = 1, DeputyInspection = 2 }
 
 /// <summary>专题调研 by the committee, or 代表视察 by deputies.</summary>
 public class Survey
@@ -126,7 +126,7 @@ public class Survey
     public int Id { get; set; }
     public int CongressId { get; set; }
     public int Year { get; set; }
-    public SurveyKind Kind { get; set; }
+    public SurveyKind Kind { get; set; } = SurveyKind.Survey;
     public int? TopicId { get; set; }
     [MaxLength(300)] public required string Topic { get; set; }
     public DateOnly StartsOn { get; set; }
@@ -147,7 +147,7 @@ public class SurveyDeputy
 }
 
 /// <summary>Filed → Answered → (more than half dissatisfied) SecondAnswerRequired → Answered again → Closed.</summary>
-public enum InterpellationStatus { Filed = 0, Answered = 1, SecondAnswerRequired = 2, Closed = 3 }
+public enum InterpellationStatus { Filed = 1, Answered = 2, SecondAnswerRequired = 3, Closed = 4 }
 
 /// <summary>质询案 (第五十一—五十三条).</summary>
 public class Interpellation
@@ -161,7 +161,7 @@ public class Interpellation
     [MaxLength(300)] public required string Title { get; set; }
     [MaxLength(10_000)] public required string Questions { get; set; }
     public DateOnly FiledOn { get; set; }
-    public InterpellationStatus Status { get; set; }
+    public InterpellationStatus Status { get; set; } = InterpellationStatus.Filed;
     [MaxLength(20_000)] public string? Answer { get; set; }
     [MaxLength(50)] public string? AnsweredBy { get; set; }
     public DateOnly? AnsweredOn { get; set; }
@@ -181,7 +181,7 @@ public class InterpellationProposer
     public bool? Satisfied { get; set; }
 }
 
-public enum ReviewStatus { Reporting = 0, Appraising = 1, Closed = 2 }
+public enum ReviewStatus { Reporting = 1, Appraising = 2, Closed = 3 }
 
 /// <summary>任后监督: one official appointed by the standing committee reports on their performance in a year; members appraise.</summary>
 public class PostAppointmentReview
@@ -197,7 +197,7 @@ public class PostAppointmentReview
     /// <summary>Oral at the meeting or written (会议报告与书面报告相结合, seed 004).</summary>
     public bool WrittenReport { get; set; }
     [MaxLength(50_000)] public string? PerformanceReport { get; set; }
-    public ReviewStatus Status { get; set; }
+    public ReviewStatus Status { get; set; } = ReviewStatus.Reporting;
     /// <summary>The choices offered, copied from the settings when appraisal opens, so a later change does not alter this round.</summary>
     [MaxLength(200)] public string? Choices { get; set; }
     /// <summary>The day whose seated members may appraise (the meeting's first day).</summary>

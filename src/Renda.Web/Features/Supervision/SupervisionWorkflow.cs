@@ -18,7 +18,7 @@ public sealed record QuestionInput(string? Asker, string? AddressedOrgan, string
 public sealed record SurveyInput(SurveyKind Kind, string? Topic, DateOnly StartsOn, DateOnly EndsOn, string? Places, string? Participants, int[]? DeputyIds, int? TopicId);
 public sealed record InterpellationInput(string? Title, string? Questions, int OrganId, int? MeetingId, int[]? ProposerPersonIds);
 /// <summary>The records that carry out a plan topic (and can be linked to one).</summary>
-public enum SupervisionRecord { Report, Inspection, Inquiry, Survey }
+public enum SupervisionRecord { Report = 1, Inspection, Inquiry, Survey }
 public sealed record ReviewInput(int AppointmentId, int? MeetingId, bool WrittenReport, string? PerformanceReport);
 
 /// <summary>Plan, inspections, inquiries, surveys, interpellations and post-appointment appraisal. One SaveChanges per step.</summary>

@@ -9,8 +9,8 @@ namespace Renda.Web.Features.Supervision;
 /// </summary>
 public enum WorkReportKind
 {
-    Special = 0, PlanExecution = 1, BudgetExecution = 2, FinalAccounts = 3, BudgetAdjustment = 4, StateAssets = 5, GovernmentDebt = 6,
-    Audit = 7, AuditRectification = 8, InspectionReport = 9,
+    Special = 1, PlanExecution = 2, BudgetExecution = 3, FinalAccounts = 4, BudgetAdjustment = 5, StateAssets = 6, GovernmentDebt = 7,
+    Audit = 8, AuditRectification = 9, InspectionReport = 10,
 }
 
 /// <summary>
@@ -18,10 +18,10 @@ public enum WorkReportKind
 /// → Heard (deliberated at the meeting) → OpinionsSent (审议意见 to the organ) → HandlingReported (the organ's written report)
 /// → Closed (judged satisfactory) or FollowingUp (跟踪监督) → Closed once the follow-up report is in.
 /// </summary>
-public enum WorkReportStatus { Planned = 0, Submitted = 1, Distributed = 2, Heard = 3, OpinionsSent = 4, HandlingReported = 5, FollowingUp = 6, Closed = 7 }
+public enum WorkReportStatus { Planned = 1, Submitted = 2, Distributed = 3, Heard = 4, OpinionsSent = 5, HandlingReported = 6, FollowingUp = 7, Closed = 8 }
 
 /// <summary>The committee's judgement of the organ's handling report.</summary>
-public enum HandlingJudgement { Satisfactory = 0, FollowUpRequired = 1 }
+public enum HandlingJudgement { Satisfactory = 1, FollowUpRequired = 2 }
 
 /// <summary>A report heard by the standing committee, and the loop that follows it: opinions → handling → judgement → follow-up.</summary>
 public class WorkReport
@@ -34,7 +34,7 @@ public class WorkReport
     public int Id { get; set; }
     public int CongressId { get; set; }
     public int Year { get; set; }
-    public WorkReportKind Kind { get; set; }
+    public WorkReportKind Kind { get; set; } = WorkReportKind.Special;
     [MaxLength(300)] public required string Title { get; set; }
     /// <summary>The reporting organ (一府一委两院 or a department), a handling unit whose officers upload and answer.</summary>
     public int OrganId { get; set; }
@@ -46,7 +46,7 @@ public class WorkReport
     public int? AuditReportId { get; set; }
     public int? MeetingId { get; set; }
     public int? AgendaItemId { get; set; }
-    public WorkReportStatus Status { get; set; }
+    public WorkReportStatus Status { get; set; } = WorkReportStatus.Planned;
     /// <summary>Why the lead times of 第十五条 could not all be kept (the meeting was nearer than 20 days when registered).</summary>
     [MaxLength(500)] public string? LateReason { get; set; }
     [MaxLength(50_000)] public string? ReportText { get; set; }

@@ -43,18 +43,8 @@ public static class AttachmentsApi
 
     private static async Task<IResult> Upload(HttpRequest request, RendaDbContext db, AttachmentStore store, CurrentUserAccessor current, CancellationToken ct)
     {
-        if (!request.HasFormContentType)
-            return FieldProblem("file", "请以 multipart/form-data 上传文件（字段 file、ownerType、ownerId）。");
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (InvalidDataException)
-        {
-            // The multipart limit was passed while reading the form.
-            return Results.Problem(AttachmentStore.TooLargeMessage, statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件过大");
-        }
+        var (form, problem) = await UploadedForm.ReadAsync(request, AttachmentStore.TooLargeMessage, ct);
+        if (form is null) return problem!;
         var file = form.Files.GetFile("file");
         string ownerType = form["ownerType"].ToString(), ownerId = form["ownerId"].ToString();
         if (file is null)
@@ -107,6 +97,5 @@ public static class AttachmentsApi
         return Results.File(stream, attachment.ContentType, attachment.FileName);
     }
 
-    private static IResult FieldProblem(string field, string message)
-        => Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: message, title: "请求数据有误");
+    private static IResult FieldProblem(string field, string message) => UploadedForm.FieldProblem(field, message);
 }

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Renda.Web.Platform.Audit;
 
-public enum AuditOutcome { Success = 0, Failure = 1 }
+public enum AuditOutcome { Success = 1, Failure = 2 }
 
 /// <summary>
 /// One append-only line of the audit trail. Records are hash-chained: Hash = SHA-256 over the
@@ -26,7 +26,7 @@ public class AuditRecord
     /// <summary>JSON object: field → [before, after].</summary>
     public string? Changes { get; set; }
     [MaxLength(64)] public string? ClientAddress { get; set; }
-    public AuditOutcome Outcome { get; set; }
+    public AuditOutcome Outcome { get; set; } = AuditOutcome.Success;
     [MaxLength(64)] public required string PreviousHash { get; set; }
     [MaxLength(64)] public required string Hash { get; set; }
 }

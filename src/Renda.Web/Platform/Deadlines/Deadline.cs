@@ -7,9 +7,9 @@ namespace Renda.Web.Platform.Deadlines;
 /// How a legal period is counted from its start. CalendarDaysBefore counts back from a reference date (a meeting):
 /// "会议举行N日前" must be done by the N-th day before it, so a day off moves it to the working day before, not after.
 /// </summary>
-public enum PeriodUnit { WorkingDays = 0, CalendarDays = 1, Months = 2, CalendarDaysBefore = 3 }
+public enum PeriodUnit { WorkingDays = 1, CalendarDays = 2, Months = 3, CalendarDaysBefore = 4 }
 
-public enum DeadlineStatus { Open = 0, Met = 1, Overdue = 2, Cancelled = 3 }
+public enum DeadlineStatus { Open = 1, Met = 2, Overdue = 3, Cancelled = 4 }
 
 /// <summary>
 /// A legal clock created by a module's transition: what must happen, by when, under which rule.
@@ -32,13 +32,13 @@ public class Deadline
     /// <summary>Its legal source, e.g. 代表法 第五十一条.</summary>
     [MaxLength(200)] public required string Source { get; set; }
     public DateOnly StartsOn { get; set; }
-    public PeriodUnit Unit { get; set; }
+    public PeriodUnit Unit { get; set; } = PeriodUnit.WorkingDays;
     public int Amount { get; set; }
     public DateOnly DueOn { get; set; }
     public int? OwnerAccountId { get; set; }
     public int? OwnerHandlingUnitId { get; set; }
     public int? OwnerCommitteeId { get; set; }
-    public DeadlineStatus Status { get; set; }
+    public DeadlineStatus Status { get; set; } = DeadlineStatus.Open;
     public DateTime? CompletedAt { get; set; }
     /// <summary>0 = not escalated; 1 = owner's head; 2 = working committee; 3 = Council of Chairpersons.</summary>
     public int EscalationLevel { get; set; }
@@ -89,7 +89,7 @@ public class DeadlineExtension
 {
     public int Id { get; set; }
     public int DeadlineId { get; set; }
-    public PeriodUnit Unit { get; set; }
+    public PeriodUnit Unit { get; set; } = PeriodUnit.WorkingDays;
     public int Amount { get; set; }
     [MaxLength(500)] public required string Reason { get; set; }
     public int? ApprovedByAccountId { get; set; }

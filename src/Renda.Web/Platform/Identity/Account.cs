@@ -7,15 +7,15 @@ namespace Renda.Web.Platform.Identity;
 /// <summary>The roles of the platform. The anonymous public has no account and no role.</summary>
 public enum Role
 {
-    SystemAdministrator = 0,
-    SecurityAdministrator = 1,
-    AuditAdministrator = 2,
-    CommitteeStaff = 3,
-    ChairpersonsCouncilMember = 4,
-    HandlingUnitOfficer = 5,
-    Deputy = 6,
+    SystemAdministrator = 1,
+    SecurityAdministrator = 2,
+    AuditAdministrator = 3,
+    CommitteeStaff = 4,
+    ChairpersonsCouncilMember = 5,
+    HandlingUnitOfficer = 6,
+    Deputy = 7,
     /// <summary>A member of the standing committee (常委会组成人员): votes at its meetings while seated.</summary>
-    StandingCommitteeMember = 7,
+    StandingCommitteeMember = 8,
 }
 
 public static class Roles
@@ -88,7 +88,7 @@ public class RoleAssignment
 {
     public int Id { get; set; }
     public int AccountId { get; set; }
-    public Role Role { get; set; }
+    public Role Role { get; set; } = Role.SystemAdministrator;
     /// <summary>For CommitteeStaff: the committee or working body the person works in.</summary>
     public int? CommitteeId { get; set; }
     public Committee? Committee { get; set; }

@@ -8,7 +8,7 @@ using Renda.Web.Platform.Audit;
 
 namespace Renda.Web.Platform.Identity;
 
-public enum SignInResult { Success, BadCredentials, LockedOut, Disabled }
+public enum SignInResult { Success = 1, BadCredentials, LockedOut, Disabled }
 
 /// <summary>
 /// Password checks with lockout, the principal an account signs in as, and bearer tokens.

@@ -3,7 +3,7 @@ namespace Renda.Web.Platform.LegalText;
 /// <summary>The levels of a Chinese legal text, outermost first. <see cref="Text"/> is an unnumbered block of a text that is not divided into articles.</summary>
 public enum LegalUnitKind
 {
-    Book,        // 编
+    Book = 1,        // 编
     Part,        // 分编
     Chapter,     // 章
     Section,     // 节

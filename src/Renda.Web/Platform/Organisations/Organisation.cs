@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Renda.Web.Platform.Organisations;
 
-public enum RegionLevel { National = 0, Province = 1, Prefecture = 2, County = 3, Township = 4 }
+public enum RegionLevel { National = 1, Province = 2, Prefecture = 3, County = 4, Township = 5 }
 
 /// <summary>
 /// A people's congress and its standing committee (a township congress has a presidium instead).
@@ -17,7 +17,7 @@ public class Congress
     [MaxLength(100)] public required string RegionName { get; set; }
     /// <summary>Short name used in sentences, e.g. 海西州.</summary>
     [MaxLength(50)] public required string ShortName { get; set; }
-    public RegionLevel Level { get; set; }
+    public RegionLevel Level { get; set; } = RegionLevel.National;
     public int? ParentId { get; set; }
     public Congress? Parent { get; set; }
 
@@ -35,7 +35,7 @@ public class Term
     public DateOnly? EndsOn { get; set; }
 }
 
-public enum CommitteeKind { SpecialCommittee = 0, WorkingBody = 1, Office = 2 }
+public enum CommitteeKind { SpecialCommittee = 1, WorkingBody = 2, Office = 3 }
 
 /// <summary>专门委员会 or 工作机构 of a standing committee; work items are owned by one of them.</summary>
 public class Committee
@@ -44,12 +44,12 @@ public class Committee
     public int CongressId { get; set; }
     public Congress? Congress { get; set; }
     [MaxLength(100)] public required string Name { get; set; }
-    public CommitteeKind Kind { get; set; }
+    public CommitteeKind Kind { get; set; } = CommitteeKind.SpecialCommittee;
     /// <summary>The committee that keeps deputies' records (代表工作委员会 / 人事代表选举委员会): its staff may see personal data.</summary>
     public bool ManagesDeputies { get; set; }
 }
 
-public enum HandlingUnitKind { Government = 0, GovernmentDepartment = 1, SupervisoryCommission = 2, Court = 3, Procuratorate = 4, Other = 5 }
+public enum HandlingUnitKind { Government = 1, GovernmentDepartment = 2, SupervisoryCommission = 3, Court = 4, Procuratorate = 5, Other = 6 }
 
 /// <summary>承办单位: an organ of 一府一委两院 that handles suggestions and answers opinions.</summary>
 public class HandlingUnit
@@ -58,11 +58,11 @@ public class HandlingUnit
     public int CongressId { get; set; }
     public Congress? Congress { get; set; }
     [MaxLength(100)] public required string Name { get; set; }
-    public HandlingUnitKind Kind { get; set; }
+    public HandlingUnitKind Kind { get; set; } = HandlingUnitKind.Government;
     public bool Active { get; set; } = true;
 }
 
-public enum StandingCommitteePost { Chair = 0, ViceChair = 1, SecretaryGeneral = 2, Member = 3 }
+public enum StandingCommitteePost { Chair = 1, ViceChair = 2, SecretaryGeneral = 3, Member = 4 }
 
 /// <summary>
 /// A seat on the standing committee (常委会组成人员) from SeatedOn until LeftOn.
@@ -77,7 +77,7 @@ public class StandingCommitteeMember
     public Term? Term { get; set; }
     public int PersonId { get; set; }
     public People.Person? Person { get; set; }
-    public StandingCommitteePost Post { get; set; }
+    public StandingCommitteePost Post { get; set; } = StandingCommitteePost.Chair;
     public DateOnly SeatedOn { get; set; }
     public DateOnly? LeftOn { get; set; }
 

@@ -54,17 +54,8 @@ public static class PeopleApi
     private static async Task<IResult> Import(string code, HttpRequest request, RendaDbContext db, CurrentUserAccessor current, CancellationToken ct)
     {
         var congress = await CongressScope.OwnAsync(db, current.User, code, ct);
-        if (!request.HasFormContentType)
-            throw DomainException.Invalid("file", "请以 multipart/form-data 上传文件（字段 file）。");
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (InvalidDataException)
-        {
-            return TooLarge();
-        }
+        var (form, problem) = await UploadedForm.ReadAsync(request, TooLargeMessage, ct);
+        if (form is null) return problem!;
         var file = form.Files.GetFile("file") ?? throw DomainException.Invalid("file", "请选择要导入的 CSV 或 XLSX 文件。");
         if (file.Length > DeputyImport.MaxBytes)
             return TooLarge();
@@ -98,8 +89,9 @@ public static class PeopleApi
         return buffer.ToArray();
     }
 
-    private static IResult TooLarge()
-        => Results.Problem($"导入文件不能超过 {DeputyImport.MaxBytes / 1024 / 1024} MB，请拆分后导入。", statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件过大");
+    private static readonly string TooLargeMessage = $"导入文件不能超过 {DeputyImport.MaxBytes / 1024 / 1024} MB，请拆分后导入。";
+
+    private static IResult TooLarge() => Results.Problem(TooLargeMessage, statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件过大");
 
     /// <summary>Filters accept the enum name (Serving) or the Chinese word (在任).</summary>
     private static T? ParseEnum<T>(string field, string? value) where T : struct, Enum

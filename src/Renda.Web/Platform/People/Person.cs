@@ -4,14 +4,14 @@ using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Platform.People;
 
-public enum Gender { Male = 0, Female = 1 }
+public enum Gender { Male = 1, Female = 2 }
 
 /// <summary>A natural person. One person can be a deputy at several levels and a standing-committee member.</summary>
 public class Person
 {
     public int Id { get; set; }
     [MaxLength(50)] public required string Name { get; set; }
-    public Gender Gender { get; set; }
+    public Gender Gender { get; set; } = Gender.Male;
     [MaxLength(20)] public string? Ethnicity { get; set; }
     [MaxLength(30)] public string? Party { get; set; }
     public DateOnly? BirthDate { get; set; }
@@ -21,7 +21,7 @@ public class Person
     [MaxLength(200)] public string? Occupation { get; set; }
 }
 
-public enum DeputyStatus { Serving = 0, Resigned = 1, Recalled = 2, Terminated = 3 }
+public enum DeputyStatus { Serving = 1, Resigned = 2, Recalled = 3, Terminated = 4 }
 
 /// <summary>代表: a person's mandate as deputy to one congress for one term.</summary>
 public class Deputy
@@ -37,7 +37,7 @@ public class Deputy
     [MaxLength(100)] public string? Delegation { get; set; }
     [MaxLength(100)] public string? ElectoralUnit { get; set; }
     [MaxLength(100)] public string? DeputyGroup { get; set; }
-    public DeputyStatus Status { get; set; }
+    public DeputyStatus Status { get; set; } = DeputyStatus.Serving;
     public DateOnly? StatusChangedOn { get; set; }
 
     /// <summary>

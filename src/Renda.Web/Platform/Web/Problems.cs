@@ -9,8 +9,14 @@ namespace Renda.Web.Platform.Web;
 /// Every API error is an RFC 7807 ProblemDetails: DomainException by its kind, a malformed body
 /// as 400, a concurrent edit as 409. Validation of request records uses DataAnnotations via Validate.
 /// </summary>
-public static class Problems
+public static partial class Problems
 {
+    [System.Text.RegularExpressions.GeneratedRegex("missing required properties including: (.+)$")]
+    private static partial System.Text.RegularExpressions.Regex MissingFields();
+
+    [System.Text.RegularExpressions.GeneratedRegex("'([^']+)'")]
+    private static partial System.Text.RegularExpressions.Regex QuotedName();
+
     public static IResult From(DomainException e) => e.Kind switch
     {
         DomainErrorKind.Invalid => Results.ValidationProblem(new Dictionary<string, string[]> { [e.Field ?? ""] = [e.Message] }, detail: e.Message, title: "请求数据有误"),
@@ -31,6 +37,13 @@ public static class Problems
     /// <summary>A body that cannot be read: name the JSON field when the parser knows it.</summary>
     private static IResult BadRequest(BadHttpRequestException b)
     {
+        // The reader names the fields a request must send and did not (RequestValidation.RequireValueFields) only in its message.
+        if (b.InnerException is System.Text.Json.JsonException json && MissingFields().Match(json.Message) is { Success: true } missing)
+        {
+            var fields = QuotedName().Matches(missing.Groups[1].Value).Select(m => m.Groups[1].Value).ToList();
+            return Results.ValidationProblem(fields.ToDictionary(f => f, _ => new[] { "此项必填。" }),
+                detail: $"缺少必填字段：{string.Join("、", fields)}。", title: "请求数据有误");
+        }
         if (b.InnerException is System.Text.Json.JsonException { Path: { Length: > 1 } path })
         {
             var field = path.TrimStart('$', '.');
@@ -44,9 +57,15 @@ public static class Problems
     private static Task ErrorPage(HttpContext ctx, Exception? e)
     {
         ctx.Response.ContentType = "text/html; charset=utf-8";
-        var message = e is DomainException d ? System.Net.WebUtility.HtmlEncode(d.Message) : "服务器内部错误，已记录。请返回重试或联系系统管理员。";
-        return ctx.Response.WriteAsync($"<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>出错了</title><body><h1>出错了</h1><p>{message}</p><p><a href=\"/\">返回首页</a></p></body></html>");
+        return ctx.Response.WriteAsync(ErrorPageHtml(e is DomainException d ? d.Message : "服务器内部错误，已记录。请返回重试或联系系统管理员。"));
     }
+
+    /// <summary>A plain page for a refusal that has no page of its own to show it on; Back keeps what the user typed.</summary>
+    public static string ErrorPageHtml(string message)
+        => "<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+           + "<title>出错了</title><link rel=\"stylesheet\" href=\"/lib/bootstrap/bootstrap.min.css\"><body class=\"p-4\"><h1 class=\"h4\">出错了</h1>"
+           + $"<p data-testid=\"status-message\">{System.Net.WebUtility.HtmlEncode(message)}</p>"
+           + "<p>请用浏览器的“返回”回到上一页修改。<a href=\"/\">返回首页</a></p></body></html>";
 
     private static string JsonName(string member) => member.Length == 0 ? member : char.ToLowerInvariant(member[0]) + member[1..];
 
