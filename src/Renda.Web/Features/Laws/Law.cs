@@ -84,6 +84,13 @@ public class Law
 
     public DateTime ImportedAt { get; set; }
 
+    /// <summary>
+    /// What the import found in the source and kept as printed (a skipped chapter number, a missing article), one a line
+    /// with its place; empty when nothing. Shown to staff, not to the public. Null only for a law imported before warnings
+    /// were recorded: the next import fills it in.
+    /// </summary>
+    public string? ImportWarnings { get; set; }
+
     public LawStatus StatusOn(DateOnly today) =>
         Repealed ? LawStatus.Repealed
         : SupersededById is not null ? LawStatus.Amended

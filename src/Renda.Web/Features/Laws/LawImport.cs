@@ -10,12 +10,18 @@ namespace Renda.Web.Features.Laws;
 
 public enum LawImportOutcome { Added = 1, Updated, Unchanged, Failed }
 
-/// <summary>What happened to one file: its errors with their place when it failed, the known faults of its source it was taken with.</summary>
-public sealed record LawFileResult(string Path, LawImportOutcome Outcome, int Articles, IReadOnlyList<LegalTextError> Errors, IReadOnlyList<LegalTextError> KnownFaults)
+/// <summary>
+/// What happened to one file: why it was refused, with the place, or the warnings it was imported with (numbering of the
+/// source kept as printed, "第65行“第二章 …”：序号不连续：第一个章是第二章"), as stored on the law.
+/// </summary>
+public sealed record LawFileResult(string Path, LawImportOutcome Outcome, int Articles, IReadOnlyList<LegalTextError> Errors, IReadOnlyList<string> Warnings)
 {
+    public bool Refused => Outcome == LawImportOutcome.Failed;
+
     public string Describe() => Outcome switch
     {
         LawImportOutcome.Failed => $"{Path}：{string.Join("；", Errors)}",
+        _ when Warnings.Count > 0 => $"{Path}：{Articles} 条，警告 {Warnings.Count} 处",
         _ => $"{Path}：{Articles} 条",
     };
 }
@@ -23,18 +29,26 @@ public sealed record LawFileResult(string Path, LawImportOutcome Outcome, int Ar
 public sealed record LawImportReport(IReadOnlyList<LawFileResult> Files)
 {
     public int Count(LawImportOutcome o) => Files.Count(f => f.Outcome == o);
-    public bool AllImported => Files.Count > 0 && Files.All(f => f.Outcome != LawImportOutcome.Failed);
-    public int Articles => Files.Where(f => f.Outcome != LawImportOutcome.Failed).Sum(f => f.Articles);
+    public int Refused => Files.Count(f => f.Refused);
+    public int ImportedWithWarnings => Files.Count(f => !f.Refused && f.Warnings.Count > 0);
+    /// <summary>Imported without a warning (new, updated or unchanged).</summary>
+    public int Imported => Files.Count - Refused - ImportedWithWarnings;
+    public bool AllImported => Files.Count > 0 && Refused == 0;
+    public int Articles => Files.Where(f => !f.Refused).Sum(f => f.Articles);
 
     public override string ToString() =>
-        $"{Files.Count} 个文件：新增 {Count(LawImportOutcome.Added)}，更新 {Count(LawImportOutcome.Updated)}，未变 {Count(LawImportOutcome.Unchanged)}，失败 {Count(LawImportOutcome.Failed)}；条文 {Articles} 条";
+        $"{Files.Count} 个文件：导入 {Imported}，导入但有警告 {ImportedWithWarnings}，拒绝 {Refused}"
+        + $"（新增 {Count(LawImportOutcome.Added)}，更新 {Count(LawImportOutcome.Updated)}，未变 {Count(LawImportOutcome.Unchanged)}）；条文 {Articles} 条";
 }
 
 /// <summary>
 /// `renda import-laws DIR`: the Markdown laws collection (one file per law version, folder = category) into the regulations
 /// database. Idempotent (an unchanged file is not written; a changed one updates its law), all-or-nothing per file (the
 /// law and its article index in one transaction), every failure reported with its place, nothing lost: the importer
-/// refuses a file rather than drop an article. What is inferred from the files is set out in decision 0013.
+/// refuses a file rather than drop an article. The text is taken as published: a table of contents is skipped, and a
+/// heading or article number that is missing, skipped or repeated is kept as printed and recorded as a warning on the law
+/// (<see cref="Law.ImportWarnings"/>). Refused is only what cannot be read: no title, no text, two articles with one
+/// number. What is inferred from the files is set out in decision 0013.
 /// </summary>
 public static partial class LawImport
 {
@@ -79,24 +93,34 @@ public static partial class LawImport
         }
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var existing = await db.Set<Law>().FirstOrDefaultAsync(l => l.SourcePath == path, ct);
-        if (existing is not null && existing.SourceHash == hash)
-            return new LawFileResult(path, LawImportOutcome.Unchanged, existing.ArticleCount, [], []);
+        if (existing is not null && existing.SourceHash == hash && existing.ImportWarnings is not null)
+            return new LawFileResult(path, LawImportOutcome.Unchanged, existing.ArticleCount, [], Warnings(existing));
 
         LegalDocument doc;
-        var known = KnownSourceFaults.For(path);
         try
         {
-            doc = LegalTextParser.ParseMarkdown(text, allowUnstructured: true, tolerate: e => known.Contains((e.Line, e.Message)));
+            doc = LegalTextParser.ParseMarkdown(text, allowUnstructured: true, asPublished: true);
         }
         catch (LegalTextException e)
         {
             return Failed(path, [.. e.Errors]);
+        }
+        if (doc.Title.Length == 0)
+            return Failed(path, new LegalTextError(1, text.Split('\n', 2)[0].Trim(), "没有标题：文件中没有“# 标题”一行"));
+        var warnings = string.Join("\n", doc.Faults);
+        if (existing is not null && existing.SourceHash == hash)
+        {
+            // Imported before warnings were recorded: the text and its index are as they were, only the warnings are new.
+            existing.ImportWarnings = warnings;
+            await db.SaveChangesAsync(ct);
+            return new LawFileResult(path, LawImportOutcome.Unchanged, existing.ArticleCount, [], Warnings(existing));
         }
 
         var law = existing ?? new Law { SourcePath = path };
         Describe(law, path, doc);
         law.Source = text;
         law.SourceHash = hash;
+        law.ImportWarnings = warnings;
         law.ImportedAt = clock.GetUtcNow().UtcDateTime;
         var units = LawIndex.Units(0, doc);
 
@@ -119,10 +143,14 @@ public static partial class LawImport
             else await db.Entry(existing).ReloadAsync(ct);
             return Failed(path, new LegalTextError(0, "", $"写入数据库失败：{e.Message}"));
         }
-        return new LawFileResult(path, existing is null ? LawImportOutcome.Added : LawImportOutcome.Updated, law.ArticleCount, [], doc.Faults);
+        return new LawFileResult(path, existing is null ? LawImportOutcome.Added : LawImportOutcome.Updated, law.ArticleCount, [], Warnings(law));
     }
 
     private static LawFileResult Failed(string path, params LegalTextError[] errors) => new(path, LawImportOutcome.Failed, 0, errors, []);
+
+    /// <summary>The warnings stored on a law, one a line.</summary>
+    public static IReadOnlyList<string> Warnings(Law law) =>
+        string.IsNullOrEmpty(law.ImportWarnings) ? [] : law.ImportWarnings.Split('\n');
 
     /// <summary>The law's facts from its path and text: category, title, history dates, version date, article count.</summary>
     internal static void Describe(Law law, string path, LegalDocument doc)
@@ -132,7 +160,7 @@ public static partial class LawImport
         var name = m.Groups["name"].Value;
         law.Category = parts.Length > 1 ? parts[0] : "其他";
         law.WorkKey = $"{law.Category}/{name}";
-        law.Title = doc.Title.Length > 0 ? doc.Title : name;
+        law.Title = doc.Title;
         law.History = string.Join("\n", doc.History);
         var dated = doc.History.Select(h => (Line: h, Date: DateIn(h))).Where(x => x.Date is not null).ToList();
         law.AdoptedOn = dated.FirstOrDefault(x => x.Line.Contains("通过") || x.Line.Contains("公布") || x.Line.Contains("发布")).Date ?? dated.FirstOrDefault().Date;
@@ -190,8 +218,7 @@ public static partial class LawImport
         foreach (var id in ids)
         {
             var law = await db.Set<Law>().AsNoTracking().FirstAsync(l => l.Id == id, ct);
-            var known = KnownSourceFaults.For(law.SourcePath);
-            var doc = LegalTextParser.ParseMarkdown(law.Source, allowUnstructured: true, tolerate: e => known.Contains((e.Line, e.Message)));
+            var doc = Parse(law);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await LawIndex.ReplaceAsync(db, law.Id, law.Title, LawIndex.Units(law.Id, doc), ct);
             await tx.CommitAsync(ct);
@@ -199,10 +226,6 @@ public static partial class LawImport
         return ids.Count;
     }
 
-    /// <summary>The stored law parsed again (for its page and its Akoma Ntoso), with the same tolerance as at import.</summary>
-    public static LegalDocument Parse(Law law)
-    {
-        var known = KnownSourceFaults.For(law.SourcePath);
-        return LegalTextParser.ParseMarkdown(law.Source, allowUnstructured: true, tolerate: e => known.Contains((e.Line, e.Message)));
-    }
+    /// <summary>The stored law parsed again (for its page and its Akoma Ntoso), as published, as at import.</summary>
+    public static LegalDocument Parse(Law law) => LegalTextParser.ParseMarkdown(law.Source, allowUnstructured: true, asPublished: true);
 }

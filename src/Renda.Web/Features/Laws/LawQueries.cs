@@ -17,9 +17,10 @@ public sealed record LawVersionLink(int Id, string Title, DateOnly? VersionDate,
 /// <summary>An article (or preamble, block, appendix) as the API gives it: <see cref="Number"/> is "第十条", <see cref="Slug"/> its permalink part.</summary>
 public sealed record LawArticleView(int Ordinal, string Kind, string Number, string Slug, string Path, string Text);
 
+/// <summary>One law; <see cref="ImportWarnings"/> (what the import kept as printed) only for staff, null for anyone else.</summary>
 public sealed record LawDetail(int Id, string Title, string Category, LawStatus Status, string StatusLabel, DateOnly? VersionDate, DateOnly? AdoptedOn,
     DateOnly? AmendedOn, DateOnly? EffectiveOn, IReadOnlyList<string> History, int ArticleCount, string SourcePath,
-    IReadOnlyList<LawVersionLink> Versions, IReadOnlyList<LawArticleView> Articles);
+    IReadOnlyList<LawVersionLink> Versions, IReadOnlyList<LawArticleView> Articles, IReadOnlyList<string>? ImportWarnings = null);
 
 /// <summary>Reading the regulations database: list and search, one law with its articles, one article, Akoma Ntoso.</summary>
 public static class LawQueries
@@ -108,7 +109,10 @@ public static class LawQueries
     public static async Task<Law> LawAsync(RendaDbContext db, int id, CancellationToken ct) =>
         await db.Set<Law>().AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct) ?? throw DomainException.NotFound("没有这部法律法规。");
 
-    public static async Task<LawDetail> DetailAsync(RendaDbContext db, int id, CancellationToken ct)
+    /// <summary>Staff (常委会工作人员) see the import's warnings on a law; the public reads the text as published.</summary>
+    public static bool SeesImportWarnings(System.Security.Claims.ClaimsPrincipal user) => user.IsInRole(nameof(Platform.Identity.Role.CommitteeStaff));
+
+    public static async Task<LawDetail> DetailAsync(RendaDbContext db, int id, bool forStaff, CancellationToken ct)
     {
         var law = await LawAsync(db, id, ct);
         var today = Today(db);
@@ -124,7 +128,7 @@ public static class LawQueries
         var units = await LawIndex.UnitsAsync(db, id, ct);
         return new LawDetail(law.Id, law.Title, law.Category, status, status.Label(), law.VersionDate, law.AdoptedOn, law.AmendedOn, law.EffectiveOn,
             law.History.Split('\n', StringSplitOptions.RemoveEmptyEntries), law.ArticleCount, law.SourcePath, versions,
-            units.Select(View).ToList());
+            units.Select(View).ToList(), forStaff ? LawImport.Warnings(law) : null);
     }
 
     public static LawArticleView View(LawArticle u) => new(u.Ordinal, u.Kind, u.Label, u.Kind == LawArticle.ArticleKind ? u.Slug : "", u.Path, u.Body);

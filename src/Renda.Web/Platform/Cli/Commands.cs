@@ -22,7 +22,7 @@ public static class Commands
         ["backup"] = ("write a consistent backup: backup [FILE]", Backup),
         ["demo-accounts"] = ("print the demo accounts: username<TAB>role<TAB>congress code", DemoAccounts),
         ["import-calendar"] = ("load a holiday year (holiday-cn JSON): import-calendar FILE", ImportCalendar),
-        ["import-laws"] = ("import the laws collection (Markdown, folder = category): import-laws DIR; exit 1 if any file failed", ImportLaws),
+        ["import-laws"] = ("import the laws collection (Markdown, folder = category): import-laws DIR; prints imported / with warnings / refused, each warning and refusal with file and line; exit 1 if any file was refused", ImportLaws),
         ["reindex-laws"] = ("rebuild the laws' article index from their stored text", ReindexLaws),
         ["schema-script"] = ("print the CREATE script of the current model (to write a migration)", SchemaScript),
         ["help"] = ("this list", (_, _, _) => { PrintHelp(); return Task.FromResult(0); }),
@@ -116,10 +116,12 @@ public static class Commands
         await Database.MigrateAsync(db);
         var started = System.Diagnostics.Stopwatch.StartNew();
         var report = await Features.Laws.LawImport.ImportDirectoryAsync(db, args[0], sp.GetRequiredService<TimeProvider>());
-        foreach (var f in report.Files.Where(f => f.Outcome == Features.Laws.LawImportOutcome.Failed))
-            await Console.Error.WriteLineAsync($"失败 {f.Describe()}");
-        foreach (var f in report.Files.Where(f => f.KnownFaults.Count > 0))
-            Console.WriteLine($"已知原文缺陷 {f.Path}：{string.Join("；", f.KnownFaults)}");
+        // One line per refusal and per warning, each with its file and line, so that a list can be checked against the sources.
+        foreach (var f in report.Files)
+        {
+            foreach (var e in f.Errors) await Console.Error.WriteLineAsync($"拒绝 {f.Path}：{e}");
+            foreach (var w in f.Warnings) Console.WriteLine($"警告 {f.Path}：{w}");
+        }
         var seconds = started.Elapsed.TotalSeconds;
         Console.WriteLine(report.ToString());
         Console.WriteLine(System.FormattableString.Invariant($"{seconds:F1} s, {report.Files.Count / seconds:F1} files/s, {report.Articles / seconds:F0} articles/s"));

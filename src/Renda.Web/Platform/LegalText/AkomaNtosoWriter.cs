@@ -70,7 +70,8 @@ public static class AkomaNtosoWriter
         }
         var body = new XElement(Akn + "body");
         var unnumbered = 0;
-        foreach (var n in doc.Body) body.Add(Node(n, "", ref unnumbered));
+        var divisions = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var n in doc.Body) body.Add(Node(n, "", ref unnumbered, divisions));
         var a = 0;
         foreach (var appendix in doc.Appendices)
         {
@@ -97,7 +98,7 @@ public static class AkomaNtosoWriter
     /// <summary>The eId of an article (art_10, art_120-1): what a permalink into the AKN points at.</summary>
     public static string ArticleEId(int number, int suffix) => suffix == 0 ? $"art_{number}" : $"art_{number}-{suffix}";
 
-    private static XElement Node(LegalNode n, string parentEId, ref int unnumbered)
+    private static XElement Node(LegalNode n, string parentEId, ref int unnumbered, HashSet<string> divisions)
     {
         switch (n.Kind)
         {
@@ -115,11 +116,13 @@ public static class AkomaNtosoWriter
                 };
                 var own = n.Number == 0 ? $"{prefix}_u{++unnumbered}" : $"{prefix}_{n.Number}";
                 var eId = Join(parentEId, own);
+                // A published text may repeat a chapter number (imported as printed, with a warning): eIds must stay unique.
+                for (var k = 2; !divisions.Add(eId); k++) eId = Join(parentEId, $"{own}-{k}");
                 var e = new XElement(Akn + element, new XAttribute("eId", eId));
                 if (n.Number != 0) e.Add(new XElement(Akn + "num", n.Label));
                 if (!string.IsNullOrEmpty(n.Heading)) e.Add(new XElement(Akn + "heading", Clean(n.Heading)));
                 // Articles are numbered through the whole text, so their eIds need no chapter prefix (as the AKN naming convention allows).
-                foreach (var c in n.Children) e.Add(Node(c, c.Kind == LegalUnitKind.Article ? "" : eId, ref unnumbered));
+                foreach (var c in n.Children) e.Add(Node(c, c.Kind == LegalUnitKind.Article ? "" : eId, ref unnumbered, divisions));
                 return e;
             }
             case LegalUnitKind.Article:

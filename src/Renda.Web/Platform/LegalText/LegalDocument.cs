@@ -49,7 +49,7 @@ public sealed class LegalDocument
     /// <summary>Appendices after the articles (附件, tables), kept as lines.</summary>
     public List<LegalAppendix> Appendices { get; } = [];
 
-    /// <summary>Numbering faults of the source that the caller chose to tolerate when parsing (see <see cref="LegalTextParser.ParseLines"/>).</summary>
+    /// <summary>Numbering faults of a published text, kept as printed when it is read as published (see <see cref="LegalTextParser.ParseLines"/>).</summary>
     public List<LegalTextError> Faults { get; } = [];
 
     /// <summary>True when the body is divided into articles (第一条 …); false for a text of unnumbered blocks.</summary>

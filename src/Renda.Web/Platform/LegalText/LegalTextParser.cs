@@ -7,7 +7,10 @@ namespace Renda.Web.Platform.LegalText;
 /// Reads a Chinese legal text into a <see cref="LegalDocument"/>: plain text (pasted, or the paragraphs of a DOCX) and the
 /// Markdown of the national laws collection (# title, history lines, &lt;!-- INFO END --&gt;, ## 第一章, ### 第一节, 第一条 …).
 /// Every fault is collected with its line; nothing is guessed silently: a text without articles, a duplicate or skipped
-/// article, chapter or section number is an error.
+/// article, chapter or section number is an error — unless the text is read as published (<c>asPublished</c>, the laws
+/// import): then a number that is missing, skipped or repeated in the source is kept as printed and reported in
+/// <see cref="LegalDocument.Faults"/>, and only a duplicate article number, which makes a reference to it ambiguous, is refused.
+/// A table of contents before the body (the headings listed, then the first of them again) is recognised and skipped.
 /// </summary>
 public static partial class LegalTextParser
 {
@@ -39,14 +42,15 @@ public static partial class LegalTextParser
     private static partial Regex Spaces();
 
     /// <summary>Plain text: the title on the first line, history lines in brackets （…） under it, then the body.</summary>
-    public static LegalDocument ParsePlain(string text, Func<LegalTextError, bool>? tolerate = null) => ParseLines(SplitLines(text), tolerate);
+    public static LegalDocument ParsePlain(string text, bool asPublished = false) => ParseLines(SplitLines(text), asPublished);
 
     /// <summary>Plain text given as paragraphs (the paragraphs of a Word document, in order).</summary>
     /// <remarks>
-    /// <paramref name="tolerate"/> may accept numbering faults (a skipped or duplicate number) that a caller knows to be in its
-    /// source — they are then kept in <see cref="LegalDocument.Faults"/> instead of refusing the text. Other faults are never tolerated.
+    /// A text typed or uploaded by staff (a bill) is read strictly. With <paramref name="asPublished"/> (a text as its
+    /// publisher printed it) numbering faults other than a duplicate article are kept in <see cref="LegalDocument.Faults"/>
+    /// instead of refusing the text. Other faults are never tolerated.
     /// </remarks>
-    public static LegalDocument ParseLines(IEnumerable<string> lines, Func<LegalTextError, bool>? tolerate = null)
+    public static LegalDocument ParseLines(IEnumerable<string> lines, bool asPublished = false)
     {
         var source = lines.Select((l, i) => new SourceLine(i + 1, Clean(l), false)).ToList();
         var doc = new LegalDocument();
@@ -64,7 +68,7 @@ public static partial class LegalTextParser
                 else break;
             }
         }
-        new Builder(doc, markdown: false, allowUnstructured: false, tolerate).Run(source.Skip(i).ToList());
+        new Builder(doc, markdown: false, allowUnstructured: false, asPublished).Run(source.Skip(i).ToList());
         return doc;
     }
 
@@ -73,7 +77,7 @@ public static partial class LegalTextParser
     /// decisions, criminal-law amendments written as 一、二、, a technical standard) is kept as unnumbered blocks instead of being
     /// refused; a text with no body at all is refused either way.
     /// </summary>
-    public static LegalDocument ParseMarkdown(string text, bool allowUnstructured = false, Func<LegalTextError, bool>? tolerate = null)
+    public static LegalDocument ParseMarkdown(string text, bool allowUnstructured = false, bool asPublished = false)
     {
         var raw = SplitLines(text);
         var source = raw.Select((l, i) => new SourceLine(i + 1, Clean(l), false)).ToList();
@@ -107,7 +111,7 @@ public static partial class LegalTextParser
             var h = MarkdownHeading().Match(l.Text);
             return h.Success ? l with { Text = h.Groups[1].Value.Trim(), IsHeading = true } : l;
         }).ToList();
-        new Builder(doc, markdown: true, allowUnstructured, tolerate).Run(body);
+        new Builder(doc, markdown: true, allowUnstructured, asPublished).Run(body);
         return doc;
     }
 
@@ -131,7 +135,7 @@ public static partial class LegalTextParser
 
     private sealed record SourceLine(int Number, string Text, bool IsHeading);
 
-    private sealed class Builder(LegalDocument doc, bool markdown, bool allowUnstructured, Func<LegalTextError, bool>? tolerate)
+    private sealed class Builder(LegalDocument doc, bool markdown, bool allowUnstructured, bool asPublished)
     {
         private readonly List<LegalTextError> _errors = [];
         private readonly List<LegalNode> _divisions = []; // open divisions, outermost first
@@ -163,6 +167,7 @@ public static partial class LegalTextParser
                 return;
             }
 
+            if (markdown) content = WithoutTableOfContents(content);
             string? tocFirst = null;
             var inToc = false;
             foreach (var l in content)
@@ -375,7 +380,7 @@ public static partial class LegalTextParser
             var label = node.Label;
             var previous = _lastArticle;
             if (_articleLine.TryGetValue((number, suffix), out var firstLine))
-                Numbering(new LegalTextError(l.Number, l.Text, $"条文序号重复：{label}（第{firstLine}行已有{label}）"));
+                Numbering(new LegalTextError(l.Number, l.Text, $"条文序号重复：{label}（第{firstLine}行已有{label}）"), ambiguous: true);
             else
             {
                 if (previous is null)
@@ -395,11 +400,41 @@ public static partial class LegalTextParser
             _item = null;
         }
 
-        /// <summary>A numbering fault: refused unless the caller tolerates it (a known fault of its source).</summary>
-        private void Numbering(LegalTextError e)
+        /// <summary>
+        /// A numbering fault: refused in a text being drafted; in a published text kept as printed and reported, unless it
+        /// makes a reference ambiguous (two articles with one number).
+        /// </summary>
+        private void Numbering(LegalTextError e, bool ambiguous = false)
         {
-            if (tolerate?.Invoke(e) == true) doc.Faults.Add(e);
+            if (asPublished && !ambiguous) doc.Faults.Add(e);
             else _errors.Add(e);
+        }
+
+        /// <summary>
+        /// A table of contents printed before the body as headings (## 第一章 总 则 … ## 第六章 附 则, then ## 第一章 总 则 again
+        /// with the articles): a run of headings before the first article in which the first one comes again. The run up
+        /// to that repeat (and a 目录 line before it) is dropped; it lists what the body's own headings say.
+        /// </summary>
+        private static List<SourceLine> WithoutTableOfContents(List<SourceLine> content)
+        {
+            var start = content.FindIndex(l => l.IsHeading && DivisionHeading().IsMatch(l.Text));
+            if (start < 0 || content.Take(start).Any(l => ArticleLine().IsMatch(l.Text))) return content;
+            var first = EntryKey(content[start]);
+            for (var i = start + 1; i < content.Count && EntryKey(content[i]) is { } key; i++)
+            {
+                if (key != first) continue;
+                var from = start > 0 && Compact(content[start - 1].Text) == "目录" ? start - 1 : start;
+                return [.. content.Take(from), .. content.Skip(i)];
+            }
+            return content;
+        }
+
+        /// <summary>What a table-of-contents line names ("章/1", "附则"), or null for a line that cannot be one.</summary>
+        private static string? EntryKey(SourceLine l)
+        {
+            var m = l.IsHeading ? DivisionHeading().Match(l.Text) : DivisionLine().Match(l.Text);
+            if (m.Success) return $"{m.Groups[2].Value}/{(ChineseNumerals.TryParse(m.Groups[1].Value, out var n) ? n : -1)}";
+            return Compact(l.Text) is "附则" or "序言" ? Compact(l.Text) : null;
         }
 
         private static void Throw(IReadOnlyList<LegalTextError> errors) => throw new LegalTextException(errors);

@@ -16,7 +16,7 @@ public class LawModel(RendaDbContext db) : PageModel
     {
         try
         {
-            Law = await LawQueries.DetailAsync(db, id, ct);
+            Law = await LawQueries.DetailAsync(db, id, LawQueries.SeesImportWarnings(User), ct);
         }
         catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
         {
