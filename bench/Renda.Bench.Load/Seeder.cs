@@ -103,7 +103,7 @@ public static class Seeder
             await w.CompleteAsync(ct);
         }
         await using (var w = await conn.BeginBinaryImportAsync("""
-            COPY "Accounts" ("Id", "UserName", "DisplayName", "CongressId", "PersonId", "PasswordHash", "PasswordChangedAt", "MustChangePassword", "IsDemo", "Enabled", "FailedLogins") FROM STDIN (FORMAT BINARY)
+            COPY "Accounts" ("Id", "UserName", "DisplayName", "CongressId", "PersonId", "PasswordHash", "PasswordChangedAt", "MustChangePassword", "IsDemo", "Enabled") FROM STDIN (FORMAT BINARY)
             """, ct))
         {
             for (var i = 1; i <= count; i++)
@@ -119,7 +119,6 @@ public static class Seeder
                 await w.WriteAsync(false, NpgsqlDbType.Boolean, ct);
                 await w.WriteAsync(false, NpgsqlDbType.Boolean, ct);
                 await w.WriteAsync(true, NpgsqlDbType.Boolean, ct);
-                await w.WriteAsync(0, NpgsqlDbType.Integer, ct);
             }
             await w.CompleteAsync(ct);
         }

@@ -56,8 +56,8 @@ public static class VoteSeeder
         }
         // Every seated member without an account of this congress gets one.
         await Db.ExecAsync(conn, $"""
-            INSERT INTO "Accounts" ("UserName", "DisplayName", "CongressId", "PersonId", "PasswordHash", "PasswordChangedAt", "MustChangePassword", "IsDemo", "Enabled", "FailedLogins")
-            SELECT '{MemberPrefix}' || lpad((row_number() OVER (ORDER BY m."Id"))::text, 2, '0'), p."Name", m."CongressId", m."PersonId", $3, now(), false, false, true, 0
+            INSERT INTO "Accounts" ("UserName", "DisplayName", "CongressId", "PersonId", "PasswordHash", "PasswordChangedAt", "MustChangePassword", "IsDemo", "Enabled")
+            SELECT '{MemberPrefix}' || lpad((row_number() OVER (ORDER BY m."Id"))::text, 2, '0'), p."Name", m."CongressId", m."PersonId", $3, now(), false, false, true
             FROM "StandingCommitteeMembers" m JOIN "People" p ON p."Id" = m."PersonId"
             WHERE m."CongressId" = $1 AND m."SeatedOn" <= $2 AND (m."LeftOn" IS NULL OR m."LeftOn" > $2)
               AND NOT EXISTS (SELECT 1 FROM "Accounts" a WHERE a."PersonId" = m."PersonId" AND a."CongressId" = m."CongressId")
@@ -99,9 +99,9 @@ public static class VoteSeeder
                 FROM "People" p WHERE p."Name" LIKE '压测非代表%' AND substr(p."Name", 6)::int > $4
                 """, ct, deputiesCongress, term, today.AddDays(-60), nonDeputies / 2);
             await Db.ExecAsync(conn, $"""
-                INSERT INTO "Accounts" ("UserName", "DisplayName", "CongressId", "PersonId", "PasswordHash", "PasswordChangedAt", "MustChangePassword", "IsDemo", "Enabled", "FailedLogins")
+                INSERT INTO "Accounts" ("UserName", "DisplayName", "CongressId", "PersonId", "PasswordHash", "PasswordChangedAt", "MustChangePassword", "IsDemo", "Enabled")
                 SELECT CASE WHEN p."Name" LIKE '压测代表%' THEN '{DeputyPrefix}' || substr(p."Name", 5) ELSE '{NonDeputyPrefix}' || substr(p."Name", 6) END,
-                       p."Name", $1, p."Id", $2, now(), false, false, true, 0
+                       p."Name", $1, p."Id", $2, now(), false, false, true
                 FROM "People" p WHERE p."Name" LIKE '压测代表%' OR p."Name" LIKE '压测非代表%'
                 """, ct, deputiesCongress, hash);
             await Db.ExecAsync(conn, $"""

@@ -39,6 +39,7 @@ public class RendaDbContext(DbContextOptions<RendaDbContext> options, IAuditActo
     public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<LoginSession> LoginSessions => Set<LoginSession>();
+    public DbSet<LoginAttempt> LoginAttempts => Set<LoginAttempt>();
     public DbSet<SecurityPolicy> SecurityPolicies => Set<SecurityPolicy>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
@@ -87,6 +88,9 @@ public class RendaDbContext(DbContextOptions<RendaDbContext> options, IAuditActo
         b.Entity<PasswordHistoryEntry>().HasIndex(p => p.AccountId);
         b.Entity<ApiToken>().HasIndex(t => t.TokenHash).IsUnique();
         b.Entity<LoginSession>().HasIndex(s => s.AccountId);
+        b.Entity<LoginAttempt>().HasIndex(a => new { a.AddressHash, a.At });
+        b.Entity<LoginAttempt>().HasIndex(a => new { a.AccountId, a.At });
+        b.Entity<LoginAttempt>().HasIndex(a => a.At);
         b.Entity<SecurityPolicy>().HasIndex(p => p.CongressId).IsUnique();
         b.Entity<AuditRecord>().HasIndex(a => a.Sequence).IsUnique();
         b.Entity<AuditRecord>().HasIndex(a => new { a.EntityType, a.EntityId });

@@ -51,6 +51,16 @@ public sealed partial class LoginPage(IPage page) : PageObject(page)
         return (await Error.InnerTextAsync()).Trim();
     }
 
+    /// <summary>Submits credentials while this address must wait (HTTP 429, decision 0022); returns the error shown.</summary>
+    public async Task<string> SignInThrottledAsync(string userName, string password)
+    {
+        await UserName.FillAsync(userName);
+        await Password.FillAsync(password);
+        (await SubmitRefusedAsync(SubmitButton)).ShouldBe(429);
+        await Expect(Error).ToBeVisibleAsync();
+        return (await Error.InnerTextAsync()).Trim();
+    }
+
     private async Task FillAndSubmitAsync(string userName, string password)
     {
         await UserName.FillAsync(userName);

@@ -42,7 +42,7 @@ public abstract class PageObject(IPage page)
     /// </summary>
     protected async Task SubmitAsync(ILocator submit) => await SubmitCoreAsync(submit, refusalExpected: false);
 
-    /// <summary>Clicks a submit button whose form the server must refuse with a reason (400, 403 or 409) shown on the page again; returns the status.</summary>
+    /// <summary>Clicks a submit button whose form the server must refuse with a reason (400, 403, 409, or 429 for too many tries) shown on the page again; returns the status.</summary>
     protected async Task<int> SubmitRefusedAsync(ILocator submit) => await SubmitCoreAsync(submit, refusalExpected: true);
 
     /// <summary>
@@ -97,7 +97,7 @@ public abstract class PageObject(IPage page)
         var errorPage = Page.Url.StartsWith("chrome-error:", StringComparison.Ordinal);
         if (refusalExpected && !errorPage)
         {
-            (posted?.Status ?? 200).ShouldBeOneOf([400, 403, 409], "the form should have been refused with a reason");
+            (posted?.Status ?? 200).ShouldBeOneOf([400, 403, 409, 429], "the form should have been refused with a reason");
             return posted!.Status;
         }
         if (errorPage || posted is { Status: >= 400 })

@@ -45,8 +45,7 @@ public class AccountModel(RendaDbContext db) : PageModel
             ModelState.AddModelError("", "不能停用自己的账号。");
         else
         {
-            Account.Enabled = enabled;
-            await db.SaveChangesAsync(ct);
+            await Logins.SetEnabledAsync(db, Account, enabled, ct);
             Message = enabled ? "账号已启用。" : "账号已停用。";
         }
         return Page();

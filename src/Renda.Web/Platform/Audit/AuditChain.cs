@@ -45,7 +45,7 @@ public static class AuditChain
     /// (decision 0008): inside the lock, 70 members voting at once would queue behind each other, and a secret
     /// ballot paper must not sit next to its voter's name in the trail.
     /// </summary>
-    private static readonly HashSet<Type> NotAudited = [typeof(AuditRecord), typeof(Identity.LoginSession),
+    private static readonly HashSet<Type> NotAudited = [typeof(AuditRecord), typeof(Identity.LoginSession), typeof(Identity.LoginAttempt),
         typeof(Features.Meetings.VoteBallot), typeof(Features.Meetings.SecretBallotPaper),
         typeof(Features.Meetings.LivelihoodBallotReceipt), typeof(Features.Meetings.LivelihoodBallotPaper),
         typeof(Features.Supervision.AppraisalReceipt), typeof(Features.Supervision.AppraisalPaper)];

@@ -54,7 +54,10 @@ public class Account
     /// <summary>Demo accounts share the configured demo password and are exempt from forced change and expiry.</summary>
     public bool IsDemo { get; set; }
     public bool Enabled { get; set; } = true;
-    public int FailedLogins { get; set; }
+    /// <summary>
+    /// Set when failed logins from many addresses aim at this account (decision 0022): until then, only addresses it has
+    /// signed in from before may sign in to it. Existing sessions and tokens are not touched by a lock.
+    /// </summary>
     public DateTime? LockedUntil { get; set; }
     [MaxLength(100)] public string? Email { get; set; }
     public List<RoleAssignment> Roles { get; set; } = [];
@@ -144,8 +147,27 @@ public class SecurityPolicy
     [Range(1, 4, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int MinCharacterClasses { get; set; } = 3;
     [Range(0, 24, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int PasswordHistory { get; set; } = 5;
     [Range(0, 365, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int PasswordMaxAgeDays { get; set; } = 90;
-    [Range(1, 20, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int LockoutThreshold { get; set; } = 5;
+    /// <summary>
+    /// Failed logins to one account from this many different addresses within <see cref="LockoutMinutes"/> lock it against
+    /// addresses it has not signed in from (decision 0022). At least 2, so that one address can never lock an account.
+    /// </summary>
+    [Range(2, 100, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int LockoutThreshold { get; set; } = 5;
     [Range(1, 1440, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int LockoutMinutes { get; set; } = 15;
     [Range(1, 480, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int IdleTimeoutMinutes { get; set; } = 30;
     [Range(1, 720, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int ApiTokenHours { get; set; } = 8;
+}
+
+/// <summary>
+/// One password check at the login form or the token endpoint, by the sender's address as <see cref="ClientAddress"/> keeps it
+/// (an HMAC, never the address). Failures count against the address (slowed, then refused) and, from many addresses, against
+/// the account; successes say from which addresses an account usually signs in. Kept a day (failures) or 90 days (successes).
+/// </summary>
+public class LoginAttempt
+{
+    public long Id { get; set; }
+    [MaxLength(64)] public required string AddressHash { get; set; }
+    /// <summary>The account named, if one exists by that name.</summary>
+    public int? AccountId { get; set; }
+    public DateTime At { get; set; }
+    public bool Succeeded { get; set; }
 }

@@ -22,6 +22,7 @@ public static class AuthenticationSetup
     public static IServiceCollection AddRendaAuthentication(this IServiceCollection services)
     {
         services.AddSingleton(BearerTokenCache.Watcher);
+        services.AddOptions<LoginSettings>().BindConfiguration("Renda:Login");
         services.AddAuthentication(Smart)
             .AddPolicyScheme(Smart, "Cookie or bearer", o => o.ForwardDefaultSelector = ctx =>
                 ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? Bearer : CookieAuthenticationDefaults.AuthenticationScheme)

@@ -40,10 +40,10 @@ public static class IdentityApi
         api.MapPut("/security-policy", PutPolicy).RequireAuthorization(nameof(Role.SecurityAdministrator));
     }
 
-    private static async Task<IResult> IssueToken(TokenRequest request, RendaDbContext db, HttpAuditActor actor, CancellationToken ct)
+    private static async Task<IResult> IssueToken(TokenRequest request, HttpContext http, RendaDbContext db, CancellationToken ct)
     {
         if (Problems.Validate(request) is { Count: > 0 } errors) return Results.ValidationProblem(errors);
-        var outcome = await Logins.CheckPasswordAsync(db, actor, request.UserName, request.Password, ct);
+        var outcome = await Logins.CheckPasswordAsync(http, request.UserName, request.Password, ct);
         switch (outcome.Result)
         {
             case SignInResult.Success:
@@ -54,8 +54,9 @@ public static class IdentityApi
                 }
                 var (token, expires) = await Logins.IssueTokenAsync(db, outcome.Account, ct);
                 return Results.Ok(new TokenResponse(token, expires));
-            case SignInResult.LockedOut:
-                return Results.Problem(outcome.Message, statusCode: 429, title: "账号已锁定");
+            case SignInResult.Throttled:
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(outcome.RetryAfter!.Value.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return Results.Problem(outcome.Message, statusCode: 429, title: "登录尝试过于频繁");
             case SignInResult.BadCredentials:
             case SignInResult.Disabled:
                 return Results.Problem(outcome.Message, statusCode: 401, title: "登录失败");
@@ -102,8 +103,7 @@ public static class IdentityApi
         var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == id && a.CongressId == current.User.CongressId, ct);
         if (account is null) return Results.Problem("账号不存在。", statusCode: 404);
         if (account.Id == current.User.AccountId) return Results.Problem("不能停用自己的账号。", statusCode: 409);
-        account.Enabled = enabled;
-        await db.SaveChangesAsync(ct);
+        await Logins.SetEnabledAsync(db, account, enabled, ct);
         return Results.NoContent();
     }
 

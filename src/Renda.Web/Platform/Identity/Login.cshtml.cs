@@ -7,7 +7,7 @@ using Renda.Web.Data;
 
 namespace Renda.Web.Platform.Identity;
 
-public class LoginModel(RendaDbContext db, HttpAuditActor actor) : PageModel
+public class LoginModel(RendaDbContext db) : PageModel
 {
     [BindProperty] public string UserName { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
@@ -24,10 +24,15 @@ public class LoginModel(RendaDbContext db, HttpAuditActor actor) : PageModel
             Error = "请输入用户名和密码。";
             return Page();
         }
-        var outcome = await Logins.CheckPasswordAsync(db, actor, UserName, Password, ct);
+        var outcome = await Logins.CheckPasswordAsync(HttpContext, UserName, Password, ct);
         if (outcome.Result != SignInResult.Success)
         {
             Error = outcome.Message;
+            if (outcome is { Result: SignInResult.Throttled, RetryAfter: { } wait })
+            {
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            }
             return Page();
         }
         var account = outcome.Account!;

@@ -13,6 +13,20 @@ public static class Passwords
     public static bool Verify(Account account, string hash, string password)
         => !string.IsNullOrEmpty(hash) && Hasher.VerifyHashedPassword(account, hash, password) != PasswordVerificationResult.Failed;
 
+    private static readonly Account Nobody = new() { UserName = "", DisplayName = "" };
+    /// <summary>A hash made by the same hasher (same PBKDF2 iterations) of a password nobody knows.</summary>
+    private static readonly Lazy<string> DummyHash = new(() => Hasher.HashPassword(Nobody, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24))));
+
+    /// <summary>
+    /// Spends what checking a real password costs, for a user name that has no account: an answer that came back sooner
+    /// would tell which names exist. Always false.
+    /// </summary>
+    public static bool VerifyAgainstDummy(string password)
+    {
+        Hasher.VerifyHashedPassword(Nobody, DummyHash.Value, password);
+        return false;
+    }
+
     /// <summary>Checks length and character classes; returns the reason in Chinese, or null if acceptable.</summary>
     public static string? Weakness(SecurityPolicy policy, string password, string userName)
     {
