@@ -77,6 +77,7 @@ public static class RendaHost
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
+        services.AddRendaAudit(config);
         services.AddRendaCalendar();
         services.AddRendaDeadlines();
         services.AddRendaNotifications(config);
