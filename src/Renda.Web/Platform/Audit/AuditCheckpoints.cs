@@ -64,7 +64,7 @@ public sealed class AuditCheckpoints : IDisposable
         Primary = Path.Combine(dataDir, "audit", FileName);
         Copy = string.IsNullOrWhiteSpace(copyDir) ? null : Path.Combine(copyDir, FileName);
         (_private, _public) = LoadOrCreateKeys(Path.Combine(dataDir, "keys"));
-        if (copyDir is { Length: > 0 })
+        if (!string.IsNullOrWhiteSpace(copyDir))
             TryWriteOnce(Path.Combine(copyDir, PublicKeyFile), PublicPem(_public), secret: false);
     }
 
