@@ -86,6 +86,7 @@ public static class RendaHost
             };
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
+        services.AddRendaAudit(config);
         services.AddRendaCalendar();
         services.AddRendaDeadlines();
         services.AddRendaNotifications(config);

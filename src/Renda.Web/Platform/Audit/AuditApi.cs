@@ -12,9 +12,9 @@ public static class AuditApi
     {
         var audit = api.MapGroup("/audit").RequireAuthorization(nameof(Role.AuditAdministrator));
         audit.MapGet("/records", List);
-        audit.MapPost("/verify", async (RendaDbContext db, CancellationToken ct) =>
+        audit.MapPost("/verify", async (RendaDbContext db, AuditCheckpoints checkpoints, CancellationToken ct) =>
         {
-            var result = await AuditChain.VerifyAsync(db, ct);
+            var result = await AuditChain.VerifyAsync(db, checkpoints, ct);
             db.RecordEvent("AuditTrail", null, "verify", result.Intact ? AuditOutcome.Success : AuditOutcome.Failure, result.Message);
             await db.SaveChangesAsync(ct);
             return Results.Ok(result);

@@ -226,27 +226,144 @@ public static class AuditChain
     }
 
     /// <summary>
-    /// Walks the chain in sequence order. Returns the first record whose content no longer matches
-    /// its hash, whose link to its predecessor is broken, or after which a sequence number is missing.
+    /// Walks the chain in sequence order. Returns the first record whose content no longer matches its hash, whose link
+    /// to its predecessor is broken, after which a sequence number is missing, or that holds a value no record can have.
+    /// Then compares the chain with every signed checkpoint (decision 0021): the record at a checkpoint's sequence must
+    /// exist and have its hash, else the tail was cut (and perhaps written anew). A checkpoint line whose signature
+    /// fails is named too. An intact chain is then anchored by a new checkpoint, if its head moved.
     /// </summary>
-    public static async Task<AuditVerification> VerifyAsync(RendaDbContext db, CancellationToken ct = default)
+    public static async Task<AuditVerification> VerifyAsync(RendaDbContext db, AuditCheckpoints? checkpoints, CancellationToken ct = default)
+    {
+        var lines = checkpoints?.ReadAll() ?? [];
+        var faults = lines.Where(l => l.Checkpoint is null).ToList();
+        var bySequence = lines.Where(l => l.Checkpoint is not null).Select(l => l.Checkpoint!)
+            .GroupBy(c => c.Sequence).ToDictionary(g => g.Key, g => g.ToList());
+        var walk = await WalkAsync(db, bySequence, ct);
+        if (walk.Broken is { } broken)
+            return broken with { Message = broken.Message + FaultNote(faults) };
+
+        var latest = bySequence.Values.SelectMany(c => c).OrderByDescending(c => c.Sequence).ThenByDescending(c => c.Time, StringComparer.Ordinal).FirstOrDefault();
+        if (latest is not null && latest.Sequence > walk.Head.Sequence)
+            return new(false, walk.Count, walk.Head.Sequence + 1, null,
+                $"审计链在序号 {walk.Head.Sequence} 之后被截断：检查点记录到序号 {latest.Sequence}（哈希 {latest.Hash}，时间 {latest.LocalTime}），" +
+                $"序号 {walk.Head.Sequence + 1} 至 {latest.Sequence} 的记录已不存在。" + FaultNote(faults));
+        if (faults.Count > 0)
+            return new(false, walk.Count, null, null, $"审计链本身逐条校验通过（共 {walk.Count} 条记录），但{FaultNote(faults)[1..]}");
+
+        var message = $"审计链完整：共 {walk.Count} 条记录，逐条校验通过；" + (latest is null
+            ? "尚无检查点（新安装时属正常）。"
+            : $"与检查点一致（最新检查点：序号 {latest.Sequence}，时间 {latest.LocalTime}）。");
+        if (checkpoints is not null && walk.Head.Sequence > 0)
+            message += (await checkpoints.AppendAsync(walk.Head.Sequence, walk.Head.Hash, ct)).Note;
+        return new(true, walk.Count, null, null, message);
+    }
+
+    private static string FaultNote(List<AuditCheckpointLine> faults) => faults.Count == 0 ? ""
+        : $"另：检查点文件 {faults[0].File} 第 {faults[0].LineNumber} 行{faults[0].Fault}" + (faults.Count > 1 ? $"（共 {faults.Count} 行有误）" : "") +
+          "：该文件被改动过，或签名密钥被更换。";
+
+    private sealed record Walk(long Count, (long Sequence, string Hash) Head, AuditVerification? Broken);
+
+    /// <summary>
+    /// Reads the rows with a plain data reader, not through the entity: EF throws on a stored value that is no member of
+    /// its enum, and that one bad row would stop the check instead of being named.
+    /// </summary>
+    private static async Task<Walk> WalkAsync(RendaDbContext db, Dictionary<long, List<AuditCheckpoint>> checkpoints, CancellationToken ct)
     {
         var previous = Genesis;
         long expected = 1;
         long count = 0;
-        await foreach (var r in db.AuditRecords.AsNoTracking().OrderBy(a => a.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+        long lastAnchored = 0;
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
-            count++;
-            if (r.Sequence != expected)
-                return new(false, count - 1, r.Sequence, r.Id, $"缺失记录：序号 {expected} 至 {r.Sequence - 1} 不存在（在序号 {r.Sequence} 之前被删除）。");
-            if (r.PreviousHash != previous)
-                return new(false, count - 1, r.Sequence, r.Id, $"序号 {r.Sequence} 的前序哈希与上一条记录不符：链在此处被改动。");
-            if (ComputeHash(r) != r.Hash)
-                return new(false, count - 1, r.Sequence, r.Id, $"序号 {r.Sequence} 的内容已被修改：重新计算的哈希与记录的哈希不符。");
-            previous = r.Hash;
-            expected++;
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = """
+                SELECT "Id", "Sequence", "Time", "ActorId", "ActorName", "ActorRoles", "CongressCode", "EntityType", "EntityId",
+                       "Action", "Changes", "ClientAddress", "Outcome", "PreviousHash", "Hash"
+                FROM "AuditRecords" ORDER BY "Sequence"
+                """;
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                count++;
+                AuditRecord r;
+                string outcome;
+                try
+                {
+                    (r, outcome) = Read(reader);
+                }
+                catch (Exception e) when (e is InvalidCastException or FormatException or OverflowException)
+                {
+                    var sequence = Whole(reader, 1) ?? expected;
+                    var id = Whole(reader, 0);
+                    return new(count - 1, (expected - 1, previous), new(false, count - 1, sequence, id, $"序号 {sequence} 的记录含无效的值，无法读取。"));
+                }
+                if (r.Sequence != expected)
+                    return Broken(r, $"缺失记录：序号 {expected} 至 {r.Sequence - 1} 不存在（在序号 {r.Sequence} 之前被删除）。");
+                if (!Enum.GetNames<AuditOutcome>().Contains(outcome, StringComparer.Ordinal))
+                    return Broken(r, $"序号 {r.Sequence} 的记录含无效的值：结果（Outcome）为“{outcome}”，不是任何一种结果。");
+                if (r.PreviousHash != previous)
+                    return Broken(r, $"序号 {r.Sequence} 的前序哈希与上一条记录不符：链在此处被改动。");
+                if (ComputeHash(r) != r.Hash)
+                    return Broken(r, $"序号 {r.Sequence} 的内容已被修改：重新计算的哈希与记录的哈希不符。");
+                if (checkpoints.TryGetValue(r.Sequence, out var anchored))
+                {
+                    if (anchored.FirstOrDefault(c => c.Hash != r.Hash) is { } other)
+                        return Broken(r, $"审计链在序号 {lastAnchored} 之后被截断并重写：检查点记录到序号 {other.Sequence}（哈希 {other.Hash}，时间 {other.LocalTime}），" +
+                            $"现存序号 {r.Sequence} 的记录哈希却为 {r.Hash}；序号 {lastAnchored + 1} 至 {r.Sequence} 之间的记录已被删除或替换。");
+                    lastAnchored = r.Sequence;
+                }
+                previous = r.Hash;
+                expected++;
+            }
         }
-        return new(true, count, null, null, $"审计链完整：共 {count} 条记录，逐条校验通过。");
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return new(count, (expected - 1, previous), null);
+
+        Walk Broken(AuditRecord r, string message) => new(count - 1, (expected - 1, previous), new(false, count - 1, r.Sequence, r.Id, message));
+    }
+
+    private static long? Whole(System.Data.Common.DbDataReader d, int i)
+    {
+        try
+        {
+            return d.IsDBNull(i) ? null : Convert.ToInt64(d.GetValue(i), CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is InvalidCastException or FormatException or OverflowException)
+        {
+            return null;
+        }
+    }
+
+    private static (AuditRecord Record, string Outcome) Read(System.Data.Common.DbDataReader d)
+    {
+        string? Text(int i) => d.IsDBNull(i) ? null : d.GetString(i);
+        var outcome = d.GetString(12);
+        var record = new AuditRecord
+        {
+            Id = d.GetInt64(0),
+            Sequence = d.GetInt64(1),
+            Time = DateTime.SpecifyKind(d.GetDateTime(2), DateTimeKind.Utc),
+            ActorId = d.IsDBNull(3) ? null : d.GetInt32(3),
+            ActorName = Text(4),
+            ActorRoles = Text(5),
+            CongressCode = Text(6),
+            EntityType = d.GetString(7),
+            EntityId = Text(8),
+            Action = d.GetString(9),
+            Changes = Text(10),
+            ClientAddress = Text(11),
+            // Only a known name becomes the enum; any other value is named by the caller before the hash is computed.
+            Outcome = Enum.TryParse<AuditOutcome>(outcome, out var o) ? o : default,
+            PreviousHash = d.GetString(13),
+            Hash = d.GetString(14),
+        };
+        return (record, outcome);
     }
 }
 

@@ -8,7 +8,7 @@ using Renda.Web.Platform.Web;
 namespace Renda.Web.Platform.Audit;
 
 [Authorize(Policy = nameof(Role.AuditAdministrator))]
-public class AuditTrailModel(RendaDbContext db) : PageModel
+public class AuditTrailModel(RendaDbContext db, AuditCheckpoints checkpoints) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Actor { get; set; }
     [BindProperty(SupportsGet = true)] public string? EntityType { get; set; }
@@ -25,7 +25,7 @@ public class AuditTrailModel(RendaDbContext db) : PageModel
 
     public async Task OnPostVerifyAsync(CancellationToken ct)
     {
-        Verification = await AuditChain.VerifyAsync(db, ct);
+        Verification = await AuditChain.VerifyAsync(db, checkpoints, ct);
         db.RecordEvent("AuditTrail", null, "verify", Verification.Intact ? AuditOutcome.Success : AuditOutcome.Failure, Verification.Message);
         await db.SaveChangesAsync(ct);
         await OnGetAsync(ct);

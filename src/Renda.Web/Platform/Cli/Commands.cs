@@ -18,7 +18,7 @@ public static class Commands
     private static readonly Dictionary<string, (string Help, Func<IServiceProvider, IConfiguration, string[], Task<int>> Run)> All = new()
     {
         ["migrate"] = ("apply pending database migrations", Migrate),
-        ["verify-audit"] = ("verify the audit hash chain; exit 1 and name the first bad record if broken", VerifyAudit),
+        ["verify-audit"] = ("verify the audit hash chain and compare it with its signed checkpoints, then write one; exit 1 and name the first bad record, a cut tail or a forged checkpoint", VerifyAudit),
         ["backup"] = ("write a consistent backup: backup [FILE]", Backup),
         ["demo-accounts"] = ("print the demo accounts: username<TAB>role<TAB>congress code", DemoAccounts),
         ["import-calendar"] = ("load a holiday year (holiday-cn JSON): import-calendar FILE", ImportCalendar),
@@ -72,13 +72,13 @@ public static class Commands
     {
         var db = Db(sp);
         await Database.MigrateAsync(db);
-        var result = await AuditChain.VerifyAsync(db);
+        var result = await AuditChain.VerifyAsync(db, sp.GetRequiredService<AuditCheckpoints>());
         if (result.Intact)
         {
             Console.WriteLine(result.Message);
             return 0;
         }
-        await Console.Error.WriteLineAsync($"审计链已被破坏：{result.Message}（记录 Id {result.FirstBadId}）");
+        await Console.Error.WriteLineAsync($"审计链已被破坏：{result.Message}" + (result.FirstBadId is { } id ? $"（记录 Id {id}）" : ""));
         return 1;
     }
 
