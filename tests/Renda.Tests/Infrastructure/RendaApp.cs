@@ -22,10 +22,34 @@ public abstract class RendaApp : WebApplicationFactory<Program>
     public abstract DatabaseProvider Provider { get; }
     protected abstract string ConnectionString { get; }
     /// <summary>The connection string, for running the `renda` command against the same database.</summary>
-    public string ConnectionStringForTools => ConnectionString;
+    public string ConnectionStringForTools
+    {
+        get
+        {
+            _ = Services; // the database exists once the host has started
+            return ConnectionString;
+        }
+    }
+
+    /// <summary>
+    /// False for the one instance per provider that builds the template (migrated, demo loaded) which every other
+    /// instance's database is copied from: loading the demo story costs most of a fixture's start.
+    /// </summary>
+    internal bool FromTemplate { get; init; } = true;
+
+    /// <summary>Fills this instance's database (and data folder) from the template before the host starts.</summary>
+    protected abstract void CopyTemplate();
+
+    private bool _copied;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Once: an instance made by WithSettings runs this again for the same database, which is in use by then.
+        if (FromTemplate && !_copied)
+        {
+            CopyTemplate();
+            _copied = true;
+        }
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Renda", ConnectionString);
         builder.UseSetting("Renda:DataDir", DataDir);
@@ -71,19 +95,92 @@ public sealed class SqliteApp : RendaApp
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
     protected override string ConnectionString => $"Data Source={Path.Combine(DataDir, "renda.db")}";
+
+    private static readonly Lazy<string> Template = new(() =>
+    {
+        using var app = new SqliteApp { FromTemplate = false };
+        _ = app.Services; // starts the host: migrations and the demo story
+        var dir = Directory.CreateTempSubdirectory("renda-template-").FullName;
+        DemoFiles.Copy(app.DataDir, dir);
+        Backup(app.ConnectionString, Path.Combine(dir, "renda.db"));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(dir, recursive: true); } catch (IOException) { } };
+        return dir;
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    protected override void CopyTemplate()
+    {
+        DemoFiles.Copy(Template.Value, DataDir);
+        Backup($"Data Source={Path.Combine(Template.Value, "renda.db")}", Path.Combine(DataDir, "renda.db"));
+    }
+
+    /// <summary>SQLite's online backup: a consistent copy whatever the journal holds.</summary>
+    private static void Backup(string from, string toFile)
+    {
+        using var source = new Microsoft.Data.Sqlite.SqliteConnection(from);
+        using var target = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={toFile};Pooling=False");
+        source.Open();
+        target.Open();
+        source.BackupDatabase(target);
+    }
 }
 
 public sealed class PostgresApp : RendaApp
 {
-    private readonly string _connection = TestPostgres.CreateDatabase("renda_test");
+    private readonly string _connection = TestPostgres.DatabaseName("renda_test");
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
     protected override string ConnectionString => _connection;
+
+    private static readonly Lazy<(string Database, string DataDir)> Template = new(() =>
+    {
+        var app = new PostgresApp { FromTemplate = false };
+        TestPostgres.Create(app._connection);
+        _ = app.Services;
+        var dir = Directory.CreateTempSubdirectory("renda-template-").FullName;
+        DemoFiles.Copy(app.DataDir, dir);
+        var database = new Npgsql.NpgsqlConnectionStringBuilder(app._connection).Database!;
+        // Dispose the host but keep its database: it is the template (dropped with the server at the end of the run).
+        app.KeepDatabase = true;
+        app.Dispose();
+        // Its idle pooled connections would keep the template in use: CREATE DATABASE … TEMPLATE needs it unconnected.
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { TestPostgres.DropDatabase(app._connection); } catch (Npgsql.NpgsqlException) { }
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+        };
+        return (database, dir);
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private bool KeepDatabase { get; set; }
+
+    protected override void CopyTemplate()
+    {
+        DemoFiles.Copy(Template.Value.DataDir, DataDir);
+        TestPostgres.Create(_connection, template: Template.Value.Database);
+    }
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && !KeepDatabase)
             TestPostgres.DropDatabase(_connection);
+    }
+}
+
+/// <summary>The files the demo story leaves in the data folder (attachments); never its keys, which each instance makes for itself.</summary>
+internal static class DemoFiles
+{
+    public static void Copy(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(from, file);
+            var top = relative.Split(Path.DirectorySeparatorChar)[0];
+            if (top is "keys" or "audit" || relative.StartsWith("renda.db", StringComparison.Ordinal)) continue;
+            var target = Path.Combine(to, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
     }
 }
 

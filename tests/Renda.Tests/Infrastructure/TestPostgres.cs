@@ -14,13 +14,28 @@ public static class TestPostgres
 
     public static string CreateDatabase(string prefix)
     {
+        var connection = DatabaseName(prefix);
+        Create(connection);
+        return connection;
+    }
+
+    /// <summary>The connection string of a new database name on the test server (not created yet).</summary>
+    public static string DatabaseName(string prefix)
+    {
         var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(60, prefix.Length + 33)].ToLowerInvariant();
+        return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, Timeout = 15 }.ToString();
+    }
+
+    /// <summary>Creates the database of a connection string, empty or as a copy of a template database (which nobody may be connected to).</summary>
+    public static void Create(string connectionString, string? template = null)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
         try
         {
             using var c = new NpgsqlConnection(ServerConnectionString);
             c.Open();
             using var cmd = c.CreateCommand();
-            cmd.CommandText = $"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0";
+            cmd.CommandText = $"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE \"{template ?? "template0"}\"";
             cmd.ExecuteNonQuery();
         }
         catch (NpgsqlException e)
@@ -28,7 +43,6 @@ public static class TestPostgres
             throw new InvalidOperationException(
                 $"PostgreSQL is required for this test but is not reachable at '{ServerConnectionString}': {e.Message}. Run the tests with ./test.sh, which starts it.", e);
         }
-        return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, Timeout = 15 }.ToString();
     }
 
     public static void DropDatabase(string connectionString)

@@ -226,7 +226,7 @@ public static class Bills
         var meeting = await MeetingWorkflow.LoadAsync(db, meetingActor, input.MeetingId, ct);
         if (readings.LastOrDefault() is { } previous && meeting.StartsOn < previous.MeetingOn)
             throw DomainException.Invalid("meetingId", "下一次审议的会议不能早于上一次审议。");
-        var stage = (ReadingStage)Math.Min(ordinal - 1, 2);
+        var stage = ordinal switch { 1 => ReadingStage.First, 2 => ReadingStage.Second, _ => ReadingStage.Third };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var item = await MeetingWorkflow.AddAgendaItemAsync(db, meetingActor, meeting.Id, AgendaItemKind.BillReading,
             $"{(input.Final ? "表决" : "审议")}《{bill.Title}》（{LegislationLabels.Of(stage)}）", Subject, bill.Id, ct);

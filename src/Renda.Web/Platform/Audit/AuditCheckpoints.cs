@@ -273,34 +273,17 @@ public sealed class AuditCheckpoints : IDisposable
 /// Anchors the head every Renda:Audit:CheckpointMinutes (default 10; 0 switches the timer off) on the injected clock,
 /// and once at start. Records appended after the last checkpoint are what a database owner can still drop unseen.
 /// </summary>
-public sealed class AuditCheckpointWriter(IServiceScopeFactory scopes, AuditCheckpoints checkpoints, TimeProvider clock, IConfiguration config, ILogger<AuditCheckpointWriter> logger) : BackgroundService
+public sealed class AuditCheckpointWriter(IServiceScopeFactory scopes, AuditCheckpoints checkpoints, TimeProvider clock, IConfiguration config, ILogger<AuditCheckpointWriter> logger)
+    : Web.PeriodicCheck(clock, config, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string IntervalKey => "Renda:Audit:CheckpointMinutes";
+    protected override int DefaultMinutes => 10;
+
+    protected override async Task TickAsync(DateTimeOffset now, CancellationToken ct)
     {
-        var minutes = config.GetValue("Renda:Audit:CheckpointMinutes", 10);
-        if (minutes <= 0)
-            return;
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes), clock);
-        try
-        {
-            do
-            {
-                try
-                {
-                    var result = await RunOnceAsync(stoppingToken);
-                    if (result.Written is null && result.Note.StartsWith("缺少私钥", StringComparison.Ordinal))
-                        logger.LogWarning("Audit checkpoint not written: {Note}", result.Note);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    logger.LogError(e, "Writing the audit checkpoint failed; will retry at the next tick.");
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
+        var result = await RunOnceAsync(ct);
+        if (result.Written is null && result.Note.StartsWith("缺少私钥", StringComparison.Ordinal))
+            logger.LogWarning("Audit checkpoint not written: {Note}", result.Note);
     }
 
     /// <summary>Anchors the current head if it moved since the last checkpoint.</summary>

@@ -141,8 +141,9 @@ public class LoginSession
 /// </summary>
 public class SecurityPolicy
 {
-    public int Id { get; set; }
-    public int CongressId { get; set; }
+    // The row and its congress are the server's: a client sending the policy neither reads nor sets them.
+    [System.Text.Json.Serialization.JsonIgnore] public int Id { get; set; }
+    [System.Text.Json.Serialization.JsonIgnore] public int CongressId { get; set; }
     [Range(8, 64, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int MinPasswordLength { get; set; } = 10;
     [Range(1, 4, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int MinCharacterClasses { get; set; } = 3;
     [Range(0, 24, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int PasswordHistory { get; set; } = 5;
