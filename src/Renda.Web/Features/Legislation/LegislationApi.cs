@@ -18,7 +18,8 @@ public sealed record NodeTextRequest(string? Text);
 public sealed record ReasonRequest(string? RowKey, string? Reason);
 public sealed record ClauseVoteRequest(string? NodeId);
 public sealed record TerminateRequest(string? Reason);
-public sealed record PromulgateRequest(int AnnouncementNumber, DateOnly PromulgatedOn);
+/// <summary>Local regulations exist since the 1979 organic law (地方各级人民代表大会和地方各级人民政府组织法) gave congresses the power.</summary>
+public sealed record PromulgateRequest(int AnnouncementNumber, [property: PlausibleDates("1979-07-01", "2100-12-31")] DateOnly PromulgatedOn);
 public sealed record SummaryRequest(string? Text);
 public sealed record AgendaRequest(int MeetingId);
 public sealed record ProjectStatusRequest(PlanProjectStatus Status);

@@ -3,10 +3,12 @@ using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Organisations;
 using Renda.Web.Platform.People;
+using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Meetings;
 
-public sealed record ScheduleRequest(DateOnly StartsOn, DateOnly EndsOn, string? Place);
+/// <summary>Local standing committees exist since the 1979 organic law; a meeting before it is a typing error.</summary>
+public sealed record ScheduleRequest([property: PlausibleDates("1979-07-01", "2100-12-31")] DateOnly StartsOn, [property: PlausibleDates("1979-07-01", "2100-12-31")] DateOnly EndsOn, string? Place);
 public sealed record NoticeRequest(string? ShortNoticeReason);
 public sealed record AgendaItemRequest(AgendaItemKind Kind, string? Title, string? SubjectType, int? SubjectId);
 public sealed record OutcomeRequest(AgendaOutcome Outcome, string? Note);

@@ -205,7 +205,6 @@ public static class RequestValidation
             var (key, messages) = errors.First();
             return (request ? Join(name, key) : name, messages[0]);
         }
-
     }
 
     private sealed record Scalar(object Value);

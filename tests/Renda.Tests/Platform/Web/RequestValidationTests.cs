@@ -149,6 +149,9 @@ public abstract class RequestValidationTests(RendaApp app)
         var nul = await staff.PostAsJsonAsync("/api/v1/congresses/632800/supervision/surveys",
             new { kind = "Survey", topic = "牧区\u0000教育调研", startsOn = "2026-11-16", endsOn = "2026-11-17" });
         (await nul.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("topic")[0].ShouldContain("控制字符");
+        // A field may narrow the range: local standing committees meet only since the 1979 organic law.
+        var before1979 = await staff.PostAsJsonAsync("/api/v1/congresses/632800/meetings", new { startsOn = "1970-03-02", endsOn = "1970-03-03", place = "德令哈" });
+        (await before1979.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("startsOn")[0].ShouldContain("1979-07-01");
         // Newlines and tabs are text.
         var fine = await staff.PostAsJsonAsync("/api/v1/congresses/632800/supervision/surveys",
             new { kind = "Survey", topic = "牧区教育调研", startsOn = "2026-11-16", endsOn = "2026-11-17", places = "格尔木市\n德令哈市\t乌兰县" });
