@@ -203,7 +203,7 @@ public sealed partial class AppointmentJourneyTests(BrowserApp app, ITestOutputH
                 var a = await staff.PostAsync("/api/v1/congresses/632800/appointments", new
                 {
                     meetingId, kind = "Appointment", personName = name, post, nominator = "州人民政府", nominatedOn = today,
-                    lateNominationReason = "机构调整，须在本次会议上任命", oathOrganiser = "StandingCommittee",
+                    lateNominationReason = "机构调整，须在本次会议上任命", lawExamRequired = false, oathOrganiser = "StandingCommittee",
                 }, HttpStatusCode.Created);
                 ids.Add(a.GetProperty("id").GetInt32());
             }
