@@ -169,11 +169,25 @@ public static class RequestValidation
                 {
                     StatusCode = StatusCodes.Status400BadRequest,
                     ContentType = "text/html; charset=utf-8",
-                    Content = Problems.ErrorPageHtml($"“{error.Field}”：{error.Message}"),
+                    // Field names are code: a person reads the field's label where it has one, else just the rule.
+                    Content = Problems.ErrorPageHtml(Label(context.HandlerInstance.GetType(), error.Field) is { } label ? $"“{label}”{error.Message}" : $"填写的内容{error.Message}"),
                 };
                 return;
             }
             await next();
+        }
+
+        /// <summary>The [Display(Name)] of a form field ("Input.Title" → the Title property of Input), if it has one.</summary>
+        private static string? Label(Type model, string field)
+        {
+            PropertyInfo? property = null;
+            foreach (var part in field.Split('.'))
+            {
+                property = model.GetProperty(part.Split('[')[0], BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+                if (property is null) return null;
+                model = property.PropertyType;
+            }
+            return property?.GetCustomAttribute<System.ComponentModel.DataAnnotations.DisplayAttribute>()?.GetName();
         }
 
         private static (string Field, string Message)? FirstError(PageHandlerExecutingContext context)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,11 +25,11 @@ public class NewSuggestionModel(RendaDbContext db, WorkCalendar calendar) : Page
         ["coSignerDeputyIds"] = "CoSigners", ["deputyId"] = "CoSigners", ["Idempotency-Key"] = "",
     };
 
-    [BindProperty] public string? Title { get; set; }
-    [BindProperty] public string? Category { get; set; }
+    [BindProperty, Display(Name = "标题")] public string? Title { get; set; }
+    [BindProperty, Display(Name = "分类")] public string? Category { get; set; }
     [BindProperty] public SubmissionPeriod Period { get; set; } = SubmissionPeriod.BetweenSessions;
     /// <summary>Bound as "Content" (PageModel has a Content method).</summary>
-    [BindProperty(Name = "Content")] public string? Body { get; set; }
+    [BindProperty(Name = "Content"), Display(Name = "内容")] public string? Body { get; set; }
     [BindProperty] public List<int> CoSigners { get; set; } = [];
     [BindProperty] public string? IdempotencyKey { get; set; }
     [BindProperty] public string? DeputyQuery { get; set; }
