@@ -267,6 +267,28 @@ public sealed class RequestSurfaceTests(SqliteApp app) : IClassFixture<SqliteApp
         wrapped.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Errors_the_framework_makes_before_an_endpoint_runs_are_problem_details_too()
+    {
+        var security = await app.ApiClientAsync("secadmin");
+        var responses = new List<HttpResponseMessage>
+        {
+            // (A NUL in the path never reaches the application: the server refuses the request line itself; decision 0023.)
+            await security.GetAsync("/api/v1/suggestions/abc"),
+            await security.DeleteAsync("/api/v1/ping"),
+            await security.PostAsync("/api/v1/accounts/1/roles", new StringContent("role=Deputy", Encoding.UTF8, "text/plain")),
+            await security.PostAsync("/api/v1/accounts/1/roles", new StringContent("{\"role\":", Encoding.UTF8, "application/json")),
+            await security.PostAsync("/api/v1/accounts/1/roles", new StringContent("{\"role\": true}", Encoding.UTF8, "application/json")),
+            await app.Anonymous().GetAsync("/api/v1/me"),
+        };
+        foreach (var r in responses)
+        {
+            var body = await r.Content.ReadAsStringAsync();
+            ((int)r.StatusCode).ShouldBeInRange(400, 499, body);
+            r.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json", $"{r.RequestMessage!.Method} {r.RequestMessage.RequestUri} {(int)r.StatusCode}: {body}");
+        }
+    }
+
     private static Type Awaited(Type t) => t.IsGenericType && (t.GetGenericTypeDefinition() == typeof(Task<>) || t.GetGenericTypeDefinition() == typeof(ValueTask<>))
         ? t.GetGenericArguments()[0] : t;
 
