@@ -74,6 +74,8 @@ public static partial class Problems
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
+            // A refusal of the caller's request is expected, not a fault: logged as an error it would bury the real ones.
+            SuppressDiagnosticsCallback = c => c.Exception is DomainException or BadHttpRequestException or DbUpdateConcurrencyException,
             StatusCodeSelector = e => e switch
             {
                 DomainException d => d.Kind switch

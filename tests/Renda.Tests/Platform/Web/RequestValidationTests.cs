@@ -5,7 +5,9 @@ using System.Reflection;
 using System.Text;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Renda.Tests.Features.Meetings;
 using Renda.Tests.Features.Suggestions;
 using Renda.Tests.Infrastructure;
@@ -286,6 +288,40 @@ public sealed class RequestSurfaceTests(SqliteApp app) : IClassFixture<SqliteApp
             var body = await r.Content.ReadAsStringAsync();
             ((int)r.StatusCode).ShouldBeInRange(400, 499, body);
             r.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json", $"{r.RequestMessage!.Method} {r.RequestMessage.RequestUri} {(int)r.StatusCode}: {body}");
+        }
+    }
+
+    [Fact]
+    public async Task Refused_requests_log_no_error()
+    {
+        var errors = new ErrorLog();
+        using var logged = app.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(errors)));
+        var security = await logged.ApiClientAsync("secadmin");
+        var id = 1;
+        for (var i = 0; i < 3; i++)
+        {
+            (await security.PostAsJsonAsync($"/api/v1/accounts/{id}/roles", new { })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await security.PostAsync($"/api/v1/accounts/{id}/roles", new StringContent("{", Encoding.UTF8, "application/json"))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await security.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = "x\u0000", newPassword = "y" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await security.PostAsJsonAsync($"/api/v1/accounts/{id}/roles", new { role = "Deputy", committeeId = 999_999 })).StatusCode.ShouldBeOneOf(HttpStatusCode.BadRequest, HttpStatusCode.NotFound, HttpStatusCode.Conflict);
+        }
+        errors.Entries.ShouldBeEmpty();
+    }
+
+    private sealed class ErrorLog : Microsoft.Extensions.Logging.ILoggerProvider
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Entries { get; } = new();
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string category) => new Logger(this, category);
+        public void Dispose() { }
+
+        private sealed class Logger(ErrorLog log, string category) : Microsoft.Extensions.Logging.ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+            public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel level) => level >= Microsoft.Extensions.Logging.LogLevel.Error;
+            public void Log<TState>(Microsoft.Extensions.Logging.LogLevel level, Microsoft.Extensions.Logging.EventId id, TState state, Exception? e, Func<TState, Exception?, string> format)
+            {
+                if (IsEnabled(level)) log.Entries.Enqueue($"{category}: {format(state, e)} {e?.GetType().Name}");
+            }
         }
     }
 
