@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -62,64 +61,40 @@ public sealed class AuditTrailTests_Sqlite(SqliteApp app) : AuditTrailTests(app)
 public sealed class AuditTrailTests_Postgres(PostgresApp app) : AuditTrailTests(app), IClassFixture<PostgresApp>;
 
 /// <summary>Tampering, done as someone with direct database access would: triggers off, then edit or delete.</summary>
-public abstract class AuditTamperingTests(RendaApp app, string[] cliOptions)
+public abstract class AuditTamperingTests(RendaApp app, string[] cliOptions) : AuditTamperingBase(app, cliOptions)
 {
-    private async Task TamperAsync(string sql)
-    {
-        await using var scope = app.Db();
-        var db = scope.Context;
-        // The test's own fixed SQL, nothing from outside: raw SQL is the point here.
-        var script = db.Provider == DatabaseProvider.Postgres
-            ? $"ALTER TABLE \"AuditRecords\" DISABLE TRIGGER USER; {sql}; ALTER TABLE \"AuditRecords\" ENABLE TRIGGER USER;"
-            : $"DROP TRIGGER IF EXISTS \"AuditRecords_no_update\"; DROP TRIGGER IF EXISTS \"AuditRecords_no_delete\"; {sql};";
-        await db.Database.ExecuteSqlRawAsync(script);
-    }
-
-    private async Task<(int ExitCode, string Output)> RunCliAsync(params string[] args)
-    {
-        var psi = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "renda")) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args.Concat(cliOptions)) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        return (p.ExitCode, await stdout + await stderr);
-    }
-
     [Fact]
     public async Task Verify_audit_names_an_altered_record_then_a_deleted_one()
     {
         // Activity to chain.
-        await app.ApiClientAsync("zhuren");
-        var (okExit, okOutput) = await RunCliAsync("verify-audit");
+        await App.ApiClientAsync("zhuren");
+        var (okExit, okOutput) = await VerifyAuditAsync();
         okExit.ShouldBe(0, okOutput);
         okOutput.ShouldContain("审计链完整");
 
-        await using (var scope = app.Db())
+        await using (var scope = App.Db())
         {
             var target = await scope.Context.AuditRecords.Where(r => r.Action == "login-failed" || r.Action == "token-issued").OrderBy(r => r.Sequence).Select(r => r.Sequence).FirstAsync();
             await TamperAsync($"UPDATE \"AuditRecords\" SET \"ActorName\" = 'someone-else' WHERE \"Sequence\" = {target}");
-            var (exit, output) = await RunCliAsync("verify-audit");
+            var (exit, output) = await VerifyAuditAsync();
             exit.ShouldBe(1, output);
             output.ShouldContain($"序号 {target} 的内容已被修改");
 
-            var auditor = await app.ApiClientAsync("auditadmin");
+            var auditor = await App.ApiClientAsync("auditadmin");
             var verify = await (await auditor.PostAsync("/api/v1/audit/verify", null)).ShouldBeOkJsonAsync();
             verify.GetProperty("intact").GetBoolean().ShouldBeFalse();
             verify.GetProperty("firstBadSequence").GetInt64().ShouldBe(target);
 
             // Restore the name (hash matches again), then remove a record: the gap is named.
             await TamperAsync($"UPDATE \"AuditRecords\" SET \"ActorName\" = 'zhuren' WHERE \"Sequence\" = {target}");
-            (await RunCliAsync("verify-audit")).ExitCode.ShouldBe(0);
+            (await VerifyAuditAsync()).ExitCode.ShouldBe(0);
             await TamperAsync("DELETE FROM \"AuditRecords\" WHERE \"Sequence\" = 10");
-            var (gapExit, gapOutput) = await RunCliAsync("verify-audit");
+            var (gapExit, gapOutput) = await VerifyAuditAsync();
             gapExit.ShouldBe(1, gapOutput);
             gapOutput.ShouldContain("序号 10 至 10 不存在");
         }
     }
 }
 
-public sealed class AuditTamperingTests_Sqlite(SqliteApp app)
-    : AuditTamperingTests(app, ["--Database:Provider=Sqlite", $"--ConnectionStrings:Renda=Data Source={Path.Combine(app.DataDir, "renda.db")}", $"--Renda:DataDir={app.DataDir}"]), IClassFixture<SqliteApp>;
-public sealed class AuditTamperingTests_Postgres(PostgresApp app)
-    : AuditTamperingTests(app, ["--Database:Provider=Postgres", $"--ConnectionStrings:Renda={app.ConnectionStringForTools}", $"--Renda:DataDir={app.DataDir}"]), IClassFixture<PostgresApp>;
+public sealed class AuditTamperingTests_Sqlite(SqliteApp app) : AuditTamperingTests(app, Cli(app, DatabaseProvider.Sqlite)), IClassFixture<SqliteApp>;
+public sealed class AuditTamperingTests_Postgres(PostgresApp app) : AuditTamperingTests(app, Cli(app, DatabaseProvider.Postgres)), IClassFixture<PostgresApp>;
