@@ -26,7 +26,7 @@ public static class LawsApi
             .WithSummary("检索法律法规（q 为空时按条件列出）");
         laws.MapGet("/categories", async (RendaDbContext db, CancellationToken ct) => Results.Ok(await LawQueries.CategoriesAsync(db, ct)));
         laws.MapGet("/{id:int}", async (int id, HttpContext http, RendaDbContext db, CancellationToken ct) =>
-                Results.Ok(await LawQueries.DetailAsync(db, id, LawQueries.SeesImportWarnings(http.User), ct)))
+                TypedResults.Ok(await LawQueries.DetailAsync(db, id, LawQueries.SeesImportWarnings(http.User), ct)))
             .WithSummary("一部法律法规及其全部条文（工作人员另见导入警告）");
         laws.MapGet("/{id:int}/articles/{n}", async (int id, string n, RendaDbContext db, CancellationToken ct) =>
             Results.Ok(LawQueries.View(await LawQueries.ArticleAsync(db, id, n, ct))));

@@ -56,7 +56,7 @@ public static class IdentityApi
                 return Results.Ok(new TokenResponse(token, expires));
             case SignInResult.Throttled:
                 http.Response.Headers.RetryAfter = ((int)Math.Ceiling(outcome.RetryAfter!.Value.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                return Results.Problem(outcome.Message, statusCode: 429, title: "登录尝试过于频繁");
+                return TypedResults.Problem(outcome.Message, statusCode: 429, title: "登录尝试过于频繁");
             case SignInResult.BadCredentials:
             case SignInResult.Disabled:
                 return Results.Problem(outcome.Message, statusCode: 401, title: "登录失败");

@@ -91,7 +91,7 @@ public static class PeopleApi
 
     private static readonly string TooLargeMessage = $"导入文件不能超过 {DeputyImport.MaxBytes / 1024 / 1024} MB，请拆分后导入。";
 
-    private static IResult TooLarge() => Results.Problem(TooLargeMessage, statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件过大");
+    private static IResult TooLarge() => TypedResults.Problem(TooLargeMessage, statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件过大");
 
     /// <summary>Filters accept the enum name (Serving) or the Chinese word (在任).</summary>
     private static T? ParseEnum<T>(string field, string? value) where T : struct, Enum

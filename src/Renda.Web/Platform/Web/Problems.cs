@@ -41,7 +41,7 @@ public static partial class Problems
         if (b.InnerException is System.Text.Json.JsonException json && MissingFields().Match(json.Message) is { Success: true } missing)
         {
             var fields = QuotedName().Matches(missing.Groups[1].Value).Select(m => m.Groups[1].Value).ToList();
-            return Results.ValidationProblem(fields.ToDictionary(f => f, _ => new[] { "此项必填。" }),
+            return TypedResults.ValidationProblem(fields.ToDictionary(f => f, _ => new[] { "此项必填。" }),
                 detail: $"缺少必填字段：{string.Join("、", fields)}。", title: "请求数据有误");
         }
         if (b.InnerException is System.Text.Json.JsonException { Path: { Length: > 1 } path })
