@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
+using Scalar.AspNetCore;
 using Renda.Web.Data;
 using Renda.Web.Features.Filings;
 using Renda.Web.Features.Legislation;
@@ -14,6 +15,7 @@ using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Deadlines;
 using Renda.Web.Platform.Demo;
 using Renda.Web.Platform.Identity;
+using Renda.Web.Platform.Modules;
 using Renda.Web.Platform.Notifications;
 using Renda.Web.Platform.Organisations;
 using Renda.Web.Platform.People;
@@ -73,7 +75,12 @@ public static class RendaHost
         // An unreadable body (a JSON value of the wrong type, an unknown enum name) throws, so Problems names the field;
         // by default only Development does, and Production answered a bare 400.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "人大履职综合平台 API";
+            doc.Info.Description = "常委会履职各模块的接口：错误一律为 RFC 7807 ProblemDetails；机器客户端以 /api/v1/auth/token 取得的令牌调用。";
+            return Task.CompletedTask;
+        }));
         services.AddHealthChecks().AddDbContextCheck<RendaDbContext>("database");
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o =>
@@ -91,12 +98,13 @@ public static class RendaHost
         services.AddRendaDeadlines();
         services.AddRendaNotifications(config);
         services.AddRendaAttachments(config);
-        services.AddSuggestions();
-        services.AddMeetings();
-        services.AddFilings();
+        // The modules (docs/MODULES.md): each has AddX, MapX and SeedX.
+        services.AddSuggestions(config);
+        services.AddMeetings(config);
+        services.AddFilings(config);
         services.AddLegislation(config);
-        services.AddSupervision();
-        services.AddLaws();
+        services.AddSupervision(config);
+        services.AddLaws(config);
         // Upload limit (50 MB attachments) plus form overhead.
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = AttachmentStore.MaxBytes + 1024 * 1024);
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = AttachmentStore.MaxBytes + 1024 * 1024);
@@ -114,9 +122,12 @@ public static class RendaHost
         app.UseApiCsrfProtection();
 
         app.MapOpenApi("/openapi/{documentName}.json");
+        // The reference page for integrators (finance bureau, portal) over the same document; its script is served from the package.
+        // Scalar writes the document's address relative to the page (/api/reference/), hence the two steps up.
+        app.MapScalarApiReference("/api/reference", o => o.WithTitle("人大履职综合平台 API").WithOpenApiRoutePattern("../../openapi/{documentName}.json")).AllowAnonymous();
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready");
-        var api = app.MapGroup("/api/v1").AddEndpointFilter<DomainExceptionFilter>().AddEndpointFilter<RequestValidation.EndpointFilter>();
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<DomainExceptionFilter>().AddEndpointFilter<RequestValidation.EndpointFilter>().DescribeProblems();
         IdentityApi.Map(api);
         OrganisationsApi.Map(api);
         PeopleApi.Map(api);
@@ -125,15 +136,7 @@ public static class RendaHost
         DeadlinesApi.Map(api);
         NotificationsApi.Map(api);
         AttachmentsApi.Map(api);
-        SuggestionsApi.Map(api);
-        PublicSuggestionsApi.Map(api);
-        StatisticsApi.Map(api);
-        LedgersApi.Map(api);
-        MeetingsApi.Map(api);
-        FilingsApi.Map(api);
-        LegislationApi.Map(api);
-        SupervisionApi.Map(api);
-        LawsApi.Map(api);
+        api.MapSuggestions().MapMeetings().MapFilings().MapLegislation().MapSupervision().MapLaws();
         app.MapRazorPages();
         return app;
     }
@@ -153,11 +156,13 @@ public static class RendaHost
             if (config.GetValue<bool>("Renda:Demo"))
             {
                 await DemoData.EnsureAsync(db, DemoData.Password(config), ct);
-                await SuggestionDemo.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<WorkCalendar>(), ct);
-                await MeetingDemo.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<WorkCalendar>(), ct);
-                await FilingDemo.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<WorkCalendar>(), DemoData.Password(config), ct);
-                await LegislationDemo.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<WorkCalendar>(), ct);
-                await SupervisionDemo.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<WorkCalendar>(), ct);
+                var seed = new DemoSeed(db, scope.ServiceProvider.GetRequiredService<WorkCalendar>(), DemoData.Password(config));
+                await seed.SeedSuggestionsAsync(ct);
+                await seed.SeedMeetingsAsync(ct);
+                await seed.SeedFilingsAsync(ct);
+                await seed.SeedLegislationAsync(ct);
+                await seed.SeedSupervisionAsync(ct);
+                await seed.SeedLawsAsync(ct);
                 lifetime.ApplicationStarted.Register(() => DemoData.PrintBanner(config, server));
             }
             await SimilarSuggestions.IndexMissingAsync(db, ct);

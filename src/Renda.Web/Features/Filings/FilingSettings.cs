@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
+using Renda.Web.Platform.Modules;
 using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Filings;
@@ -9,10 +8,8 @@ namespace Renda.Web.Features.Filings;
 /// The configurable periods of DOMAIN.md §4, per congress. Defaults are the national law and the Beijing practice cited
 /// there; an administrator changes them (e.g. Beijing: review opinion answered within 30 days instead of 2 months).
 /// </summary>
-public class FilingSettings
+public class FilingSettings : CongressSettings
 {
-    public int Id { get; set; }
-    public int CongressId { get; set; }
     /// <summary>Formal check, return, referral of a misaddressed filing (北京 第十一—十三条).</summary>
     [Range(1, 60, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int FormalCheckDays { get; set; } = 10;
     [Range(1, 60, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int ResubmitDays { get; set; } = 10;
@@ -30,21 +27,9 @@ public class FilingSettings
     /// <summary>Review suggestions accepted through the public form from one network address within an hour; more are refused.</summary>
     [Range(1, 1000, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int SuggestionsPerAddressPerHour { get; set; } = 5;
 
-    public static async Task SaveAsync(RendaDbContext db, int congressId, FilingSettings values, CancellationToken ct = default)
+    public override void Check()
     {
-        if (values.FormalCheckDays < 1 || values.OpinionReplyDays < 1) throw DomainException.Invalid("formalCheckDays", "期限须为正数。");
-        var row = await db.Set<FilingSettings>().FirstOrDefaultAsync(s => s.CongressId == congressId, ct);
-        if (row is null)
-        {
-            row = new FilingSettings { CongressId = congressId };
-            db.Add(row);
-        }
-        values.Id = row.Id;
-        values.CongressId = congressId;
-        db.Entry(row).CurrentValues.SetValues(values);
-        await db.SaveChangesAsync(ct);
+        if (FormalCheckDays < 1 || OpinionReplyDays < 1) throw DomainException.Invalid("formalCheckDays", "期限须为正数。");
     }
 
-    public static async Task<FilingSettings> ForAsync(RendaDbContext db, int congressId, CancellationToken ct = default)
-        => await db.Set<FilingSettings>().AsNoTracking().FirstOrDefaultAsync(s => s.CongressId == congressId, ct) ?? new FilingSettings { CongressId = congressId };
 }

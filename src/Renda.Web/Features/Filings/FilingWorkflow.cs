@@ -50,7 +50,7 @@ public static class FilingWorkflow
         var staff = await db.RoleAssignments.Where(r => r.Role == Platform.Identity.Role.CommitteeStaff && r.CommitteeId != null && legal.Contains(r.CommitteeId.Value))
             .Select(r => r.AccountId).Distinct().ToListAsync(ct);
         if (staff.Count == 0) return;
-        var days = (await FilingSettings.ForAsync(db, f.CongressId, ct)).FormalCheckDays;
+        var days = (await Settings.ForAsync<FilingSettings>(db, f.CongressId, ct)).FormalCheckDays;
         Notifier.Notify(db, staff, Short($"收到报备文件：{f.Title}"), $"{f.FilerName}报送{(f.Late ? "（逾期报备）" : "")}，请于{days}日内完成形式审查。", $"/filings/{f.Id}");
         await db.SaveChangesAsync(ct);
     }
@@ -78,7 +78,7 @@ public static class FilingWorkflow
     /// <summary>Saves a new filing and starts its formal-check clock (10 days).</summary>
     internal static async Task AddAsync(RendaDbContext db, WorkCalendar calendar, Filing f, CancellationToken ct)
     {
-        var settings = await FilingSettings.ForAsync(db, f.CongressId, ct);
+        var settings = await Settings.ForAsync<FilingSettings>(db, f.CongressId, ct);
         f.CreatedAt = db.Clock.GetUtcNow().UtcDateTime;
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
@@ -123,7 +123,7 @@ public static class FilingWorkflow
     {
         var f = await LoadAsync(db, actor, id, ct);
         actor.RequireStaff(f.CongressId);
-        var settings = await FilingSettings.ForAsync(db, f.CongressId, ct);
+        var settings = await Settings.ForAsync<FilingSettings>(db, f.CongressId, ct);
         var today = WorkCalendar.Today(db.Clock);
         f.ReturnForResubmission(today, Text.Required("reason", reason, "退回理由", 1000));
         await CompleteAsync(db, Subject, f.Id, "check", ct);
@@ -146,7 +146,7 @@ public static class FilingWorkflow
             Text.Optional("basis", input.Basis, "制定依据", 2000));
         var today = WorkCalendar.Today(db.Clock);
         await CompleteAsync(db, Subject, f.Id, "resubmit", ct);
-        StartCheckClock(db, calendar, f, await FilingSettings.ForAsync(db, f.CongressId, ct), today);
+        StartCheckClock(db, calendar, f, await Settings.ForAsync<FilingSettings>(db, f.CongressId, ct), today);
         await db.SaveChangesAsync(ct);
     }
 

@@ -23,18 +23,6 @@ public sealed record PublishedReport(string Congress, int Year, DateOnly Publish
 /// <summary>/api/v1 for filing and review (备案审查).</summary>
 public static class FilingsApi
 {
-    public static IServiceCollection AddFilings(this IServiceCollection services)
-    {
-        services.AddScoped<IUpwardFilingReceiver, UpwardFilingReceiver>();
-        services.AddSingleton<IAgendaSubject, FilingSubject>();
-        // The filing's document: staff of the receiving congress see it; the filer attaches it to its own filing.
-        AttachmentAccess.Register(FilingWorkflow.Subject,
-            async (db, user, id) => int.TryParse(id, out var fid) && await db.Set<Filing>().AnyAsync(f => f.Id == fid && f.CongressId == user.CongressId, default) && FilingActor.For(user).MayRead(user.CongressId!.Value),
-            async (db, user, id) => int.TryParse(id, out var fid) && await db.Set<Filing>().FirstOrDefaultAsync(f => f.Id == fid, default) is { } f
-                && (FilingActor.For(user).MayRead(f.CongressId) || (f.FilerHandlingUnitId is { } u && user.HandlingUnitIds.Contains(u))));
-        return services;
-    }
-
     public static void Map(RouteGroupBuilder api)
     {
         var congress = api.MapGroup("/congresses/{code}").RequireAuthorization().WithTags("备案审查");

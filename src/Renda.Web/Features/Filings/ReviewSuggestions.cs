@@ -7,6 +7,7 @@ using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Deadlines;
 using Renda.Web.Platform.Web;
 using static Renda.Web.Features.Filings.FilingWorkflow;
+using Renda.Web.Platform.Modules;
 
 namespace Renda.Web.Features.Filings;
 
@@ -61,7 +62,7 @@ public static partial class ReviewSuggestions
             AddressHash = addressHash,
         };
         if (s.Content.Length < 10) throw DomainException.Invalid("content", "请写明建议审查的理由（至少 10 字）。");
-        var settings = await FilingSettings.ForAsync(db, congress.Id, ct);
+        var settings = await Settings.ForAsync<FilingSettings>(db, congress.Id, ct);
         var since = s.ReceivedAt.AddHours(-1);
         if (await db.Set<ReviewSuggestion>().CountAsync(x => x.AddressHash == s.AddressHash && x.ReceivedAt > since, ct) >= settings.SuggestionsPerAddressPerHour)
             throw DomainException.Conflict($"同一网络地址每小时最多提交 {settings.SuggestionsPerAddressPerHour} 件审查建议，请稍后再提交。");

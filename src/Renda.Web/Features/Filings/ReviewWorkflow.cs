@@ -6,6 +6,7 @@ using Renda.Web.Platform.Deadlines;
 using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Web;
 using static Renda.Web.Features.Filings.FilingWorkflow;
+using Renda.Web.Platform.Modules;
 
 namespace Renda.Web.Features.Filings;
 
@@ -42,7 +43,7 @@ public static class ReviewWorkflow
             if (await db.Set<Review>().AnyAsync(r => r.FilingId == filing.Id && r.Status != ReviewStatus.Closed && r.Status != ReviewStatus.Referred, ct))
                 throw DomainException.Conflict("该文件已有正在进行的审查，不能同时开展第二项审查；审查要求或建议请并入该审查。");
         }
-        var settings = await FilingSettings.ForAsync(db, congressId, ct);
+        var settings = await Settings.ForAsync<FilingSettings>(db, congressId, ct);
         var today = WorkCalendar.Today(db.Clock);
         var review = new Review
         {
@@ -82,7 +83,7 @@ public static class ReviewWorkflow
         var committee = committeeId is { } c
             ? await db.Committees.FirstOrDefaultAsync(x => x.Id == c && x.CongressId == r.CongressId, ct) ?? throw DomainException.Invalid("committeeId", "请选择本级人大的专门委员会或工作机构。")
             : throw DomainException.Invalid("committeeId", "请选择负责审查的专门委员会或工作机构。");
-        var settings = await FilingSettings.ForAsync(db, r.CongressId, ct);
+        var settings = await Settings.ForAsync<FilingSettings>(db, r.CongressId, ct);
         var today = WorkCalendar.Today(db.Clock);
         r.PassToCommittee(today, committee.Id, committee.Name);
         await CompleteAsync(db, Subject, r.Id, "pass", ct);
@@ -102,7 +103,7 @@ public static class ReviewWorkflow
         var r = await LoadAsync(db, actor, id, ct);
         actor.RequireStaff(r.CongressId);
         r.Extend();
-        var settings = await FilingSettings.ForAsync(db, r.CongressId, ct);
+        var settings = await Settings.ForAsync<FilingSettings>(db, r.CongressId, ct);
         var clock = (await Deadlines.RunningForAsync(db, Subject, Key(r.Id), ct)).FirstOrDefault(d => d.Purpose == "review")
             ?? throw DomainException.Conflict("审查期限不在计时中。");
         Deadlines.Extend(db, calendar, clock, PeriodUnit.Months, settings.ReviewExtensionMonths, reason, actor.AccountId);
@@ -156,7 +157,7 @@ public static class ReviewWorkflow
             case CommunicationKind.Opinion:
             {
                 r.IssueOpinion();
-                var settings = await FilingSettings.ForAsync(db, r.CongressId, ct);
+                var settings = await Settings.ForAsync<FilingSettings>(db, r.CongressId, ct);
                 Deadlines.Start(db, calendar, r.CongressId, Subject, Key(r.Id), Short($"书面审查意见答复：{r.DocumentTitle}"),
                     $"制定机关收到书面审查意见后{settings.OpinionReplyDays}日内研究提出是否修改、废止的意见并回复", OpinionSource, on, PeriodUnit.CalendarDays, settings.OpinionReplyDays,
                     ownerHandlingUnitId: filing?.FilerHandlingUnitId, purpose: "reply");

@@ -9,14 +9,6 @@ namespace Renda.Web.Features.Laws;
 /// </summary>
 public static class LawsApi
 {
-    public static IServiceCollection AddLaws(this IServiceCollection services)
-    {
-        services.AddOptions<LawSearchOptions>().BindConfiguration("Renda:Laws")
-            .Validate(o => o.SearchCap >= 1, "Renda:Laws:SearchCap must be at least 1.").ValidateOnStart();
-        services.AddHostedService<LawDemo>();
-        return services;
-    }
-
     public static void Map(RouteGroupBuilder api)
     {
         var laws = api.MapGroup("/laws").AllowAnonymous().WithTags("法规数据库");

@@ -27,19 +27,6 @@ public sealed record ProjectStatusRequest(PlanProjectStatus Status);
 /// <summary>/api/v1 for the legislation workflow: plan, bills and versions, comparisons, readings, comment, contact points, promulgation, approval.</summary>
 public static class LegislationApi
 {
-    public static IServiceCollection AddLegislation(this IServiceCollection services, IConfiguration config)
-    {
-        services.AddSingleton<IAgendaSubject, BillSubject>();
-        services.AddSingleton<IAgendaSubject, ApprovalSubject>();
-        // The Word document a version was read from: whoever may read the bill sees it; it is attached only with its upload.
-        Platform.Attachments.AttachmentAccess.Register(Bills.VersionSource,
-            async (db, user, id) => int.TryParse(id, out var vid) && LegislationActor.For(user).MayRead
-                && await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Set<BillVersion>(), v => v.Id == vid && db.Set<Bill>().Any(b => b.Id == v.BillId && b.CongressId == user.CongressId)),
-            (_, _, _) => Task.FromResult(false));
-        services.Configure<CommentSettings>(config.GetSection("Renda:Legislation"));
-        return services;
-    }
-
     public static void Map(RouteGroupBuilder api)
     {
         var congress = api.MapGroup("/congresses/{code}").RequireAuthorization().WithTags("立法工作");

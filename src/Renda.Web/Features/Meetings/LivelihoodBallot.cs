@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Renda.Web.Platform.Web;
+using Renda.Web.Platform.Audit;
 
 namespace Renda.Web.Features.Meetings;
 
@@ -143,7 +144,7 @@ public class LivelihoodEvaluation
 }
 
 /// <summary>That a deputy has voted: unique per ballot and deputy (no second ballot), with no link to the paper.</summary>
-public class LivelihoodBallotReceipt
+public class LivelihoodBallotReceipt : INotAudited
 {
     public long Id { get; set; }
     public int BallotId { get; set; }
@@ -151,7 +152,7 @@ public class LivelihoodBallotReceipt
 }
 
 /// <summary>A secret ballot paper: the ticked projects only ("3,7,9"), a random key, no deputy, no time.</summary>
-public class LivelihoodBallotPaper
+public class LivelihoodBallotPaper : INotAudited
 {
     public Guid Id { get; set; }
     public int BallotId { get; set; }

@@ -4,6 +4,7 @@ using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Organisations;
 using Renda.Web.Platform.People;
 using Renda.Web.Platform.Web;
+using Renda.Web.Platform.Web.Pages;
 
 namespace Renda.Web.Features.Meetings;
 
@@ -28,12 +29,6 @@ public sealed record EvaluationRequest(Evaluation Result);
 /// <summary>/api/v1 for meetings, votes, resolutions, appointments, oaths and the livelihood-projects ballot.</summary>
 public static class MeetingsApi
 {
-    public static IServiceCollection AddMeetings(this IServiceCollection services)
-    {
-        services.AddSingleton<IAgendaSubject, ResolutionSubject>();
-        return services;
-    }
-
     public static void Map(RouteGroupBuilder api)
     {
         var congress = api.MapGroup("/congresses/{code}").RequireAuthorization().WithTags("会议与表决");

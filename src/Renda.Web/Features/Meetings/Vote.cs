@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Renda.Web.Platform.Web;
+using Renda.Web.Platform.Audit;
 
 namespace Renda.Web.Features.Meetings;
 
@@ -130,7 +131,7 @@ public class VoteMember
 /// refused by the database even when two arrive at once. Append-only, written outside the audit lock and
 /// sealed into the chain by the vote's digest at closing (decision 0008).
 /// </summary>
-public class VoteBallot
+public class VoteBallot : INotAudited
 {
     public long Id { get; set; }
     public int VoteId { get; set; }
@@ -141,7 +142,7 @@ public class VoteBallot
 }
 
 /// <summary>A secret vote's ballot paper: the choice only, with a random key, no member and no time.</summary>
-public class SecretBallotPaper
+public class SecretBallotPaper : INotAudited
 {
     public Guid Id { get; set; }
     public int VoteId { get; set; }

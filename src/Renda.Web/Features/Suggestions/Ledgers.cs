@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
 using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Web;
+using Renda.Web.Platform.Modules;
 
 namespace Renda.Web.Features.Suggestions;
 
@@ -80,7 +81,7 @@ public static class Ledgers
         var suggestions = await SuggestionWorkflow.WithDetails(db).AsNoTracking()
             .Where(s => s.CongressId == congressId && s.Year == year && s.FirstAnsweredOn != null).OrderBy(s => s.Number).ThenBy(s => s.Id).ToListAsync(ct);
         var (_, units) = await NamesAsync(db, suggestions, ct);
-        var settings = await SuggestionSettings.ForAsync(db, congressId, ct);
+        var settings = await Settings.ForAsync<SuggestionSettings>(db, congressId, ct);
         var categories = settings.AnswerCategoryList.ToDictionary(c => c.Code, c => c.Label);
         var ids = suggestions.Select(SuggestionWorkflow.Id).ToList();
         var rehandling = (await db.Deadlines.AsNoTracking()

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
 using Renda.Web.Platform.Search;
 using Renda.Web.Platform.Web;
+using Renda.Web.Platform.Modules;
 
 namespace Renda.Web.Features.Suggestions;
 
@@ -60,7 +61,7 @@ public static class SimilarSuggestions
     {
         if (string.IsNullOrWhiteSpace(text)) return [];
         if (text.Length > Suggestion.MaxContent + Suggestion.MaxTitle + 1) throw DomainException.Invalid("text", "文本过长。");
-        var settings = await SuggestionSettings.ForAsync(db, congressId, ct);
+        var settings = await Settings.ForAsync<SuggestionSettings>(db, congressId, ct);
         var hits = await SearchIndex.SimilarAsync(db, Kind, text, new SimilarQuery(congressId) { UpToYear = year, ExcludeId = excludeId, Limit = Math.Clamp(limit, 1, 50), MinScore = settings.SimilarityThreshold }, ct);
         if (hits.Count == 0) return [];
         var ids = hits.Select(h => (int)h.Id).ToList();

@@ -4,36 +4,45 @@ using Renda.Web.Platform.Deadlines;
 
 namespace Renda.Web.Features.Suggestions;
 
-/// <summary>One legal clock of a suggestion: what it is called, its rule and source, its length, and its Purpose key.</summary>
-public sealed record ClockSpec(string Title, string Rule, string Source, PeriodUnit Unit, int Amount, string Purpose);
-
 /// <summary>
 /// The suggestion's clocks in one place (DOMAIN.md §2), with lengths from the congress's settings,
 /// so the workflow and the demo history start exactly the same ones.
 /// </summary>
 public static class SuggestionClocks
 {
+    /// <summary>What each clock of a suggestion is for; the per-unit ones carry the handling unit.</summary>
+    public static class Purposes
+    {
+        public static readonly ClockPurpose Assign = new("assign");
+        public static readonly ClockPurpose Reassign = new("reassign");
+        public static readonly ClockPurpose Rating = new("rating");
+        public static ClockPurpose Answer(int? unitId = null) => new("answer", unitId);
+        public static ClockPurpose Contact(int? unitId = null) => new("contact", unitId);
+        public static ClockPurpose CoViews(int? unitId = null) => new("co-views", unitId);
+        public static ClockPurpose Rehandle(int? unitId = null) => new("rehandle", unitId);
+    }
+
     public static ClockSpec Assign(SuggestionSettings st, string? number) => new($"交办建议 {number}", $"代表建议应自收到之日起 {st.AssignWorkingDays} 个工作日内交办",
-        "代表法 第五十一条；重庆市人大代表建议办理办法 第十三条", PeriodUnit.WorkingDays, st.AssignWorkingDays, "assign");
+        "代表法 第五十一条；重庆市人大代表建议办理办法 第十三条", PeriodUnit.WorkingDays, st.AssignWorkingDays, Purposes.Assign);
 
     public static ClockSpec Answer(SuggestionSettings st, string? number, int unitId) => new($"答复代表 {number}",
         $"承办单位应自交办之日起 {st.AnswerMonths} 个月内答复代表；情况复杂的经批准可延长，最长不超过 {st.AnswerMaxMonths} 个月",
-        "代表法 第五十一条", PeriodUnit.Months, st.AnswerMonths, $"answer:{unitId}");
+        "代表法 第五十一条", PeriodUnit.Months, st.AnswerMonths, Purposes.Answer(unitId));
 
     public static ClockSpec Contact(SuggestionSettings st, string? number, int unitId) => new($"联系代表 {number}", $"承办单位应自交办之日起 {st.FirstContactWorkingDays} 个工作日内与代表联系沟通",
-        "重庆市人大代表建议办理办法 第十八条", PeriodUnit.WorkingDays, st.FirstContactWorkingDays, $"contact:{unitId}");
+        "重庆市人大代表建议办理办法 第十八条", PeriodUnit.WorkingDays, st.FirstContactWorkingDays, Purposes.Contact(unitId));
 
     public static ClockSpec CoViews(SuggestionSettings st, string? number, int unitId) => new($"协办意见 {number}", $"协办单位应自交办之日起 {st.CoViewsMonths} 个月内向主办单位提出书面协办意见",
-        "山东省代表建议办理办法 第二十一条", PeriodUnit.Months, st.CoViewsMonths, $"co-views:{unitId}");
+        "山东省代表建议办理办法 第二十一条", PeriodUnit.Months, st.CoViewsMonths, Purposes.CoViews(unitId));
 
     public static ClockSpec Reassign(SuggestionSettings st, string? number) => new($"重新交办 {number}", $"承办单位退回的建议，应自退回之日起 {st.ReassignWorkingDays} 个工作日内重新交办",
-        "重庆市人大代表建议办理办法 第十六条", PeriodUnit.WorkingDays, st.ReassignWorkingDays, "reassign");
+        "重庆市人大代表建议办理办法 第十六条", PeriodUnit.WorkingDays, st.ReassignWorkingDays, Purposes.Reassign);
 
     public static ClockSpec Rating(SuggestionSettings st, string? number) => new($"评价答复 {number}", $"代表应自收到答复之日起 {st.RatingWorkingDays} 个工作日内评价；逾期未评价的不计入满意率",
-        "重庆市人大代表建议办理办法 第二十六条", PeriodUnit.WorkingDays, st.RatingWorkingDays, "rating");
+        "重庆市人大代表建议办理办法 第二十六条", PeriodUnit.WorkingDays, st.RatingWorkingDays, Purposes.Rating);
 
     public static ClockSpec Rehandle(SuggestionSettings st, string? number, int unitId) => new($"重新办理 {number}", $"代表对答复不满意的，承办单位应在 {st.RehandlingMonths} 个月内重新办理并答复",
-        "北京市代表建议办理办法 第二十七条", PeriodUnit.Months, st.RehandlingMonths, $"rehandle:{unitId}");
+        "北京市代表建议办理办法 第二十七条", PeriodUnit.Months, st.RehandlingMonths, Purposes.Rehandle(unitId));
 
     /// <summary>The clocks a unit's assignment starts: co-units owe their views; lead and separate units the contact and the answer.</summary>
     public static IEnumerable<(ClockSpec Clock, int UnitId)> ForAssignments(SuggestionSettings st, Suggestion s, IEnumerable<SuggestionAssignment> assignments)
@@ -51,6 +60,6 @@ public static class SuggestionClocks
     }
 
     public static Deadline Start(RendaDbContext db, WorkCalendar calendar, Suggestion s, ClockSpec c, DateOnly from, int? ownerAccount = null, int? ownerUnit = null, int? ownerCommittee = null)
-        => Deadlines.Start(db, calendar, s.CongressId, SuggestionWorkflow.Subject, SuggestionWorkflow.Id(s), c.Title, c.Rule, c.Source, from, c.Unit, c.Amount,
-            ownerAccount, ownerUnit, ownerCommittee, c.Purpose);
+        => Deadlines.Start(db, calendar, new ClockStart(s.CongressId, new ClockSubject(SuggestionWorkflow.Subject, SuggestionWorkflow.Id(s)), c, from,
+            new ClockOwner(ownerAccount, ownerUnit, ownerCommittee)));
 }

@@ -5,6 +5,7 @@ using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Deadlines;
 using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Organisations;
+using Renda.Web.Platform.Modules;
 
 namespace Renda.Web.Features.Suggestions;
 
@@ -32,7 +33,7 @@ public static class SuggestionDemo
         if (!db.ChangeTracker.HasChanges())
             db.ChangeTracker.Clear();
         var cast = await Cast.LoadAsync(db, haixi, ct);
-        var story = new Story(db, calendar, cast, await SuggestionSettings.ForAsync(db, haixi.Id, ct));
+        var story = new Story(db, calendar, cast, await Settings.ForAsync<SuggestionSettings>(db, haixi.Id, ct));
         Haixi2023(story);
         CurrentYear(story, WorkCalendar.Today(db.Clock));
         await story.RunAsync(ct);

@@ -4,6 +4,7 @@ using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Deadlines;
 using Renda.Web.Platform.Notifications;
 using Renda.Web.Platform.Web;
+using Renda.Web.Platform.Modules;
 
 namespace Renda.Web.Features.Suggestions;
 
@@ -41,7 +42,7 @@ public sealed class SuggestionMonitor(IServiceScopeFactory scopes, TimeProvider 
             int reminded = 0, closed = 0;
             foreach (var congressId in await db.Congresses.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct))
             {
-                var settings = await SuggestionSettings.ForAsync(db, congressId, ct);
+                var settings = await Settings.ForAsync<SuggestionSettings>(db, congressId, ct);
                 // Only what is due is read: the periods run in working days from the answer, so an answer on or before
                 // the last such day is due, and the condition is a date range on the suggestions of the congress.
                 var closeUpTo = LastDue(today, d => today > calendar.AddWorkingDays(d, settings.RatingWorkingDays));

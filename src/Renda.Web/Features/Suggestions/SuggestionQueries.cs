@@ -3,6 +3,7 @@ using Renda.Web.Data;
 using Renda.Web.Platform.Deadlines;
 using Renda.Web.Platform.Search;
 using Renda.Web.Platform.Web;
+using Renda.Web.Platform.Modules;
 
 namespace Renda.Web.Features.Suggestions;
 
@@ -157,7 +158,7 @@ public static class SuggestionQueries
     public static async Task<SuggestionDetail> DetailAsync(RendaDbContext db, SuggestionActor actor, int id, CancellationToken ct)
     {
         var s = await SuggestionWorkflow.LoadAsync(db, actor, id, ct);
-        var settings = await SuggestionSettings.ForAsync(db, s.CongressId, ct);
+        var settings = await Settings.ForAsync<SuggestionSettings>(db, s.CongressId, ct);
         var code = await db.Congresses.Where(c => c.Id == s.CongressId).Select(c => c.Code).FirstAsync(ct);
         var deputyIds = s.Signers.Select(x => x.DeputyId).Append(s.LeadDeputyId).Concat(s.Ratings.Select(r => r.DeputyId)).Distinct().ToList();
         var deputies = await db.Deputies.AsNoTracking().Where(d => deputyIds.Contains(d.Id)).Select(d => new { d.Id, d.Person!.Name }).ToDictionaryAsync(d => d.Id, d => d.Name, ct);

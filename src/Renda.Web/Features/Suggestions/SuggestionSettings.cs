@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
+using Renda.Web.Platform.Modules;
 
 namespace Renda.Web.Features.Suggestions;
 
@@ -8,10 +7,8 @@ namespace Renda.Web.Features.Suggestions;
 /// The configurable rules of DOMAIN.md §2, per congress. Defaults are the national practice cited
 /// there; an administrator changes them (e.g. Shandong: assign within 5 working days, re-handle in 1 month).
 /// </summary>
-public class SuggestionSettings
+public class SuggestionSettings : CongressSettings
 {
-    public int Id { get; set; }
-    public int CongressId { get; set; }
     /// <summary>交办: working days from receipt (代表法 第五十一条; 重庆 第十三条).</summary>
     [Range(1, 60, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int AssignWorkingDays { get; set; } = 10;
     /// <summary>A unit may return a misaddressed suggestion within this many working days of assignment (重庆 第十六条).</summary>
@@ -51,30 +48,18 @@ public class SuggestionSettings
     public string ResolvedCategory => AnswerCategoryList[0].Code;
 
     /// <summary>Validates the lists (the numbers carry their ranges) and stores the congress's settings.</summary>
-    public static async Task SaveAsync(RendaDbContext db, int congressId, SuggestionSettings values, CancellationToken ct = default)
+    public override void Check()
     {
-        var categories = values.CategoryList;
+        var categories = CategoryList;
         if (categories.Count == 0 || categories.Any(c => c.Length > 20) || categories.Distinct().Count() != categories.Count)
             throw Platform.Web.DomainException.Invalid("categories", "建议分类不能为空、不能重复，每类不超过 20 字。");
-        var answers = values.AnswerCategoryList;
+        var answers = AnswerCategoryList;
         if (answers.Count == 0 || answers.Any(a => a.Code.Length is 0 or > 10 || a.Label.Length == 0) || answers.Select(a => a.Code).Distinct().Count() != answers.Count)
             throw Platform.Web.DomainException.Invalid("answerCategories", "答复类别须写成“代码=名称”，代码不超过 10 个字符且不能重复。");
-        if (values.AnswerMaxMonths < values.AnswerMonths)
+        if (AnswerMaxMonths < AnswerMonths)
             throw Platform.Web.DomainException.Invalid("answerMaxMonths", "最长答复期限不能短于答复期限。");
-        if (values.RatingReminderWorkingDays >= values.RatingWorkingDays)
+        if (RatingReminderWorkingDays >= RatingWorkingDays)
             throw Platform.Web.DomainException.Invalid("ratingReminderWorkingDays", "评价提醒应早于评价期限届满。");
-        var row = await db.Set<SuggestionSettings>().FirstOrDefaultAsync(s => s.CongressId == congressId, ct);
-        if (row is null)
-        {
-            row = new SuggestionSettings { CongressId = congressId };
-            db.Add(row);
-        }
-        values.Id = row.Id;
-        values.CongressId = congressId;
-        db.Entry(row).CurrentValues.SetValues(values);
-        await db.SaveChangesAsync(ct);
     }
 
-    public static async Task<SuggestionSettings> ForAsync(RendaDbContext db, int congressId, CancellationToken ct = default)
-        => await db.Set<SuggestionSettings>().AsNoTracking().FirstOrDefaultAsync(s => s.CongressId == congressId, ct) ?? new SuggestionSettings { CongressId = congressId };
 }

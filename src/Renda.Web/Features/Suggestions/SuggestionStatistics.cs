@@ -6,6 +6,7 @@ using Renda.Web.Data;
 using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Organisations;
 using Renda.Web.Platform.Web;
+using Renda.Web.Platform.Modules;
 
 namespace Renda.Web.Features.Suggestions;
 
@@ -431,7 +432,7 @@ public static class SuggestionStatistics
                 r.FirstAnsweredOn, r.AnswerCategory, RatingLabel(r.Rating, r.RatingMissing), r.CommitmentId, r.Promise, own ? $"/suggestions/{r.Id}" : null)).ToList(), p, size, total);
         }
 
-        var settings = await SuggestionSettings.ForAsync(db, congress.Id, ct);
+        var settings = await Settings.ForAsync<SuggestionSettings>(db, congress.Id, ct);
         var property = CountProperties.First(x => CamelCase(x.Name) == key);
         var q = population.Where(Predicates(WorkCalendar.Today(db.Clock), settings.ResolvedCategory)[property.Name]);
         if (filter.Unit is { } u)

@@ -8,6 +8,7 @@ using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Notifications;
 using Renda.Web.Platform.People;
 using Renda.Web.Platform.Web;
+using Renda.Web.Platform.Modules;
 
 namespace Renda.Web.Features.Suggestions;
 
@@ -104,7 +105,7 @@ public static class SuggestionWorkflow
         if (idempotencyKey is { Length: > 0 } && await ExistingAsync(db, actor, idempotencyKey, ct) is { } existing)
             return (existing, false);
         var deputyId = actor.RequireDeputy();
-        var settings = await SuggestionSettings.ForAsync(db, actor.CongressId, ct);
+        var settings = await Settings.ForAsync<SuggestionSettings>(db, actor.CongressId, ct);
         ValidateText(settings, draft.Title, draft.Content, draft.Category);
         if (!Enum.IsDefined(draft.Period)) throw DomainException.Invalid("period", "提出时间只能是大会期间或闭会期间。");
         var now = Now(db);
@@ -161,7 +162,7 @@ public static class SuggestionWorkflow
     {
         var s = await LoadAsync(db, actor, id, ct);
         RequireLead(actor, s);
-        var settings = await SuggestionSettings.ForAsync(db, actor.CongressId, ct);
+        var settings = await Settings.ForAsync<SuggestionSettings>(db, actor.CongressId, ct);
         ValidateText(settings, draft.Title, draft.Content, draft.Category);
         s.Edit(draft.Title.Trim(), draft.Content.Trim(), draft.Category, draft.Period);
         await db.SaveChangesAsync(ct);
@@ -203,7 +204,7 @@ public static class SuggestionWorkflow
     public static async Task SubmitAsync(RendaDbContext db, WorkCalendar calendar, SuggestionActor actor, Suggestion s, CancellationToken ct)
     {
         RequireLead(actor, s);
-        await SubmitAsync(db, calendar, actor, s, await ReceptionAsync(db, await SuggestionSettings.ForAsync(db, s.CongressId, ct), s, ct), ct);
+        await SubmitAsync(db, calendar, actor, s, await ReceptionAsync(db, await Settings.ForAsync<SuggestionSettings>(db, s.CongressId, ct), s, ct), ct);
     }
 
     private static async Task SubmitAsync(RendaDbContext db, WorkCalendar calendar, SuggestionActor actor, Suggestion s, Reception reception, CancellationToken ct)
@@ -271,7 +272,7 @@ public static class SuggestionWorkflow
         var today = Today(db);
         s.Assign(mode, units.Select(u => (u.UnitId, u.Role)).ToList(), today, Now(db), actor.AccountId, actor.Name);
         await EndClocksAsync(db, s, "assign", cancel: false, ct);
-        var settings = await SuggestionSettings.ForAsync(db, s.CongressId, ct);
+        var settings = await Settings.ForAsync<SuggestionSettings>(db, s.CongressId, ct);
         StartUnitClocks(db, calendar, s, settings, s.Assignments, today, await DeputiesCommitteeAsync(db, s.CongressId, ct));
         s.AnswerDueOn = calendar.Due(today, PeriodUnit.Months, settings.AnswerMonths);
         await NotifyUnitsAsync(db, s, s.Assignments.Select(a => a.HandlingUnitId), $"新交办建议 {s.Number}", $"《{s.Title}》已交贵单位办理，请于 {s.AnswerDueOn:yyyy年M月d日} 前答复代表。", ct);
@@ -300,7 +301,7 @@ public static class SuggestionWorkflow
         var s = await LoadAsync(db, actor, id, ct);
         var unit = actor.RequireUnit(s, unitId);
         if (reason is { Length: > 500 }) throw DomainException.Invalid("reason", "理由不超过 500 字。");
-        var settings = await SuggestionSettings.ForAsync(db, s.CongressId, ct);
+        var settings = await Settings.ForAsync<SuggestionSettings>(db, s.CongressId, ct);
         var assignment = s.ActiveAssignments.FirstOrDefault(a => a.HandlingUnitId == unit)
             ?? throw DomainException.Forbidden("该建议未交由本单位办理。");
         var window = calendar.AddWorkingDays(assignment.AssignedOn, settings.UnitReturnWorkingDays);
@@ -322,7 +323,7 @@ public static class SuggestionWorkflow
         var before = s.Assignments.ToList();
         s.Reassign(units.Select(u => (u.UnitId, u.Role)).ToList(), today, Now(db), actor.AccountId, actor.Name);
         await EndClocksAsync(db, s, "reassign", cancel: false, ct);
-        var settings = await SuggestionSettings.ForAsync(db, s.CongressId, ct);
+        var settings = await Settings.ForAsync<SuggestionSettings>(db, s.CongressId, ct);
         var added = s.Assignments.Except(before).ToList();
         StartUnitClocks(db, calendar, s, settings, added, today, await DeputiesCommitteeAsync(db, s.CongressId, ct));
         var due = calendar.Due(today, PeriodUnit.Months, settings.AnswerMonths);
@@ -363,7 +364,7 @@ public static class SuggestionWorkflow
     {
         var s = await LoadAsync(db, actor, id, ct);
         var unit = actor.RequireUnit(s, unitId);
-        var settings = await SuggestionSettings.ForAsync(db, s.CongressId, ct);
+        var settings = await Settings.ForAsync<SuggestionSettings>(db, s.CongressId, ct);
         if (!settings.AnswerCategoryList.Any(c => c.Code == input.Category))
             throw DomainException.Invalid("category", $"答复类别须为 {string.Join("、", settings.AnswerCategoryList.Select(c => c.Code + " " + c.Label))} 之一。");
         if (string.IsNullOrWhiteSpace(input.Text)) throw DomainException.Invalid("text", "请填写答复内容。");
@@ -393,7 +394,7 @@ public static class SuggestionWorkflow
             throw DomainException.Conflict($"建议当前状态为“{SuggestionLabels.Of(s.Status)}”，不能延长答复期限。");
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500) throw DomainException.Invalid("reason", "请填写延期理由和批准情况（不超过 500 字）。");
         if (months < 1) throw DomainException.Invalid("months", "延长月数至少为 1。");
-        var settings = await SuggestionSettings.ForAsync(db, s.CongressId, ct);
+        var settings = await Settings.ForAsync<SuggestionSettings>(db, s.CongressId, ct);
         var limit = calendar.Due(s.AssignedOn!.Value, PeriodUnit.Months, settings.AnswerMaxMonths);
         var running = (await RunningAsync(db, s, ct)).Where(d => d.Purpose?.StartsWith("answer:", StringComparison.Ordinal) == true).ToList();
         if (running.Count == 0) throw DomainException.Conflict("没有正在计时的答复期限。");
@@ -424,7 +425,7 @@ public static class SuggestionWorkflow
         await EndClocksAsync(db, s, "rating", cancel: false, ct);
         if (s.Status == SuggestionStatus.Rehandling)
         {
-            var settings = await SuggestionSettings.ForAsync(db, s.CongressId, ct);
+            var settings = await Settings.ForAsync<SuggestionSettings>(db, s.CongressId, ct);
             foreach (var a in s.ActiveAssignments.Where(a => a.Role != AssignmentRole.Co))
                 SuggestionClocks.Start(db, calendar, s, SuggestionClocks.Rehandle(settings, s.Number, a.HandlingUnitId), today, ownerUnit: a.HandlingUnitId,
                     ownerCommittee: await DeputiesCommitteeAsync(db, s.CongressId, ct));

@@ -30,19 +30,6 @@ public sealed record ProgressRequest(string? Text, bool Done);
 /// <summary>/api/v1 for deputies' suggestions. Every step is one POST that either happens completely or is refused with a reason.</summary>
 public static class SuggestionsApi
 {
-    public static IServiceCollection AddSuggestions(this IServiceCollection services)
-    {
-        services.AddScoped<Ctx>();
-        services.AddOptions<SuggestionListOptions>().BindConfiguration("Renda:Suggestions")
-            .Validate(o => o.ExactCountLimit >= 1, "Renda:Suggestions:ExactCountLimit must be at least 1.")
-            .Validate(o => o.ListCacheSeconds >= 0, "Renda:Suggestions:ListCacheSeconds must not be negative.").ValidateOnStart();
-        services.AddSingleton<SuggestionListCache>();
-        services.AddSingleton(sp => sp.GetRequiredService<SuggestionListCache>().Watcher);
-        services.AddSingleton<SuggestionMonitor>();
-        services.AddHostedService(sp => sp.GetRequiredService<SuggestionMonitor>());
-        return services;
-    }
-
     public static void Map(RouteGroupBuilder api)
     {
         Pages.SuggestionPages.Map(api);

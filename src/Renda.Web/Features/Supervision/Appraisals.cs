@@ -4,6 +4,7 @@ using Renda.Web.Features.Meetings;
 using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Organisations;
 using Renda.Web.Platform.Web;
+using Renda.Web.Platform.Modules;
 
 namespace Renda.Web.Features.Supervision;
 
@@ -63,7 +64,7 @@ public static class Appraisals
         var r = await LoadAsync(db, actor, id, ct);
         if (r.Status != ReviewStatus.Reporting) throw DomainException.Conflict($"当前为“{SupervisionLabels.Of(r.Status)}”，不能开始测评。");
         if (string.IsNullOrEmpty(r.PerformanceReport)) throw DomainException.Conflict("尚未提交履职情况报告，不能开始测评。");
-        var settings = await SupervisionSettings.ForAsync(db, r.CongressId, ct);
+        var settings = await Settings.ForAsync<SupervisionSettings>(db, r.CongressId, ct);
         r.Choices = string.Join('|', settings.AppraisalChoiceList);
         r.AppraisalOn = r.MeetingId is { } m ? await db.Set<Meeting>().Where(x => x.Id == m).Select(x => x.StartsOn).FirstAsync(ct) : WorkCalendar.Today(db.Clock);
         r.Status = ReviewStatus.Appraising;

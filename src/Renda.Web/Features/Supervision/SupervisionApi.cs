@@ -23,14 +23,6 @@ public sealed record TopicLinkRequest([property: System.Text.Json.Serialization.
 /// <summary>/api/v1 for supervision: plan, reports and their loop, inspections, inquiries, surveys, interpellations, appraisals, statistics.</summary>
 public static class SupervisionApi
 {
-    public static IServiceCollection AddSupervision(this IServiceCollection services)
-    {
-        services.AddSingleton<IAgendaSubject, WorkReportResolutionSubject>();
-        services.AddSingleton<IAgendaSubject, WorkReportApprovalSubject>();
-        WorkReportAttachments.Register();
-        return services;
-    }
-
     public static void Map(RouteGroupBuilder api)
     {
         var congress = api.MapGroup("/congresses/{code}/supervision").RequireAuthorization().WithTags("监督工作");

@@ -3,6 +3,7 @@ using Renda.Web.Data;
 using Renda.Web.Platform.Documents;
 using Renda.Web.Platform.Organisations;
 using Renda.Web.Platform.Web;
+using Renda.Web.Platform.Modules;
 
 namespace Renda.Web.Features.Supervision;
 
@@ -37,7 +38,7 @@ public static class SupervisionDocuments
         var doc = new WordDocument().Title($"{congress!.StandingCommitteeName}审议意见")
             .Subtitle($"关于《{r.Title}》")
             .Paragraph($"{r.Organ}：")
-            .Paragraph($"{r.MeetingTitle ?? "常委会会议"}{(r.HeardOn is { } h ? $"于{h:yyyy年M月d日}" : "")}听取和审议了{r.Title}。现将常委会组成人员的审议意见送交你单位，请认真研究处理，并于收到之日起{(await SupervisionSettings.ForAsync(db, actor.CongressId, ct)).HandlingReportMonths}个月内将研究处理情况书面报告常委会。");
+            .Paragraph($"{r.MeetingTitle ?? "常委会会议"}{(r.HeardOn is { } h ? $"于{h:yyyy年M月d日}" : "")}听取和审议了{r.Title}。现将常委会组成人员的审议意见送交你单位，请认真研究处理，并于收到之日起{(await Settings.ForAsync<SupervisionSettings>(db, actor.CongressId, ct)).HandlingReportMonths}个月内将研究处理情况书面报告常委会。");
         foreach (var para in r.Opinions.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             doc.Paragraph(para);
         doc.Paragraph($"{congress.StandingCommitteeName}办公室").Paragraph(r.OpinionsSentOn is { } s ? $"{s:yyyy年M月d日}" : "");

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Renda.Web.Platform.Web;
+using Renda.Web.Platform.Audit;
 
 namespace Renda.Web.Features.Supervision;
 
@@ -210,7 +211,7 @@ public class PostAppointmentReview
 }
 
 /// <summary>That a member appraised (one per member per review; the unique index refuses a second). Carries no choice.</summary>
-public class AppraisalReceipt
+public class AppraisalReceipt : INotAudited
 {
     public int Id { get; set; }
     public int ReviewId { get; set; }
@@ -219,7 +220,7 @@ public class AppraisalReceipt
 }
 
 /// <summary>The choice, on a paper with a random key and no link to the member (as SecretBallotPaper).</summary>
-public class AppraisalPaper
+public class AppraisalPaper : INotAudited
 {
     public Guid Id { get; set; }
     public int ReviewId { get; set; }

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
+using Renda.Web.Platform.Modules;
 
 namespace Renda.Web.Features.Supervision;
 
@@ -9,10 +8,8 @@ namespace Renda.Web.Features.Supervision;
 /// configurable where a local rule is stricter); opinions within 7 days and the handling report in 3 months are local practice
 /// (浙江、河南); audit rectification within 6 months is 第二十七条.
 /// </summary>
-public class SupervisionSettings
+public class SupervisionSettings : CongressSettings
 {
-    public int Id { get; set; }
-    public int CongressId { get; set; }
     [Range(1, 60, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int CommitteeLeadDays { get; set; } = 20;
     [Range(1, 60, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int StandingCommitteeLeadDays { get; set; } = 10;
     [Range(1, 60, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int MembersLeadDays { get; set; } = 7;
@@ -26,25 +23,13 @@ public class SupervisionSettings
 
     public IReadOnlyList<string> AppraisalChoiceList => AppraisalChoices.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    public static async Task SaveAsync(RendaDbContext db, int congressId, SupervisionSettings values, CancellationToken ct = default)
+    public override void Check()
     {
-        var choices = values.AppraisalChoiceList;
+        var choices = AppraisalChoiceList;
         if (choices.Count < 2 || choices.Any(c => c.Length > 20) || choices.Distinct().Count() != choices.Count)
             throw Platform.Web.DomainException.Invalid("appraisalChoices", "测评等次至少两项、不能重复，每项不超过 20 字。");
-        if (!(values.CommitteeLeadDays >= values.StandingCommitteeLeadDays && values.StandingCommitteeLeadDays >= values.MembersLeadDays))
+        if (!(CommitteeLeadDays >= StandingCommitteeLeadDays && StandingCommitteeLeadDays >= MembersLeadDays))
             throw Platform.Web.DomainException.Invalid("standingCommitteeLeadDays", "送专门委员会、送常委会、印发组成人员的提前天数应依次不增。");
-        var row = await db.Set<SupervisionSettings>().FirstOrDefaultAsync(s => s.CongressId == congressId, ct);
-        if (row is null)
-        {
-            row = new SupervisionSettings { CongressId = congressId };
-            db.Add(row);
-        }
-        values.Id = row.Id;
-        values.CongressId = congressId;
-        db.Entry(row).CurrentValues.SetValues(values);
-        await db.SaveChangesAsync(ct);
     }
 
-    public static async Task<SupervisionSettings> ForAsync(RendaDbContext db, int congressId, CancellationToken ct = default)
-        => await db.Set<SupervisionSettings>().AsNoTracking().FirstOrDefaultAsync(s => s.CongressId == congressId, ct) ?? new SupervisionSettings { CongressId = congressId };
 }

@@ -7,6 +7,7 @@ using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Notifications;
 using Renda.Web.Platform.Organisations;
 using Renda.Web.Platform.Web;
+using Renda.Web.Platform.Modules;
 
 namespace Renda.Web.Features.Supervision;
 
@@ -78,7 +79,7 @@ public static class WorkReports
     private static async Task PlaceOnMeetingAsync(RendaDbContext db, WorkCalendar calendar, SupervisionActor actor, WorkReport report, int meetingId, string? lateReason, CancellationToken ct)
     {
         var meeting = await MeetingWorkflow.LoadAsync(db, AsMeetingActor(actor), meetingId, ct);
-        var settings = await SupervisionSettings.ForAsync(db, actor.CongressId, ct);
+        var settings = await Settings.ForAsync<SupervisionSettings>(db, actor.CongressId, ct);
         var today = WorkCalendar.Today(db.Clock);
         (string Purpose, int Days, string What)[] stages =
         [
@@ -162,7 +163,7 @@ public static class WorkReports
     internal static async Task StartOpinionsClockAsync(RendaDbContext db, WorkCalendar calendar, WorkReport r, DateOnly today, CancellationToken ct)
     {
         await CompleteAsync(db, r, "lead:committee", "lead:standing-committee", "lead:members");
-        var settings = await SupervisionSettings.ForAsync(db, r.CongressId, ct);
+        var settings = await Settings.ForAsync<SupervisionSettings>(db, r.CongressId, ct);
         Deadlines.Start(db, calendar, r.CongressId, WorkReport.Subject, Sid(r), $"送交审议意见：{Short(r.Title)}",
             $"常委会组成人员的审议意见应当在会议闭会后{settings.OpinionsSendDays}日内送交报告机关", WorkReport.OpinionsSource, today, PeriodUnit.CalendarDays,
             settings.OpinionsSendDays, ownerCommitteeId: r.CommitteeId, purpose: "opinions");
@@ -180,7 +181,7 @@ public static class WorkReports
         var today = WorkCalendar.Today(db.Clock);
         r.SendOpinions(Text.Required("opinions", opinions, "审议意见", 50_000), today);
         await CompleteAsync(db, r, "opinions");
-        var settings = await SupervisionSettings.ForAsync(db, r.CongressId, ct);
+        var settings = await Settings.ForAsync<SupervisionSettings>(db, r.CongressId, ct);
         Deadlines.Start(db, calendar, r.CongressId, WorkReport.Subject, Sid(r), $"书面报告审议意见研究处理情况：{Short(r.Title)}",
             $"报告机关应当在收到审议意见后{settings.HandlingReportMonths}个月内书面报告研究处理情况", WorkReport.OpinionsSource, today, PeriodUnit.Months,
             settings.HandlingReportMonths, ownerHandlingUnitId: r.OrganId, purpose: "handling");

@@ -20,6 +20,12 @@ public interface IAuditActor
 }
 
 /// <summary>The actor for command-line and background work.</summary>
+/// <summary>
+/// A table kept outside the audit trail because it is sealed into the chain another way (a ballot table by its vote's digest
+/// at closing, decision 0008) or because a secret must not sit next to a name in the trail.
+/// </summary>
+public interface INotAudited;
+
 public sealed class SystemActor : IAuditActor
 {
     public int? AccountId => null;
@@ -43,12 +49,10 @@ public static class AuditChain
     /// Session, token bookkeeping and notifications' read flags are not user actions; they would drown the trail.
     /// Ballots are append-only tables of their own, sealed into the chain by their vote's digest at closing
     /// (decision 0008): inside the lock, 70 members voting at once would queue behind each other, and a secret
-    /// ballot paper must not sit next to its voter's name in the trail.
+    /// ballot paper must not sit next to its voter's name in the trail. A module marks such a table with
+    /// <see cref="INotAudited"/>: the platform never names a module's types.
     /// </summary>
-    private static readonly HashSet<Type> NotAudited = [typeof(AuditRecord), typeof(Identity.LoginSession), typeof(Identity.LoginAttempt),
-        typeof(Features.Meetings.VoteBallot), typeof(Features.Meetings.SecretBallotPaper),
-        typeof(Features.Meetings.LivelihoodBallotReceipt), typeof(Features.Meetings.LivelihoodBallotPaper),
-        typeof(Features.Supervision.AppraisalReceipt), typeof(Features.Supervision.AppraisalPaper)];
+    private static bool IsAudited(object entity) => entity is not (AuditRecord or Identity.LoginSession or Identity.LoginAttempt or INotAudited);
     /// <summary>Secrets never enter the trail: only the fact that they changed.</summary>
     private static readonly HashSet<string> Redacted = ["PasswordHash", "TokenHash", "IdNumber", "Phone"];
 
@@ -77,7 +81,7 @@ public static class AuditChain
     {
         db.ChangeTracker.DetectChanges();
         var captured = db.ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !NotAudited.Contains(e.Entity.GetType()))
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsAudited(e.Entity))
             .Select(Capture)
             .ToList();
         if (captured.Count == 0 && db.PendingEvents.Count == 0)

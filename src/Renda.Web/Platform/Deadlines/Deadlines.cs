@@ -21,6 +21,11 @@ public static class Deadlines
     /// rules of <see cref="WorkCalendar"/>; CalendarProvisional is set when it runs into a year
     /// whose holiday notice is not loaded.
     /// </summary>
+    public static Deadline Start(RendaDbContext db, WorkCalendar calendar, ClockStart start)
+        => Start(db, calendar, start.CongressId, start.Subject.Type, start.Subject.Id, start.Clock.Title, start.Clock.Rule, start.Clock.Source,
+            start.StartsOn, start.Clock.Unit, start.Clock.Amount, start.Owner.AccountId, start.Owner.HandlingUnitId, start.Owner.CommitteeId, start.Clock.Purpose.Key);
+
+    /// <summary>Obsolete shape, kept only while the modules move to <see cref="ClockStart"/> (issue 16); removed at its end.</summary>
     public static Deadline Start(RendaDbContext db, WorkCalendar calendar, int congressId, string subjectType, string subjectId,
         string title, string rule, string source, DateOnly startsOn, PeriodUnit unit, int amount,
         int? ownerAccountId = null, int? ownerHandlingUnitId = null, int? ownerCommitteeId = null, string? purpose = null)

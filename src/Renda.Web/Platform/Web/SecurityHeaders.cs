@@ -10,7 +10,10 @@ public static class SecurityHeaders
         app.Use(async (ctx, next) =>
         {
             var h = ctx.Response.Headers;
-            h.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            // The API reference page (Scalar) configures itself with an inline script and inline styles; it shows no user data.
+            h.ContentSecurityPolicy = ctx.Request.Path.StartsWithSegments("/api/reference")
+                ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+                : "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
             h.XFrameOptions = "DENY";
             h.XContentTypeOptions = "nosniff";
             h["Referrer-Policy"] = "same-origin";

@@ -8,6 +8,7 @@ using Renda.Web.Platform.Deadlines;
 namespace Renda.Tests.Features.Filings;
 
 using static FilingSteps;
+using Renda.Web.Platform.Modules;
 
 /// <summary>Citizens' review suggestions (审查建议): an anonymous public form, the feedback clocks, and the result told to the proposer.</summary>
 public abstract class ReviewSuggestionTests(RendaApp app)
@@ -98,7 +99,7 @@ public abstract class ReviewSuggestionTests(RendaApp app)
         {
             var since = app.Clock.GetUtcNow().UtcDateTime.AddHours(-1);
             already = await scope.Context.Set<ReviewSuggestion>().CountAsync(x => x.AddressHash != null && x.ReceivedAt > since);
-            limit = (await FilingSettings.ForAsync(scope.Context, await scope.Context.Congresses.Where(c => c.Code == Haixi).Select(c => c.Id).FirstAsync())).SuggestionsPerAddressPerHour;
+            limit = (await Settings.ForAsync<FilingSettings>(scope.Context, await scope.Context.Congresses.Where(c => c.Code == Haixi).Select(c => c.Id).FirstAsync())).SuggestionsPerAddressPerHour;
         }
         limit.ShouldBe(5, "the shipped default");
         for (var i = already; i < limit; i++)
@@ -111,17 +112,17 @@ public abstract class ReviewSuggestionTests(RendaApp app)
         await using (var scope = app.Db())
         {
             var congressId = await scope.Context.Congresses.Where(c => c.Code == Haixi).Select(c => c.Id).FirstAsync();
-            var settings = await FilingSettings.ForAsync(scope.Context, congressId);
+            var settings = await Settings.ForAsync<FilingSettings>(scope.Context, congressId);
             settings.SuggestionsPerAddressPerHour = limit + 1;
-            await FilingSettings.SaveAsync(scope.Context, congressId, settings);
+            await Settings.SaveAsync(scope.Context, congressId, settings);
         }
         await citizen.PostJsonAsync(Form, Suggestion("海西州又一规范性文件")).CreatedAsync();
         await using (var scope = app.Db())
         {
             var congressId = await scope.Context.Congresses.Where(c => c.Code == Haixi).Select(c => c.Id).FirstAsync();
-            var settings = await FilingSettings.ForAsync(scope.Context, congressId);
+            var settings = await Settings.ForAsync<FilingSettings>(scope.Context, congressId);
             settings.SuggestionsPerAddressPerHour = limit;
-            await FilingSettings.SaveAsync(scope.Context, congressId, settings);
+            await Settings.SaveAsync(scope.Context, congressId, settings);
         }
         // The next hour the address may send again (and the other tests of this class start from a fresh hour).
         app.Clock.Advance(TimeSpan.FromMinutes(61));

@@ -6,6 +6,7 @@ using Renda.Web.Data;
 using Renda.Web.Features.Suggestions;
 using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Deadlines;
+using Renda.Web.Platform.Modules;
 
 namespace Renda.Tests.Features.Suggestions;
 
@@ -121,7 +122,7 @@ public abstract class DemoSuggestionsTests(RendaApp app)
         var db = scope.ServiceProvider.GetRequiredService<RendaDbContext>();
         var calendar = scope.ServiceProvider.GetRequiredService<WorkCalendar>();
         var haixi = await HaixiAsync();
-        var settings = await SuggestionSettings.ForAsync(db, haixi);
+        var settings = await Settings.ForAsync<SuggestionSettings>(db, haixi);
         var now = app.Clock.GetUtcNow().UtcDateTime;
         var suggestions = await SuggestionWorkflow.WithDetails(db).AsNoTracking().Where(s => s.CongressId == haixi).ToListAsync();
         suggestions.Count.ShouldBeGreaterThan(50);

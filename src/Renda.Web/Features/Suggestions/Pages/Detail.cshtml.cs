@@ -8,6 +8,7 @@ using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Organisations;
 using Renda.Web.Platform.Web;
+using Renda.Web.Platform.Modules;
 
 namespace Renda.Web.Features.Suggestions.Pages;
 
@@ -408,7 +409,7 @@ public class SuggestionDetailModel(RendaDbContext db, WorkCalendar calendar, Att
         {
             return NotFound();
         }
-        Settings = await SuggestionSettings.ForAsync(db, Actor.CongressId, ct);
+        Settings = await Platform.Modules.Settings.ForAsync<SuggestionSettings>(db, Actor.CongressId, ct);
         Today = WorkCalendar.Today(db.Clock);
         Attachments = await AttachmentsApi.ListForOwnerAsync(db, Actor.CongressId, SuggestionAttachments.OwnerType, Id.ToString(CultureInfo.InvariantCulture), ct);
         if (Answer.DocumentId is { } doc)

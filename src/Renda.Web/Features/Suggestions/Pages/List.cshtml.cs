@@ -8,6 +8,7 @@ using Renda.Web.Data;
 using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Web;
+using Renda.Web.Platform.Modules;
 
 namespace Renda.Web.Features.Suggestions.Pages;
 
@@ -38,7 +39,7 @@ public class SuggestionListModel(RendaDbContext db, SuggestionListCache lists) :
     {
         var actor = await SuggestionActor.ForReadingAsync(db, new CurrentUser(User), ct);
         Today = WorkCalendar.Today(db.Clock);
-        Categories = (await SuggestionSettings.ForAsync(db, actor.CongressId, ct)).CategoryList;
+        Categories = (await Settings.ForAsync<SuggestionSettings>(db, actor.CongressId, ct)).CategoryList;
         // The first and the last year are two index lookups; DISTINCT would read an index entry per suggestion of the congress.
         var ofCongress = db.Set<Suggestion>().AsNoTracking().Where(s => s.CongressId == actor.CongressId);
         if (await ofCongress.MaxAsync(s => (int?)s.Year, ct) is { } last)

@@ -6,6 +6,7 @@ using Renda.Web.Data;
 using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Web;
+using Renda.Web.Platform.Modules;
 
 namespace Renda.Web.Features.Suggestions.Pages;
 
@@ -99,7 +100,7 @@ public class NewSuggestionModel(RendaDbContext db, WorkCalendar calendar) : Page
         var actor = await SuggestionActor.ForAsync(db, user, ct);
         DeputyId = actor.DeputyId;
         CongressCode = user.CongressCode ?? "";
-        Categories = (await SuggestionSettings.ForAsync(db, actor.CongressId, ct)).CategoryList;
+        Categories = (await Settings.ForAsync<SuggestionSettings>(db, actor.CongressId, ct)).CategoryList;
         Chosen = await SuggestionPages.DeputiesByIdAsync(db, actor.CongressId, CoSigners.Distinct().ToList(), ct);
         // A form shown without a key (an old page) gets one now, so its submission is still protected.
         if (string.IsNullOrEmpty(IdempotencyKey))

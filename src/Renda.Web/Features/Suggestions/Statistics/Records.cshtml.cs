@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
 using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Web;
+using Renda.Web.Platform.Modules;
 
 namespace Renda.Web.Features.Suggestions.Statistics;
 
@@ -40,7 +41,7 @@ public class RecordsModel(RendaDbContext db) : PageModel
             var (congress, own) = await StatisticsApi.ScopeAsync(db, user, Code ?? user.CongressCode ?? "", ct);
             (Own, CongressName, CongressCode) = (own, congress.StandingCommitteeName, congress.Code);
             SelectedYear = StatisticsApi.YearOrCurrent(db, Year);
-            var settings = await SuggestionSettings.ForAsync(db, congress.Id, ct);
+            var settings = await Settings.ForAsync<SuggestionSettings>(db, congress.Id, ct);
             var resolved = settings.ResolvedCategory;
             Definition = SuggestionStatistics.Definitions(resolved, settings.AnswerCategoryList.FirstOrDefault(c => c.Code == resolved).Label ?? "已解决或采纳")
                 .FirstOrDefault(d => string.Equals(d.Key, Figure, StringComparison.OrdinalIgnoreCase))

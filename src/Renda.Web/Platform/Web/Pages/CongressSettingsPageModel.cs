@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Renda.Web.Data;
 using Renda.Web.Platform.Identity;
+using Renda.Web.Platform.Modules;
 
 namespace Renda.Web.Platform.Web.Pages;
 
@@ -11,17 +12,14 @@ namespace Renda.Web.Platform.Web.Pages;
 /// (the "configurable" rules of DOMAIN.md). Validation errors stay on the form; a refusal of the module names its field.
 /// </summary>
 [Authorize(Policy = nameof(Role.SystemAdministrator))]
-public abstract class CongressSettingsPageModel<TSettings>(RendaDbContext db) : PageModel where TSettings : class, new()
+public abstract class CongressSettingsPageModel<TSettings>(RendaDbContext db) : PageModel where TSettings : CongressSettings, new()
 {
     [BindProperty] public TSettings S { get; set; } = new();
     public bool Saved { get; private set; }
 
-    protected abstract Task<TSettings> LoadAsync(RendaDbContext db, int congressId, CancellationToken ct);
-    protected abstract Task SaveAsync(RendaDbContext db, int congressId, TSettings values, CancellationToken ct);
-
     private int CongressId => new CurrentUser(User).CongressId!.Value;
 
-    public async Task OnGetAsync(CancellationToken ct) => S = await LoadAsync(db, CongressId, ct);
+    public async Task OnGetAsync(CancellationToken ct) => S = await Settings.ForAsync<TSettings>(db, CongressId, ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -29,7 +27,7 @@ public abstract class CongressSettingsPageModel<TSettings>(RendaDbContext db) : 
             return Page();
         try
         {
-            await SaveAsync(db, CongressId, S, ct);
+            await Settings.SaveAsync(db, CongressId, S, ct);
             Saved = true;
         }
         catch (DomainException e)

@@ -8,7 +8,7 @@ using Renda.Web.Platform.People;
 
 namespace Renda.Web.Platform.Web.Pages;
 
-public class HomeModel(RendaDbContext db) : PageModel
+public class HomeModel(RendaDbContext db, IEnumerable<IHomeAlerts> alertSources) : PageModel
 {
     public string CongressName { get; private set; } = "";
     public string DisplayName { get; private set; } = "";
@@ -17,8 +17,8 @@ public class HomeModel(RendaDbContext db) : PageModel
     public int ServingDeputies { get; private set; }
     public int Unread { get; private set; }
     public int OpenDeadlines { get; private set; }
-    /// <summary>Votes open now on which this member has yet to vote: the first thing a member in the meeting room needs.</summary>
-    public int VotesAwaiting { get; private set; }
+    /// <summary>What waits for this user now (a vote open in the meeting room …), from the modules.</summary>
+    public List<HomeAlert> Alerts { get; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -32,10 +32,8 @@ public class HomeModel(RendaDbContext db) : PageModel
         AllMembers = await Members.AllMembersOnAsync(db, congressId, today, ct);
         ServingDeputies = await db.Deputies.CountAsync(d => d.CongressId == congressId && d.Status == DeputyStatus.Serving, ct);
         Unread = await db.Notifications.CountAsync(n => n.AccountId == user.AccountId && n.ReadAt == null, ct);
-        if (user.PersonId is { } person)
-            VotesAwaiting = await db.Set<Features.Meetings.VoteMember>().CountAsync(m => m.PersonId == person && m.Present
-                && db.Set<Features.Meetings.Vote>().Any(v => v.Id == m.VoteId && v.Status == Features.Meetings.VoteStatus.Open)
-                && !db.Set<Features.Meetings.VoteBallot>().Any(b => b.VoteId == m.VoteId && b.PersonId == person), ct);
+        foreach (var source in alertSources)
+            Alerts.AddRange(await source.ForAsync(db, user, ct));
         OpenDeadlines = await db.Deadlines.CountAsync(d => d.CongressId == congressId && (d.Status == DeadlineStatus.Open || d.Status == DeadlineStatus.Overdue), ct);
     }
 }

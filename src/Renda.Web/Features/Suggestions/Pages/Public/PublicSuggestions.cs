@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
 using Renda.Web.Platform.Web;
+using Renda.Web.Platform.Modules;
 
 namespace Renda.Web.Features.Suggestions.Pages.Public;
 
@@ -40,7 +41,7 @@ public static class PublicSuggestions
         if (s is null) return null;
         var units = await db.Set<SuggestionAssignment>().AsNoTracking().Where(a => a.SuggestionId == id && a.Status != AssignmentStatus.Returned)
             .Join(db.HandlingUnits, a => a.HandlingUnitId, h => h.Id, (a, h) => new { a.Role, h.Name }).ToListAsync(ct);
-        var settings = await SuggestionSettings.ForAsync(db, s.CongressId, ct);
+        var settings = await Settings.ForAsync<SuggestionSettings>(db, s.CongressId, ct);
         var category = s.AnswerCategory is null ? null : settings.AnswerCategoryList.Where(c => c.Code == s.AnswerCategory).Select(c => $"{c.Code} 类 · {c.Label}").FirstOrDefault() ?? s.AnswerCategory;
         return new PublicSuggestionView(s.Id, s.Congress, s.Number, s.Year, s.Category, s.Title, s.Content, s.PublicAnswer, category,
             units.Count == 0 ? null : string.Join("、", units.OrderBy(u => u.Role).Select(u => u.Name)), s.AnsweredOn, s.PublishedAt);

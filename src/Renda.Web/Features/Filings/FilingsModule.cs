@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Renda.Web.Data;
+using Renda.Web.Features.Meetings;
+using Renda.Web.Platform.Attachments;
+using Renda.Web.Platform.Calendar;
+using Renda.Web.Platform.Demo;
+using Renda.Web.Platform.Identity;
+using Renda.Web.Platform.Modules;
+using Renda.Web.Platform.Organisations;
+using Renda.Web.Platform.Web;
+
+namespace Renda.Web.Features.Filings;
+
+/// <summary>The module's entry points (docs/MODULES.md): its services, its API under /api/v1, its demo data. Its pages are found by folder.</summary>
+public static class FilingsModule
+{
+    public static IServiceCollection AddFilings(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddScoped<IUpwardFilingReceiver, UpwardFilingReceiver>();
+        services.AddSingleton<IAgendaSubject, FilingSubject>();
+        // The filing's document: staff of the receiving congress see it; the filer attaches it to its own filing.
+        AttachmentAccess.Register(FilingWorkflow.Subject,
+            async (db, user, id) => int.TryParse(id, out var fid) && await db.Set<Filing>().AnyAsync(f => f.Id == fid && f.CongressId == user.CongressId, default) && FilingActor.For(user).MayRead(user.CongressId!.Value),
+            async (db, user, id) => int.TryParse(id, out var fid) && await db.Set<Filing>().FirstOrDefaultAsync(f => f.Id == fid, default) is { } f
+                && (FilingActor.For(user).MayRead(f.CongressId) || (f.FilerHandlingUnitId is { } u && user.HandlingUnitIds.Contains(u))));
+        return services;
+    }
+
+    public static RouteGroupBuilder MapFilings(this RouteGroupBuilder api)
+    {
+        FilingsApi.Map(api);
+        return api;
+    }
+
+    /// <summary>Loads the module's part of the demo story (DOMAIN.md's Haixi cast), once.</summary>
+    public static async Task SeedFilingsAsync(this DemoSeed seed, CancellationToken ct)
+    {
+        await FilingDemo.EnsureAsync(seed.Db, seed.Calendar, seed.Password, ct);
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Options;
+using Renda.Web.Data;
+using Renda.Web.Platform.Demo;
+
+namespace Renda.Web.Features.Laws;
+
+/// <summary>The module's entry points (docs/MODULES.md): its services, its API under /api/v1, its demo data. Its pages are found by folder.</summary>
+public static class LawsModule
+{
+    public static IServiceCollection AddLaws(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<LawSearchOptions>().BindConfiguration("Renda:Laws")
+            .Validate(o => o.SearchCap >= 1, "Renda:Laws:SearchCap must be at least 1.").ValidateOnStart();
+        services.AddHostedService<LawDemo>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapLaws(this RouteGroupBuilder api)
+    {
+        LawsApi.Map(api);
+        return api;
+    }
+
+    /// <summary>The laws collection is loaded by a background service after start (LawDemo), not in the start-up path.</summary>
+    public static Task SeedLawsAsync(this DemoSeed seed, CancellationToken ct) => Task.CompletedTask;
+}

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Options;
+using Renda.Web.Data;
+using Renda.Web.Features.Meetings;
+using Renda.Web.Platform.Calendar;
+using Renda.Web.Platform.Demo;
+using Renda.Web.Platform.Identity;
+using Renda.Web.Platform.LegalText;
+using Renda.Web.Platform.Modules;
+using Renda.Web.Platform.Organisations;
+using Renda.Web.Platform.Web;
+
+namespace Renda.Web.Features.Legislation;
+
+/// <summary>The module's entry points (docs/MODULES.md): its services, its API under /api/v1, its demo data. Its pages are found by folder.</summary>
+public static class LegislationModule
+{
+    public static IServiceCollection AddLegislation(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton<IAgendaSubject, BillSubject>();
+        services.AddSingleton<IAgendaSubject, ApprovalSubject>();
+        // The Word document a version was read from: whoever may read the bill sees it; it is attached only with its upload.
+        Platform.Attachments.AttachmentAccess.Register(Bills.VersionSource,
+            async (db, user, id) => int.TryParse(id, out var vid) && LegislationActor.For(user).MayRead
+                && await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Set<BillVersion>(), v => v.Id == vid && db.Set<Bill>().Any(b => b.Id == v.BillId && b.CongressId == user.CongressId)),
+            (_, _, _) => Task.FromResult(false));
+        services.Configure<CommentSettings>(config.GetSection("Renda:Legislation"));
+        return services;
+    }
+
+    public static RouteGroupBuilder MapLegislation(this RouteGroupBuilder api)
+    {
+        LegislationApi.Map(api);
+        return api;
+    }
+
+    /// <summary>Loads the module's part of the demo story (DOMAIN.md's Haixi cast), once.</summary>
+    public static async Task SeedLegislationAsync(this DemoSeed seed, CancellationToken ct)
+    {
+        await LegislationDemo.EnsureAsync(seed.Db, seed.Calendar, ct);
+    }
+}

@@ -1,0 +1,33 @@
+using Renda.Web.Data;
+using Renda.Web.Platform.Calendar;
+using Renda.Web.Platform.Demo;
+using Renda.Web.Platform.Identity;
+using Renda.Web.Platform.Organisations;
+using Renda.Web.Platform.People;
+using Renda.Web.Platform.Web.Pages;
+using Renda.Web.Platform.Web;
+
+namespace Renda.Web.Features.Meetings;
+
+/// <summary>The module's entry points (docs/MODULES.md): its services, its API under /api/v1, its demo data. Its pages are found by folder.</summary>
+public static class MeetingsModule
+{
+    public static IServiceCollection AddMeetings(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton<IAgendaSubject, ResolutionSubject>();
+        services.AddSingleton<IHomeAlerts, VotesAwaiting>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapMeetings(this RouteGroupBuilder api)
+    {
+        MeetingsApi.Map(api);
+        return api;
+    }
+
+    /// <summary>Loads the module's part of the demo story (DOMAIN.md's Haixi cast), once.</summary>
+    public static async Task SeedMeetingsAsync(this DemoSeed seed, CancellationToken ct)
+    {
+        await MeetingDemo.EnsureAsync(seed.Db, seed.Calendar, ct);
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+using Renda.Web.Data;
+using Renda.Web.Platform.Calendar;
+using Renda.Web.Platform.Demo;
+using Renda.Web.Platform.Identity;
+using Renda.Web.Platform.Organisations;
+using Renda.Web.Platform.Web;
+
+namespace Renda.Web.Features.Suggestions;
+
+/// <summary>The module's entry points (docs/MODULES.md): its services, its API under /api/v1, its demo data. Its pages are found by folder.</summary>
+public static class SuggestionsModule
+{
+    public static IServiceCollection AddSuggestions(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddScoped<SuggestionsApi.Ctx>();
+        services.AddOptions<SuggestionListOptions>().BindConfiguration("Renda:Suggestions")
+            .Validate(o => o.ExactCountLimit >= 1, "Renda:Suggestions:ExactCountLimit must be at least 1.")
+            .Validate(o => o.ListCacheSeconds >= 0, "Renda:Suggestions:ListCacheSeconds must not be negative.").ValidateOnStart();
+        services.AddSingleton<SuggestionListCache>();
+        services.AddSingleton(sp => sp.GetRequiredService<SuggestionListCache>().Watcher);
+        services.AddSingleton<SuggestionMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<SuggestionMonitor>());
+        return services;
+    }
+
+    public static RouteGroupBuilder MapSuggestions(this RouteGroupBuilder api)
+    {
+        SuggestionsApi.Map(api);
+        PublicSuggestionsApi.Map(api);
+        StatisticsApi.Map(api);
+        LedgersApi.Map(api);
+        return api;
+    }
+
+    /// <summary>Loads the module's part of the demo story (DOMAIN.md's Haixi cast), once.</summary>
+    public static async Task SeedSuggestionsAsync(this DemoSeed seed, CancellationToken ct)
+    {
+        await SuggestionDemo.EnsureAsync(seed.Db, seed.Calendar, ct);
+    }
+}

@@ -1,0 +1,32 @@
+using Renda.Web.Data;
+using Renda.Web.Features.Meetings;
+using Renda.Web.Platform.Calendar;
+using Renda.Web.Platform.Demo;
+using Renda.Web.Platform.Identity;
+using Renda.Web.Platform.Organisations;
+
+namespace Renda.Web.Features.Supervision;
+
+/// <summary>The module's entry points (docs/MODULES.md): its services, its API under /api/v1, its demo data. Its pages are found by folder.</summary>
+public static class SupervisionModule
+{
+    public static IServiceCollection AddSupervision(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton<IAgendaSubject, WorkReportResolutionSubject>();
+        services.AddSingleton<IAgendaSubject, WorkReportApprovalSubject>();
+        WorkReportAttachments.Register();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapSupervision(this RouteGroupBuilder api)
+    {
+        SupervisionApi.Map(api);
+        return api;
+    }
+
+    /// <summary>Loads the module's part of the demo story (DOMAIN.md's Haixi cast), once.</summary>
+    public static async Task SeedSupervisionAsync(this DemoSeed seed, CancellationToken ct)
+    {
+        await SupervisionDemo.EnsureAsync(seed.Db, seed.Calendar, ct);
+    }
+}
