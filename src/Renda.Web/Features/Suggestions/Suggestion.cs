@@ -1,3 +1,4 @@
+using Renda.Web.Platform.Modules;
 using System.ComponentModel.DataAnnotations;
 using System.ComponentModel.DataAnnotations.Schema;
 using System.Globalization;
@@ -24,8 +25,6 @@ public enum AssignmentRole { Lead = 1, Co = 2, Separate = 3 }
 public enum AssignmentStatus { Handling = 1, Returned = 2, Answered = 3 }
 
 public enum ContactKind { Phone = 1, Visit = 2, Meeting = 3, Other = 4 }
-
-public enum Satisfaction { Satisfied = 1, BasicallySatisfied = 2, Dissatisfied = 3 }
 
 public enum CoSignerStatus { Invited = 1, Confirmed = 2, Declined = 3 }
 
