@@ -1,6 +1,6 @@
 namespace Renda.Tests.Infrastructure;
 
-/// <summary>A clock the test moves by hand: idle timeouts, lockouts and deadlines without sleeping.</summary>
+/// <summary>A clock the test moves by hand: idle timeouts, lockouts and deadlines without sleeping (both test projects compile this file).</summary>
 public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 {
     private DateTimeOffset _now = start;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
 using Renda.Web.Platform.Identity;
@@ -24,9 +25,10 @@ public static class AttachmentsApi
     {
         var group = api.MapGroup("/attachments").RequireAuthorization();
         // Cookie callers are already held to the X-CSRF-TOKEN header (UseApiCsrfProtection); bearer clients need no form token.
-        group.MapPost("/", Upload).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data").WithSummary("上传附件（multipart：file、ownerType、ownerId）");
-        group.MapGet("/", List).WithSummary("某条记录的附件");
-        group.MapGet("/{id:int}", Download).WithSummary("下载附件");
+        group.MapPost("/", Upload).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data").WithName("Attachments_Upload").WithSummary("上传附件（multipart：file、ownerType、ownerId）")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        group.MapGet("/", List).WithName("Attachments_List").WithSummary("某条记录的附件");
+        group.MapGet("/{id:int}", Download).WithName("Attachments_Download").WithSummary("下载附件").ProducesFile("application/octet-stream");
     }
 
     /// <summary>The attachments of one owner in the user's congress, newest first (for the API and the pages).</summary>
@@ -41,37 +43,37 @@ public static class AttachmentsApi
     public static AttachmentView View(Attachment a, string? uploadedBy = null)
         => new(a.Id, a.OwnerType, a.OwnerId, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedAt, uploadedBy);
 
-    private static async Task<IResult> Upload(HttpRequest request, RendaDbContext db, AttachmentStore store, CurrentUserAccessor current, CancellationToken ct)
+    private static async Task<Results<Created<AttachmentView>, ProblemHttpResult>> Upload(HttpRequest request, RendaDbContext db, AttachmentStore store, CurrentUserAccessor current, CancellationToken ct)
     {
-        var (form, problem) = await UploadedForm.ReadAsync(request, AttachmentStore.TooLargeMessage, ct);
-        if (form is null) return problem!;
+        var (form, tooLarge) = await UploadedForm.ReadAsync(request, AttachmentStore.TooLargeMessage, ct);
+        if (form is null) return tooLarge!;
         var file = form.Files.GetFile("file");
         string ownerType = form["ownerType"].ToString(), ownerId = form["ownerId"].ToString();
         if (file is null)
-            return FieldProblem("file", "请选择要上传的文件。");
+            throw DomainException.Invalid("file", "请选择要上传的文件。");
         if (ownerType.Length == 0 || ownerId.Length == 0)
-            return FieldProblem(ownerType.Length == 0 ? "ownerType" : "ownerId", "请指明附件所属的记录（ownerType、ownerId）。");
+            throw DomainException.Invalid(ownerType.Length == 0 ? "ownerType" : "ownerId", "请指明附件所属的记录（ownerType、ownerId）。");
         if (file.Length > AttachmentStore.MaxBytes)
-            return Results.Problem(AttachmentStore.TooLargeMessage, statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件过大");
+            return UploadedForm.TooLarge(AttachmentStore.TooLargeMessage);
         var user = current.User;
         if (!await AttachmentAccess.CanAttachAsync(db, user, ownerType, ownerId))
             throw DomainException.Forbidden("无权为该记录添加附件。");
         await using var content = file.OpenReadStream();
         var attachment = await store.SaveAsync(content, file.FileName, user.CongressId!.Value, ownerType, ownerId, user.AccountId, ct);
-        return Results.Created($"/api/v1/attachments/{attachment.Id}", View(attachment));
+        return TypedResults.Created($"/api/v1/attachments/{attachment.Id}", View(attachment));
     }
 
-    private static async Task<IResult> List(string? ownerType, string? ownerId, RendaDbContext db, CurrentUserAccessor current, CancellationToken ct)
+    private static async Task<Ok<List<AttachmentView>>> List(string? ownerType, string? ownerId, RendaDbContext db, CurrentUserAccessor current, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(ownerType) || string.IsNullOrEmpty(ownerId))
-            return FieldProblem(string.IsNullOrEmpty(ownerType) ? "ownerType" : "ownerId", "请指明附件所属的记录（ownerType、ownerId）。");
+            throw DomainException.Invalid(string.IsNullOrEmpty(ownerType) ? "ownerType" : "ownerId", "请指明附件所属的记录（ownerType、ownerId）。");
         var user = current.User;
         if (!await AttachmentAccess.CanSeeOwnerAsync(db, user, ownerType, ownerId))
             throw DomainException.Forbidden("无权查看该记录的附件。");
-        return Results.Ok(await ListForOwnerAsync(db, user.CongressId!.Value, ownerType, ownerId, ct));
+        return TypedResults.Ok(await ListForOwnerAsync(db, user.CongressId!.Value, ownerType, ownerId, ct));
     }
 
-    private static async Task<IResult> Download(int id, RendaDbContext db, AttachmentStore store, CurrentUserAccessor current, HttpContext http, CancellationToken ct)
+    private static async Task<FileStreamHttpResult> Download(int id, RendaDbContext db, AttachmentStore store, CurrentUserAccessor current, HttpContext http, CancellationToken ct)
     {
         var user = current.User;
         var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
@@ -94,8 +96,6 @@ public static class AttachmentsApi
         await db.SaveChangesAsync(ct);
         http.Response.Headers.XContentTypeOptions = "nosniff";
         // A download, never rendered inline: an uploaded file must not run in our origin.
-        return Results.File(stream, attachment.ContentType, attachment.FileName);
+        return TypedResults.File(stream, attachment.ContentType, attachment.FileName);
     }
-
-    private static IResult FieldProblem(string field, string message) => UploadedForm.FieldProblem(field, message);
 }

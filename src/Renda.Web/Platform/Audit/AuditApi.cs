@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
 using Renda.Web.Platform.Identity;
@@ -11,14 +12,14 @@ public static class AuditApi
     public static void Map(RouteGroupBuilder api)
     {
         var audit = api.MapGroup("/audit").RequireAuthorization(nameof(Role.AuditAdministrator));
-        audit.MapGet("/records", List);
+        audit.MapGet("/records", List).WithName("Audit_ListRecords").WithSummary("审计记录（按操作人、对象类型、动作、日期筛选，分页）");
         audit.MapPost("/verify", async (RendaDbContext db, AuditCheckpoints checkpoints, CancellationToken ct) =>
         {
             var result = await AuditChain.VerifyAsync(db, checkpoints, ct);
             db.RecordEvent("AuditTrail", null, "verify", result.Intact ? AuditOutcome.Success : AuditOutcome.Failure, result.Message);
             await db.SaveChangesAsync(ct);
-            return Results.Ok(result);
-        });
+            return TypedResults.Ok(result);
+        }).WithName("Audit_Verify").WithSummary("校验审计哈希链与签名检查点");
     }
 
     public static IQueryable<AuditRecord> Filter(RendaDbContext db, CurrentUser user, string? actor, string? entityType, string? action, DateOnly? from, DateOnly? to)
@@ -32,6 +33,6 @@ public static class AuditApi
         return q.OrderByDescending(r => r.Sequence);
     }
 
-    private static async Task<IResult> List(RendaDbContext db, CurrentUserAccessor u, string? actor, string? entityType, string? action, DateOnly? from, DateOnly? to, int? page, int? pageSize, CancellationToken ct)
-        => Results.Ok(await Filter(db, u.User, actor, entityType, action, from, to).ToPageAsync(page, pageSize, ct));
+    private static async Task<Ok<Page<AuditRecord>>> List(RendaDbContext db, CurrentUserAccessor u, string? actor, string? entityType, string? action, DateOnly? from, DateOnly? to, int? page, int? pageSize, CancellationToken ct)
+        => TypedResults.Ok(await Filter(db, u.User, actor, entityType, action, from, to).ToPageAsync(page, pageSize, ct));
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
 using Renda.Web.Platform.Identity;
@@ -17,13 +18,13 @@ public static class CalendarApi
     public static void Map(RouteGroupBuilder api)
     {
         var calendar = api.MapGroup("/calendar").RequireAuthorization();
-        calendar.MapGet("/working-days", WorkingDays).WithSummary("自某日起（不含当日）第 N 个工作日");
-        calendar.MapGet("/years", Years).WithSummary("已载入放假安排的年度");
+        calendar.MapGet("/working-days", WorkingDays).WithName("Calendar_WorkingDays").WithSummary("自某日起（不含当日）第 N 个工作日");
+        calendar.MapGet("/years", Years).WithName("Calendar_ListYears").WithSummary("已载入放假安排的年度");
         calendar.MapPost("/years", Import).RequireAuthorization(nameof(Role.SystemAdministrator))
-            .WithSummary("载入或替换一个年度的放假安排（holiday-cn JSON）");
+            .WithName("Calendar_ImportYear").WithSummary("载入或替换一个年度的放假安排（holiday-cn JSON）").ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
     }
 
-    private static async Task<IResult> WorkingDays(DateOnly? from, int? days, RendaDbContext db, WorkCalendarCache calendars, CancellationToken ct)
+    private static async Task<Ok<WorkingDaysResponse>> WorkingDays(DateOnly? from, int? days, RendaDbContext db, WorkCalendarCache calendars, CancellationToken ct)
     {
         if (from is null)
             throw DomainException.Invalid("from", "请提供起算日期 from（yyyy-MM-dd）。");
@@ -31,11 +32,11 @@ public static class CalendarApi
             throw DomainException.Invalid("days", $"请提供工作日数 days（0–{MaxDays}）。");
         var calendar = await calendars.GetAsync(db, ct);
         var due = calendar.AddWorkingDays(from.Value, n);
-        return Results.Ok(new WorkingDaysResponse(from.Value, n, due, calendar.IsProvisional(from.Value, due)));
+        return TypedResults.Ok(new WorkingDaysResponse(from.Value, n, due, calendar.IsProvisional(from.Value, due)));
     }
 
-    private static async Task<IResult> Years(RendaDbContext db, CancellationToken ct)
-        => Results.Ok(await YearsAsync(db, ct));
+    private static async Task<Ok<List<CalendarYearView>>> Years(RendaDbContext db, CancellationToken ct)
+        => TypedResults.Ok(await YearsAsync(db, ct));
 
     public static async Task<List<CalendarYearView>> YearsAsync(RendaDbContext db, CancellationToken ct = default)
     {
@@ -46,12 +47,12 @@ public static class CalendarApi
     }
 
     /// <summary>The body is the holiday-cn file itself, as published, so an administrator can post it unchanged.</summary>
-    private static async Task<IResult> Import(HttpRequest request, string? source, RendaDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<CalendarImportResult>, ProblemHttpResult>> Import(HttpRequest request, string? source, RendaDbContext db, CancellationToken ct)
     {
         if (!request.HasJsonContentType())
-            return Results.Problem("请以 application/json 提交 holiday-cn 格式的年度文件。", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "媒体类型不支持");
+            return TypedResults.Problem("请以 application/json 提交 holiday-cn 格式的年度文件。", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "媒体类型不支持");
         var file = await HolidayFile.ReadAsync(request.Body, ct);
         var result = await WorkCalendar.ImportAsync(db, file, source is { Length: > 0 } ? source : $"接口上传 {file.Year}.json", ct);
-        return Results.Ok(result);
+        return TypedResults.Ok(result);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
@@ -30,28 +31,28 @@ public static class DeadlinesApi
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/congresses/{code}/deadlines", List).RequireAuthorization().WithSummary("本级人大的期限（承办单位经办人只见本单位的）");
-        api.MapPost("/deadlines/{id:int}/extensions", Extend).RequireAuthorization(nameof(Role.CommitteeStaff)).WithSummary("批准延期（须说明理由）");
+        api.MapGet("/congresses/{code}/deadlines", List).RequireAuthorization().WithName("Deadlines_List").WithSummary("本级人大的期限（承办单位经办人只见本单位的）");
+        api.MapPost("/deadlines/{id:int}/extensions", Extend).RequireAuthorization(nameof(Role.CommitteeStaff)).WithName("Deadlines_Extend").WithSummary("批准延期（须说明理由）");
     }
 
-    private static async Task<IResult> List(string code, string? status, int? page, int? pageSize, bool? descending,
+    private static async Task<Ok<Page<DeadlineView>>> List(string code, string? status, int? page, int? pageSize, bool? descending,
         RendaDbContext db, WorkCalendarCache calendars, CurrentUserAccessor u, CancellationToken ct)
     {
         var congress = await CongressScope.OwnAsync(db, u.User, code, ct);
         var calendar = await calendars.GetAsync(db, ct);
-        return Results.Ok(await DeadlineQueries.PageAsync(db, calendar, u.User, congress.Id, ParseStatus(status), null, page, pageSize, descending == true, ct));
+        return TypedResults.Ok(await DeadlineQueries.PageAsync(db, calendar, u.User, congress.Id, ParseStatus(status), null, page, pageSize, descending == true, ct));
     }
 
-    private static async Task<IResult> Extend(int id, ExtendRequest request, RendaDbContext db, WorkCalendarCache calendars, CurrentUserAccessor u, CancellationToken ct)
+    private static async Task<Results<Ok<DeadlineView>, ValidationProblem>> Extend(int id, ExtendRequest request, RendaDbContext db, WorkCalendarCache calendars, CurrentUserAccessor u, CancellationToken ct)
     {
         if (Problems.Validate(request) is { Count: > 0 } errors)
-            return Results.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(errors);
         var deadline = await db.Deadlines.Include(d => d.Extensions).FirstOrDefaultAsync(d => d.Id == id && d.CongressId == u.User.CongressId, ct)
             ?? throw DomainException.NotFound("期限不存在。");
         var calendar = await calendars.GetAsync(db, ct);
         Deadlines.Extend(db, calendar, deadline, request.Unit, request.Amount, request.Reason, u.User.AccountId);
         await db.SaveChangesAsync(ct);
-        return Results.Ok(DeadlineQueries.View(deadline, calendar, WorkCalendar.Today(db.Clock)));
+        return TypedResults.Ok(DeadlineQueries.View(deadline, calendar, WorkCalendar.Today(db.Clock)));
     }
 
     public static DeadlineStatus? ParseStatus(string? status)

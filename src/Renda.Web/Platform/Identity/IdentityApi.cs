@@ -18,6 +18,9 @@ public sealed record CreateAccountRequest(
     int? PersonId = null,
     [property: EmailAddress(ErrorMessage = "电子邮箱格式不正确。"), MaxLength(100)] string? Email = null);
 public sealed record GrantRoleRequest(Role Role, int? CommitteeId = null, int? HandlingUnitId = null);
+public sealed record AccountCreated(int Id, string UserName);
+/// <summary>The answer of /ping: nothing but that the caller is signed in.</summary>
+public sealed record Pong(bool Ok);
 public sealed record ChangePasswordRequest([property: Required] string CurrentPassword, [property: Required] string NewPassword);
 
 /// <summary>Accounts, tokens and roles over HTTP. 三员分立 is enforced here by policy and in Account.Grant.</summary>
@@ -25,24 +28,28 @@ public static class IdentityApi
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("/auth/token", IssueToken).AllowAnonymous().WithSummary("用户名和密码换取访问令牌");
-        api.MapGet("/me", Me).RequireAuthorization();
-        api.MapGet("/ping", () => Results.Ok(new { ok = true })).RequireAuthorization().WithSummary("已认证的最简接口（基准测试用）");
-        api.MapPost("/me/password", ChangeOwnPassword).RequireAuthorization();
+        api.MapPost("/auth/token", IssueToken).AllowAnonymous().WithName("Identity_IssueToken").WithSummary("用户名和密码换取访问令牌")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        api.MapGet("/me", Me).RequireAuthorization().WithName("Identity_Me").WithSummary("当前登录账号、所属人大与角色");
+        api.MapGet("/ping", () => TypedResults.Ok(new Pong(true))).RequireAuthorization().WithName("Identity_Ping").WithSummary("已认证的最简接口（基准测试用）");
+        api.MapPost("/me/password", ChangeOwnPassword).RequireAuthorization().WithName("Identity_ChangeOwnPassword").WithSummary("修改本人密码");
         var accounts = api.MapGroup("/accounts");
-        accounts.MapGet("/", ListAccounts).RequireAuthorization(p => p.RequireRole(nameof(Role.SystemAdministrator), nameof(Role.SecurityAdministrator)));
-        accounts.MapPost("/", CreateAccount).RequireAuthorization(nameof(Role.SystemAdministrator));
-        accounts.MapPost("/{id:int}/disable", (int id, RendaDbContext db, CurrentUserAccessor u, CancellationToken ct) => SetEnabled(id, false, db, u, ct)).RequireAuthorization(nameof(Role.SystemAdministrator));
-        accounts.MapPost("/{id:int}/enable", (int id, RendaDbContext db, CurrentUserAccessor u, CancellationToken ct) => SetEnabled(id, true, db, u, ct)).RequireAuthorization(nameof(Role.SystemAdministrator));
-        accounts.MapPost("/{id:int}/roles", GrantRole).RequireAuthorization(nameof(Role.SecurityAdministrator));
-        accounts.MapDelete("/{id:int}/roles/{assignmentId:int}", RevokeRole).RequireAuthorization(nameof(Role.SecurityAdministrator));
-        api.MapGet("/security-policy", GetPolicy).RequireAuthorization(nameof(Role.SecurityAdministrator));
-        api.MapPut("/security-policy", PutPolicy).RequireAuthorization(nameof(Role.SecurityAdministrator));
+        accounts.MapGet("/", ListAccounts).RequireAuthorization(p => p.RequireRole(nameof(Role.SystemAdministrator), nameof(Role.SecurityAdministrator)))
+            .WithName("Identity_ListAccounts").WithSummary("本级人大的账号及其角色（分页）");
+        accounts.MapPost("/", CreateAccount).RequireAuthorization(nameof(Role.SystemAdministrator)).WithName("Identity_CreateAccount").WithSummary("新建账号（系统管理员）");
+        accounts.MapPost("/{id:int}/disable", (int id, RendaDbContext db, CurrentUserAccessor u, CancellationToken ct) => SetEnabled(id, false, db, u, ct)).RequireAuthorization(nameof(Role.SystemAdministrator))
+            .WithName("Identity_DisableAccount").WithSummary("停用账号（其令牌与会话随即失效）");
+        accounts.MapPost("/{id:int}/enable", (int id, RendaDbContext db, CurrentUserAccessor u, CancellationToken ct) => SetEnabled(id, true, db, u, ct)).RequireAuthorization(nameof(Role.SystemAdministrator))
+            .WithName("Identity_EnableAccount").WithSummary("启用账号");
+        accounts.MapPost("/{id:int}/roles", GrantRole).RequireAuthorization(nameof(Role.SecurityAdministrator)).WithName("Identity_GrantRole").WithSummary("授予角色（安全管理员；三员分立）");
+        accounts.MapDelete("/{id:int}/roles/{assignmentId:int}", RevokeRole).RequireAuthorization(nameof(Role.SecurityAdministrator)).WithName("Identity_RevokeRole").WithSummary("撤销角色（安全管理员）");
+        api.MapGet("/security-policy", GetPolicy).RequireAuthorization(nameof(Role.SecurityAdministrator)).WithName("Identity_GetSecurityPolicy").WithSummary("密码与登录安全策略");
+        api.MapPut("/security-policy", PutPolicy).RequireAuthorization(nameof(Role.SecurityAdministrator)).WithName("Identity_PutSecurityPolicy").WithSummary("修改密码与登录安全策略（安全管理员）");
     }
 
-    private static async Task<IResult> IssueToken(TokenRequest request, HttpContext http, RendaDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> IssueToken(TokenRequest request, HttpContext http, RendaDbContext db, CancellationToken ct)
     {
-        if (Problems.Validate(request) is { Count: > 0 } errors) return Results.ValidationProblem(errors);
+        if (Problems.Validate(request) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         var outcome = await Logins.CheckPasswordAsync(http, request.UserName, request.Password, ct);
         switch (outcome.Result)
         {
@@ -50,90 +57,90 @@ public static class IdentityApi
                 if (outcome.Account!.MustChangePassword && !outcome.Account.IsDemo)
                 {
                     await db.SaveChangesAsync(ct);
-                    return Results.Problem("首次登录或密码已过期：请先在网页上修改密码。", statusCode: 403, title: "须修改密码");
+                    return TypedResults.Problem("首次登录或密码已过期：请先在网页上修改密码。", statusCode: 403, title: "须修改密码");
                 }
                 var (token, expires) = await Logins.IssueTokenAsync(db, outcome.Account, ct);
-                return Results.Ok(new TokenResponse(token, expires));
+                return TypedResults.Ok(new TokenResponse(token, expires));
             case SignInResult.Throttled:
                 http.Response.Headers.RetryAfter = ((int)Math.Ceiling(outcome.RetryAfter!.Value.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 return TypedResults.Problem(outcome.Message, statusCode: 429, title: "登录尝试过于频繁");
             case SignInResult.BadCredentials:
             case SignInResult.Disabled:
-                return Results.Problem(outcome.Message, statusCode: 401, title: "登录失败");
+                return TypedResults.Problem(outcome.Message, statusCode: 401, title: "登录失败");
         }
-        return Results.Problem(statusCode: 500);
+        return TypedResults.Problem(statusCode: 500);
     }
 
-    private static async Task<IResult> Me(RendaDbContext db, CurrentUserAccessor current, CancellationToken ct)
+    private static async Task<Ok<MeResponse>> Me(RendaDbContext db, CurrentUserAccessor current, CancellationToken ct)
     {
         var user = current.User;
         var account = await db.Accounts.AsNoTracking().Include(a => a.Roles).Include(a => a.Congress).FirstAsync(a => a.Id == user.AccountId, ct);
-        return Results.Ok(new MeResponse(account.Id, account.UserName, account.DisplayName, account.Congress!.Code, account.Congress.StandingCommitteeName,
+        return TypedResults.Ok(new MeResponse(account.Id, account.UserName, account.DisplayName, account.Congress!.Code, account.Congress.StandingCommitteeName,
             account.Roles.Select(r => new RoleView(r.Role, r.Role.Label(), r.CommitteeId, r.HandlingUnitId)).ToList(), user.SeesPersonalData, account.MustChangePassword && !account.IsDemo));
     }
 
-    private static async Task<IResult> ChangeOwnPassword(ChangePasswordRequest request, RendaDbContext db, CurrentUserAccessor current, CancellationToken ct)
+    private static async Task<NoContent> ChangeOwnPassword(ChangePasswordRequest request, RendaDbContext db, CurrentUserAccessor current, CancellationToken ct)
     {
         var account = await db.Accounts.FirstAsync(a => a.Id == current.User.AccountId, ct);
         await Accounts.ChangePasswordAsync(db, account, request.CurrentPassword, request.NewPassword, ct);
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 
     public sealed record AccountView(int Id, string UserName, string DisplayName, bool Enabled, bool Locked, IReadOnlyList<RoleView> Roles);
 
-    private static async Task<IResult> ListAccounts(RendaDbContext db, CurrentUserAccessor current, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Ok<Page<AccountView>>> ListAccounts(RendaDbContext db, CurrentUserAccessor current, int? page, int? pageSize, CancellationToken ct)
     {
         var now = db.Clock.GetUtcNow().UtcDateTime;
         var result = await db.Accounts.AsNoTracking().Where(a => a.CongressId == current.User.CongressId).OrderBy(a => a.UserName)
             .Select(a => new AccountView(a.Id, a.UserName, a.DisplayName, a.Enabled, a.LockedUntil > now,
                 a.Roles.Select(r => new RoleView(r.Role, "", r.CommitteeId, r.HandlingUnitId)).ToList()))
             .ToPageAsync(page, pageSize, ct);
-        return Results.Ok(result with { Items = result.Items.Select(a => a with { Roles = a.Roles.Select(r => r with { Label = r.Role.Label() }).ToList() }).ToList() });
+        return TypedResults.Ok(result with { Items = result.Items.Select(a => a with { Roles = a.Roles.Select(r => r with { Label = r.Role.Label() }).ToList() }).ToList() });
     }
 
-    private static async Task<IResult> CreateAccount(CreateAccountRequest request, RendaDbContext db, CurrentUserAccessor current, CancellationToken ct)
+    private static async Task<Results<Created<AccountCreated>, ValidationProblem>> CreateAccount(CreateAccountRequest request, RendaDbContext db, CurrentUserAccessor current, CancellationToken ct)
     {
-        if (Problems.Validate(request) is { Count: > 0 } errors) return Results.ValidationProblem(errors);
+        if (Problems.Validate(request) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         var account = await Accounts.CreateAsync(db, current.User.CongressId!.Value, request, ct);
-        return Results.Created($"/api/v1/accounts/{account.Id}", new { account.Id, account.UserName });
+        return TypedResults.Created($"/api/v1/accounts/{account.Id}", new AccountCreated(account.Id, account.UserName));
     }
 
-    private static async Task<IResult> SetEnabled(int id, bool enabled, RendaDbContext db, CurrentUserAccessor current, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> SetEnabled(int id, bool enabled, RendaDbContext db, CurrentUserAccessor current, CancellationToken ct)
     {
         var account = await db.Accounts.FirstOrDefaultAsync(a => a.Id == id && a.CongressId == current.User.CongressId, ct);
-        if (account is null) return Results.Problem("账号不存在。", statusCode: 404);
-        if (account.Id == current.User.AccountId) return Results.Problem("不能停用自己的账号。", statusCode: 409);
+        if (account is null) return TypedResults.Problem("账号不存在。", statusCode: 404);
+        if (account.Id == current.User.AccountId) return TypedResults.Problem("不能停用自己的账号。", statusCode: 409);
         await Logins.SetEnabledAsync(db, account, enabled, ct);
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> GrantRole(int id, GrantRoleRequest request, RendaDbContext db, CurrentUserAccessor current, CancellationToken ct)
+    private static async Task<Results<NoContent, ValidationProblem>> GrantRole(int id, GrantRoleRequest request, RendaDbContext db, CurrentUserAccessor current, CancellationToken ct)
     {
-        if (!Enum.IsDefined(request.Role)) return Results.ValidationProblem(new Dictionary<string, string[]> { ["role"] = ["未知角色。"] });
+        if (!Enum.IsDefined(request.Role)) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = ["未知角色。"] });
         await Accounts.GrantAsync(db, current.User.CongressId!.Value, id, request, ct);
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> RevokeRole(int id, int assignmentId, RendaDbContext db, CurrentUserAccessor current, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeRole(int id, int assignmentId, RendaDbContext db, CurrentUserAccessor current, CancellationToken ct)
     {
         var account = await db.Accounts.Include(a => a.Roles).FirstOrDefaultAsync(a => a.Id == id && a.CongressId == current.User.CongressId, ct);
         var assignment = account?.Roles.FirstOrDefault(r => r.Id == assignmentId);
-        if (account is null || assignment is null) return Results.Problem("账号或角色不存在。", statusCode: 404);
+        if (account is null || assignment is null) return TypedResults.Problem("账号或角色不存在。", statusCode: 404);
         if (account.Id == current.User.AccountId && assignment.Role == Role.SecurityAdministrator)
-            return Results.Problem("不能撤销自己的安全管理员角色。", statusCode: 409);
+            return TypedResults.Problem("不能撤销自己的安全管理员角色。", statusCode: 409);
         account.Roles.Remove(assignment);
         await db.SaveChangesAsync(ct);
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> GetPolicy(RendaDbContext db, CurrentUserAccessor current, CancellationToken ct)
-        => Results.Ok(await Logins.PolicyAsync(db, current.User.CongressId!.Value, ct));
+    private static async Task<Ok<SecurityPolicy>> GetPolicy(RendaDbContext db, CurrentUserAccessor current, CancellationToken ct)
+        => TypedResults.Ok(await Logins.PolicyAsync(db, current.User.CongressId!.Value, ct));
 
-    private static async Task<IResult> PutPolicy(SecurityPolicy request, RendaDbContext db, CurrentUserAccessor current, CancellationToken ct)
+    private static async Task<Results<NoContent, ValidationProblem>> PutPolicy(SecurityPolicy request, RendaDbContext db, CurrentUserAccessor current, CancellationToken ct)
     {
-        if (Problems.Validate(request) is { Count: > 0 } errors) return Results.ValidationProblem(errors);
+        if (Problems.Validate(request) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         await Accounts.SavePolicyAsync(db, current.User.CongressId!.Value, request, ct);
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 }
 

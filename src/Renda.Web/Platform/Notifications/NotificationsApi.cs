@@ -1,9 +1,13 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
 using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Platform.Notifications;
+
+/// <summary>How many messages were marked read.</summary>
+public sealed record MarkedRead(int Marked);
 
 public sealed record NotificationView(int Id, string Title, string? Body, string? Link, DateTime CreatedAt, DateTime? ReadAt, bool Unread);
 
@@ -13,18 +17,18 @@ public static class NotificationsApi
     public static void Map(RouteGroupBuilder api)
     {
         var inbox = api.MapGroup("/notifications").RequireAuthorization();
-        inbox.MapGet("/", List).WithSummary("本人的消息，最新在前");
+        inbox.MapGet("/", List).WithName("Notifications_List").WithSummary("本人的消息，最新在前");
         inbox.MapPost("/{id:int}/read", async (int id, RendaDbContext db, CurrentUserAccessor u, CancellationToken ct) =>
         {
             await Notifier.MarkReadAsync(db, u.User.AccountId!.Value, id, ct);
-            return Results.NoContent();
-        }).WithSummary("标为已读（只能是本人的消息）");
+            return TypedResults.NoContent();
+        }).WithName("Notifications_MarkRead").WithSummary("标为已读（只能是本人的消息）");
         inbox.MapPost("/read-all", async (RendaDbContext db, CurrentUserAccessor u, CancellationToken ct) =>
-            Results.Ok(new { marked = await Notifier.MarkAllReadAsync(db, u.User.AccountId!.Value, ct) })).WithSummary("全部标为已读");
+            TypedResults.Ok(new MarkedRead(await Notifier.MarkAllReadAsync(db, u.User.AccountId!.Value, ct)))).WithName("Notifications_MarkAllRead").WithSummary("全部标为已读");
     }
 
-    private static async Task<IResult> List(bool? unread, int? page, int? pageSize, RendaDbContext db, CurrentUserAccessor u, CancellationToken ct)
-        => Results.Ok(await PageAsync(db, u.User.AccountId!.Value, unread == true, page, pageSize, ct));
+    private static async Task<Ok<Page<NotificationView>>> List(bool? unread, int? page, int? pageSize, RendaDbContext db, CurrentUserAccessor u, CancellationToken ct)
+        => TypedResults.Ok(await PageAsync(db, u.User.AccountId!.Value, unread == true, page, pageSize, ct));
 
     public static Task<Page<NotificationView>> PageAsync(RendaDbContext db, int accountId, bool unreadOnly, int? page, int? pageSize, CancellationToken ct = default)
     {

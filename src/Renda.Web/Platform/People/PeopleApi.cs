@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
@@ -10,6 +11,8 @@ namespace Renda.Web.Platform.People;
 
 public sealed record ChangeStatusRequest(DeputyStatus? Status, DateOnly? Date);
 
+public sealed record DeputiesImported(int Imported);
+
 /// <summary>The deputies register over HTTP: list, detail, status changes and import.</summary>
 public static class PeopleApi
 {
@@ -19,65 +22,66 @@ public static class PeopleApi
         DeputyAttachments.Register();
 
         api.MapGet("/congresses/{code}/deputies", List).RequireAuthorization(p => p.RequireRole(Deputies.ReaderRoles))
-            .WithSummary("代表名册（分页、排序、筛选；身份证号和手机号按权限脱敏）");
-        api.MapGet("/deputies/{id:int}", Detail).RequireAuthorization().WithSummary("代表详情，含其在其他人大的代表职务（仅名称）");
+            .WithName("People_ListDeputies").WithSummary("代表名册（分页、排序、筛选；身份证号和手机号按权限脱敏）");
+        api.MapGet("/deputies/{id:int}", Detail).RequireAuthorization().WithName("People_GetDeputy").WithSummary("代表详情，含其在其他人大的代表职务（仅名称）");
         api.MapPost("/deputies/{id:int}/status", ChangeStatus).RequireAuthorization(nameof(Role.CommitteeStaff))
-            .WithSummary("变更代表状态：在任 → 辞职 / 罢免 / 终止");
+            .WithName("People_ChangeDeputyStatus").WithSummary("变更代表状态：在任 → 辞职 / 罢免 / 终止");
         // Cookie callers are already held to the X-CSRF-TOKEN header (UseApiCsrfProtection); bearer clients need no form token.
         api.MapPost("/congresses/{code}/deputies/import", Import).RequireAuthorization(nameof(Role.CommitteeStaff)).DisableAntiforgery()
-            .Accepts<IFormFile>("multipart/form-data").WithSummary("导入代表名册（CSV 或 XLSX，全部成功或全部不导入）");
+            .Accepts<IFormFile>("multipart/form-data").WithName("People_ImportDeputies").WithSummary("导入代表名册（CSV 或 XLSX，全部成功或全部不导入）")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         api.MapGet("/deputies/import-template", Template).RequireAuthorization(nameof(Role.CommitteeStaff))
-            .WithSummary("导入模板（format=csv 或 xlsx）");
+            .WithName("People_ImportTemplate").WithSummary("导入模板（format=csv 或 xlsx）").ProducesFile(Endpoints.Xlsx, "text/csv");
     }
 
-    private static async Task<IResult> List(string code, RendaDbContext db, CurrentUserAccessor current,
+    private static async Task<Ok<Page<DeputyView>>> List(string code, RendaDbContext db, CurrentUserAccessor current,
         int? page, int? pageSize, string? sort, string? q, string? delegation, string? status, string? gender, string? ethnicity, int? term, CancellationToken ct)
     {
         var congress = await CongressScope.OwnAsync(db, current.User, code, ct);
         var filter = new DeputyFilter(q, delegation, ParseEnum<DeputyStatus>("status", status), ParseEnum<Gender>("gender", gender), ethnicity, term, sort);
-        return Results.Ok(await Deputies.ListAsync(db, current.User, congress.Id, filter, page, pageSize, ct));
+        return TypedResults.Ok(await Deputies.ListAsync(db, current.User, congress.Id, filter, page, pageSize, ct));
     }
 
-    private static async Task<IResult> Detail(int id, RendaDbContext db, CurrentUserAccessor current, CancellationToken ct)
-        => Results.Ok(await Deputies.DetailAsync(db, current.User, id, ct));
+    private static async Task<Ok<DeputyDetailView>> Detail(int id, RendaDbContext db, CurrentUserAccessor current, CancellationToken ct)
+        => TypedResults.Ok(await Deputies.DetailAsync(db, current.User, id, ct));
 
-    private static async Task<IResult> ChangeStatus(int id, ChangeStatusRequest request, RendaDbContext db, CurrentUserAccessor current, CancellationToken ct)
+    private static async Task<Ok<DeputyDetailView>> ChangeStatus(int id, ChangeStatusRequest request, RendaDbContext db, CurrentUserAccessor current, CancellationToken ct)
     {
         if (request.Status is not { } status || !Enum.IsDefined(status))
             throw DomainException.Invalid("status", "请填写新状态：Resigned（辞职）、Recalled（罢免）或 Terminated（终止）。");
         if (request.Date is not { } date)
             throw DomainException.Invalid("date", "请填写状态变更日期。");
         await Deputies.ChangeStatusAsync(db, current.User, id, status, date, ct);
-        return Results.Ok(await Deputies.DetailAsync(db, current.User, id, ct));
+        return TypedResults.Ok(await Deputies.DetailAsync(db, current.User, id, ct));
     }
 
-    private static async Task<IResult> Import(string code, HttpRequest request, RendaDbContext db, CurrentUserAccessor current, CancellationToken ct)
+    private static async Task<Results<Ok<DeputiesImported>, ValidationProblem, ProblemHttpResult>> Import(string code, HttpRequest request, RendaDbContext db, CurrentUserAccessor current, CancellationToken ct)
     {
         var congress = await CongressScope.OwnAsync(db, current.User, code, ct);
-        var (form, problem) = await UploadedForm.ReadAsync(request, TooLargeMessage, ct);
-        if (form is null) return problem!;
+        var (form, tooLarge) = await UploadedForm.ReadAsync(request, TooLargeMessage, ct);
+        if (form is null) return tooLarge!;
         var file = form.Files.GetFile("file") ?? throw DomainException.Invalid("file", "请选择要导入的 CSV 或 XLSX 文件。");
         if (file.Length > DeputyImport.MaxBytes)
-            return TooLarge();
+            return UploadedForm.TooLarge(TooLargeMessage);
         var result = await DeputyImport.RunAsync(db, congress.Id, await ReadAllAsync(file, ct), ct);
-        return result.Succeeded ? Results.Ok(new { imported = result.Imported }) : RowProblems(result);
+        return result.Succeeded ? TypedResults.Ok(new DeputiesImported(result.Imported)) : RowProblems(result);
     }
 
-    private static IResult Template(string? format)
+    private static FileContentHttpResult Template(string? format)
         => format?.ToLowerInvariant() switch
         {
-            "xlsx" => Results.File(DeputyImport.XlsxTemplate(), AttachmentStore.Xlsx.ContentType, "代表名册导入模板.xlsx"),
-            "csv" or null => Results.File(DeputyImport.CsvTemplate(), "text/csv; charset=utf-8", "代表名册导入模板.csv"),
+            "xlsx" => TypedResults.File(DeputyImport.XlsxTemplate(), AttachmentStore.Xlsx.ContentType, "代表名册导入模板.xlsx"),
+            "csv" or null => TypedResults.File(DeputyImport.CsvTemplate(), "text/csv; charset=utf-8", "代表名册导入模板.csv"),
             _ => throw DomainException.Invalid("format", "模板格式只能是 csv 或 xlsx。"),
         };
 
     /// <summary>One entry per bad cell, keyed "row 5: 身份证号", plus the same list structured for programs.</summary>
-    public static IResult RowProblems(ImportResult result)
+    public static ValidationProblem RowProblems(ImportResult result)
     {
         var errors = result.Errors.GroupBy(e => e.Key)
             .ToDictionary(g => g.Key, g => g.Select(e => e.Value is null ? e.Message : $"{e.Message}（值：{e.Value}）").ToArray());
         var rows = result.Errors.Select(e => e.Row).Distinct().Count();
-        return Results.ValidationProblem(errors, detail: $"{rows} 行共 {result.Errors.Count} 处错误，未导入任何数据。", title: "导入文件有误",
+        return TypedResults.ValidationProblem(errors, detail: $"{rows} 行共 {result.Errors.Count} 处错误，未导入任何数据。", title: "导入文件有误",
             extensions: new Dictionary<string, object?> { ["rowErrors"] = result.Errors });
     }
 
@@ -90,8 +94,6 @@ public static class PeopleApi
     }
 
     private static readonly string TooLargeMessage = $"导入文件不能超过 {DeputyImport.MaxBytes / 1024 / 1024} MB，请拆分后导入。";
-
-    private static IResult TooLarge() => TypedResults.Problem(TooLargeMessage, statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件过大");
 
     /// <summary>Filters accept the enum name (Serving) or the Chinese word (在任).</summary>
     private static T? ParseEnum<T>(string field, string? value) where T : struct, Enum

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 namespace Renda.Web.Platform.Web;
 
 /// <summary>
@@ -6,25 +7,25 @@ namespace Renda.Web.Platform.Web;
 /// </summary>
 public static class UploadedForm
 {
-    /// <returns>The form, or the ProblemDetails to answer instead.</returns>
-    public static async Task<(IFormCollection? Form, IResult? Problem)> ReadAsync(HttpRequest request, string tooLargeMessage, CancellationToken ct)
+    /// <returns>The form, or the 413 to answer instead; a malformed form is refused (DomainException.Invalid naming "file").</returns>
+    public static async Task<(IFormCollection? Form, ProblemHttpResult? TooLarge)> ReadAsync(HttpRequest request, string tooLargeMessage, CancellationToken ct)
     {
         if (!request.HasFormContentType)
-            return (null, FieldProblem("file", "请以 multipart/form-data 上传文件（字段 file）。"));
+            throw DomainException.Invalid("file", "请以 multipart/form-data 上传文件（字段 file）。");
         try
         {
             return (await request.ReadFormAsync(ct), null);
         }
         catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
         {
-            return (null, TypedResults.Problem(tooLargeMessage, statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件过大"));
+            return (null, TooLarge(tooLargeMessage));
         }
         catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
         {
-            return (null, FieldProblem("file", "上传的内容不完整或格式有误，请重新上传。"));
+            throw DomainException.Invalid("file", "上传的内容不完整或格式有误，请重新上传。");
         }
     }
 
-    public static IResult FieldProblem(string field, string message)
-        => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: message, title: "请求数据有误");
+    public static ProblemHttpResult TooLarge(string message)
+        => TypedResults.Problem(message, statusCode: StatusCodes.Status413PayloadTooLarge, title: "文件过大");
 }
