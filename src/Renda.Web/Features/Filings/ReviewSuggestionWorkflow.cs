@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
 using Renda.Web.Features.Meetings;
 using Renda.Web.Platform.Calendar;
-using Renda.Web.Platform.Deadlines;
 using Renda.Web.Platform.Web;
 using Renda.Web.Platform.Modules;
 
