@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Linq.Expressions;
 using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Filings;
@@ -14,6 +15,9 @@ public enum DocumentKind { Regulation = 1, Rule = 2, Decision = 3, Resolution = 
 /// After receipt the review drives it: UnderReview → Archived (no problem, or corrected) | ProblemFound (纠正中) → Archived | Annulled (撤销).
 /// </summary>
 public enum FilingStatus { Submitted = 1, Returned = 2, Referred = 3, Received = 4, UnderReview = 5, ProblemFound = 6, Archived = 7, Annulled = 8 }
+
+/// <summary>The steps of a filing: the formal check (receipt, return, referral), resubmission, and what its reviews do to it.</summary>
+public enum FilingAction { Receive = 1, Return = 2, Resubmit = 3, Refer = 4, StartReview = 5, MarkProblem = 6, Archive = 7, Annul = 8, OpenReview = 9, Reopen = 10 }
 
 /// <summary>A normative document filed with the standing committee (备案), and its intake.</summary>
 public class Filing
@@ -44,7 +48,7 @@ public class Filing
     /// <summary>制定依据.</summary>
     [MaxLength(2000)] public string? Basis { get; set; }
     public int? AttachmentId { get; set; }
-    public FilingStatus Status { get; set; } = FilingStatus.Submitted;
+    public FilingStatus Status { get; private set; } = FilingStatus.Submitted;
     /// <summary>备案登记号 given on receipt: year and serial.</summary>
     public int? Year { get; set; }
     public int? Serial { get; set; }
@@ -64,16 +68,31 @@ public class Filing
 
     public static bool IsLate(DateOnly publishedOn, DateOnly filedOn) => filedOn.DayNumber - publishedOn.DayNumber > FilingDays;
 
-    private void Require(string action, params FilingStatus[] allowed)
-    {
-        if (!allowed.Contains(Status))
-            throw DomainException.Conflict($"该备案当前状态为“{FilingLabels.Of(Status)}”，不能{action}。");
-    }
+    /// <summary>Which step is allowed in which state (docs/MODULES.md): the formal check on a submitted filing, the reviews' effects after receipt.</summary>
+    public static readonly StateMachine<FilingStatus, FilingAction> Machine = new("该备案", FilingLabels.Of,
+        Allow.Row(FilingAction.Receive, "登记回执", ActorKinds.Staff, FilingStatus.Submitted),
+        Allow.Row(FilingAction.Return, "退回补正", ActorKinds.Staff, FilingStatus.Submitted),
+        Allow.Row(FilingAction.Refer, "移交", ActorKinds.Staff, FilingStatus.Submitted),
+        Allow.Row(FilingAction.Resubmit, "重新报送", ActorKinds.UnitOfficer | ActorKinds.Staff, FilingStatus.Returned),
+        Allow.Row(FilingAction.StartReview, "开始审查", ActorKinds.Staff, FilingStatus.Received, FilingStatus.UnderReview),
+        Allow.Row(FilingAction.MarkProblem, "登记存在问题", ActorKinds.Staff, FilingStatus.Received, FilingStatus.UnderReview, FilingStatus.ProblemFound),
+        Allow.Row(FilingAction.Archive, "归档", ActorKinds.Staff | ActorKinds.System, FilingStatus.Received, FilingStatus.UnderReview, FilingStatus.ProblemFound),
+        Allow.Row(FilingAction.Annul, "撤销", ActorKinds.System, FilingStatus.ProblemFound),
+        Allow.Row(FilingAction.OpenReview, "登记审查", ActorKinds.Staff, FilingStatus.Received, FilingStatus.UnderReview, FilingStatus.ProblemFound, FilingStatus.Archived),
+        Allow.Row(FilingAction.Reopen, "重新审查", ActorKinds.Staff, FilingStatus.Archived));
+
+    public bool Can(FilingAction action, Actor? actor = null) => Machine.Can(Status, action, actor);
+
+    /// <summary>Given its registration number on receipt (every state from Received on).</summary>
+    public bool Registered => Serial is not null;
+
+    /// <summary>The filings that count as filed by their filer: all but those referred elsewhere as misaddressed.</summary>
+    public static readonly Expression<Func<Filing, bool>> Kept = f => f.Status != FilingStatus.Referred;
 
     /// <summary>Formal check passed: the electronic receipt (备案回执) with its registration number.</summary>
     public void Receive(DateOnly on, int serial)
     {
-        Require("登记回执", FilingStatus.Submitted);
+        Machine.Require(Status, FilingAction.Receive);
         Status = FilingStatus.Received;
         ReceivedOn = on;
         Year = on.Year;
@@ -83,7 +102,7 @@ public class Filing
     /// <summary>Formal check failed: returned for resubmission with the reason.</summary>
     public void ReturnForResubmission(DateOnly on, string reason)
     {
-        Require("退回补正", FilingStatus.Submitted);
+        Machine.Require(Status, FilingAction.Return);
         Status = FilingStatus.Returned;
         ReturnedOn = on;
         ReturnReason = reason;
@@ -91,7 +110,7 @@ public class Filing
 
     public void Resubmit(string? text, string? explanation, string? basis)
     {
-        Require("重新报送", FilingStatus.Returned);
+        Machine.Require(Status, FilingAction.Resubmit);
         if (text is not null) Text = text;
         if (explanation is not null) Explanation = explanation;
         if (basis is not null) Basis = basis;
@@ -102,34 +121,50 @@ public class Filing
     /// <summary>Misaddressed (不属于本机关备案范围): referred to the competent organ.</summary>
     public void Refer(DateOnly on, string to)
     {
-        Require("移交", FilingStatus.Submitted);
+        Machine.Require(Status, FilingAction.Refer);
         Status = FilingStatus.Referred;
         ReferredTo = to;
         ClosedOn = on;
     }
 
+    /// <summary>Whether a review may be opened on the filing in this mode (refused before receipt, after annulment, and an active review of an archived one).</summary>
+    public void RequireReviewable(ReviewMode mode)
+    {
+        if (!Can(FilingAction.OpenReview))
+            throw DomainException.Conflict(Registered ? "该文件已被常委会撤销，不再审查。" : "备案尚未登记，不能开始审查。");
+        if (Can(FilingAction.Reopen) && mode == ReviewMode.Active)
+            throw DomainException.Conflict("该备案已审查归档。");
+    }
+
+    /// <summary>A review opens on the filing: a later request reopens an archived filing's review.</summary>
+    public void OpenReview(ReviewMode mode)
+    {
+        RequireReviewable(mode);
+        if (Can(FilingAction.Reopen)) Status = FilingStatus.UnderReview;
+    }
+
     public void MarkUnderReview()
     {
-        Require("开始审查", FilingStatus.Received, FilingStatus.UnderReview);
+        Machine.Require(Status, FilingAction.StartReview);
         Status = FilingStatus.UnderReview;
     }
 
     public void MarkProblem()
     {
-        Require("登记存在问题", FilingStatus.Received, FilingStatus.UnderReview, FilingStatus.ProblemFound);
+        Machine.Require(Status, FilingAction.MarkProblem);
         Status = FilingStatus.ProblemFound;
     }
 
     public void Archive(DateOnly on)
     {
-        Require("归档", FilingStatus.Received, FilingStatus.UnderReview, FilingStatus.ProblemFound);
+        Machine.Require(Status, FilingAction.Archive);
         Status = FilingStatus.Archived;
         ClosedOn = on;
     }
 
     public void Annul(DateOnly on)
     {
-        Require("撤销", FilingStatus.ProblemFound);
+        Machine.Require(Status, FilingAction.Annul);
         Status = FilingStatus.Annulled;
         ClosedOn = on;
     }

@@ -13,18 +13,25 @@ public sealed record Filer(FilerType Type, int? HandlingUnitId, int? CongressId,
 /// Who acts in filing and review: the committee's staff review (法工委 and the offices); the officers of the filing organs
 /// (the 一府一委两院 of the same level) and the staff of the standing committees one level below file.
 /// </summary>
-public sealed record FilingActor(int AccountId, int CongressId, IReadOnlyList<int> UnitIds, bool IsStaff, bool IsCouncil, string? Name)
+public sealed record FilingActor : Actor
 {
-    public static FilingActor For(CurrentUser user)
-        => new(user.AccountId ?? throw DomainException.Forbidden("请先登录。"), user.CongressId ?? throw DomainException.Forbidden("请先登录。"),
-            user.HandlingUnitIds.ToList(), user.Has(Role.CommitteeStaff), user.Has(Role.ChairpersonsCouncilMember), user.UserName);
+    public FilingActor(CurrentUser user) : base(user) => Name = user.UserName;
+
+    /// <summary>The account's name, as the communication log records who wrote an entry.</summary>
+    public string? Name { get; }
 
     public bool MayRead(int congressId) => congressId == CongressId && (IsStaff || IsCouncil);
 
     public void RequireStaff(int congressId)
     {
-        if (congressId != CongressId || !IsStaff) throw DomainException.Forbidden("只有本级人大常委会工作人员可以办理备案审查。");
+        const string refusal = "只有本级人大常委会工作人员可以办理备案审查。";
+        if (congressId != CongressId) throw DomainException.Forbidden(refusal);
+        RequireStaff(refusal);
     }
+
+    /// <summary>The filer's own record: its handling unit's, or its standing committee's when it is the congress below.</summary>
+    public bool IsFiler(int? filerHandlingUnitId, int? filerCongressId)
+        => (filerHandlingUnitId is { } u && UnitIds.Contains(u)) || (IsStaff && filerCongressId == CongressId);
 
     /// <summary>
     /// The filer this account files for with the given congress, or null: an officer of the people's government,
@@ -60,6 +67,5 @@ public sealed record FilingActor(int AccountId, int CongressId, IReadOnlyList<in
             ?? throw DomainException.Forbidden($"本账号所属机关不是向{congress.StandingCommitteeName}报备的机关（同级人民政府、监察委员会、人民法院、人民检察院或下一级人大常委会）。");
 
     /// <summary>May this account see the filing: staff of the receiving congress, or its own filer.</summary>
-    public bool MaySee(Filing f)
-        => MayRead(f.CongressId) || (f.FilerHandlingUnitId is { } u && UnitIds.Contains(u)) || (IsStaff && f.FilerCongressId == CongressId);
+    public bool MaySee(Filing f) => MayRead(f.CongressId) || IsFiler(f.FilerHandlingUnitId, f.FilerCongressId);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
 using Renda.Web.Platform.Calendar;
@@ -13,7 +12,8 @@ namespace Renda.Web.Features.Filings;
 /// each filed, reviewed and archived, and the cleanups of documents on 黄河流域保护, 青藏高原生态环境保护 and 物业管理 that
 /// collected 39 resolutions and decisions of the prefecture and city congresses; the current year with filings in every
 /// state, one late, one with a problem under correction, review suggestions, a catalogue with unfiled documents.
-/// Written as records with their clocks (the workflows refuse past dates); the figures come from the statistics queries.
+/// Replayed through the entities' transitions with the demo's dates and with the module's clocks (the workflows refuse past
+/// dates); the figures come from the statistics queries.
 /// </summary>
 public static class FilingDemo
 {
@@ -50,7 +50,7 @@ public static class FilingDemo
                 CongressId = haixi.Id, FilerType = filer.Type, FilerHandlingUnitId = filer.HandlingUnitId, FilerCongressId = filer.CongressId, FilerName = filer.Name,
                 Kind = kind, Title = title, DocumentNumber = number, IssuingOrgan = filer.Name, PublishedOn = published, FiledOn = filed, Late = Filing.IsLate(published, filed),
                 Text = $"{title}\n\n第一条 为了……，根据《中华人民共和国……法》等法律法规，结合本州实际，制定本办法。\n第二条 本办法适用于本州行政区域内的……。\n第三条 ……\n第二十条 本办法自公布之日起施行。",
-                Explanation = $"关于《{title}》的起草说明：……", Basis = "《中华人民共和国立法法》《青海省规范性文件制定和备案办法》", Status = FilingStatus.Submitted, CreatedAt = now,
+                Explanation = $"关于《{title}》的起草说明：……", Basis = "《中华人民共和国立法法》《青海省规范性文件制定和备案办法》", CreatedAt = now,
             };
             db.Add(f);
             return f;
@@ -62,20 +62,19 @@ public static class FilingDemo
         }
         Review NewReview(Filing? f, string title, ReviewMode mode, DateOnly on, string? requestedBy = null)
         {
-            var r = new Review { CongressId = haixi.Id, FilingId = f?.Id, DocumentTitle = title, Mode = mode, RequestedBy = requestedBy, Status = ReviewStatus.Registered, RegisteredOn = on, CreatedAt = now };
+            var r = new Review { CongressId = haixi.Id, FilingId = f?.Id, DocumentTitle = title, Mode = mode, RequestedBy = requestedBy, RegisteredOn = on, CreatedAt = now };
             db.Add(r);
             return r;
         }
-        Deadline Clock(string subject, int id, string purpose, string title, string rule, string source, DateOnly from, PeriodUnit unit, int amount, bool met, int? committee = null, int? unit2 = null)
+        var st = await Settings.ForAsync<FilingSettings>(db, haixi.Id, ct);
+        void Clock(ClockSubject subject, ClockSpec spec, DateOnly from, bool met, ClockOwner owner = default)
         {
-            var d = Deadlines.Start(db, calendar, haixi.Id, subject, id.ToString(CultureInfo.InvariantCulture), title, rule, source, from, unit, amount,
-                ownerCommitteeId: committee, ownerHandlingUnitId: unit2, purpose: purpose);
+            var d = FilingClocks.Start(db, calendar, haixi.Id, subject, spec, from, owner);
             if (met) d.Complete(now);
-            return d;
         }
-        void CheckClock(Filing f, bool met) => Clock(FilingWorkflow.Subject, f.Id, "check", $"形式审查：{f.Title}", "收到备案文件之日起10日内完成形式审查：登记回执、退回补正或移交", FilingWorkflow.IntakeSource, f.FiledOn, PeriodUnit.CalendarDays, 10, met);
-        void PassClock(Review r, bool met) => Clock(ReviewWorkflow.Subject, r.Id, "pass", $"移交专门委员会审查：{r.DocumentTitle}", "登记后5个工作日内移交有关专门委员会审查", ReviewWorkflow.ReviewSource, r.RegisteredOn, PeriodUnit.WorkingDays, 5, met);
-        void ReviewClock(Review r, bool met) => Clock(ReviewWorkflow.Subject, r.Id, "review", $"审查：{r.DocumentTitle}", "移交之日起3个月内完成审查；情况复杂的可延长3个月", ReviewWorkflow.ReviewSource, r.PassedOn!.Value, PeriodUnit.Months, 3, met, committee: legal.Id);
+        void CheckClock(Filing f, bool met) => Clock(FilingClocks.Of(f), FilingClocks.Check(st, f.Title), f.FiledOn, met);
+        void PassClock(Review r, bool met) => Clock(FilingClocks.Of(r), FilingClocks.Pass(st, r.DocumentTitle), r.RegisteredOn, met);
+        void ReviewClock(Review r, bool met) => Clock(FilingClocks.Of(r), FilingClocks.Review(st, r.DocumentTitle), r.PassedOn!.Value, met, ClockOwner.Committee(legal.Id));
         void Findings(Review r, ReviewStandard? problem = null, string? ground = null)
         {
             foreach (var s in Enum.GetValues<ReviewStandard>())
@@ -133,18 +132,14 @@ public static class FilingDemo
             var c = new ReviewCampaign
             {
                 CongressId = haixi.Id, Kind = CampaignKind.Cleanup, Theme = theme, Scope = "州人大及各市人大决议决定", Year = 2023, StartedOn = new DateOnly(2023, 4, 10),
-                Status = CampaignStatus.Open,
             };
             for (var i = 0; i < count; i++)
             {
                 var organ = organs[(i + cleanupDocs) % organs.Length];
                 var year = 2005 + (i * 7 + cleanupDocs) % 17;
                 var result = i % 9 == 4 ? CampaignResult.Amend : i % 13 == 7 ? CampaignResult.Repeal : CampaignResult.Keep;
-                c.Documents.Add(new CampaignDocument
-                {
-                    Title = $"{organ}关于加强{subjects[i % subjects.Length]}工作的{(i % 2 == 0 ? "决定" : "决议")}（{year}年）", IssuingOrgan = organ, Result = result,
-                    Note = result switch { CampaignResult.Amend => "部分条款与新修订的上位法不一致，建议修改。", CampaignResult.Repeal => "调整对象已消失，建议废止。", _ => null },
-                });
+                var d = c.AddDocument(new CampaignDocument { Title = $"{organ}关于加强{subjects[i % subjects.Length]}工作的{(i % 2 == 0 ? "决定" : "决议")}（{year}年）", IssuingOrgan = organ });
+                c.Decide(d, result, result switch { CampaignResult.Amend => "部分条款与新修订的上位法不一致，建议修改。", CampaignResult.Repeal => "调整对象已消失，建议废止。", _ => null });
             }
             cleanupDocs += count;
             c.Close(new DateOnly(2023, 10, 31), $"{theme}相关规范性文件清理完成。");
@@ -177,7 +172,7 @@ public static class FilingDemo
         CheckClock(submitted, false);
         returned.ReturnForResubmission(Ago(4), "未附起草说明和制定依据，文件未加盖印章，请补正后重新报送。");
         CheckClock(returned, true);
-        Clock(FilingWorkflow.Subject, returned.Id, "resubmit", $"补正后重新报送：{returned.Title}", "退回之日起10日内补正后重新报送", FilingWorkflow.IntakeSource, Ago(4), PeriodUnit.CalendarDays, 10, false, unit2: supervisory.Id);
+        Clock(FilingClocks.Of(returned), FilingClocks.Resubmit(st, returned.Title), Ago(4), false, ClockOwner.Unit(supervisory.Id));
         referred.Refer(Ago(11), "海西州人民政府（部门规范性文件由州人民政府备案审查）");
         CheckClock(referred, true);
         var reviews = new Dictionary<Filing, Review>();
@@ -201,57 +196,51 @@ public static class FilingDemo
         // Corrected after communication: the government amended the provision on towing fees.
         var rc = reviews[corrected];
         Findings(rc, ReviewStandard.Legality, "《中华人民共和国行政处罚法》第十六条：除法律、法规、规章外，其他规范性文件不得设定行政处罚。");
-        rc.StartCommunication();
+        rc.Log(CommunicationKind.Communication, rc.PassedOn!.Value.AddDays(30), "与州司法局、州住建局沟通，指出第十八条对未按规定停放车辆处以罚款的规定超越权限。", "fagongwei");
         corrected.MarkProblem();
-        rc.Communications.Add(new ReviewCommunication { Kind = CommunicationKind.Communication, On = rc.PassedOn!.Value.AddDays(30), Text = "与州司法局、州住建局沟通，指出第十八条对未按规定停放车辆处以罚款的规定超越权限。", By = "fagongwei" });
-        rc.Communications.Add(new ReviewCommunication { Kind = CommunicationKind.CorrectionPlan, On = rc.PassedOn!.Value.AddDays(40), Text = "州人民政府承诺删除第十八条罚款规定，于一个月内印发修改决定。", By = "fagongwei" });
-        rc.Communications.Add(new ReviewCommunication { Kind = CommunicationKind.Correction, On = rc.PassedOn!.Value.AddDays(70), Text = "已核实：州人民政府印发修改决定（西政〔" + y + "〕26号），删除第十八条。", By = "fagongwei" });
+        rc.Log(CommunicationKind.CorrectionPlan, rc.PassedOn!.Value.AddDays(40), "州人民政府承诺删除第十八条罚款规定，于一个月内印发修改决定。", "fagongwei");
+        rc.Log(CommunicationKind.Correction, rc.PassedOn!.Value.AddDays(70), "已核实：州人民政府印发修改决定（西政〔" + y + "〕26号），删除第十八条。", "fagongwei");
         rc.Close(rc.PassedOn!.Value.AddDays(70), ReviewOutcome.Corrected, "制定机关已修改，删除超越权限设定的罚款。", null, $"海西州人民政府关于修改《海西州机动车停车场管理办法》的决定（西政〔{y}〕26号）");
         corrected.Archive(rc.ClosedOn!.Value);
         // A problem under correction: the written review opinion is out, the 2-month reply clock running.
         var rp = reviews[problem];
         Findings(rp, ReviewStandard.Legality, "《国有土地上房屋征收与补偿条例》第二十七条：禁止建设单位参与搬迁活动；不得采取中断供水、供热等非法方式迫使搬迁。");
-        rp.StartCommunication();
+        rp.Log(CommunicationKind.Communication, Ago(45), "与州住建局沟通：第二十二条允许建设单位参与搬迁并可“采取必要措施”，与上位法不一致。州住建局认为不需修改。", "fagongwei");
         problem.MarkProblem();
-        rp.Communications.Add(new ReviewCommunication { Kind = CommunicationKind.Communication, On = Ago(45), Text = "与州住建局沟通：第二十二条允许建设单位参与搬迁并可“采取必要措施”，与上位法不一致。州住建局认为不需修改。", By = "fagongwei" });
-        rp.IssueOpinion();
-        rp.Communications.Add(new ReviewCommunication { Kind = CommunicationKind.Opinion, On = Ago(20), Text = "向州人民政府发出书面审查意见，建议删除第二十二条第二款，并于两个月内书面回复。", By = "fagongwei" });
+        rp.Log(CommunicationKind.Opinion, Ago(20), "向州人民政府发出书面审查意见，建议删除第二十二条第二款，并于两个月内书面回复。", "fagongwei");
         // Late filing, under review; the upward filing from Golmud registered, to be passed.
         reviews[late].RecordFinding(ReviewStandard.Constitutionality, false, null, "未发现问题。");
         // Annulled by the standing committee after the government refused to correct.
         var ra = reviews[annulled];
         Findings(ra, ReviewStandard.Legality, "《中华人民共和国行政许可法》第十七条：其他规范性文件一律不得设定行政许可。");
-        ra.StartCommunication();
+        ra.Log(CommunicationKind.Communication, ra.PassedOn!.Value.AddDays(20), "指出第九条设定“出租汽车驾驶员从业资格州级审批”超越权限。", "fagongwei");
         annulled.MarkProblem();
-        ra.Communications.Add(new ReviewCommunication { Kind = CommunicationKind.Communication, On = ra.PassedOn!.Value.AddDays(20), Text = "指出第九条设定“出租汽车驾驶员从业资格州级审批”超越权限。", By = "fagongwei" });
-        ra.IssueOpinion();
-        ra.Communications.Add(new ReviewCommunication { Kind = CommunicationKind.Opinion, On = ra.PassedOn!.Value.AddDays(30), Text = "发出书面审查意见，要求两个月内纠正。", By = "fagongwei" });
-        ra.Communications.Add(new ReviewCommunication { Kind = CommunicationKind.Reply, On = ra.PassedOn!.Value.AddDays(80), Text = "州人民政府回复不予修改。", By = "fagongwei" });
-        ra.Escalate();
-        ra.Communications.Add(new ReviewCommunication { Kind = CommunicationKind.Escalation, On = ra.PassedOn!.Value.AddDays(85), Text = "提请主任会议研究，主任会议决定提请常委会会议审议撤销。", By = "fagongwei" });
+        ra.Log(CommunicationKind.Opinion, ra.PassedOn!.Value.AddDays(30), "发出书面审查意见，要求两个月内纠正。", "fagongwei");
+        ra.Log(CommunicationKind.Reply, ra.PassedOn!.Value.AddDays(80), "州人民政府回复不予修改。", "fagongwei");
+        ra.Log(CommunicationKind.Escalation, ra.PassedOn!.Value.AddDays(85), "提请主任会议研究，主任会议决定提请常委会会议审议撤销。", "fagongwei");
         ra.Annul(ra.PassedOn!.Value.AddDays(100), "常委会会议表决通过关于撤销该办法第九条的决定。");
         annulled.Annul(ra.ClosedOn!.Value);
         await db.SaveChangesAsync(ct);
-        Clock(ReviewWorkflow.Subject, rp.Id, "reply", $"书面审查意见答复：{rp.DocumentTitle}", "制定机关收到书面审查意见后60日内研究提出是否修改、废止的意见并回复", ReviewWorkflow.OpinionSource, Ago(20), PeriodUnit.CalendarDays, 60, false, unit2: government.Id);
+        Clock(FilingClocks.Of(rp), FilingClocks.Reply(st, rp.DocumentTitle), Ago(20), false, ClockOwner.Unit(government.Id));
 
         // Review suggestions: one just received, one taken up into the problem review, one not taken up.
-        ReviewSuggestion Suggestion(string code, string name, string title, string content, DateOnly on, ReviewSuggestionStatus status)
+        ReviewSuggestion Suggestion(string code, string name, string title, string content, DateOnly on)
         {
             var s = new ReviewSuggestion
             {
                 CongressId = haixi.Id, TrackingCode = code, ProposerName = name, Contact = "139****" + code[^4..], DocumentTitle = title, Content = content,
-                ReceivedAt = on.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc), ReceivedOn = on, Status = status,
+                ReceivedAt = on.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc), ReceivedOn = on,
             };
             db.Add(s);
             return s;
         }
-        var fresh = Suggestion("DEMO2K7QXA", "李建国", "海西州城市市容和环境卫生管理办法", "该办法第二十五条规定对在公共场所晾晒衣物处以罚款，建议审查其合法性和适当性。", Ago(1), ReviewSuggestionStatus.Received);
-        var taken = Suggestion("DEMO5R8MHB", "德令哈市某物业服务企业", problem.Title, "第二十二条允许建设单位参与搬迁，与《国有土地上房屋征收与补偿条例》不一致，建议审查。", Ago(50), ReviewSuggestionStatus.Received);
+        var fresh = Suggestion("DEMO2K7QXA", "李建国", "海西州城市市容和环境卫生管理办法", "该办法第二十五条规定对在公共场所晾晒衣物处以罚款，建议审查其合法性和适当性。", Ago(1));
+        var taken = Suggestion("DEMO5R8MHB", "德令哈市某物业服务企业", problem.Title, "第二十二条允许建设单位参与搬迁，与《国有土地上房屋征收与补偿条例》不一致，建议审查。", Ago(50));
         taken.Organisation = "德令哈市物业管理协会";
-        var declined = Suggestion("DEMO9T3WPC", "王海燕", "海西州某县人民政府办公室关于调整集中供暖时间的通知", "建议审查供暖时间调整的合理性。", Ago(30), ReviewSuggestionStatus.Received);
+        var declined = Suggestion("DEMO9T3WPC", "王海燕", "海西州某县人民政府办公室关于调整集中供暖时间的通知", "建议审查供暖时间调整的合理性。", Ago(30));
         await db.SaveChangesAsync(ct);
-        Clock(ReviewSuggestions.Subject, fresh.Id, "complete", $"审查建议材料审核：{fresh.DocumentTitle}", "审查建议材料不全的，5个工作日内告知建议人补充", ReviewSuggestions.FeedbackSource, fresh.ReceivedOn, PeriodUnit.WorkingDays, 5, false);
-        Clock(ReviewSuggestions.Subject, fresh.Id, "takeup", $"审查建议是否启动审查：{fresh.DocumentTitle}", "不予审查的，10日内告知建议人并说明理由", ReviewSuggestions.FeedbackSource, fresh.ReceivedOn, PeriodUnit.CalendarDays, 10, false);
+        Clock(FilingClocks.Of(fresh), FilingClocks.SuggestionComplete(st, fresh.DocumentTitle), fresh.ReceivedOn, false);
+        Clock(FilingClocks.Of(fresh), FilingClocks.SuggestionTakeUp(st, fresh.DocumentTitle), fresh.ReceivedOn, false);
         taken.TakeUp(rp.Id);
         declined.Decline(Ago(25), "该通知系县级人民政府办公室的工作安排，不属于州人大常委会备案审查范围，已告知可向县人大常委会提出。");
 
@@ -286,10 +275,11 @@ public static class FilingDemo
         // This year's special review, open.
         var special = new ReviewCampaign
         {
-            CongressId = haixi.Id, Kind = CampaignKind.SpecialReview, Theme = "涉及优化营商环境的规范性文件", Scope = "州人民政府及其部门规范性文件", Year = y, StartedOn = Ago(40), Status = CampaignStatus.Open,
+            CongressId = haixi.Id, Kind = CampaignKind.SpecialReview, Theme = "涉及优化营商环境的规范性文件", Scope = "州人民政府及其部门规范性文件", Year = y, StartedOn = Ago(40),
         };
-        special.Documents.Add(new CampaignDocument { Title = underReview.Title, DocumentNumber = underReview.DocumentNumber, IssuingOrgan = underReview.IssuingOrgan, FilingId = underReview.Id, Result = CampaignResult.Pending });
-        special.Documents.Add(new CampaignDocument { Title = archived.Title, DocumentNumber = archived.DocumentNumber, IssuingOrgan = archived.IssuingOrgan, FilingId = archived.Id, Result = CampaignResult.Keep });
+        special.AddDocument(new CampaignDocument { Title = underReview.Title, DocumentNumber = underReview.DocumentNumber, IssuingOrgan = underReview.IssuingOrgan, FilingId = underReview.Id });
+        special.Decide(special.AddDocument(new CampaignDocument { Title = archived.Title, DocumentNumber = archived.DocumentNumber, IssuingOrgan = archived.IssuingOrgan, FilingId = archived.Id }),
+            CampaignResult.Keep, null);
         db.Add(special);
         await db.SaveChangesAsync(ct);
     }

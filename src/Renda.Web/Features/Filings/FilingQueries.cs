@@ -7,7 +7,7 @@ using Renda.Web.Platform.Web;
 namespace Renda.Web.Features.Filings;
 
 public sealed record FilingItem(int Id, string? RegistrationNumber, string Title, string? DocumentNumber, string FilerName, FilerType FilerType, string FilerTypeLabel,
-    DocumentKind Kind, DateOnly PublishedOn, DateOnly FiledOn, bool Late, FilingStatus Status, string StatusLabel, string? SourceType);
+    DocumentKind Kind, DateOnly PublishedOn, DateOnly FiledOn, bool Late, FilingStatus Status, string StatusLabel, string? SourceType, bool CanResubmit);
 
 public sealed record ClockView(int Id, string Title, string Rule, string Source, DateOnly StartsOn, DateOnly DueOn, DeadlineStatus Status, string StatusLabel, int Extensions, string? Purpose);
 public sealed record FindingView(ReviewStandard Standard, string StandardLabel, bool Problem, string? Ground, string? Note);
@@ -15,21 +15,22 @@ public sealed record CommunicationView(int Id, CommunicationKind Kind, string Ki
 public sealed record ReviewView(int Id, int? FilingId, string DocumentTitle, ReviewMode Mode, string ModeLabel, string? RequestedBy, ReviewStatus Status, string StatusLabel,
     ReviewOutcome? Outcome, string? OutcomeLabel, string? OutcomeNote, string? CommitteeName, DateOnly RegisteredOn, DateOnly? PassedOn, bool Extended, DateOnly? ClosedOn,
     int? CorrectionFilingId, string? CorrectionDocument, string? ReferredTo, int? MeetingId, IReadOnlyList<FindingView> Findings, IReadOnlyList<CommunicationView> Communications,
-    IReadOnlyList<ClockView> Clocks, IReadOnlyList<int> SuggestionIds);
+    IReadOnlyList<ClockView> Clocks, IReadOnlyList<int> SuggestionIds, IReadOnlyList<ReviewAction> Actions);
 
 public sealed record FilingView(int Id, int CongressId, string? RegistrationNumber, string Title, string? DocumentNumber, string IssuingOrgan, string FilerName, FilerType FilerType,
     string FilerTypeLabel, DocumentKind Kind, string KindLabel, DateOnly PublishedOn, DateOnly FiledOn, bool Late, string Text, string? Explanation, string? Basis,
     FilingStatus Status, string StatusLabel, DateOnly? ReceivedOn, DateOnly? ReturnedOn, string? ReturnReason, int Resubmissions, string? ReferredTo, DateOnly? ClosedOn,
-    string? SourceType, int? SourceId, IReadOnlyList<ClockView> Clocks, IReadOnlyList<ReviewView> Reviews, IReadOnlyList<AttachmentView> Attachments);
+    string? SourceType, int? SourceId, IReadOnlyList<ClockView> Clocks, IReadOnlyList<ReviewView> Reviews, IReadOnlyList<AttachmentView> Attachments, IReadOnlyList<FilingAction> Actions);
 
 public sealed record FilingFilter(int? Year, FilingStatus? Status, FilerType? FilerType, bool? Late, string? Q, int? Page, int? PageSize);
 
 public sealed record ReviewSuggestionItem(int Id, string TrackingCode, string ProposerName, string? Organisation, string Contact, string DocumentTitle, string? IssuingOrgan,
-    string Content, DateOnly ReceivedOn, ReviewSuggestionStatus Status, string StatusLabel, int? ReviewId, string? Reply, DateOnly? RepliedOn, IReadOnlyList<ClockView> Clocks);
+    string Content, DateOnly ReceivedOn, ReviewSuggestionStatus Status, string StatusLabel, int? ReviewId, string? Reply, DateOnly? RepliedOn, IReadOnlyList<ClockView> Clocks,
+    IReadOnlyList<ReviewSuggestionAction> Actions);
 
 public sealed record CampaignView(int Id, CampaignKind Kind, string KindLabel, string Theme, string Scope, int Year, DateOnly StartedOn, CampaignStatus Status, string StatusLabel,
-    DateOnly? ClosedOn, string? Summary, IReadOnlyList<CampaignDocumentView> Documents);
-public sealed record CampaignDocumentView(int Id, string Title, string? DocumentNumber, string IssuingOrgan, int? FilingId, CampaignResult Result, string ResultLabel, string? Note);
+    DateOnly? ClosedOn, string? Summary, IReadOnlyList<CampaignDocumentView> Documents, IReadOnlyList<CampaignAction> Actions);
+public sealed record CampaignDocumentView(int Id, string Title, string? DocumentNumber, string IssuingOrgan, int? FilingId, CampaignResult Result, string ResultLabel, string? Note, bool CanDecide);
 public sealed record CatalogueItem(int Id, string FilerName, FilerType FilerType, int Year, DateOnly SubmittedOn, bool Late, int Entries);
 
 public static class FilingQueries
@@ -63,9 +64,10 @@ public static class FilingQueries
 
     private static IQueryable<FilingItem> Items(IQueryable<Filing> q)
         => q.Select(x => new FilingItem(x.Id, x.Serial == null ? null : "备〔" + x.Year + "〕" + x.Serial + "号", x.Title, x.DocumentNumber, x.FilerName, x.FilerType, "",
-            x.Kind, x.PublishedOn, x.FiledOn, x.Late, x.Status, "", x.SourceType));
+            x.Kind, x.PublishedOn, x.FiledOn, x.Late, x.Status, "", x.SourceType, false));
 
-    public static FilingItem Labelled(FilingItem i) => i with { FilerTypeLabel = FilingLabels.Of(i.FilerType), StatusLabel = FilingLabels.Of(i.Status) };
+    public static FilingItem Labelled(FilingItem i)
+        => i with { FilerTypeLabel = FilingLabels.Of(i.FilerType), StatusLabel = FilingLabels.Of(i.Status), CanResubmit = Filing.Machine.Can(i.Status, FilingAction.Resubmit) };
 
     public static Page<FilingItem> Labelled(Page<FilingItem> p) => p with { Items = p.Items.Select(Labelled).ToList() };
 
@@ -77,10 +79,10 @@ public static class FilingQueries
         if (staff)
             foreach (var rid in await db.Set<Review>().AsNoTracking().Where(r => r.FilingId == id).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(ct))
                 reviews.Add(await ReviewAsync(db, actor, rid, ct));
-        var attachments = staff ? await Platform.Attachments.AttachmentsApi.ListForOwnerAsync(db, f.CongressId, FilingWorkflow.Subject, FilingWorkflow.Key(id), ct) : [];
+        var attachments = staff ? await Platform.Attachments.AttachmentsApi.ListForOwnerAsync(db, f.CongressId, FilingWorkflow.Subject, FilingClocks.Key(id), ct) : [];
         return new FilingView(f.Id, f.CongressId, f.RegistrationNumber, f.Title, f.DocumentNumber, f.IssuingOrgan, f.FilerName, f.FilerType, FilingLabels.Of(f.FilerType), f.Kind, FilingLabels.Of(f.Kind),
             f.PublishedOn, f.FiledOn, f.Late, f.Text, f.Explanation, f.Basis, f.Status, FilingLabels.Of(f.Status), f.ReceivedOn, f.ReturnedOn, f.ReturnReason, f.Resubmissions,
-            f.ReferredTo, f.ClosedOn, f.SourceType, f.SourceId, await ClocksAsync(db, FilingWorkflow.Subject, id, ct), reviews, attachments);
+            f.ReferredTo, f.ClosedOn, f.SourceType, f.SourceId, await ClocksAsync(db, FilingWorkflow.Subject, id, ct), reviews, attachments, Allowed<FilingAction>(f.Can));
     }
 
     public static async Task<ReviewView> ReviewAsync(RendaDbContext db, FilingActor actor, int id, CancellationToken ct)
@@ -92,12 +94,12 @@ public static class FilingQueries
             r.ReferredTo, r.MeetingId,
             r.Findings.OrderBy(x => x.Standard).Select(x => new FindingView(x.Standard, FilingLabels.Of(x.Standard), x.Problem, x.Ground, x.Note)).ToList(),
             r.Communications.OrderBy(x => x.On).ThenBy(x => x.Id).Select(x => new CommunicationView(x.Id, x.Kind, FilingLabels.Of(x.Kind), x.On, x.Text, x.By)).ToList(),
-            await ClocksAsync(db, ReviewWorkflow.Subject, id, ct), suggestions);
+            await ClocksAsync(db, ReviewWorkflow.Subject, id, ct), suggestions, Allowed<ReviewAction>(r.Can));
     }
 
     public static async Task<List<ClockView>> ClocksAsync(RendaDbContext db, string subject, int id, CancellationToken ct)
     {
-        var key = FilingWorkflow.Key(id);
+        var key = FilingClocks.Key(id);
         return (await db.Deadlines.AsNoTracking().Where(d => d.SubjectType == subject && d.SubjectId == key).OrderBy(d => d.Id)
                 .Select(d => new { d.Id, d.Title, d.Rule, d.Source, d.StartsOn, d.DueOn, d.Status, Extensions = d.Extensions.Count, d.Purpose }).ToListAsync(ct))
             .Select(d => new ClockView(d.Id, d.Title, d.Rule, d.Source, d.StartsOn, d.DueOn, d.Status, Deadlines.StatusLabel(d.Status), d.Extensions, d.Purpose)).ToList();
@@ -111,7 +113,7 @@ public static class FilingQueries
         var list = new List<ReviewSuggestionItem>();
         foreach (var s in rows)
             list.Add(new ReviewSuggestionItem(s.Id, s.TrackingCode, s.ProposerName, s.Organisation, s.Contact, s.DocumentTitle, s.IssuingOrgan, s.Content, s.ReceivedOn, s.Status,
-                FilingLabels.Of(s.Status), s.ReviewId, s.Reply, s.RepliedOn, await ClocksAsync(db, ReviewSuggestions.Subject, s.Id, ct)));
+                FilingLabels.Of(s.Status), s.ReviewId, s.Reply, s.RepliedOn, await ClocksAsync(db, ReviewSuggestionWorkflow.Subject, s.Id, ct), Allowed<ReviewSuggestionAction>(s.Can)));
         return list;
     }
 
@@ -124,7 +126,12 @@ public static class FilingQueries
 
     public static CampaignView Campaign(ReviewCampaign c)
         => new(c.Id, c.Kind, FilingLabels.Of(c.Kind), c.Theme, c.Scope, c.Year, c.StartedOn, c.Status, FilingLabels.Of(c.Status), c.ClosedOn, c.Summary,
-            c.Documents.OrderBy(d => d.Id).Select(d => new CampaignDocumentView(d.Id, d.Title, d.DocumentNumber, d.IssuingOrgan, d.FilingId, d.Result, FilingLabels.Of(d.Result), d.Note)).ToList());
+            c.Documents.OrderBy(d => d.Id).Select(d => new CampaignDocumentView(d.Id, d.Title, d.DocumentNumber, d.IssuingOrgan, d.FilingId, d.Result, FilingLabels.Of(d.Result), d.Note,
+                d.Pending && c.Can(CampaignAction.Decide))).ToList(), Allowed<CampaignAction>(c.Can));
+
+    /// <summary>The steps the record's state allows now, for the page's buttons (the state machine decides, not the page).</summary>
+    private static List<TAction> Allowed<TAction>(Func<TAction, Actor?, bool> can) where TAction : struct, Enum
+        => Enum.GetValues<TAction>().Where(a => can(a, null)).ToList();
 
     public static Task<List<CatalogueItem>> CataloguesAsync(RendaDbContext db, int congressId, int? year, CancellationToken ct)
     {

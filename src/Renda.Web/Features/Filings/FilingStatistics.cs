@@ -24,13 +24,13 @@ public static class FilingStatistics
         var filings = await db.Set<Filing>().AsNoTracking().Where(f => f.CongressId == congressId && f.Year == year)
             .Select(f => new { f.FilerType, f.FilerName, f.Late, f.Status }).ToListAsync(ct);
         var reviews = await db.Set<Review>().AsNoTracking().Where(r => r.CongressId == congressId && (r.RegisteredOn.Year == year || (r.ClosedOn != null && r.ClosedOn.Value.Year == year)
-                || (r.RegisteredOn.Year < year && r.Status != ReviewStatus.Closed && r.Status != ReviewStatus.Referred)))
+                || (r.RegisteredOn.Year < year && Review.Running.Contains(r.Status))))
             .Select(r => new { r.Id, r.Mode, r.Status, r.Outcome, r.RegisteredOn, r.ClosedOn, Problems = r.Findings.Where(f => f.Problem).Select(f => f.Standard).ToList() })
             .ToListAsync(ct);
         var registered = reviews.Where(r => r.RegisteredOn.Year == year).ToList();
         var closed = reviews.Where(r => r.Status == ReviewStatus.Closed && r.ClosedOn!.Value.Year == year).ToList();
         var problem = registered.Where(r => r.Problems.Count > 0).ToList();
-        var suggestions = await db.Set<ReviewSuggestion>().AsNoTracking().Where(s => s.CongressId == congressId && s.ReceivedOn.Year == year).Select(s => s.Status).ToListAsync(ct);
+        var suggestions = await db.Set<ReviewSuggestion>().AsNoTracking().Where(s => s.CongressId == congressId && s.ReceivedOn.Year == year).Select(s => s.RepliedOn != null).ToListAsync(ct);
         var campaigns = await db.Set<ReviewCampaign>().AsNoTracking().Where(c => c.CongressId == congressId && c.Year == year).OrderBy(c => c.Id)
             .Select(c => new { c.Id, c.Kind, c.Theme, c.Scope, Results = c.Documents.Select(d => d.Result).ToList() }).ToListAsync(ct);
         var catalogues = await db.Set<FilingCatalogue>().AsNoTracking().Where(c => c.CongressId == congressId && c.Year == year - 1).Select(c => c.Late).ToListAsync(ct);
@@ -46,8 +46,8 @@ public static class FilingStatistics
             closed.Count(r => r.Outcome is ReviewOutcome.Corrected or ReviewOutcome.Repealed or ReviewOutcome.Annulled),
             closed.Count(r => r.Outcome == ReviewOutcome.CorrectionPlan),
             closed.Count(r => r.Outcome == ReviewOutcome.Annulled),
-            reviews.Count(r => r.Problems.Count > 0 && r.Status != ReviewStatus.Closed && r.Status != ReviewStatus.Referred),
-            suggestions.Count, suggestions.Count(s => s is ReviewSuggestionStatus.Answered or ReviewSuggestionStatus.NotTakenUp or ReviewSuggestionStatus.Incomplete),
+            reviews.Count(r => r.Problems.Count > 0 && Review.Running.Contains(r.Status)),
+            suggestions.Count, suggestions.Count(told => told),
             campaigns.Sum(c => c.Results.Count),
             campaigns.Select(c => new CampaignLine(c.Id, FilingLabels.Of(c.Kind), c.Theme, c.Scope, c.Results.Count, c.Results.Count(r => r == CampaignResult.Keep),
                 c.Results.Count(r => r == CampaignResult.Amend), c.Results.Count(r => r == CampaignResult.Repeal), c.Results.Count(r => r == CampaignResult.Pending))).ToList(),

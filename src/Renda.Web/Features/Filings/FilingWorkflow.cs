@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
 using Renda.Web.Features.Meetings;
@@ -19,7 +18,6 @@ public sealed record FilingInput(string? Title, string? DocumentNumber, string? 
 public static class FilingWorkflow
 {
     public const string Subject = "Filing";
-    public const string IntakeSource = "北京市人大常委会规范性文件备案审查条例第十一—十三条";
 
     public static async Task<Filing> LoadAsync(RendaDbContext db, FilingActor actor, int id, CancellationToken ct)
     {
@@ -35,8 +33,7 @@ public static class FilingWorkflow
         var today = WorkCalendar.Today(db.Clock);
         var f = NewFiling(congress.Id, filer, input, today);
         f.SubmittedByAccountId = actor.AccountId;
-        if (f.DocumentNumber is { } number && await db.Set<Filing>().AnyAsync(x => x.CongressId == congress.Id && x.FilerName == filer.Name && x.DocumentNumber == number
-                && x.Status != FilingStatus.Referred, ct))
+        if (f.DocumentNumber is { } number && await db.Set<Filing>().Where(Filing.Kept).AnyAsync(x => x.CongressId == congress.Id && x.FilerName == filer.Name && x.DocumentNumber == number, ct))
             throw DomainException.Conflict($"文号为“{number}”的文件已经报备，不能重复报备。");
         await AddAsync(db, calendar, f, ct);
         await NotifyStaffAsync(db, f, ct);
@@ -51,7 +48,7 @@ public static class FilingWorkflow
             .Select(r => r.AccountId).Distinct().ToListAsync(ct);
         if (staff.Count == 0) return;
         var days = (await Settings.ForAsync<FilingSettings>(db, f.CongressId, ct)).FormalCheckDays;
-        Notifier.Notify(db, staff, Short($"收到报备文件：{f.Title}"), $"{f.FilerName}报送{(f.Late ? "（逾期报备）" : "")}，请于{days}日内完成形式审查。", $"/filings/{f.Id}");
+        Notifier.Notify(db, staff, FilingClocks.Short($"收到报备文件：{f.Title}"), $"{f.FilerName}报送{(f.Late ? "（逾期报备）" : "")}，请于{days}日内完成形式审查。", $"/filings/{f.Id}");
         await db.SaveChangesAsync(ct);
     }
 
@@ -71,7 +68,6 @@ public static class FilingWorkflow
             IssuingOrgan = Text.Optional("issuingOrgan", input.IssuingOrgan, "制定机关", 100) ?? filer.Name, PublishedOn = published, FiledOn = today,
             Late = Filing.IsLate(published, today), Text = text,
             Explanation = Text.Optional("explanation", input.Explanation, "起草说明", 10_000), Basis = Text.Optional("basis", input.Basis, "制定依据", 2000),
-            Status = FilingStatus.Submitted,
         };
     }
 
@@ -85,7 +81,7 @@ public static class FilingWorkflow
         {
             db.Add(f);
             await db.SaveChangesAsync(ct);
-            StartCheckClock(db, calendar, f, settings, f.FiledOn);
+            FilingClocks.Start(db, calendar, f.CongressId, FilingClocks.Of(f), FilingClocks.Check(settings, f.Title), f.FiledOn);
             await db.SaveChangesAsync(ct);
             if (own is not null) await own.CommitAsync(ct);
         }
@@ -94,10 +90,6 @@ public static class FilingWorkflow
             if (own is not null) await own.DisposeAsync();
         }
     }
-
-    private static void StartCheckClock(RendaDbContext db, WorkCalendar calendar, Filing f, FilingSettings s, DateOnly from)
-        => Deadlines.Start(db, calendar, f.CongressId, Subject, Key(f.Id), Short($"形式审查：{f.Title}"),
-            $"收到备案文件之日起{s.FormalCheckDays}日内完成形式审查：登记回执、退回补正或移交", IntakeSource, from, PeriodUnit.CalendarDays, s.FormalCheckDays, purpose: "check");
 
     /// <summary>Formal check passed: the receipt with the next registration number of the year; the active review (有备必审) opens.</summary>
     public static async Task ReceiveAsync(RendaDbContext db, WorkCalendar calendar, FilingActor actor, int id, CancellationToken ct)
@@ -109,11 +101,11 @@ public static class FilingWorkflow
         // Numbered under the audit lock so two receipts never take the same number.
         var serial = (await db.Set<Filing>().Where(x => x.CongressId == f.CongressId && x.Year == today.Year).MaxAsync(x => x.Serial, ct) ?? 0) + 1;
         f.Receive(today, serial);
-        await CompleteAsync(db, Subject, f.Id, "check", ct);
+        await FilingClocks.CompleteAsync(db, FilingClocks.Of(f), FilingClocks.Purposes.Check, ct);
         await db.SaveChangesAsync(ct);
         await ReviewWorkflow.OpenAsync(db, calendar, f.CongressId, f, f.Title, ReviewMode.Active, null, ct);
         if (f.SubmittedByAccountId is { } by)
-            Notifier.Notify(db, by, Short($"备案回执：{f.Title}"), $"已登记，备案登记号 {f.RegistrationNumber}。", "/filings/mine");
+            Notifier.Notify(db, by, FilingClocks.Short($"备案回执：{f.Title}"), $"已登记，备案登记号 {f.RegistrationNumber}。", "/filings/mine");
         await db.SaveChangesAsync(ct);
         if (tx is not null) await tx.CommitAsync(ct);
     }
@@ -126,27 +118,25 @@ public static class FilingWorkflow
         var settings = await Settings.ForAsync<FilingSettings>(db, f.CongressId, ct);
         var today = WorkCalendar.Today(db.Clock);
         f.ReturnForResubmission(today, Text.Required("reason", reason, "退回理由", 1000));
-        await CompleteAsync(db, Subject, f.Id, "check", ct);
-        Deadlines.Start(db, calendar, f.CongressId, Subject, Key(f.Id), Short($"补正后重新报送：{f.Title}"),
-            $"退回之日起{settings.ResubmitDays}日内补正后重新报送", IntakeSource, today, PeriodUnit.CalendarDays, settings.ResubmitDays,
-            ownerHandlingUnitId: f.FilerHandlingUnitId, purpose: "resubmit");
+        await FilingClocks.CompleteAsync(db, FilingClocks.Of(f), FilingClocks.Purposes.Check, ct);
+        FilingClocks.Start(db, calendar, f.CongressId, FilingClocks.Of(f), FilingClocks.Resubmit(settings, f.Title), today, new ClockOwner(HandlingUnitId: f.FilerHandlingUnitId));
         if (f.SubmittedByAccountId is { } by)
-            Notifier.Notify(db, by, Short($"备案退回补正：{f.Title}"), f.ReturnReason, "/filings/mine");
+            Notifier.Notify(db, by, FilingClocks.Short($"备案退回补正：{f.Title}"), f.ReturnReason, "/filings/mine");
         await db.SaveChangesAsync(ct);
     }
 
     public static async Task ResubmitAsync(RendaDbContext db, WorkCalendar calendar, FilingActor actor, int id, FilingInput input, CancellationToken ct)
     {
         var f = await LoadAsync(db, actor, id, ct);
-        if (!(f.FilerHandlingUnitId is { } u && actor.UnitIds.Contains(u)) && !(actor.IsStaff && f.FilerCongressId == actor.CongressId))
+        if (!actor.IsFiler(f.FilerHandlingUnitId, f.FilerCongressId))
             throw DomainException.Forbidden("只有报备机关可以重新报送。");
         if (string.IsNullOrWhiteSpace(input.Text) && string.IsNullOrWhiteSpace(input.Explanation) && string.IsNullOrWhiteSpace(input.Basis))
             throw DomainException.Invalid("text", "重新报送须补充文件正文、起草说明或制定依据中的至少一项。");
         f.Resubmit(Text.Optional("text", input.Text, "文件正文", Filing.MaxText), Text.Optional("explanation", input.Explanation, "起草说明", 10_000),
             Text.Optional("basis", input.Basis, "制定依据", 2000));
         var today = WorkCalendar.Today(db.Clock);
-        await CompleteAsync(db, Subject, f.Id, "resubmit", ct);
-        StartCheckClock(db, calendar, f, await Settings.ForAsync<FilingSettings>(db, f.CongressId, ct), today);
+        await FilingClocks.CompleteAsync(db, FilingClocks.Of(f), FilingClocks.Purposes.Resubmit, ct);
+        FilingClocks.Start(db, calendar, f.CongressId, FilingClocks.Of(f), FilingClocks.Check(await Settings.ForAsync<FilingSettings>(db, f.CongressId, ct), f.Title), today);
         await db.SaveChangesAsync(ct);
     }
 
@@ -156,27 +146,11 @@ public static class FilingWorkflow
         var f = await LoadAsync(db, actor, id, ct);
         actor.RequireStaff(f.CongressId);
         f.Refer(WorkCalendar.Today(db.Clock), Text.Required("referredTo", to, "移交机关", 200));
-        await CompleteAsync(db, Subject, f.Id, "check", ct);
+        await FilingClocks.CompleteAsync(db, FilingClocks.Of(f), FilingClocks.Purposes.Check, ct);
         if (f.SubmittedByAccountId is { } by)
-            Notifier.Notify(db, by, Short($"备案已移交：{f.Title}"), $"不属于本机关备案范围，已移交{f.ReferredTo}。", "/filings/mine");
+            Notifier.Notify(db, by, FilingClocks.Short($"备案已移交：{f.Title}"), $"不属于本机关备案范围，已移交{f.ReferredTo}。", "/filings/mine");
         await db.SaveChangesAsync(ct);
     }
-
-    internal static async Task CompleteAsync(RendaDbContext db, string subject, int id, string purpose, CancellationToken ct)
-    {
-        foreach (var d in await Deadlines.RunningForAsync(db, subject, Key(id), ct))
-            // A clock completed earlier in this unit of work is still "running" in the database, not in the tracker.
-            if (d.Purpose == purpose && d.Status is DeadlineStatus.Open or DeadlineStatus.Overdue) Deadlines.Complete(db, d);
-    }
-
-    internal static async Task CancelAsync(RendaDbContext db, string subject, int id, string purpose, CancellationToken ct)
-    {
-        foreach (var d in await Deadlines.RunningForAsync(db, subject, Key(id), ct))
-            if (d.Purpose == purpose && d.Status is DeadlineStatus.Open or DeadlineStatus.Overdue) Deadlines.Cancel(db, d);
-    }
-
-    internal static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
-    internal static string Short(string title) => title.Length <= 200 ? title : title[..199] + "…";
 }
 
 /// <summary>

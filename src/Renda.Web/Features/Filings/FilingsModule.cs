@@ -20,9 +20,9 @@ public static class FilingsModule
         services.AddSingleton<IAgendaSubject, FilingSubject>();
         // The filing's document: staff of the receiving congress see it; the filer attaches it to its own filing.
         AttachmentAccess.Register(FilingWorkflow.Subject,
-            async (db, user, id) => int.TryParse(id, out var fid) && await db.Set<Filing>().AnyAsync(f => f.Id == fid && f.CongressId == user.CongressId, default) && FilingActor.For(user).MayRead(user.CongressId!.Value),
+            async (db, user, id) => int.TryParse(id, out var fid) && await db.Set<Filing>().AnyAsync(f => f.Id == fid && f.CongressId == user.CongressId, default) && new FilingActor(user).MayRead(user.CongressId!.Value),
             async (db, user, id) => int.TryParse(id, out var fid) && await db.Set<Filing>().FirstOrDefaultAsync(f => f.Id == fid, default) is { } f
-                && (FilingActor.For(user).MayRead(f.CongressId) || (f.FilerHandlingUnitId is { } u && user.HandlingUnitIds.Contains(u))));
+                && (new FilingActor(user).MayRead(f.CongressId) || (f.FilerHandlingUnitId is { } u && user.HandlingUnitIds.Contains(u))));
         return services;
     }
 

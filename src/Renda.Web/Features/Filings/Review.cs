@@ -14,6 +14,16 @@ public enum ReviewMode { Active = 1, Request = 2, Suggestion = 3, Special = 4, J
 /// </summary>
 public enum ReviewStatus { Registered = 1, InReview = 2, Communicating = 3, OpinionIssued = 4, Escalated = 5, Closed = 6, Referred = 7 }
 
+/// <summary>
+/// The steps of a review. The entries of the communication log are steps too: a committee's view, a correction plan or
+/// correction, a reply; a request or suggestion on the same document joins the running review.
+/// </summary>
+public enum ReviewAction
+{
+    Pass = 1, Extend = 2, RecordFinding = 3, StartCommunication = 4, IssueOpinion = 5, Escalate = 6, PutOnAgenda = 7, RecordVote = 8,
+    Close = 9, Annul = 10, Refer = 11, Communicate = 12, RecordCorrection = 13, RecordCommitteeView = 14, RecordReply = 15, Join = 16,
+}
+
 public enum ReviewOutcome { NoProblem = 1, CorrectionPlan = 2, Corrected = 3, Repealed = 4, Annulled = 5 }
 
 /// <summary>合宪性、政治性、合法性、适当性 (上海 第二十八—三十一条; 北京 第十四条).</summary>
@@ -32,7 +42,7 @@ public class Review
     public ReviewMode Mode { get; set; } = ReviewMode.Active;
     /// <summary>For a request (审查要求) the requesting organ; for a joint review the other body.</summary>
     [MaxLength(200)] public string? RequestedBy { get; set; }
-    public ReviewStatus Status { get; set; } = ReviewStatus.Registered;
+    public ReviewStatus Status { get; private set; } = ReviewStatus.Registered;
     public ReviewOutcome? Outcome { get; set; }
     public int? CommitteeId { get; set; }
     [MaxLength(200)] public string? CommitteeName { get; set; }
@@ -51,19 +61,39 @@ public class Review
     public List<ReviewFinding> Findings { get; set; } = [];
     public List<ReviewCommunication> Communications { get; set; } = [];
 
-    public bool Active => Status is not (ReviewStatus.Closed or ReviewStatus.Referred);
+    /// <summary>Which step is allowed in which state (docs/MODULES.md); the outcome of a close or a vote is decided by the step itself.</summary>
+    public static readonly StateMachine<ReviewStatus, ReviewAction> Machine = new("该审查", FilingLabels.Of,
+        Allow.Row(ReviewAction.Pass, "移交专门委员会", ActorKinds.Staff, ReviewStatus.Registered),
+        Allow.Row(ReviewAction.Extend, "延长审查期限", ActorKinds.Staff, ReviewStatus.InReview),
+        Allow.Row(ReviewAction.RecordFinding, "登记审查意见", ActorKinds.Staff, ReviewStatus.InReview),
+        Allow.Row(ReviewAction.StartCommunication, "开始沟通", ActorKinds.Staff, ReviewStatus.InReview),
+        Allow.Row(ReviewAction.IssueOpinion, "发出书面审查意见", ActorKinds.Staff, ReviewStatus.Communicating),
+        Allow.Row(ReviewAction.Escalate, "提请主任会议", ActorKinds.Staff, ReviewStatus.Communicating, ReviewStatus.OpinionIssued),
+        Allow.Row(ReviewAction.PutOnAgenda, "提请常委会会议审议撤销", ActorKinds.Staff, ReviewStatus.Escalated),
+        Allow.Row(ReviewAction.RecordVote, "登记表决结果", ActorKinds.Staff | ActorKinds.System, ReviewStatus.Escalated),
+        Allow.Row(ReviewAction.Close, "结束审查", ActorKinds.Staff, ReviewStatus.InReview, ReviewStatus.Communicating, ReviewStatus.OpinionIssued, ReviewStatus.Escalated),
+        Allow.Row(ReviewAction.Annul, "撤销", ActorKinds.System, ReviewStatus.Escalated),
+        Allow.Row(ReviewAction.Refer, "移送", ActorKinds.Staff, ReviewStatus.Registered, ReviewStatus.InReview),
+        Allow.Row(ReviewAction.Communicate, "记录沟通", ActorKinds.Staff, ReviewStatus.InReview, ReviewStatus.Communicating, ReviewStatus.OpinionIssued, ReviewStatus.Escalated),
+        Allow.Row(ReviewAction.RecordCorrection, "登记纠正计划或纠正情况", ActorKinds.Staff, ReviewStatus.Communicating, ReviewStatus.OpinionIssued, ReviewStatus.Escalated),
+        Allow.Row(ReviewAction.RecordCommitteeView, "登记专门委员会意见", ActorKinds.Staff, ReviewStatus.InReview, ReviewStatus.Communicating, ReviewStatus.OpinionIssued, ReviewStatus.Escalated),
+        Allow.Row(ReviewAction.RecordReply, "登记制定机关回复", ActorKinds.Staff, ReviewStatus.OpinionIssued),
+        Allow.Row(ReviewAction.Join, "并入审查要求或建议", ActorKinds.Staff,
+            ReviewStatus.Registered, ReviewStatus.InReview, ReviewStatus.Communicating, ReviewStatus.OpinionIssued, ReviewStatus.Escalated));
+
+    /// <summary>The states of a running review (one per filing at most), for queries.</summary>
+    public static readonly IReadOnlyList<ReviewStatus> Running = [.. Machine.StatesFor(ReviewAction.Join)];
+
+    public bool Can(ReviewAction action, Actor? actor = null) => Machine.Can(Status, action, actor);
+    public bool Active => Can(ReviewAction.Join);
     public bool ProblemFound => Findings.Any(f => f.Problem);
 
-    private void Require(string action, params ReviewStatus[] allowed)
-    {
-        if (!allowed.Contains(Status))
-            throw DomainException.Conflict($"该审查当前状态为“{FilingLabels.Of(Status)}”，不能{action}。");
-    }
+    private void Require(ReviewAction action) => Machine.Require(Status, action);
 
     /// <summary>Passed to the special committee(s) concerned (5 working days).</summary>
     public void PassToCommittee(DateOnly on, int? committeeId, string committeeName)
     {
-        Require("移交专门委员会", ReviewStatus.Registered);
+        Require(ReviewAction.Pass);
         PassedOn = on;
         CommitteeId = committeeId;
         CommitteeName = committeeName;
@@ -72,7 +102,7 @@ public class Review
 
     public void Extend()
     {
-        Require("延长审查期限", ReviewStatus.InReview);
+        Require(ReviewAction.Extend);
         if (Extended) throw DomainException.Conflict("审查期限已延长过一次（延长不超过三个月），不能再延长。");
         Extended = true;
     }
@@ -80,7 +110,7 @@ public class Review
     /// <summary>One finding per standard, replaced while the review is running.</summary>
     public ReviewFinding RecordFinding(ReviewStandard standard, bool problem, string? ground, string? note)
     {
-        Require("登记审查意见", ReviewStatus.InReview);
+        Require(ReviewAction.RecordFinding);
         if (problem && string.IsNullOrWhiteSpace(ground))
             throw DomainException.Invalid("ground", "认定存在问题须写明法律依据（违反的宪法、法律、法规条款）。");
         var f = Findings.FirstOrDefault(x => x.Standard == standard);
@@ -95,30 +125,69 @@ public class Review
         return f;
     }
 
-    /// <summary>A problem found: the review moves to communication with the issuing organ.</summary>
-    public void StartCommunication()
+    /// <summary>
+    /// An entry of the communication log; some kinds move the review on: the first talk after a problem is found starts the
+    /// correction (returns true), the written opinion awaits the reply, the escalation goes to the Council of Chairpersons.
+    /// </summary>
+    public bool Log(CommunicationKind kind, DateOnly on, string text, string? by)
     {
-        Require("开始沟通", ReviewStatus.InReview);
+        if (!Active) throw DomainException.Conflict("审查已结束。");
+        var started = false;
+        switch (kind)
+        {
+            case CommunicationKind.CommitteeView:
+                if (!Can(ReviewAction.RecordCommitteeView)) throw DomainException.Conflict("尚未移交专门委员会。");
+                break;
+            case CommunicationKind.Communication:
+                Require(ReviewAction.Communicate);
+                if (Can(ReviewAction.StartCommunication))
+                {
+                    StartCommunication();
+                    started = true;
+                }
+                break;
+            case CommunicationKind.CorrectionPlan:
+            case CommunicationKind.Correction:
+                if (!Can(ReviewAction.RecordCorrection)) throw DomainException.Conflict("只有在沟通纠正阶段才能登记纠正计划或纠正情况。");
+                break;
+            case CommunicationKind.Opinion:
+                IssueOpinion();
+                break;
+            case CommunicationKind.Reply:
+                if (!Can(ReviewAction.RecordReply)) throw DomainException.Conflict("尚未发出书面审查意见。");
+                break;
+            case CommunicationKind.Escalation:
+                Escalate();
+                break;
+        }
+        Communications.Add(new ReviewCommunication { Kind = kind, On = on, Text = text, By = by });
+        return started;
+    }
+
+    /// <summary>A problem found: the review moves to communication with the issuing organ.</summary>
+    private void StartCommunication()
+    {
+        Require(ReviewAction.StartCommunication);
         RequireAllStandards();
         if (!ProblemFound) throw DomainException.Conflict("四项审查标准均未发现问题，应当审查结束归档，而不是沟通纠正。");
         Status = ReviewStatus.Communicating;
     }
 
-    public void IssueOpinion()
+    private void IssueOpinion()
     {
-        Require("发出书面审查意见", ReviewStatus.Communicating);
+        Require(ReviewAction.IssueOpinion);
         Status = ReviewStatus.OpinionIssued;
     }
 
-    public void Escalate()
+    private void Escalate()
     {
-        Require("提请主任会议", ReviewStatus.Communicating, ReviewStatus.OpinionIssued);
+        Require(ReviewAction.Escalate);
         Status = ReviewStatus.Escalated;
     }
 
     public void PutOnAgenda(int meetingId, int itemId)
     {
-        Require("提请常委会会议审议撤销", ReviewStatus.Escalated);
+        Require(ReviewAction.PutOnAgenda);
         if (MeetingId is not null && AgendaItemId is not null) throw DomainException.Conflict("已提请常委会会议审议。");
         MeetingId = meetingId;
         AgendaItemId = itemId;
@@ -127,7 +196,7 @@ public class Review
     /// <summary>The meeting did not adopt the annulment: back to the Council of Chairpersons, free for another meeting.</summary>
     public void AnnulmentRejected()
     {
-        Require("登记表决结果", ReviewStatus.Escalated);
+        Require(ReviewAction.RecordVote);
         MeetingId = null;
         AgendaItemId = null;
     }
@@ -138,7 +207,7 @@ public class Review
     /// </summary>
     public void Close(DateOnly on, ReviewOutcome? outcome, string? note, int? correctionFilingId, string? correctionDocument)
     {
-        Require("结束审查", ReviewStatus.InReview, ReviewStatus.Communicating, ReviewStatus.OpinionIssued, ReviewStatus.Escalated);
+        Require(ReviewAction.Close);
         RequireAllStandards();
         if (!ProblemFound)
         {
@@ -163,7 +232,7 @@ public class Review
                         throw DomainException.Invalid("correctionDocument", "请关联纠正或废止的文件（备案记录或文件名称、文号），核实后结束。");
                     break;
             }
-            if (Status == ReviewStatus.InReview) throw DomainException.Conflict("发现问题的审查应先与制定机关沟通，再结束。");
+            if (Can(ReviewAction.StartCommunication)) throw DomainException.Conflict("发现问题的审查应先与制定机关沟通，再结束。");
         }
         Outcome = outcome;
         OutcomeNote = note;
@@ -175,7 +244,7 @@ public class Review
 
     public void Annul(DateOnly on, string note)
     {
-        Require("撤销", ReviewStatus.Escalated);
+        Require(ReviewAction.Annul);
         Outcome = ReviewOutcome.Annulled;
         OutcomeNote = note;
         ClosedOn = on;
@@ -184,7 +253,7 @@ public class Review
 
     public void Refer(DateOnly on, string to)
     {
-        Require("移送", ReviewStatus.Registered, ReviewStatus.InReview);
+        Require(ReviewAction.Refer);
         ReferredTo = to;
         ClosedOn = on;
         Status = ReviewStatus.Referred;

@@ -5,7 +5,6 @@ using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Deadlines;
 using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Web;
-using static Renda.Web.Features.Filings.FilingWorkflow;
 using Renda.Web.Platform.Modules;
 
 namespace Renda.Web.Features.Filings;
@@ -19,8 +18,6 @@ public sealed record CloseInput(ReviewOutcome? Outcome, string? Note, int? Corre
 public static class ReviewWorkflow
 {
     public const string Subject = "Review";
-    public const string ReviewSource = "立法法第一百一十至一百一十三条；北京市人大常委会规范性文件备案审查条例第二十二、二十三条";
-    public const string OpinionSource = "立法法第一百一十二条";
 
     public static async Task<Review> LoadAsync(RendaDbContext db, FilingActor actor, int id, CancellationToken ct)
     {
@@ -29,32 +26,30 @@ public static class ReviewWorkflow
         return r;
     }
 
+    /// <summary>The filing's running review (at most one), which a request or a suggestion on it joins.</summary>
+    internal static Task<Review?> RunningAsync(RendaDbContext db, Filing filing, CancellationToken ct)
+        => db.Set<Review>().FirstOrDefaultAsync(r => r.FilingId == filing.Id && Review.Running.Contains(r.Status), ct);
+
     /// <summary>Opens a review; refused while the filing has another active one. Its first clock: passed to the committees within 5 working days.</summary>
     internal static async Task<Review> OpenAsync(RendaDbContext db, WorkCalendar calendar, int congressId, Filing? filing, string title, ReviewMode mode, string? requestedBy, CancellationToken ct)
     {
         if (filing is not null)
         {
-            if (filing.Status is FilingStatus.Submitted or FilingStatus.Returned or FilingStatus.Referred)
-                throw DomainException.Conflict("备案尚未登记，不能开始审查。");
-            if (filing.Status == FilingStatus.Annulled)
-                throw DomainException.Conflict("该文件已被常委会撤销，不再审查。");
-            if (filing.Status == FilingStatus.Archived && mode == ReviewMode.Active)
-                throw DomainException.Conflict("该备案已审查归档。");
-            if (await db.Set<Review>().AnyAsync(r => r.FilingId == filing.Id && r.Status != ReviewStatus.Closed && r.Status != ReviewStatus.Referred, ct))
+            filing.RequireReviewable(mode);
+            if (await RunningAsync(db, filing, ct) is not null)
                 throw DomainException.Conflict("该文件已有正在进行的审查，不能同时开展第二项审查；审查要求或建议请并入该审查。");
         }
         var settings = await Settings.ForAsync<FilingSettings>(db, congressId, ct);
         var today = WorkCalendar.Today(db.Clock);
         var review = new Review
         {
-            CongressId = congressId, FilingId = filing?.Id, DocumentTitle = title, Mode = mode, RequestedBy = requestedBy, Status = ReviewStatus.Registered,
+            CongressId = congressId, FilingId = filing?.Id, DocumentTitle = title, Mode = mode, RequestedBy = requestedBy,
             RegisteredOn = today, CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
         };
-        if (filing is { Status: FilingStatus.Archived }) filing.Status = FilingStatus.UnderReview; // a later request reopens an archived filing's review
+        filing?.OpenReview(mode);
         db.Add(review);
         await db.SaveChangesAsync(ct);
-        Deadlines.Start(db, calendar, congressId, Subject, Key(review.Id), Short($"移交专门委员会审查：{title}"),
-            $"登记后{settings.PassWorkingDays}个工作日内移交有关专门委员会审查", ReviewSource, today, PeriodUnit.WorkingDays, settings.PassWorkingDays, purpose: "pass");
+        FilingClocks.Start(db, calendar, congressId, FilingClocks.Of(review), FilingClocks.Pass(settings, title), today);
         await db.SaveChangesAsync(ct);
         return review;
     }
@@ -86,13 +81,10 @@ public static class ReviewWorkflow
         var settings = await Settings.ForAsync<FilingSettings>(db, r.CongressId, ct);
         var today = WorkCalendar.Today(db.Clock);
         r.PassToCommittee(today, committee.Id, committee.Name);
-        await CompleteAsync(db, Subject, r.Id, "pass", ct);
-        Deadlines.Start(db, calendar, r.CongressId, Subject, Key(r.Id), Short($"审查：{r.DocumentTitle}"),
-            $"移交之日起{settings.ReviewMonths}个月内完成审查；情况复杂的可延长{settings.ReviewExtensionMonths}个月", ReviewSource, today, PeriodUnit.Months, settings.ReviewMonths,
-            ownerCommitteeId: committee.Id, purpose: "review");
-        Deadlines.Start(db, calendar, r.CongressId, Subject, Key(r.Id), Short($"专门委员会审查意见：{r.DocumentTitle}"),
-            $"专门委员会收到之日起{settings.CommitteeViewDays}日内提出审查意见", "北京市人大常委会规范性文件备案审查条例第二十三条", today, PeriodUnit.CalendarDays, settings.CommitteeViewDays,
-            ownerCommitteeId: committee.Id, purpose: "committee");
+        var clocks = FilingClocks.Of(r);
+        await FilingClocks.CompleteAsync(db, clocks, FilingClocks.Purposes.Pass, ct);
+        FilingClocks.Start(db, calendar, r.CongressId, clocks, FilingClocks.Review(settings, r.DocumentTitle), today, ClockOwner.Committee(committee.Id));
+        FilingClocks.Start(db, calendar, r.CongressId, clocks, FilingClocks.CommitteeView(settings, r.DocumentTitle), today, ClockOwner.Committee(committee.Id));
         if (r.FilingId is { } fid) (await db.Set<Filing>().FirstAsync(f => f.Id == fid, ct)).MarkUnderReview();
         await db.SaveChangesAsync(ct);
     }
@@ -104,7 +96,7 @@ public static class ReviewWorkflow
         actor.RequireStaff(r.CongressId);
         r.Extend();
         var settings = await Settings.ForAsync<FilingSettings>(db, r.CongressId, ct);
-        var clock = (await Deadlines.RunningForAsync(db, Subject, Key(r.Id), ct)).FirstOrDefault(d => d.Purpose == "review")
+        var clock = (await FilingClocks.RunningAsync(db, FilingClocks.Of(r), FilingClocks.Purposes.Review, ct)).FirstOrDefault()
             ?? throw DomainException.Conflict("审查期限不在计时中。");
         Deadlines.Extend(db, calendar, clock, PeriodUnit.Months, settings.ReviewExtensionMonths, reason, actor.AccountId);
         await db.SaveChangesAsync(ct);
@@ -129,50 +121,29 @@ public static class ReviewWorkflow
         var on = input.On ?? today;
         if (on > today) throw DomainException.Invalid("on", "日期不能晚于今天。");
         var text = Text.Required("text", input.Text, "内容", 5000);
-        if (!r.Active) throw DomainException.Conflict("审查已结束。");
         var filing = r.FilingId is { } fid ? await db.Set<Filing>().FirstAsync(f => f.Id == fid, ct) : null;
+        var clocks = FilingClocks.Of(r);
+        if (r.Log(input.Kind, on, text, actor.Name))
+        {
+            // The first talk after a problem is found ends the review proper (its clock is met) and starts correction.
+            await FilingClocks.CompleteAsync(db, clocks, FilingClocks.Purposes.Review, ct);
+            await FilingClocks.CompleteAsync(db, clocks, FilingClocks.Purposes.CommitteeView, ct);
+            filing?.MarkProblem();
+        }
         switch (input.Kind)
         {
             case CommunicationKind.CommitteeView:
-                if (r.Status == ReviewStatus.Registered) throw DomainException.Conflict("尚未移交专门委员会。");
-                await CompleteAsync(db, Subject, r.Id, "committee", ct);
-                break;
-            case CommunicationKind.Communication:
-                // The first talk after a problem is found ends the review proper (its clock is met) and starts correction.
-                if (r.Status == ReviewStatus.InReview)
-                {
-                    r.StartCommunication();
-                    await CompleteAsync(db, Subject, r.Id, "review", ct);
-                    await CompleteAsync(db, Subject, r.Id, "committee", ct);
-                    filing?.MarkProblem();
-                }
-                else if (r.Status is not (ReviewStatus.Communicating or ReviewStatus.OpinionIssued or ReviewStatus.Escalated))
-                    throw DomainException.Conflict($"该审查当前状态为“{FilingLabels.Of(r.Status)}”，不能记录沟通。");
-                break;
-            case CommunicationKind.CorrectionPlan:
-            case CommunicationKind.Correction:
-                if (r.Status is not (ReviewStatus.Communicating or ReviewStatus.OpinionIssued or ReviewStatus.Escalated))
-                    throw DomainException.Conflict("只有在沟通纠正阶段才能登记纠正计划或纠正情况。");
+                await FilingClocks.CompleteAsync(db, clocks, FilingClocks.Purposes.CommitteeView, ct);
                 break;
             case CommunicationKind.Opinion:
-            {
-                r.IssueOpinion();
                 var settings = await Settings.ForAsync<FilingSettings>(db, r.CongressId, ct);
-                Deadlines.Start(db, calendar, r.CongressId, Subject, Key(r.Id), Short($"书面审查意见答复：{r.DocumentTitle}"),
-                    $"制定机关收到书面审查意见后{settings.OpinionReplyDays}日内研究提出是否修改、废止的意见并回复", OpinionSource, on, PeriodUnit.CalendarDays, settings.OpinionReplyDays,
-                    ownerHandlingUnitId: filing?.FilerHandlingUnitId, purpose: "reply");
+                FilingClocks.Start(db, calendar, r.CongressId, clocks, FilingClocks.Reply(settings, r.DocumentTitle), on, new ClockOwner(HandlingUnitId: filing?.FilerHandlingUnitId));
                 break;
-            }
             case CommunicationKind.Reply:
-                if (r.Status != ReviewStatus.OpinionIssued) throw DomainException.Conflict("尚未发出书面审查意见。");
-                await CompleteAsync(db, Subject, r.Id, "reply", ct);
-                break;
             case CommunicationKind.Escalation:
-                r.Escalate();
-                await CompleteAsync(db, Subject, r.Id, "reply", ct);
+                await FilingClocks.CompleteAsync(db, clocks, FilingClocks.Purposes.Reply, ct);
                 break;
         }
-        r.Communications.Add(new ReviewCommunication { Kind = input.Kind, On = on, Text = text, By = actor.Name });
         await db.SaveChangesAsync(ct);
     }
 
@@ -192,18 +163,17 @@ public static class ReviewWorkflow
 
     internal static async Task FinishAsync(RendaDbContext db, Review r, DateOnly today, CancellationToken ct)
     {
-        foreach (var d in await Deadlines.RunningForAsync(db, Subject, Key(r.Id), ct))
-            if (d.Status is DeadlineStatus.Open or DeadlineStatus.Overdue) Deadlines.Complete(db, d);
+        await FilingClocks.CompleteAsync(db, FilingClocks.Of(r), null, ct);
         if (r.FilingId is { } fid)
         {
             var filing = await db.Set<Filing>().FirstAsync(f => f.Id == fid, ct);
             if (r.Outcome == ReviewOutcome.Annulled) filing.Annul(today);
             else filing.Archive(today);
         }
-        var result = r.Status == ReviewStatus.Referred
+        var result = r.ReferredTo is not null
             ? $"您的审查建议已移送{r.ReferredTo}审查。"
             : $"审查结果：{FilingLabels.Of(r.Outcome!.Value)}。{r.OutcomeNote}";
-        foreach (var s in await db.Set<ReviewSuggestion>().Where(s => s.ReviewId == r.Id && s.Status == ReviewSuggestionStatus.TakenUp).ToListAsync(ct))
+        foreach (var s in await db.Set<ReviewSuggestion>().Where(s => s.ReviewId == r.Id && ReviewSuggestion.AwaitingResult.Contains(s.Status)).ToListAsync(ct))
             s.Answer(today, result.Length > 2000 ? result[..2000] : result);
     }
 
@@ -224,13 +194,13 @@ public static class ReviewWorkflow
         var r = await LoadAsync(db, actor, id, ct);
         actor.RequireStaff(r.CongressId);
         if (r.FilingId is not { } filingId) throw DomainException.Conflict("只有已备案的文件才能由常委会决定撤销。");
-        if (r.Status != ReviewStatus.Escalated) throw DomainException.Conflict("须先提请主任会议，才能提请常委会会议审议撤销。");
+        if (!r.Can(ReviewAction.PutOnAgenda)) throw DomainException.Conflict("须先提请主任会议，才能提请常委会会议审议撤销。");
         // An item withdrawn from an earlier meeting (no vote, so no outcome reached this module) frees the review for another one.
         if (r.AgendaItemId is { } earlier && await db.Set<AgendaItem>().AnyAsync(a => a.Id == earlier && a.Outcome == AgendaOutcome.Withdrawn, ct))
             r.AnnulmentRejected();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var item = await MeetingWorkflow.AddAgendaItemAsync(db, MeetingActor.For(user), meetingId, AgendaItemKind.FilingReview,
-            Short($"关于撤销《{r.DocumentTitle}》的决定（草案）"), FilingWorkflow.Subject, filingId, ct);
+            FilingClocks.Short($"关于撤销《{r.DocumentTitle}》的决定（草案）"), FilingWorkflow.Subject, filingId, ct);
         r.PutOnAgenda(meetingId, item.Id);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -240,11 +210,13 @@ public static class ReviewWorkflow
 /// <summary>Receives the meeting's vote on an annulment (撤销): adopted → the document is annulled and the review closed.</summary>
 public sealed class FilingSubject : IAgendaSubject
 {
+    private static readonly IReadOnlyList<ReviewStatus> Voting = [.. Review.Machine.StatesFor(ReviewAction.RecordVote)];
+
     public string SubjectType => FilingWorkflow.Subject;
 
     public async Task ApplyAsync(RendaDbContext db, WorkCalendar calendar, Meeting meeting, AgendaItem item, Vote vote, CancellationToken ct)
     {
-        var r = await db.Set<Review>().Include(x => x.Findings).FirstOrDefaultAsync(x => x.FilingId == item.SubjectId && x.AgendaItemId == item.Id && x.Status == ReviewStatus.Escalated, ct);
+        var r = await db.Set<Review>().Include(x => x.Findings).FirstOrDefaultAsync(x => x.FilingId == item.SubjectId && x.AgendaItemId == item.Id && Voting.Contains(x.Status), ct);
         if (r is null) return;
         if (vote.Passed != true)
         {

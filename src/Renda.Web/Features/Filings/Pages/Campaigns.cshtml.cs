@@ -26,9 +26,9 @@ public class CampaignsModel(RendaDbContext db) : FilingPageModel(db)
     }
 
     private string Back => $"/filings/campaigns?year={Year}";
-    public Task<IActionResult> OnPostCreateAsync(CancellationToken ct) => StepAsync(a => Campaigns.CreateAsync(Db, a, new CampaignInput(Kind, Theme, Scope, null), ct), "已建立。", () => Back, ct);
+    public Task<IActionResult> OnPostCreateAsync(CancellationToken ct) => StepAsync(a => CampaignWorkflow.CreateAsync(Db, a, new CampaignInput(Kind, Theme, Scope, null), ct), "已建立。", () => Back, ct);
     public Task<IActionResult> OnPostDocumentAsync(int id, CancellationToken ct)
-        => StepAsync(a => Campaigns.AddDocumentAsync(Db, a, id, new CampaignDocumentInput(Title, DocumentNumber, IssuingOrgan, FilingId), ct), "已列入清单。", () => Back, ct);
-    public Task<IActionResult> OnPostResultAsync(int documentId, CancellationToken ct) => StepAsync(a => Campaigns.SetResultAsync(Db, a, documentId, new CampaignResultInput(Result, Note), ct), "处理结果已登记。", () => Back, ct);
-    public Task<IActionResult> OnPostCloseAsync(int id, CancellationToken ct) => StepAsync(a => Campaigns.CloseAsync(Db, a, id, Note, ct), "专项工作已结束。", () => Back, ct);
+        => StepAsync(a => CampaignWorkflow.AddDocumentAsync(Db, a, id, new CampaignDocumentInput(Title, DocumentNumber, IssuingOrgan, FilingId), ct), "已列入清单。", () => Back, ct);
+    public Task<IActionResult> OnPostResultAsync(int documentId, CancellationToken ct) => StepAsync(a => CampaignWorkflow.SetResultAsync(Db, a, documentId, new CampaignResultInput(Result, Note), ct), "处理结果已登记。", () => Back, ct);
+    public Task<IActionResult> OnPostCloseAsync(int id, CancellationToken ct) => StepAsync(a => CampaignWorkflow.CloseAsync(Db, a, id, Note, ct), "专项工作已结束。", () => Back, ct);
 }

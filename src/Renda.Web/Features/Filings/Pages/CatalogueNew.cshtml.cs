@@ -35,6 +35,6 @@ public class CatalogueNewModel(RendaDbContext db) : FilingPageModel(db)
                 throw DomainException.Invalid("lines", $"第 {i + 1} 行应写成“名称 | 文号 | 公布日期（yyyy-MM-dd）”。");
             entries.Add(new CatalogueEntryInput(parts[0], parts[1].Length == 0 ? null : parts[1], on));
         }
-        await Catalogues.SubmitAsync(Db, a, target, new CatalogueInput(Year, [.. entries]), ct);
+        await CatalogueWorkflow.SubmitAsync(Db, a, target, new CatalogueInput(Year, [.. entries]), ct);
     }, "年度目录已报送。", () => "/filings/mine", ct);
 }

@@ -18,10 +18,10 @@ public class CataloguesModel(RendaDbContext db) : FilingPageModel(db)
     {
         Year ??= WorkCalendar.Today(Db.Clock).Year - 1;
         Rows = await FilingQueries.CataloguesAsync(Db, Actor.CongressId, Year == 0 ? null : Year, ct);
-        if (Year is > 0 and var y && WorkCalendar.Today(Db.Clock) > FilingCatalogue.DueOn(y)) Missing = await Catalogues.MissingAsync(Db, Actor.CongressId, y, ct);
-        if (CatalogueId is { } id) Comparison = await Catalogues.CompareAsync(Db, Actor, id, ct);
+        if (Year is > 0 and var y && WorkCalendar.Today(Db.Clock) > FilingCatalogue.DueOn(y)) Missing = await CatalogueWorkflow.MissingAsync(Db, Actor.CongressId, y, ct);
+        if (CatalogueId is { } id) Comparison = await CatalogueWorkflow.CompareAsync(Db, Actor, id, ct);
     }
 
     public Task<IActionResult> OnPostFollowUpAsync(int entryId, CancellationToken ct)
-        => StepAsync(a => Catalogues.FollowUpAsync(Db, a, entryId, Note, ct), "督促报备情况已登记。", () => $"/filings/catalogues?year={Year}&id={CatalogueId}", ct);
+        => StepAsync(a => CatalogueWorkflow.FollowUpAsync(Db, a, entryId, Note, ct), "督促报备情况已登记。", () => $"/filings/catalogues?year={Year}&id={CatalogueId}", ct);
 }

@@ -19,7 +19,7 @@ public class MineModel(RendaDbContext db, WorkCalendar calendar) : FilingPageMod
     protected override async Task LoadAsync(CancellationToken ct)
     {
         Result = FilingQueries.Labelled(await FilingQueries.MineAsync(Db, Actor, PageNumber, ct));
-        foreach (var f in Result.Items.Where(i => i.Status == FilingStatus.Returned))
+        foreach (var f in Result.Items.Where(i => i.CanResubmit))
             ReturnReasons[f.Id] = (await FilingWorkflow.LoadAsync(Db, Actor, f.Id, ct)).ReturnReason;
     }
 

@@ -45,7 +45,7 @@ public class NewModel(RendaDbContext db, WorkCalendar calendar, AttachmentStore 
         {
             await using var content = Scan.OpenReadStream();
             // Stored with the receiving congress, whose staff review it.
-            var attachment = await store.SaveAsync(content, Scan.FileName, congress.Id, FilingWorkflow.Subject, FilingWorkflow.Key(f.Id), a.AccountId, ct);
+            var attachment = await store.SaveAsync(content, Scan.FileName, congress.Id, FilingWorkflow.Subject, FilingClocks.Key(f.Id), a.AccountId, ct);
             f.AttachmentId = attachment.Id;
             await Db.SaveChangesAsync(ct);
         }

@@ -24,6 +24,6 @@ public class ReportModel(RendaDbContext db) : FilingPageModel(db)
     public Task<IActionResult> OnPostPublishAsync(CancellationToken ct) => StepAsync(async a =>
     {
         var c = await Db.Congresses.AsNoTracking().FirstAsync(x => x.Id == a.CongressId, ct);
-        await FilingReports.PublishAsync(Db, a, c, Year ?? 0, ct);
+        await FilingReportWorkflow.PublishAsync(Db, a, c, Year ?? 0, ct);
     }, "年度报告已公开。", () => $"/filings/report?year={Year}", ct);
 }

@@ -14,7 +14,7 @@ public class SuggestionsModel(RendaDbContext db, WorkCalendar calendar) : Filing
 
     protected override async Task LoadAsync(CancellationToken ct) => Rows = await FilingQueries.SuggestionsAsync(Db, Actor.CongressId, Status, ct);
 
-    public Task<IActionResult> OnPostIncompleteAsync(int id, CancellationToken ct) => StepAsync(a => ReviewSuggestions.MarkIncompleteAsync(Db, a, id, Reply, ct), "已告知建议人补充材料。", () => "/filings/suggestions", ct);
-    public Task<IActionResult> OnPostDeclineAsync(int id, CancellationToken ct) => StepAsync(a => ReviewSuggestions.DeclineAsync(Db, a, id, Reply, ct), "已告知建议人不予审查的理由。", () => "/filings/suggestions", ct);
-    public Task<IActionResult> OnPostTakeUpAsync(int id, CancellationToken ct) => StepAsync(a => ReviewSuggestions.TakeUpAsync(Db, calendar, a, id, FilingId, ct), "已启动审查。", () => "/filings/suggestions", ct);
+    public Task<IActionResult> OnPostIncompleteAsync(int id, CancellationToken ct) => StepAsync(a => ReviewSuggestionWorkflow.MarkIncompleteAsync(Db, a, id, Reply, ct), "已告知建议人补充材料。", () => "/filings/suggestions", ct);
+    public Task<IActionResult> OnPostDeclineAsync(int id, CancellationToken ct) => StepAsync(a => ReviewSuggestionWorkflow.DeclineAsync(Db, a, id, Reply, ct), "已告知建议人不予审查的理由。", () => "/filings/suggestions", ct);
+    public Task<IActionResult> OnPostTakeUpAsync(int id, CancellationToken ct) => StepAsync(a => ReviewSuggestionWorkflow.TakeUpAsync(Db, calendar, a, id, FilingId, ct), "已启动审查。", () => "/filings/suggestions", ct);
 }

@@ -36,7 +36,7 @@ public class ReviewSuggestionFormModel(RendaDbContext db, WorkCalendar calendar,
     {
         try
         {
-            var s = await ReviewSuggestions.SubmitAsync(db, calendar, Congress ?? "", new ReviewSuggestionInput(ProposerName, Organisation, Contact, DocumentTitle, IssuingOrgan, Reasons),
+            var s = await ReviewSuggestionWorkflow.SubmitAsync(db, calendar, Congress ?? "", new ReviewSuggestionInput(ProposerName, Organisation, Contact, DocumentTitle, IssuingOrgan, Reasons),
                 addresses.Of(HttpContext), ct);
             return Redirect($"/public/review-suggestion/status?code={s.TrackingCode}&new=true");
         }

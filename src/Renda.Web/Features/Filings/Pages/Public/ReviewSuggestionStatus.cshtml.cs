@@ -11,5 +11,5 @@ public class ReviewSuggestionStatusModel(RendaDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "new")] public bool Fresh { get; set; }
     public ReviewSuggestionStatusView? View { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => View = await ReviewSuggestions.StatusAsync(db, Code, ct);
+    public async Task OnGetAsync(CancellationToken ct) => View = await ReviewSuggestionWorkflow.StatusAsync(db, Code, ct);
 }

@@ -16,7 +16,7 @@ public sealed record CatalogueComparison(int CatalogueId, string FilerName, int 
 /// Each filer's annual catalogue (年度目录, due by 31 January, 北京 第十七条), compared with what it filed: the documents listed
 /// but never filed (漏报) are followed up. Matching is by document number when the entry has one, by title otherwise.
 /// </summary>
-public static class Catalogues
+public static class CatalogueWorkflow
 {
     public const int MaxEntries = 20_000;
 
@@ -52,12 +52,12 @@ public static class Catalogues
     public static async Task<CatalogueComparison> CompareAsync(RendaDbContext db, FilingActor actor, int id, CancellationToken ct)
     {
         var c = await db.Set<FilingCatalogue>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (c is null || !(actor.MayRead(c.CongressId) || (c.FilerHandlingUnitId is { } u && actor.UnitIds.Contains(u)) || (actor.IsStaff && c.FilerCongressId == actor.CongressId)))
+        if (c is null || !(actor.MayRead(c.CongressId) || actor.IsFiler(c.FilerHandlingUnitId, c.FilerCongressId)))
             throw DomainException.NotFound("没有找到该目录。");
         var entries = await db.Set<CatalogueEntry>().AsNoTracking().Where(e => e.CatalogueId == id).OrderBy(e => e.PublishedOn).ThenBy(e => e.Id)
             .Select(e => new UnfiledEntry(e.Id, e.Title, e.DocumentNumber, e.PublishedOn, e.FollowedUpOn, e.FollowUpNote)).ToListAsync(ct);
-        var filed = await db.Set<Filing>().AsNoTracking()
-            .Where(f => f.CongressId == c.CongressId && f.FilerHandlingUnitId == c.FilerHandlingUnitId && f.FilerCongressId == c.FilerCongressId && f.Status != FilingStatus.Referred)
+        var filed = await db.Set<Filing>().AsNoTracking().Where(Filing.Kept)
+            .Where(f => f.CongressId == c.CongressId && f.FilerHandlingUnitId == c.FilerHandlingUnitId && f.FilerCongressId == c.FilerCongressId)
             .Select(f => new { f.DocumentNumber, f.Title }).ToListAsync(ct);
         var numbers = filed.Where(f => f.DocumentNumber != null).Select(f => Key(f.DocumentNumber!)).ToHashSet(StringComparer.Ordinal);
         var titles = filed.Select(f => Key(f.Title)).ToHashSet(StringComparer.Ordinal);
@@ -96,8 +96,7 @@ public static class Catalogues
         var e = await db.Set<CatalogueEntry>().FirstOrDefaultAsync(x => x.Id == entryId, ct) ?? throw DomainException.NotFound("没有找到该目录条目。");
         var c = await db.Set<FilingCatalogue>().AsNoTracking().FirstAsync(x => x.Id == e.CatalogueId, ct);
         actor.RequireStaff(c.CongressId);
-        e.FollowedUpOn = WorkCalendar.Today(db.Clock);
-        e.FollowUpNote = Text.Required("note", note, "督促报备情况", 500);
+        e.FollowUp(WorkCalendar.Today(db.Clock), Text.Required("note", note, "督促报备情况", 500));
         await db.SaveChangesAsync(ct);
     }
 }

@@ -4,9 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
 using Renda.Web.Features.Meetings;
 using Renda.Web.Platform.Calendar;
-using Renda.Web.Platform.Deadlines;
 using Renda.Web.Platform.Web;
-using static Renda.Web.Features.Filings.FilingWorkflow;
 using Renda.Web.Platform.Modules;
 
 namespace Renda.Web.Features.Filings;
@@ -20,10 +18,9 @@ public sealed record ReviewSuggestionStatusView(string TrackingCode, string Cong
 /// Citizens' and organisations' review suggestions (审查建议, 立法法 第一百一十条第二款), anonymous through the public form.
 /// Feedback clocks: incomplete → told within 5 working days; not taken up → told within 10 days (第二十四、二十五条).
 /// </summary>
-public static partial class ReviewSuggestions
+public static partial class ReviewSuggestionWorkflow
 {
     public const string Subject = "ReviewSuggestion";
-    public const string FeedbackSource = "北京市人大常委会规范性文件备案审查条例第二十四、二十五条";
     private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     /// <summary>Public input is text: markup is refused when it carries script, and stripped otherwise.</summary>
@@ -58,7 +55,7 @@ public static partial class ReviewSuggestions
             DocumentTitle = Clean("documentTitle", input.DocumentTitle, "建议审查的文件名称", 200, true)!,
             IssuingOrgan = Clean("issuingOrgan", input.IssuingOrgan, "制定机关", 100, false),
             Content = Clean("content", input.Content, "审查建议的理由", ReviewSuggestion.MaxContent, true)!,
-            ReceivedAt = db.Clock.GetUtcNow().UtcDateTime, ReceivedOn = WorkCalendar.Today(db.Clock), Status = ReviewSuggestionStatus.Received,
+            ReceivedAt = db.Clock.GetUtcNow().UtcDateTime, ReceivedOn = WorkCalendar.Today(db.Clock),
             AddressHash = addressHash,
         };
         if (s.Content.Length < 10) throw DomainException.Invalid("content", "请写明建议审查的理由（至少 10 字）。");
@@ -69,10 +66,8 @@ public static partial class ReviewSuggestions
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Add(s);
         await db.SaveUniqueAsync("请重新提交。", ct);
-        Deadlines.Start(db, calendar, congress.Id, Subject, Key(s.Id), Short($"审查建议材料审核：{s.DocumentTitle}"),
-            $"审查建议材料不全的，{settings.SuggestionIncompleteWorkingDays}个工作日内告知建议人补充", FeedbackSource, s.ReceivedOn, PeriodUnit.WorkingDays, settings.SuggestionIncompleteWorkingDays, purpose: "complete");
-        Deadlines.Start(db, calendar, congress.Id, Subject, Key(s.Id), Short($"审查建议是否启动审查：{s.DocumentTitle}"),
-            $"不予审查的，{settings.SuggestionNotTakenUpDays}日内告知建议人并说明理由", FeedbackSource, s.ReceivedOn, PeriodUnit.CalendarDays, settings.SuggestionNotTakenUpDays, purpose: "takeup");
+        FilingClocks.Start(db, calendar, congress.Id, FilingClocks.Of(s), FilingClocks.SuggestionComplete(settings, s.DocumentTitle), s.ReceivedOn);
+        FilingClocks.Start(db, calendar, congress.Id, FilingClocks.Of(s), FilingClocks.SuggestionTakeUp(settings, s.DocumentTitle), s.ReceivedOn);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return s;
@@ -105,8 +100,8 @@ public static partial class ReviewSuggestions
     {
         var s = await LoadAsync(db, actor, id, ct);
         s.MarkIncomplete(WorkCalendar.Today(db.Clock), Text.Required("reply", reply, "需补充的材料", 2000));
-        await CompleteAsync(db, Subject, s.Id, "complete", ct);
-        await CancelAsync(db, Subject, s.Id, "takeup", ct);
+        await FilingClocks.CompleteAsync(db, FilingClocks.Of(s), FilingClocks.Purposes.Complete, ct);
+        await FilingClocks.CancelAsync(db, FilingClocks.Of(s), FilingClocks.Purposes.TakeUp, ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -114,8 +109,7 @@ public static partial class ReviewSuggestions
     {
         var s = await LoadAsync(db, actor, id, ct);
         s.Decline(WorkCalendar.Today(db.Clock), Text.Required("reply", reply, "不予审查的理由", 2000));
-        await CompleteAsync(db, Subject, s.Id, "complete", ct);
-        await CompleteAsync(db, Subject, s.Id, "takeup", ct);
+        await CompleteFeedbackAsync(db, s, ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -127,16 +121,22 @@ public static partial class ReviewSuggestions
         if (filingId is { } fid)
         {
             filing = await db.Set<Filing>().FirstOrDefaultAsync(f => f.Id == fid && f.CongressId == s.CongressId, ct) ?? throw DomainException.Invalid("filingId", "请选择本级的备案记录。");
-            if (filing.Status is FilingStatus.Submitted or FilingStatus.Returned or FilingStatus.Referred) throw DomainException.Invalid("filingId", "该备案尚未登记。");
+            if (!filing.Registered) throw DomainException.Invalid("filingId", "该备案尚未登记。");
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var running = filing is null ? null : await db.Set<Review>().FirstOrDefaultAsync(r => r.FilingId == filing.Id && r.Status != ReviewStatus.Closed && r.Status != ReviewStatus.Referred, ct);
+        var running = filing is null ? null : await ReviewWorkflow.RunningAsync(db, filing, ct);
         var review = running ?? await ReviewWorkflow.OpenAsync(db, calendar, s.CongressId, filing, filing?.Title ?? s.DocumentTitle, ReviewMode.Suggestion, null, ct);
         s.TakeUp(review.Id);
-        await CompleteAsync(db, Subject, s.Id, "complete", ct);
-        await CompleteAsync(db, Subject, s.Id, "takeup", ct);
+        await CompleteFeedbackAsync(db, s, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return review.Id;
+    }
+
+    /// <summary>Declined or taken up: the proposer is answered, both feedback clocks are met.</summary>
+    private static async Task CompleteFeedbackAsync(RendaDbContext db, ReviewSuggestion s, CancellationToken ct)
+    {
+        await FilingClocks.CompleteAsync(db, FilingClocks.Of(s), FilingClocks.Purposes.Complete, ct);
+        await FilingClocks.CompleteAsync(db, FilingClocks.Of(s), FilingClocks.Purposes.TakeUp, ct);
     }
 }

@@ -11,7 +11,7 @@ public sealed record CampaignDocumentInput(string? Title, string? DocumentNumber
 public sealed record CampaignResultInput(CampaignResult Result, string? Note);
 
 /// <summary>Special reviews and cleanup campaigns (专项审查, 专项清理): theme, scope, the list, a result per document.</summary>
-public static class Campaigns
+public static class CampaignWorkflow
 {
     public static async Task<ReviewCampaign> LoadAsync(RendaDbContext db, FilingActor actor, int id, CancellationToken ct)
     {
@@ -30,7 +30,7 @@ public static class Campaigns
         var c = new ReviewCampaign
         {
             CongressId = actor.CongressId, Kind = input.Kind, Theme = Text.Required("theme", input.Theme, "主题", 200), Scope = Text.Required("scope", input.Scope, "范围", 500),
-            Year = on.Year, StartedOn = on, Status = CampaignStatus.Open,
+            Year = on.Year, StartedOn = on,
         };
         db.Add(c);
         await db.SaveChangesAsync(ct);
@@ -41,22 +41,19 @@ public static class Campaigns
     {
         var c = await LoadAsync(db, actor, id, ct);
         actor.RequireStaff(c.CongressId);
-        if (c.Status != CampaignStatus.Open) throw DomainException.Conflict("该专项工作已结束。");
         string? title = input.Title, organ = input.IssuingOrgan, number = input.DocumentNumber;
         if (input.FilingId is { } fid)
         {
             var f = await db.Set<Filing>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == fid && x.CongressId == c.CongressId, ct) ?? throw DomainException.Invalid("filingId", "请选择本级的备案记录。");
-            if (c.Documents.Any(d => d.FilingId == fid)) throw DomainException.Conflict("该文件已在清单中。");
             title ??= f.Title;
             organ ??= f.IssuingOrgan;
             number ??= f.DocumentNumber;
         }
-        var d = new CampaignDocument
+        var d = c.AddDocument(new CampaignDocument
         {
             Title = Text.Required("title", title, "文件名称", 200), IssuingOrgan = Text.Required("issuingOrgan", organ, "制定机关", 100),
-            DocumentNumber = Text.Optional("documentNumber", number, "文号", 100), FilingId = input.FilingId, Result = CampaignResult.Pending,
-        };
-        c.Documents.Add(d);
+            DocumentNumber = Text.Optional("documentNumber", number, "文号", 100), FilingId = input.FilingId,
+        });
         await db.SaveChangesAsync(ct);
         return d;
     }
@@ -66,13 +63,7 @@ public static class Campaigns
         var campaignId = await db.Set<CampaignDocument>().Where(d => d.Id == documentId).Select(d => (int?)d.CampaignId).FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("没有找到该文件。");
         var c = await LoadAsync(db, actor, campaignId, ct);
         actor.RequireStaff(c.CongressId);
-        if (c.Status != CampaignStatus.Open) throw DomainException.Conflict("该专项工作已结束。");
-        if (!Enum.IsDefined(input.Result) || input.Result == CampaignResult.Pending) throw DomainException.Invalid("result", "处理结果应为保留、修改或废止。");
-        var d = c.Documents.First(x => x.Id == documentId);
-        var note = Text.Optional("note", input.Note, "说明", 1000);
-        if (input.Result != CampaignResult.Keep && note is null) throw DomainException.Invalid("note", "修改或废止须写明理由。");
-        d.Result = input.Result;
-        d.Note = note;
+        c.Decide(c.Documents.First(x => x.Id == documentId), input.Result, Text.Optional("note", input.Note, "说明", 1000));
         await db.SaveChangesAsync(ct);
     }
 
