@@ -18,7 +18,7 @@ public class TopicModel(RendaDbContext db) : SupervisionPageModel(db)
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
-        var (plan, topic) = await SupervisionWorkflow.LoadTopicAsync(Db, Actor, Id, ct);
+        var (plan, topic) = await SupervisionPlanWorkflow.LoadTopicAsync(Db, Actor, Id, ct);
         (T, PlanYear, Published) = (topic, plan.Year, plan.Status == PlanStatus.Published);
         SuggestionNumber = topic.SuggestionId is { } s ? await Db.Set<Suggestions.Suggestion>().Where(x => x.Id == s).Select(x => x.Number).FirstOrDefaultAsync(ct) : null;
         await LoadChoicesAsync(ct);
@@ -35,7 +35,7 @@ public class TopicModel(RendaDbContext db) : SupervisionPageModel(db)
         var year = 0;
         return await StepAsync(async a =>
         {
-            var topic = await SupervisionWorkflow.UpdateTopicAsync(Db, a, Id,
+            var topic = await SupervisionPlanWorkflow.UpdateTopicAsync(Db, a, Id,
                 new TopicInput(title, kind, source, sourceNote, await SuggestionIdAsync(a.CongressId, suggestionNumber, ct), committeeId, organId, plannedMonth), ct);
             year = await Db.Set<SupervisionPlan>().Where(p => p.Id == topic.PlanId).Select(p => p.Year).FirstAsync(ct);
         }, "议题已修改。", () => $"/supervision/plan?year={year}", ct);
@@ -46,8 +46,8 @@ public class TopicModel(RendaDbContext db) : SupervisionPageModel(db)
         var year = 0;
         return await StepAsync(async a =>
         {
-            year = (await SupervisionWorkflow.LoadTopicAsync(Db, a, Id, ct)).Plan.Year;
-            await SupervisionWorkflow.DeleteTopicAsync(Db, a, Id, ct);
+            year = (await SupervisionPlanWorkflow.LoadTopicAsync(Db, a, Id, ct)).Plan.Year;
+            await SupervisionPlanWorkflow.DeleteTopicAsync(Db, a, Id, ct);
         }, "议题已删除。", () => $"/supervision/plan?year={year}", ct);
     }
 }
