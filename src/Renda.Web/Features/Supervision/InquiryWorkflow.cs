@@ -1,10 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
 using Renda.Web.Features.Meetings;
-using Renda.Web.Features.Suggestions;
 using Renda.Web.Platform.Calendar;
-using Renda.Web.Platform.Organisations;
-using Renda.Web.Platform.People;
 using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Supervision;

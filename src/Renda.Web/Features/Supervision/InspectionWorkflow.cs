@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
 using Renda.Web.Features.Meetings;
 using Renda.Web.Platform.Calendar;
-using Renda.Web.Platform.Organisations;
 using Renda.Web.Platform.People;
 using Renda.Web.Platform.Web;
 

@@ -13,7 +13,8 @@ namespace Renda.Web.Features.Supervision;
 /// 开展执法检查4次（教育法、工会法、治安管理处罚法、矿产资源管理条例），专题调研7次，专题询问1次". Qinghai 2024 (seed 004): "听取审议专项工作报告17个，
 /// 开展执法检查3次", ten officials appraised after appointment. The figures are counted from these records by SupervisionStatistics.
 /// Today's Haixi meeting carries a report ready to be heard and an appraisal open for the members' phones.
-/// Written as records, with the meetings of MeetingDemo: the workflows refuse past dates, rightly.
+/// Written with the meetings of MeetingDemo, replaying each record's transitions with the demo's dates (the workflows refuse past dates, rightly);
+/// no state is set from here.
 /// </summary>
 public static class SupervisionDemo
 {

@@ -11,6 +11,8 @@ public class TopicModel(RendaDbContext db) : SupervisionPageModel(db)
     public PlanTopic T { get; private set; } = null!;
     public int PlanYear { get; private set; }
     public bool Published { get; private set; }
+    /// <summary>The plan's state allows removing topics (a published plan keeps them).</summary>
+    public bool MayDelete { get; private set; }
     public string? SuggestionNumber { get; private set; }
     public List<(string Kind, string Title, string Link)> Records { get; private set; } = [];
 
@@ -19,7 +21,7 @@ public class TopicModel(RendaDbContext db) : SupervisionPageModel(db)
     protected override async Task LoadAsync(CancellationToken ct)
     {
         var (plan, topic) = await SupervisionPlanWorkflow.LoadTopicAsync(Db, Actor, Id, ct);
-        (T, PlanYear, Published) = (topic, plan.Year, plan.Status == PlanStatus.Published);
+        (T, PlanYear, Published, MayDelete) = (topic, plan.Year, plan.PublishedOn is not null, plan.Can(PlanAction.DeleteTopic));
         SuggestionNumber = topic.SuggestionId is { } s ? await Db.Set<Suggestions.Suggestion>().Where(x => x.Id == s).Select(x => x.Number).FirstOrDefaultAsync(ct) : null;
         await LoadChoicesAsync(ct);
         Records = [
