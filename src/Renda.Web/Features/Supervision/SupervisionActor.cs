@@ -7,16 +7,10 @@ namespace Renda.Web.Features.Supervision;
 /// Who acts in supervision: committee staff keep the records; officers of the reporting organs (一府一委两院 and their
 /// departments are handling units, so HandlingUnitOfficer fits — decision 0016) submit reports and answer; members appraise.
 /// </summary>
-public sealed record SupervisionActor(int AccountId, int CongressId, int? PersonId, IReadOnlyList<int> UnitIds, bool IsStaff, bool IsCouncil, bool IsMember)
+public sealed record SupervisionActor : Actor
 {
-    public static SupervisionActor For(CurrentUser user)
-        => new(user.AccountId ?? throw DomainException.Forbidden("请先登录。"), user.CongressId ?? throw DomainException.Forbidden("请先登录。"),
-            user.PersonId, user.HandlingUnitIds.ToList(), user.Has(Role.CommitteeStaff), user.Has(Role.ChairpersonsCouncilMember),
-            user.Has(Role.StandingCommitteeMember) || user.Has(Role.ChairpersonsCouncilMember));
-
-    public void RequireStaff()
+    public SupervisionActor(CurrentUser user) : base(user)
     {
-        if (!IsStaff) throw DomainException.Forbidden("只有常委会工作人员可以办理此操作。");
     }
 
     /// <summary>The organ's own officers, or staff entering what the organ sent on paper.</summary>

@@ -13,7 +13,8 @@ namespace Renda.Web.Features.Supervision;
 /// 开展执法检查4次（教育法、工会法、治安管理处罚法、矿产资源管理条例），专题调研7次，专题询问1次". Qinghai 2024 (seed 004): "听取审议专项工作报告17个，
 /// 开展执法检查3次", ten officials appraised after appointment. The figures are counted from these records by SupervisionStatistics.
 /// Today's Haixi meeting carries a report ready to be heard and an appraisal open for the members' phones.
-/// Written as records, with the meetings of MeetingDemo: the workflows refuse past dates, rightly.
+/// Written with the meetings of MeetingDemo, replaying each record's transitions with the demo's dates (the workflows refuse past dates, rightly);
+/// no state is set from here.
 /// </summary>
 public static class SupervisionDemo
 {
@@ -50,15 +51,16 @@ public static class SupervisionDemo
             var heard = m.EndsOn;
             var r = new WorkReport
             {
-                CongressId = c.Id, Year = m.StartsOn.Year, Kind = kind, Title = title, OrganId = organ, CommitteeId = committee, TopicId = topic, MeetingId = m.Id,
-                Status = closed ? WorkReportStatus.Closed : WorkReportStatus.HandlingReported, CreatedAt = Now,
-                ReportText = $"{title}\n一、基本情况\n……\n二、存在的主要问题\n……\n三、下一步工作打算\n……",
-                SubmittedOn = m.StartsOn.AddDays(-25), DistributedOn = m.StartsOn.AddDays(-8), HeardOn = heard,
-                Opinions = "一、进一步提高思想认识，压实工作责任。\n二、聚焦突出问题，健全长效机制。\n三、加强统筹协调，强化要素保障。", OpinionsSentOn = heard.AddDays(6),
-                HandlingReport = "收到审议意见后，我单位认真研究，逐条制定整改措施，明确责任和时限。……", HandlingReportedOn = heard.AddDays(70),
-                Judgement = closed ? HandlingJudgement.Satisfactory : null, ClosedOn = closed ? heard.AddDays(90) : null,
-                Approved = WorkReport.NeedsApproval(kind) ? true : null, ApprovedOn = WorkReport.NeedsApproval(kind) ? heard : null,
+                CongressId = c.Id, Year = m.StartsOn.Year, Kind = kind, Title = title, OrganId = organ, CommitteeId = committee, TopicId = topic, MeetingId = m.Id, CreatedAt = Now,
             };
+            r.Submit($"{title}\n一、基本情况\n……\n二、存在的主要问题\n……\n三、下一步工作打算\n……", m.StartsOn.AddDays(-25));
+            r.Distribute(m.StartsOn.AddDays(-8));
+            // The final accounts and a budget adjustment are heard by the vote that approves them.
+            if (WorkReport.NeedsApproval(kind)) r.RecordApproval(true, heard);
+            else r.Hear(heard);
+            r.SendOpinions("一、进一步提高思想认识，压实工作责任。\n二、聚焦突出问题，健全长效机制。\n三、加强统筹协调，强化要素保障。", heard.AddDays(6));
+            r.ReportHandling("收到审议意见后，我单位认真研究，逐条制定整改措施，明确责任和时限。……", heard.AddDays(70));
+            if (closed) r.Judge(HandlingJudgement.Satisfactory, null, null, heard.AddDays(90));
             db.Add(r);
             return r;
         }
@@ -91,8 +93,9 @@ public static class SupervisionDemo
             var i = new LawEnforcementInspection
             {
                 CongressId = c.Id, Year = starts.Year, Law = law, Title = $"{law}执法检查", StartsOn = starts, EndsOn = starts.AddDays(9), Places = places, TopicId = topic,
-                UsesQuestionnaire = questionnaire, UsesSpotCheck = spotCheck, UsesThirdPartyAssessment = thirdParty, Findings = findings, Status = InspectionStatus.Reported, CreatedAt = Now,
+                UsesQuestionnaire = questionnaire, UsesSpotCheck = spotCheck, UsesThirdPartyAssessment = thirdParty, CreatedAt = Now,
             };
+            i.RecordFindings(findings);
             i.Team.Add(new InspectionTeamMember { Role = TeamRole.Leader, PersonId = seated[1].PersonId, Name = seated[1].Name });
             foreach (var (personId, name) in seated.Skip(4 + deputySkip % 5).Take(3))
                 i.Team.Add(new InspectionTeamMember { Role = TeamRole.Member, PersonId = personId, Name = name });
@@ -112,7 +115,7 @@ public static class SupervisionDemo
             int Fin = committees["财政经济委员会"], Edu = committees["教育科学文化卫生委员会"], Law = committees["法制委员会"], Env = committees["农牧环资工作委员会"], Budget = committees["预算工作委员会"];
 
             // The plan of the year, published in January, with its topics; the records below are made from them.
-            var plan = new SupervisionPlan { CongressId = haixi.Id, Year = 2023, Title = "海西州人大常委会2023年度监督工作计划", Status = PlanStatus.Published, PublishedOn = new DateOnly(2023, 1, 18) };
+            var plan = new SupervisionPlan { CongressId = haixi.Id, Year = 2023, Title = "海西州人大常委会2023年度监督工作计划" };
             var suggestion = await db.Set<Suggestions.Suggestion>().Where(s => s.CongressId == haixi.Id && s.Title.Contains("教育")).OrderBy(s => s.Id).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct)
                 ?? await db.Set<Suggestions.Suggestion>().Where(s => s.CongressId == haixi.Id).OrderBy(s => s.Id).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
             PlanTopic T(string title, SupervisionKind kind, TopicSource source, int month, int? committee, int? organ = null, string? note = null, int? suggestionId = null)
@@ -135,6 +138,7 @@ public static class SupervisionDemo
             var tSecurity = T("检查《中华人民共和国治安管理处罚法》实施情况", SupervisionKind.Inspection, TopicSource.PartyCommittee, 9, Law);
             var tAstro = T("州内天文科技产业发展情况专题调研", SupervisionKind.Survey, TopicSource.PartyCommittee, 5, Fin);
             var tInquiry = T("围绕教育质量提升工作开展专题询问", SupervisionKind.Inquiry, TopicSource.DeputySuggestions, 10, Edu, Gov, null, suggestion);
+            plan.Publish(new DateOnly(2023, 1, 18));
             db.Add(plan);
             await db.SaveChangesAsync(ct);
 
@@ -172,11 +176,15 @@ public static class SupervisionDemo
             // The joint part of Golmud in the education inspection (联动): Golmud's congress sees its part.
             var golmud = await db.Congresses.FirstOrDefaultAsync(c => c.Code == "632801", ct);
             if (golmud is not null)
-                db.Add(new LawEnforcementInspection
+            {
+                var part = new LawEnforcementInspection
                 {
                     CongressId = golmud.Id, Year = 2023, ParentId = inspections[0].Id, Law = inspections[0].Law, Title = $"{inspections[0].Title}（格尔木市联动检查）",
-                    StartsOn = inspections[0].StartsOn, EndsOn = inspections[0].EndsOn, Places = "格尔木市", Findings = "城区学位紧张，农牧区寄宿制学校生活设施老化。", Status = InspectionStatus.UnderWay, CreatedAt = Now,
-                });
+                    StartsOn = inspections[0].StartsOn, EndsOn = inspections[0].EndsOn, Places = "格尔木市", CreatedAt = Now,
+                };
+                part.RecordFindings("城区学位紧张，农牧区寄宿制学校生活设施老化。");
+                db.Add(part);
+            }
             int[] inspectionMeeting = [2, 3, 4, 5];
             for (var k = 0; k < inspections.Length; k++)
             {
@@ -188,7 +196,7 @@ public static class SupervisionDemo
                     db.Add(new DutyRecord { DeputyId = d.DeputyId!.Value, On = i.StartsOn, Kind = "参加执法检查", Title = i.Title, SourceType = LawEnforcementInspection.Subject, SourceId = i.Id });
             }
             await db.SaveChangesAsync(ct);
-            for (var k = 0; k < inspections.Length; k++) inspections[k].ReportId = reports[^(inspections.Length - k)].Item2.Id;
+            for (var k = 0; k < inspections.Length; k++) inspections[k].Reported(reports[^(inspections.Length - k)].Item2.Id);
             foreach (var (meeting, r) in reports) OnAgenda(meeting, r);
 
             // Seven special surveys; five inspections by deputies of four levels (代表视察, counted apart).
@@ -283,7 +291,7 @@ public static class SupervisionDemo
                     db.Add(new DutyRecord { DeputyId = d.DeputyId!.Value, On = inspections[k].StartsOn, Kind = "参加执法检查", Title = inspections[k].Title, SourceType = LawEnforcementInspection.Subject, SourceId = inspections[k].Id });
             }
             await db.SaveChangesAsync(ct);
-            for (var k = 0; k < inspections.Length; k++) inspections[k].ReportId = reports[^(inspections.Length - k)].Item2.Id;
+            for (var k = 0; k < inspections.Length; k++) inspections[k].Reported(reports[^(inspections.Length - k)].Item2.Id);
             foreach (var (meeting, r) in reports) OnAgenda(meeting, r);
 
             // 任后监督 for the first time: ten officials the standing committee appointed report (oral and written) at the December meeting; members appraise.
@@ -301,9 +309,9 @@ public static class SupervisionDemo
                 var review = new PostAppointmentReview
                 {
                     CongressId = qinghai.Id, Year = 2024, AppointmentId = a.Id, OfficialName = a.PersonName, Post = a.Post, MeetingId = december.Id, WrittenReport = k >= 4,
-                    PerformanceReport = $"{a.PersonName}同志关于任职以来履职情况的报告：一、坚持学习……二、依法履职……三、存在不足和努力方向……", Status = ReviewStatus.Closed,
-                    Choices = SupervisionSettings.DefaultAppraisalChoices, AppraisalOn = december.StartsOn, CreatedAt = Now,
+                    PerformanceReport = $"{a.PersonName}同志关于任职以来履职情况的报告：一、坚持学习……二、依法履职……三、存在不足和努力方向……", CreatedAt = Now,
                 };
+                review.Open(choices, december.StartsOn);
                 db.Add(review);
                 await db.SaveChangesAsync(ct);
                 var chosen = new List<string>();
@@ -314,7 +322,7 @@ public static class SupervisionDemo
                     chosen.Add(choices[roll < 86 ? 0 : roll < 98 ? 1 : 2]);
                     db.Add(new AppraisalPaper { Id = Guid.NewGuid(), ReviewId = review.Id, Choice = chosen[^1] });
                 }
-                review.BallotDigest = Appraisals.Digest(review.Id, present, chosen);
+                review.Close(AppraisalWorkflow.Digest(review.Id, present, chosen));
             }
             await db.SaveChangesAsync(ct);
         }
@@ -330,10 +338,10 @@ public static class SupervisionDemo
             var edu = new WorkReport
             {
                 CongressId = haixi.Id, Year = current.StartsOn.Year, Kind = WorkReportKind.Special, Title = "州教育局关于全州义务教育优质均衡发展工作情况的报告", OrganId = organs["教育局"],
-                CommitteeId = committees["教育科学文化卫生委员会"], MeetingId = current.Id, Status = WorkReportStatus.Distributed, CreatedAt = Now,
-                ReportText = "一、工作进展\n全州义务教育阶段学校办学条件持续改善……\n二、存在的问题\n城乡师资配置不均衡……\n三、下一步打算\n……",
-                SubmittedOn = current.StartsOn.AddDays(-22), DistributedOn = current.StartsOn.AddDays(-8),
+                CommitteeId = committees["教育科学文化卫生委员会"], MeetingId = current.Id, CreatedAt = Now,
             };
+            edu.Submit("一、工作进展\n全州义务教育阶段学校办学条件持续改善……\n二、存在的问题\n城乡师资配置不均衡……\n三、下一步打算\n……", current.StartsOn.AddDays(-22));
+            edu.Distribute(current.StartsOn.AddDays(-8));
             db.Add(edu);
             await db.SaveChangesAsync(ct);
             OnAgenda(current, edu);
@@ -342,42 +350,52 @@ public static class SupervisionDemo
                 var budget = new WorkReport
                 {
                     CongressId = haixi.Id, Year = next.StartsOn.Year, Kind = WorkReportKind.BudgetExecution, Title = $"州人民政府关于{next.StartsOn.Year}年州本级预算执行情况的报告", OrganId = organs["人民政府"],
-                    CommitteeId = committees["预算工作委员会"], MeetingId = next.Id, Status = WorkReportStatus.Planned, CreatedAt = Now,
+                    CommitteeId = committees["预算工作委员会"], MeetingId = next.Id, CreatedAt = Now,
                 };
                 db.Add(budget);
                 await db.SaveChangesAsync(ct);
                 OnAgenda(next, budget);
-                var sid = budget.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                foreach (var (purpose, days, what) in new[] { ("lead:committee", 20, "报告送交有关专门委员会或常委会工作机构"), ("lead:standing-committee", 10, "报告送交常委会办事机构"), ("lead:members", 7, "报告印发常委会组成人员") })
+                // The lead-time clocks of the default settings, as the demo's history started them: thirty days before each stage's day.
+                foreach (var stage in SupervisionClocks.LeadStages(new SupervisionSettings()))
                 {
-                    var start = next.StartsOn.AddDays(-days - 30);
-                    Deadlines.Start(db, calendar, haixi.Id, WorkReport.Subject, sid, $"{what}：{budget.Title}", $"专项工作报告应当在常委会会议举行{days}日前{what}", WorkReport.LeadSource,
-                        start, PeriodUnit.CalendarDays, 30, ownerHandlingUnitId: purpose == "lead:committee" ? budget.OrganId : null, ownerCommitteeId: purpose == "lead:committee" ? null : budget.CommitteeId, purpose: purpose);
+                    var clock = SupervisionClocks.Lead(stage, budget.Title) with
+                    {
+                        Rule = $"专项工作报告应当在常委会会议举行{stage.Days}日前{stage.What}", Unit = PeriodUnit.CalendarDays, Amount = 30,
+                    };
+                    SupervisionClocks.Start(db, calendar, budget, clock, next.StartsOn.AddDays(-stage.Days - 30), SupervisionClocks.LeadOwner(stage, budget));
                 }
             }
             // An appraisal open today: an official the committee appointed in 2023 reports; the members appraise on their phones.
             var official = await db.Set<Appointment>().Where(a => a.CongressId == haixi.Id && a.Status == AppointmentStatus.Approved && a.Kind == AppointmentKind.Appointment && a.DecidedOn < new DateOnly(2024, 1, 1))
                 .OrderBy(a => a.Id).FirstOrDefaultAsync(ct);
             if (official is not null)
-                db.Add(new PostAppointmentReview
+            {
+                var review = new PostAppointmentReview
                 {
                     CongressId = haixi.Id, Year = current.StartsOn.Year, AppointmentId = official.Id, OfficialName = official.PersonName, Post = official.Post, MeetingId = current.Id,
-                    PerformanceReport = $"{official.PersonName}同志关于任职以来履职情况的报告：一、加强学习，提高政治素质……二、依法履职，推动工作落实……三、存在的不足……",
-                    Status = ReviewStatus.Appraising, Choices = SupervisionSettings.DefaultAppraisalChoices, AppraisalOn = current.StartsOn, CreatedAt = Now,
-                });
+                    PerformanceReport = $"{official.PersonName}同志关于任职以来履职情况的报告：一、加强学习，提高政治素质……二、依法履职，推动工作落实……三、存在的不足……", CreatedAt = Now,
+                };
+                review.Open(SupervisionSettings.DefaultAppraisalChoices.Split('|'), current.StartsOn);
+                db.Add(review);
+            }
             // An interpellation answered this week: the demo member is among the proposers and still to say whether satisfied.
             var member = await db.StandingCommitteeMembers.Where(m => m.CongressId == haixi.Id && m.Post == StandingCommitteePost.Member && m.LeftOn == null).OrderBy(m => m.Id).Select(m => m.PersonId).FirstOrDefaultAsync(ct);
             var seated = await SeatedAsync(haixi, current.StartsOn, ct);
             var proposers = seated.Where(x => x.PersonId == member).Concat(seated.Where(x => x.PersonId != member).Skip(3).Take(4)).ToList();
             if (proposers.Count == 5)
-                db.Add(new Interpellation
+            {
+                var interpellation = new Interpellation
                 {
-                    CongressId = haixi.Id, Year = current.StartsOn.Year, MeetingId = current.Id, OrganId = organs["生态环境局"], FiledOn = current.StartsOn.AddDays(-6), Status = InterpellationStatus.Answered,
+                    CongressId = haixi.Id, Year = current.StartsOn.Year, MeetingId = current.Id, OrganId = organs["生态环境局"], FiledOn = current.StartsOn.AddDays(-6),
                     Title = "关于州生态环境局对柴达木循环经济试验区企业超标排放问题查处不力的质询案",
                     Questions = "一、群众多次反映的企业超标排放问题，为何长期未能查处到位？\n二、在线监测数据异常为何未及时预警？\n三、下一步如何落实整改？",
-                    Answer = "已对涉事企业立案处罚并责令限期整改，同时对在线监测设备开展专项检查。", AnsweredBy = "州生态环境局局长", AnsweredOn = current.StartsOn, CreatedAt = Now,
-                    Proposers = proposers.Select((x, k) => new InterpellationProposer { PersonId = x.PersonId, Name = x.Name, Satisfied = k is 1 or 2 ? true : null }).ToList(),
-                });
+                    CreatedAt = Now, Proposers = proposers.Select(x => new InterpellationProposer { PersonId = x.PersonId, Name = x.Name }).ToList(),
+                };
+                interpellation.AnswerWith("已对涉事企业立案处罚并责令限期整改，同时对在线监测设备开展专项检查。", "州生态环境局局长", current.StartsOn);
+                // Two proposers have said they are satisfied; the demo member is still to say.
+                foreach (var p in proposers.Skip(1).Take(2)) interpellation.Rate(p.PersonId, true);
+                db.Add(interpellation);
+            }
             await db.SaveChangesAsync(ct);
         }
     }

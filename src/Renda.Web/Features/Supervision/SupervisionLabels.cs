@@ -85,10 +85,16 @@ public static class SupervisionLabels
         InterpellationStatus.Closed => "已办结",
     };
 
-    public static string Of(ReviewStatus s) => s switch
+    public static string Of(PlanStatus s) => s switch
     {
-        ReviewStatus.Reporting => "履职报告",
-        ReviewStatus.Appraising => "测评中",
-        ReviewStatus.Closed => "已结束",
+        PlanStatus.Draft => "草案",
+        PlanStatus.Published => "已发布",
+    };
+
+    public static string Of(PostAppointmentReviewStatus s) => s switch
+    {
+        PostAppointmentReviewStatus.Reporting => "履职报告",
+        PostAppointmentReviewStatus.Appraising => "测评中",
+        PostAppointmentReviewStatus.Closed => "已结束",
     };
 }

@@ -13,12 +13,24 @@ public sealed record WorkReportView(int Id, int Year, WorkReportKind Kind, strin
     int? AuditReportId, int? MeetingId, string? MeetingTitle, DateOnly? MeetingStartsOn, WorkReportStatus Status, string StatusLabel, string? LateReason, string? ReportText,
     DateOnly? SubmittedOn, DateOnly? DistributedOn, DateOnly? HeardOn, string? Opinions, DateOnly? OpinionsSentOn, string? HandlingReport, DateOnly? HandlingReportedOn,
     HandlingJudgement? Judgement, string? JudgementLabel, string? JudgementNote, DateOnly? FollowUpDueOn, string? FollowUpReport, DateOnly? FollowUpReportedOn,
-    int? ResolutionAgendaItemId, bool? ResolutionAdopted, DateOnly? ResolutionDueOn, DateOnly? ClosedOn, IReadOnlyList<ClockView> Clocks, bool NeedsApproval, bool? Approved, DateOnly? ApprovedOn);
+    int? ResolutionAgendaItemId, bool? ResolutionAdopted, DateOnly? ResolutionDueOn, DateOnly? ClosedOn, IReadOnlyList<ClockView> Clocks, bool NeedsApproval, bool? Approved, DateOnly? ApprovedOn,
+    IReadOnlyList<WorkReportAction> Allowed)
+{
+    /// <summary>Whether the report's state allows the step (who may take it is the page's and the workflow's question).</summary>
+    public bool Can(WorkReportAction action) => Allowed.Contains(action);
+}
 public sealed record TopicView(int Id, string Title, SupervisionKind Kind, string KindLabel, TopicSource Source, string SourceLabel, string? SourceNote, int? SuggestionId,
     string? SuggestionTitle, string? Committee, string? Organ, int? PlannedMonth, string? DoneAs, string? DoneLink);
-public sealed record PlanView(int Id, int Year, string Title, PlanStatus Status, DateOnly? PublishedOn, IReadOnlyList<TopicView> Topics, int Done);
+public sealed record PlanView(int Id, int Year, string Title, PlanStatus Status, DateOnly? PublishedOn, IReadOnlyList<TopicView> Topics, int Done, IReadOnlyList<PlanAction> Allowed)
+{
+    public bool Can(PlanAction action) => Allowed.Contains(action);
+}
 public sealed record InspectionView(int Id, int Year, string Law, string Title, DateOnly StartsOn, DateOnly EndsOn, string? Places, IReadOnlyList<string> Methods, string? Findings,
-    InspectionStatus Status, string StatusLabel, int? ReportId, int? ParentId, string? ParentCongress, IReadOnlyList<TeamView> Team, IReadOnlyList<PartView> Parts, int? TopicId);
+    InspectionStatus Status, string StatusLabel, int? ReportId, int? ParentId, string? ParentCongress, IReadOnlyList<TeamView> Team, IReadOnlyList<PartView> Parts, int? TopicId,
+    IReadOnlyList<InspectionAction> Allowed)
+{
+    public bool Can(InspectionAction action) => Allowed.Contains(action);
+}
 public sealed record TeamView(string Role, string Name);
 /// <summary>A lower congress's part of a joint inspection, as the upper congress sees it: how far it is, what it found and its own report.</summary>
 public sealed record PartView(string Congress, int Id, string Status, string? Findings, string? Report);
@@ -28,9 +40,18 @@ public sealed record QuestionView(int Id, string Asker, string AddressedOrgan, s
 public sealed record InquiryView(int Id, int Year, string Title, DateOnly HeldOn, int? MeetingId, int? WorkReportId, IReadOnlyList<QuestionView> Questions, int? TopicId);
 public sealed record ProposerView(int PersonId, string Name, bool? Satisfied);
 public sealed record InterpellationView(int Id, int Year, string Title, string Questions, int OrganId, string Organ, DateOnly FiledOn, InterpellationStatus Status, string StatusLabel,
-    string? Answer, string? AnsweredBy, DateOnly? AnsweredOn, string? SecondAnswer, IReadOnlyList<ProposerView> Proposers, int Minimum);
-public sealed record ReviewView(int Id, int Year, int AppointmentId, string OfficialName, string Post, int? MeetingId, bool WrittenReport, string? PerformanceReport, ReviewStatus Status,
-    string StatusLabel, IReadOnlyList<string> Choices, int Appraised, bool HasAppraised, bool MayAppraise, IReadOnlyList<AppraisalResult>? Results);
+    string? Answer, string? AnsweredBy, DateOnly? AnsweredOn, string? SecondAnswer, IReadOnlyList<ProposerView> Proposers, int Minimum, IReadOnlyList<InterpellationAction> Allowed)
+{
+    public bool Can(InterpellationAction action) => Allowed.Contains(action);
+
+    /// <summary>A proposer who has not yet said whether the answer satisfies them, while proposers are asked.</summary>
+    public bool AwaitsRatingFrom(int? personId) => Can(InterpellationAction.Rate) && personId is { } me && Proposers.Any(p => p.PersonId == me && p.Satisfied is null);
+}
+public sealed record ReviewView(int Id, int Year, int AppointmentId, string OfficialName, string Post, int? MeetingId, bool WrittenReport, string? PerformanceReport, PostAppointmentReviewStatus Status,
+    string StatusLabel, IReadOnlyList<string> Choices, int Appraised, bool HasAppraised, bool MayAppraise, IReadOnlyList<AppraisalResult>? Results, IReadOnlyList<PostAppointmentReviewAction> Allowed)
+{
+    public bool Can(PostAppointmentReviewAction action) => Allowed.Contains(action);
+}
 
 public static class SupervisionQueries
 {
@@ -57,7 +78,7 @@ public static class SupervisionQueries
 
     public static async Task<WorkReportView> ReportAsync(RendaDbContext db, SupervisionActor actor, int id, CancellationToken ct)
     {
-        var r = await WorkReports.LoadAsync(db, actor, id, ct);
+        var r = await WorkReportWorkflow.LoadAsync(db, actor, id, ct);
         var organ = await db.HandlingUnits.Where(u => u.Id == r.OrganId).Select(u => u.Name).FirstAsync(ct);
         var committee = r.CommitteeId is { } c ? await db.Committees.Where(x => x.Id == c).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
         var meeting = r.MeetingId is { } m ? await db.Set<Meeting>().Where(x => x.Id == m).Select(x => new { x.Title, x.StartsOn }).FirstOrDefaultAsync(ct) : null;
@@ -68,7 +89,7 @@ public static class SupervisionQueries
             r.HandlingReport, r.HandlingReportedOn, r.Judgement, r.Judgement is { } j ? SupervisionLabels.Of(j) : null, r.JudgementNote, r.FollowUpDueOn, r.FollowUpReport,
             r.FollowUpReportedOn, r.ResolutionAgendaItemId, r.ResolutionAdopted, r.ResolutionDueOn, r.ClosedOn,
             clocks.Select(d => new ClockView(d.Purpose ?? "", d.Title, d.Rule, d.Source, WorkCalendar.Describe(d.Unit, d.Amount), d.DueOn, d.Status, Deadlines.StatusLabel(d.Status))).ToList(),
-            WorkReport.NeedsApproval(r.Kind), r.Approved, r.ApprovedOn);
+            WorkReport.NeedsApproval(r.Kind), r.Approved, r.ApprovedOn, Allowed<WorkReportAction>(r.Can));
     }
 
     public static async Task<PlanView?> PlanAsync(RendaDbContext db, int congressId, int year, CancellationToken ct)
@@ -94,7 +115,7 @@ public static class SupervisionQueries
             t.SourceNote, t.SuggestionId, t.SuggestionId is { } s && suggestions.TryGetValue(s, out var sg) ? $"{sg.Number} {sg.Title}" : null,
             t.CommitteeId is { } c && committees.TryGetValue(c, out var cn) ? cn : null, t.OrganId is { } o && organs.TryGetValue(o, out var on) ? on : null, t.PlannedMonth,
             done.TryGetValue(t.Id, out var d) ? d.Item1 : null, done.TryGetValue(t.Id, out var d2) ? d2.Item2 : null)).ToList();
-        return new PlanView(plan.Id, plan.Year, plan.Title, plan.Status, plan.PublishedOn, topics, topics.Count(t => t.DoneAs is not null));
+        return new PlanView(plan.Id, plan.Year, plan.Title, plan.Status, plan.PublishedOn, topics, topics.Count(t => t.DoneAs is not null), Allowed<PlanAction>(plan.Can));
     }
 
     public static async Task<List<InspectionView>> InspectionsAsync(RendaDbContext db, SupervisionActor actor, int? year, CancellationToken ct)
@@ -107,7 +128,7 @@ public static class SupervisionQueries
 
     public static async Task<InspectionView> InspectionAsync(RendaDbContext db, SupervisionActor actor, int id, CancellationToken ct)
     {
-        var i = await SupervisionWorkflow.LoadInspectionAsync(db, actor, id, ct);
+        var i = await InspectionWorkflow.LoadInspectionAsync(db, actor, id, ct);
         List<string> methods = ["实地检查"];
         if (i.UsesQuestionnaire) methods.Add("问卷调查");
         if (i.UsesSpotCheck) methods.Add("随机抽查");
@@ -119,7 +140,8 @@ public static class SupervisionQueries
         }).ToListAsync(ct);
         var parent = i.ParentId is { } p ? await db.Set<LawEnforcementInspection>().Where(x => x.Id == p).Join(db.Congresses, x => x.CongressId, c => c.Id, (x, c) => c.StandingCommitteeName).FirstOrDefaultAsync(ct) : null;
         return new InspectionView(i.Id, i.Year, i.Law, i.Title, i.StartsOn, i.EndsOn, i.Places, methods, i.Findings, i.Status, SupervisionLabels.Of(i.Status), i.ReportId, i.ParentId, parent,
-            i.Team.OrderBy(t => t.Role).ThenBy(t => t.Id).Select(t => new TeamView(SupervisionLabels.Of(t.Role), t.Name)).ToList(), parts.Select(x => new PartView(x.ShortName, x.Id, SupervisionLabels.Of(x.Status), x.Findings, x.Report)).ToList(), i.TopicId);
+            i.Team.OrderBy(t => t.Role).ThenBy(t => t.Id).Select(t => new TeamView(SupervisionLabels.Of(t.Role), t.Name)).ToList(), parts.Select(x => new PartView(x.ShortName, x.Id, SupervisionLabels.Of(x.Status), x.Findings, x.Report)).ToList(), i.TopicId,
+            Allowed<InspectionAction>(i.Can));
     }
 
     public static async Task<List<SurveyView>> SurveysAsync(RendaDbContext db, SupervisionActor actor, int? year, SurveyKind? kind, CancellationToken ct)
@@ -132,7 +154,7 @@ public static class SupervisionQueries
 
     public static async Task<SurveyView> SurveyAsync(RendaDbContext db, SupervisionActor actor, int id, CancellationToken ct)
     {
-        var s = await SupervisionWorkflow.LoadSurveyAsync(db, actor, id, ct);
+        var s = await SurveyWorkflow.LoadSurveyAsync(db, actor, id, ct);
         var deputyIds = s.Deputies.Select(d => d.DeputyId).ToList();
         var names = await db.Deputies.Where(d => deputyIds.Contains(d.Id)).Select(d => d.Person!.Name).ToListAsync(ct);
         return new SurveyView(s.Id, s.Year, s.Kind, SupervisionLabels.Of(s.Kind), s.Topic, s.StartsOn, s.EndsOn, s.Places, s.Participants, names, s.Findings, s.Report, s.TopicId);
@@ -148,7 +170,7 @@ public static class SupervisionQueries
 
     public static async Task<InquiryView> InquiryAsync(RendaDbContext db, SupervisionActor actor, int id, CancellationToken ct)
     {
-        var q = await SupervisionWorkflow.LoadInquiryAsync(db, actor, id, ct);
+        var q = await InquiryWorkflow.LoadInquiryAsync(db, actor, id, ct);
         return new InquiryView(q.Id, q.Year, q.Title, q.HeldOn, q.MeetingId, q.WorkReportId, q.Questions.OrderBy(x => x.Id)
             .Select(x => new QuestionView(x.Id, x.Asker, x.AddressedOrgan, x.Question, x.AnsweredBy, x.Answer, x.Commitment, x.CommitmentDoneOn)).ToList(), q.TopicId);
     }
@@ -163,11 +185,12 @@ public static class SupervisionQueries
 
     public static async Task<InterpellationView> InterpellationAsync(RendaDbContext db, SupervisionActor actor, int id, CancellationToken ct)
     {
-        var i = await SupervisionWorkflow.LoadInterpellationAsync(db, actor, id, ct);
+        var i = await InterpellationWorkflow.LoadInterpellationAsync(db, actor, id, ct);
         var organ = await db.HandlingUnits.Where(u => u.Id == i.OrganId).Select(u => u.Name).FirstAsync(ct);
         var level = await db.Congresses.Where(c => c.Id == i.CongressId).Select(c => c.Level).FirstAsync(ct);
         return new InterpellationView(i.Id, i.Year, i.Title, i.Questions, i.OrganId, organ, i.FiledOn, i.Status, SupervisionLabels.Of(i.Status), i.Answer, i.AnsweredBy, i.AnsweredOn,
-            i.SecondAnswer, i.Proposers.OrderBy(p => p.Id).Select(p => new ProposerView(p.PersonId, p.Name, p.Satisfied)).ToList(), SupervisionWorkflow.MinimumProposers(level));
+            i.SecondAnswer, i.Proposers.OrderBy(p => p.Id).Select(p => new ProposerView(p.PersonId, p.Name, p.Satisfied)).ToList(), InterpellationWorkflow.MinimumProposers(level),
+            Allowed<InterpellationAction>(i.Can));
     }
 
     public static async Task<List<ReviewView>> ReviewsAsync(RendaDbContext db, SupervisionActor actor, int? year, CancellationToken ct)
@@ -180,16 +203,20 @@ public static class SupervisionQueries
 
     public static async Task<ReviewView> ReviewAsync(RendaDbContext db, SupervisionActor actor, int id, CancellationToken ct)
     {
-        var r = await Appraisals.LoadAsync(db, actor, id, ct);
+        var r = await AppraisalWorkflow.LoadAsync(db, actor, id, ct);
         var appraised = await db.Set<AppraisalReceipt>().CountAsync(x => x.ReviewId == r.Id, ct);
         var has = actor.PersonId is { } p && await db.Set<AppraisalReceipt>().AnyAsync(x => x.ReviewId == r.Id && x.PersonId == p, ct);
-        var may = !has && r.Status == ReviewStatus.Appraising && actor.PersonId is { } q && r.AppraisalOn is { } day
+        var may = !has && r.Can(PostAppointmentReviewAction.Appraise) && actor.PersonId is { } q && r.AppraisalOn is { } day
             && await db.StandingCommitteeMembers.AnyAsync(m => m.CongressId == r.CongressId && m.PersonId == q && m.SeatedOn <= day && (m.LeftOn == null || m.LeftOn > day), ct);
         // Results are shown once the round is closed, so a running count cannot sway the members still to appraise.
-        var results = r.Status == ReviewStatus.Closed ? await Appraisals.ResultsAsync(db, r, ct) : null;
+        var results = r.Status == PostAppointmentReviewStatus.Closed ? await AppraisalWorkflow.ResultsAsync(db, r, ct) : null;
         return new ReviewView(r.Id, r.Year, r.AppointmentId, r.OfficialName, r.Post, r.MeetingId, r.WrittenReport, r.PerformanceReport, r.Status, SupervisionLabels.Of(r.Status),
-            r.ChoiceList, appraised, has, may, results);
+            r.ChoiceList, appraised, has, may, results, Allowed<PostAppointmentReviewAction>(r.Can));
     }
+
+    /// <summary>The actions the entity's state allows, asked of its state machine (never listed here).</summary>
+    private static List<TAction> Allowed<TAction>(Func<TAction, Actor?, bool> can) where TAction : struct, Enum
+        => Enum.GetValues<TAction>().Where(a => can(a, null)).ToList();
 
     public static SupervisionActor Require(SupervisionActor actor)
     {

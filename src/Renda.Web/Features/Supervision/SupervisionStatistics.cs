@@ -28,7 +28,7 @@ public static class SupervisionStatistics
         var deputyInspections = await db.Set<Survey>().CountAsync(s => s.CongressId == congressId && s.Year == year && s.Kind == SurveyKind.DeputyInspection, ct);
         var inquiries = await db.Set<SpecialInquiry>().CountAsync(i => i.CongressId == congressId && i.Year == year, ct);
         var interpellations = await db.Set<Interpellation>().CountAsync(i => i.CongressId == congressId && i.Year == year, ct);
-        var appraised = await db.Set<PostAppointmentReview>().Where(r => r.CongressId == congressId && r.Year == year && r.Status == ReviewStatus.Closed
+        var appraised = await db.Set<PostAppointmentReview>().Where(r => r.CongressId == congressId && r.Year == year && r.Status == PostAppointmentReviewStatus.Closed
             && db.Set<AppraisalReceipt>().Any(x => x.ReviewId == r.Id)).Select(r => r.AppointmentId).Distinct().CountAsync(ct);
         var loop = db.Set<WorkReport>().AsNoTracking().Where(r => r.CongressId == congressId && r.Year == year);
         var y = year.ToString(System.Globalization.CultureInfo.InvariantCulture);

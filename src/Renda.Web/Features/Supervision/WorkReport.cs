@@ -20,6 +20,13 @@ public enum WorkReportKind
 /// </summary>
 public enum WorkReportStatus { Planned = 1, Submitted = 2, Distributed = 3, Heard = 4, OpinionsSent = 5, HandlingReported = 6, FollowingUp = 7, Closed = 8 }
 
+public enum WorkReportAction
+{
+    Submit = 1, Distribute = 2, Hear = 3, SendOpinions = 4, ReportHandling = 5, Judge = 6, ReportFollowUp = 7, CloseFollowUp = 8, RequestResolution = 9,
+    /// <summary>Attach a document (the report as submitted, the signed handling report) while the loop is open.</summary>
+    Attach = 10,
+}
+
 /// <summary>The committee's judgement of the organ's handling report.</summary>
 public enum HandlingJudgement { Satisfactory = 1, FollowUpRequired = 2 }
 
@@ -27,9 +34,22 @@ public enum HandlingJudgement { Satisfactory = 1, FollowUpRequired = 2 }
 public class WorkReport
 {
     public const string Subject = "WorkReport";
-    public const string LeadSource = "监督法第十五条";
-    public const string OpinionsSource = "监督法第十七条；本级常委会规定（可配置）";
-    public const string AuditSource = "监督法第二十七条";
+
+    public static readonly StateMachine<WorkReportStatus, WorkReportAction> Machine = new("报告", SupervisionLabels.Of,
+        Allow.Row(WorkReportAction.Submit, "提交报告", ActorKinds.Staff | ActorKinds.UnitOfficer, WorkReportStatus.Planned, WorkReportStatus.Submitted),
+        Allow.Row(WorkReportAction.Distribute, "印发组成人员", ActorKinds.Staff, WorkReportStatus.Submitted),
+        // A vote on an item to be approved means the report was deliberated, so a submitted report can be heard too.
+        Allow.Row(WorkReportAction.Hear, "记录为已审议", ActorKinds.Staff | ActorKinds.System, WorkReportStatus.Distributed, WorkReportStatus.Submitted),
+        Allow.Row(WorkReportAction.SendOpinions, "送交审议意见", ActorKinds.Staff, WorkReportStatus.Heard),
+        Allow.Row(WorkReportAction.ReportHandling, "报告研究处理情况", ActorKinds.Staff | ActorKinds.UnitOfficer, WorkReportStatus.OpinionsSent),
+        Allow.Row(WorkReportAction.Judge, "满意度测评", ActorKinds.Staff, WorkReportStatus.HandlingReported),
+        Allow.Row(WorkReportAction.ReportFollowUp, "报告跟踪落实情况", ActorKinds.Staff | ActorKinds.UnitOfficer, WorkReportStatus.FollowingUp),
+        Allow.Row(WorkReportAction.CloseFollowUp, "结束跟踪监督", ActorKinds.Staff, WorkReportStatus.FollowingUp),
+        Allow.Row(WorkReportAction.RequestResolution, "提请作出决议", ActorKinds.Staff,
+            WorkReportStatus.Heard, WorkReportStatus.OpinionsSent, WorkReportStatus.HandlingReported, WorkReportStatus.FollowingUp),
+        Allow.Row(WorkReportAction.Attach, "添加附件", ActorKinds.Staff | ActorKinds.UnitOfficer,
+            WorkReportStatus.Planned, WorkReportStatus.Submitted, WorkReportStatus.Distributed, WorkReportStatus.Heard, WorkReportStatus.OpinionsSent,
+            WorkReportStatus.HandlingReported, WorkReportStatus.FollowingUp));
 
     public int Id { get; set; }
     public int CongressId { get; set; }
@@ -46,30 +66,30 @@ public class WorkReport
     public int? AuditReportId { get; set; }
     public int? MeetingId { get; set; }
     public int? AgendaItemId { get; set; }
-    public WorkReportStatus Status { get; set; } = WorkReportStatus.Planned;
+    public WorkReportStatus Status { get; private set; } = WorkReportStatus.Planned;
     /// <summary>Why the lead times of 第十五条 could not all be kept (the meeting was nearer than 20 days when registered).</summary>
     [MaxLength(500)] public string? LateReason { get; set; }
-    [MaxLength(50_000)] public string? ReportText { get; set; }
-    public DateOnly? SubmittedOn { get; set; }
-    public DateOnly? DistributedOn { get; set; }
-    public DateOnly? HeardOn { get; set; }
-    [MaxLength(50_000)] public string? Opinions { get; set; }
-    public DateOnly? OpinionsSentOn { get; set; }
-    [MaxLength(50_000)] public string? HandlingReport { get; set; }
-    public DateOnly? HandlingReportedOn { get; set; }
-    public HandlingJudgement? Judgement { get; set; }
-    [MaxLength(2000)] public string? JudgementNote { get; set; }
-    public DateOnly? FollowUpDueOn { get; set; }
-    [MaxLength(50_000)] public string? FollowUpReport { get; set; }
-    public DateOnly? FollowUpReportedOn { get; set; }
+    [MaxLength(50_000)] public string? ReportText { get; private set; }
+    public DateOnly? SubmittedOn { get; private set; }
+    public DateOnly? DistributedOn { get; private set; }
+    public DateOnly? HeardOn { get; private set; }
+    [MaxLength(50_000)] public string? Opinions { get; private set; }
+    public DateOnly? OpinionsSentOn { get; private set; }
+    [MaxLength(50_000)] public string? HandlingReport { get; private set; }
+    public DateOnly? HandlingReportedOn { get; private set; }
+    public HandlingJudgement? Judgement { get; private set; }
+    [MaxLength(2000)] public string? JudgementNote { get; private set; }
+    public DateOnly? FollowUpDueOn { get; private set; }
+    [MaxLength(50_000)] public string? FollowUpReport { get; private set; }
+    public DateOnly? FollowUpReportedOn { get; private set; }
     /// <summary>A resolution asked by the committee on this report (its agenda item's vote decides it) and its deadline.</summary>
-    public int? ResolutionAgendaItemId { get; set; }
-    public bool? ResolutionAdopted { get; set; }
-    public DateOnly? ResolutionDueOn { get; set; }
-    public DateOnly? ClosedOn { get; set; }
+    public int? ResolutionAgendaItemId { get; private set; }
+    public bool? ResolutionAdopted { get; private set; }
+    public DateOnly? ResolutionDueOn { get; private set; }
+    public DateOnly? ClosedOn { get; private set; }
     /// <summary>For final accounts and budget adjustments: whether the standing committee approved them by its vote, and when.</summary>
-    public bool? Approved { get; set; }
-    public DateOnly? ApprovedOn { get; set; }
+    public bool? Approved { get; private set; }
+    public DateOnly? ApprovedOn { get; private set; }
     public DateTime CreatedAt { get; set; }
 
     public static bool IsFinance(WorkReportKind k) => k is not (WorkReportKind.Special or WorkReportKind.InspectionReport);
@@ -88,19 +108,15 @@ public class WorkReport
     {
         Approved = approved;
         ApprovedOn = on;
-        if (Status is WorkReportStatus.Submitted or WorkReportStatus.Distributed)
+        if (Can(WorkReportAction.Hear))
             Hear(on);
     }
 
-    private void Require(string action, params WorkReportStatus[] allowed)
-    {
-        if (!allowed.Contains(Status))
-            throw DomainException.Conflict($"报告当前状态为“{SupervisionLabels.Of(Status)}”，不能{action}。");
-    }
+    public bool Can(WorkReportAction action, Actor? actor = null) => Machine.Can(Status, action, actor);
 
     public void Submit(string text, DateOnly on)
     {
-        Require("提交报告", WorkReportStatus.Planned, WorkReportStatus.Submitted);
+        Machine.Require(Status, WorkReportAction.Submit);
         ReportText = text;
         SubmittedOn = on;
         Status = WorkReportStatus.Submitted;
@@ -108,7 +124,7 @@ public class WorkReport
 
     public void Distribute(DateOnly on)
     {
-        Require("印发组成人员", WorkReportStatus.Submitted);
+        Machine.Require(Status, WorkReportAction.Distribute);
         if (MeetingId is null) throw DomainException.Conflict("报告尚未列入常委会会议议程，不能印发。");
         DistributedOn = on;
         Status = WorkReportStatus.Distributed;
@@ -116,14 +132,14 @@ public class WorkReport
 
     public void Hear(DateOnly on)
     {
-        Require("记录为已审议", WorkReportStatus.Distributed, WorkReportStatus.Submitted);
+        Machine.Require(Status, WorkReportAction.Hear);
         HeardOn = on;
         Status = WorkReportStatus.Heard;
     }
 
     public void SendOpinions(string opinions, DateOnly on)
     {
-        Require("送交审议意见", WorkReportStatus.Heard);
+        Machine.Require(Status, WorkReportAction.SendOpinions);
         Opinions = opinions;
         OpinionsSentOn = on;
         Status = WorkReportStatus.OpinionsSent;
@@ -131,9 +147,8 @@ public class WorkReport
 
     public void ReportHandling(string text, DateOnly on)
     {
-        if (Status is WorkReportStatus.Planned or WorkReportStatus.Submitted or WorkReportStatus.Distributed or WorkReportStatus.Heard)
-            throw DomainException.Conflict("审议意见尚未送交，不能报告研究处理情况。");
-        Require("报告研究处理情况", WorkReportStatus.OpinionsSent);
+        if (OpinionsSentOn is null) throw DomainException.Conflict("审议意见尚未送交，不能报告研究处理情况。");
+        Machine.Require(Status, WorkReportAction.ReportHandling);
         HandlingReport = text;
         HandlingReportedOn = on;
         Status = WorkReportStatus.HandlingReported;
@@ -141,7 +156,7 @@ public class WorkReport
 
     public void Judge(HandlingJudgement judgement, string? note, DateOnly? followUpDueOn, DateOnly today)
     {
-        Require("满意度测评", WorkReportStatus.HandlingReported);
+        Machine.Require(Status, WorkReportAction.Judge);
         Judgement = judgement;
         JudgementNote = note;
         switch (judgement)
@@ -161,17 +176,33 @@ public class WorkReport
 
     public void ReportFollowUp(string text, DateOnly on)
     {
-        Require("报告跟踪落实情况", WorkReportStatus.FollowingUp);
+        Machine.Require(Status, WorkReportAction.ReportFollowUp);
         FollowUpReport = text;
         FollowUpReportedOn = on;
     }
 
     public void CloseFollowUp(DateOnly on)
     {
-        Require("结束跟踪监督", WorkReportStatus.FollowingUp);
+        Machine.Require(Status, WorkReportAction.CloseFollowUp);
         if (string.IsNullOrEmpty(HandlingReport) || FollowUpReport is null)
             throw DomainException.Conflict("承办机关尚未报告跟踪落实情况，不能结束跟踪监督。");
         Status = WorkReportStatus.Closed;
         ClosedOn = on;
     }
+
+    /// <summary>A resolution is asked once (again only after the last one was not adopted), with a deadline after today; its agenda item follows.</summary>
+    public void RequestResolution(DateOnly dueOn, DateOnly today)
+    {
+        Machine.Require(Status, WorkReportAction.RequestResolution);
+        if (ResolutionAgendaItemId is not null && ResolutionAdopted != false)
+            throw DomainException.Conflict("已就该报告提请作出决议。");
+        if (dueOn <= today) throw DomainException.Invalid("dueOn", "决议要求的办理期限须晚于今天。");
+        ResolutionDueOn = dueOn;
+        ResolutionAdopted = null;
+    }
+
+    public void ResolutionOnAgenda(int agendaItemId) => ResolutionAgendaItemId = agendaItemId;
+
+    /// <summary>The vote on the resolution decided it.</summary>
+    public void ResolutionDecided(bool adopted) => ResolutionAdopted = adopted;
 }

@@ -13,7 +13,7 @@ public class AppraisalModel(RendaDbContext db) : SupervisionPageModel(db)
 
     private string Here() => $"/supervision/appraisals/{Id}";
 
-    public Task<IActionResult> OnPostCastAsync(string? choice, CancellationToken ct) => StepAsync(a => Appraisals.CastAsync(Db, a, Id, choice, ct), "您的测评已记录。", Here, ct);
-    public Task<IActionResult> OnPostOpenAsync(CancellationToken ct) => StepAsync(a => Appraisals.OpenAsync(Db, a, Id, ct), "测评开始。", Here, ct);
-    public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) => StepAsync(a => Appraisals.CloseAsync(Db, a, Id, ct), "测评结束。", Here, ct);
+    public Task<IActionResult> OnPostCastAsync(string? choice, CancellationToken ct) => StepAsync(a => AppraisalWorkflow.CastAsync(Db, a, Id, choice, ct), "您的测评已记录。", Here, ct);
+    public Task<IActionResult> OnPostOpenAsync(CancellationToken ct) => StepAsync(a => AppraisalWorkflow.OpenAsync(Db, a, Id, ct), "测评开始。", Here, ct);
+    public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) => StepAsync(a => AppraisalWorkflow.CloseAsync(Db, a, Id, ct), "测评结束。", Here, ct);
 }

@@ -25,7 +25,7 @@ public class AppraisalsModel(RendaDbContext db) : SupervisionPageModel(db)
     public async Task<IActionResult> OnPostCreateAsync(int appointmentId, int? meetingId, bool writtenReport, string? performanceReport, CancellationToken ct)
     {
         var id = 0;
-        return await StepAsync(async a => id = (await Appraisals.CreateAsync(Db, a, new ReviewInput(appointmentId, meetingId, writtenReport, performanceReport), ct)).Id,
+        return await StepAsync(async a => id = (await AppraisalWorkflow.CreateAsync(Db, a, new ReviewInput(appointmentId, meetingId, writtenReport, performanceReport), ct)).Id,
             "履职报告已安排。", () => $"/supervision/appraisals/{id}", ct);
     }
 }

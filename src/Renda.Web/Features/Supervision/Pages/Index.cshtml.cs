@@ -19,10 +19,10 @@ public class PlanModel(RendaDbContext db) : SupervisionPageModel(db)
     }
 
     public async Task<IActionResult> OnPostTopicAsync(string? title, SupervisionKind kind, TopicSource source, int? plannedMonth, string? suggestionNumber, int? committeeId, int? organId, string? sourceNote, CancellationToken ct)
-        => await StepAsync(async a => await SupervisionWorkflow.AddTopicAsync(Db, a, SelectedYear,
+        => await StepAsync(async a => await SupervisionPlanWorkflow.AddTopicAsync(Db, a, SelectedYear,
             new TopicInput(title, kind, source, sourceNote, await SuggestionIdAsync(a.CongressId, suggestionNumber, ct), committeeId, organId, plannedMonth), ct),
             "议题已添加。", () => $"/supervision/plan?year={SelectedYear}", ct);
 
     public Task<IActionResult> OnPostPublishAsync(CancellationToken ct)
-        => StepAsync(a => SupervisionWorkflow.PublishPlanAsync(Db, a, SelectedYear, ct), "监督工作计划已发布。", () => $"/supervision/plan?year={SelectedYear}", ct);
+        => StepAsync(a => SupervisionPlanWorkflow.PublishPlanAsync(Db, a, SelectedYear, ct), "监督工作计划已发布。", () => $"/supervision/plan?year={SelectedYear}", ct);
 }

@@ -17,7 +17,7 @@ public class InquiriesModel(RendaDbContext db) : SupervisionPageModel(db)
     public async Task<IActionResult> OnPostCreateAsync(string? title, DateOnly heldOn, int? topicId, CancellationToken ct)
     {
         var id = 0;
-        return await StepAsync(async a => id = (await SupervisionWorkflow.CreateInquiryAsync(Db, a, new InquiryInput(title, heldOn, null, null, topicId), ct)).Id,
+        return await StepAsync(async a => id = (await InquiryWorkflow.CreateInquiryAsync(Db, a, new InquiryInput(title, heldOn, null, null, topicId), ct)).Id,
             "专题询问已安排，请记录询问和答复。", () => $"/supervision/inquiries/{id}", ct);
     }
 }

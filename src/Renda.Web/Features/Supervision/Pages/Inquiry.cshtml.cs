@@ -18,10 +18,10 @@ public class InquiryModel(RendaDbContext db) : SupervisionPageModel(db)
     private string Here() => $"/supervision/inquiries/{Id}";
 
     public Task<IActionResult> OnPostQuestionAsync(string? asker, string? addressedOrgan, string? question, string? answeredBy, string? answer, string? commitment, CancellationToken ct)
-        => StepAsync(a => SupervisionWorkflow.AddQuestionAsync(Db, a, Id, new QuestionInput(asker, addressedOrgan, question, answeredBy, answer, commitment), ct), "询问已记录。", Here, ct);
+        => StepAsync(a => InquiryWorkflow.AddQuestionAsync(Db, a, Id, new QuestionInput(asker, addressedOrgan, question, answeredBy, answer, commitment), ct), "询问已记录。", Here, ct);
 
     public Task<IActionResult> OnPostDoneAsync(int questionId, CancellationToken ct)
-        => StepAsync(a => SupervisionWorkflow.CompleteCommitmentAsync(Db, a, questionId, ct), "承诺事项已落实。", Here, ct);
+        => StepAsync(a => InquiryWorkflow.CompleteCommitmentAsync(Db, a, questionId, ct), "承诺事项已落实。", Here, ct);
 
     public Task<IActionResult> OnPostTopicAsync(int? topicId, CancellationToken ct) => LinkTopicAsync(SupervisionRecord.Inquiry, Id, topicId, Here(), ct);
 }

@@ -18,12 +18,12 @@ public class InspectionModel(RendaDbContext db, WorkCalendar calendar) : Supervi
     }
 
     public Task<IActionResult> OnPostFindingsAsync(string? findings, CancellationToken ct)
-        => StepAsync(a => SupervisionWorkflow.RecordFindingsAsync(Db, a, Id, findings, ct), "检查发现已记录。", () => $"/supervision/inspections/{Id}", ct);
+        => StepAsync(a => InspectionWorkflow.RecordFindingsAsync(Db, a, Id, findings, ct), "检查发现已记录。", () => $"/supervision/inspections/{Id}", ct);
 
     public async Task<IActionResult> OnPostReportAsync(string? report, int organId, string? lateReason, CancellationToken ct)
     {
         var reportId = 0;
-        return await StepAsync(async a => reportId = (await SupervisionWorkflow.ReportInspectionAsync(Db, calendar, a, Id, report, organId, null, lateReason, ct)).Id,
+        return await StepAsync(async a => reportId = (await InspectionWorkflow.ReportInspectionAsync(Db, calendar, a, Id, report, organId, null, lateReason, ct)).Id,
             "执法检查报告已形成，请列入会议议程。", () => $"/supervision/reports/{reportId}", ct);
     }
 

@@ -34,7 +34,7 @@ public class InspectionsModel(RendaDbContext db) : SupervisionPageModel(db)
         var id = 0;
         TeamInput[] team = [new(TeamRole.Leader, null, leaderPersonId, null), .. (memberPersonIds ?? []).Where(p => p != leaderPersonId).Select(p => new TeamInput(TeamRole.Member, null, p, null)),
             .. (deputyIds ?? []).Select(d => new TeamInput(TeamRole.Deputy, null, null, d))];
-        return await StepAsync(async a => id = (await SupervisionWorkflow.CreateInspectionAsync(Db, a, new InspectionInput(law, null, startsOn, endsOn, places, usesQuestionnaire, usesSpotCheck,
+        return await StepAsync(async a => id = (await InspectionWorkflow.CreateInspectionAsync(Db, a, new InspectionInput(law, null, startsOn, endsOn, places, usesQuestionnaire, usesSpotCheck,
             usesThirdPartyAssessment, topicId, team, jointCongressCodes), ct)).Id, "执法检查已安排。", () => $"/supervision/inspections/{id}", ct);
     }
 }

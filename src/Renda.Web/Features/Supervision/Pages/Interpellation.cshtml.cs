@@ -14,8 +14,8 @@ public class InterpellationModel(RendaDbContext db) : SupervisionPageModel(db)
     private string Here() => $"/supervision/interpellations/{Id}";
 
     public Task<IActionResult> OnPostAnswerAsync(string? answeredBy, string? answer, CancellationToken ct)
-        => StepAsync(a => SupervisionWorkflow.AnswerInterpellationAsync(Db, a, Id, answeredBy, answer, ct), "答复已记录。", Here, ct);
+        => StepAsync(a => InterpellationWorkflow.AnswerInterpellationAsync(Db, a, Id, answeredBy, answer, ct), "答复已记录。", Here, ct);
 
     public Task<IActionResult> OnPostRateAsync(bool satisfied, CancellationToken ct)
-        => StepAsync(a => SupervisionWorkflow.RateInterpellationAsync(Db, a, Id, a.PersonId ?? 0, satisfied, ct), "已记录您的意见。", Here, ct);
+        => StepAsync(a => InterpellationWorkflow.RateInterpellationAsync(Db, a, Id, a.PersonId ?? 0, satisfied, ct), "已记录您的意见。", Here, ct);
 }

@@ -21,7 +21,7 @@ public class InterpellationsModel(RendaDbContext db) : SupervisionPageModel(db)
     public async Task<IActionResult> OnPostFileAsync(string? title, string? questions, int organId, int[]? proposerPersonIds, CancellationToken ct)
     {
         var id = 0;
-        return await StepAsync(async a => id = (await SupervisionWorkflow.FileInterpellationAsync(Db, a, new InterpellationInput(title, questions, organId, null, proposerPersonIds), ct)).Id,
+        return await StepAsync(async a => id = (await InterpellationWorkflow.FileInterpellationAsync(Db, a, new InterpellationInput(title, questions, organId, null, proposerPersonIds), ct)).Id,
             "质询案已登记。", () => $"/supervision/interpellations/{id}", ct);
     }
 }

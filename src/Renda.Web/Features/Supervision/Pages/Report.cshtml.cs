@@ -35,7 +35,7 @@ public class ReportModel(RendaDbContext db, WorkCalendar calendar, AttachmentSto
     private string Here() => $"/supervision/reports/{Id}";
 
     public Task<IActionResult> OnPostScheduleAsync(int meetingId, string? lateReason, CancellationToken ct)
-        => StepAsync(a => WorkReports.ScheduleAsync(Db, calendar, a, Id, meetingId, lateReason, ct), "报告已列入会议议程，送交期限开始计时。", Here, ct);
+        => StepAsync(a => WorkReportWorkflow.ScheduleAsync(Db, calendar, a, Id, meetingId, lateReason, ct), "报告已列入会议议程，送交期限开始计时。", Here, ct);
     public Task<IActionResult> OnPostAttachAsync(IFormFile? file, CancellationToken ct) => StepAsync(async a =>
     {
         if (file is not { Length: > 0 }) throw DomainException.Invalid("file", "请选择要上传的文件。");
@@ -45,17 +45,17 @@ public class ReportModel(RendaDbContext db, WorkCalendar calendar, AttachmentSto
         await using var content = file.OpenReadStream();
         await store.SaveAsync(content, file.FileName, a.CongressId, WorkReport.Subject, owner, a.AccountId, ct);
     }, "附件已上传。", Here, ct);
-    public Task<IActionResult> OnPostSubmitAsync(string? text, CancellationToken ct) => StepAsync(a => WorkReports.SubmitAsync(Db, a, Id, text, ct), "报告已提交。", Here, ct);
-    public Task<IActionResult> OnPostDistributeAsync(CancellationToken ct) => StepAsync(a => WorkReports.DistributeAsync(Db, a, Id, ct), "报告已送常委会并印发组成人员。", Here, ct);
-    public Task<IActionResult> OnPostHeardAsync(CancellationToken ct) => StepAsync(a => WorkReports.HearAsync(Db, calendar, a, Id, ct), "已记录会议听取审议，审议意见须在7日内送交。", Here, ct);
-    public Task<IActionResult> OnPostOpinionsAsync(string? opinions, CancellationToken ct) => StepAsync(a => WorkReports.SendOpinionsAsync(Db, calendar, a, Id, opinions, ct), "审议意见已送交报告机关。", Here, ct);
-    public Task<IActionResult> OnPostHandlingAsync(string? text, CancellationToken ct) => StepAsync(a => WorkReports.ReportHandlingAsync(Db, a, Id, text, ct), "研究处理情况已报告。", Here, ct);
+    public Task<IActionResult> OnPostSubmitAsync(string? text, CancellationToken ct) => StepAsync(a => WorkReportWorkflow.SubmitAsync(Db, a, Id, text, ct), "报告已提交。", Here, ct);
+    public Task<IActionResult> OnPostDistributeAsync(CancellationToken ct) => StepAsync(a => WorkReportWorkflow.DistributeAsync(Db, a, Id, ct), "报告已送常委会并印发组成人员。", Here, ct);
+    public Task<IActionResult> OnPostHeardAsync(CancellationToken ct) => StepAsync(a => WorkReportWorkflow.HearAsync(Db, calendar, a, Id, ct), "已记录会议听取审议，审议意见须在7日内送交。", Here, ct);
+    public Task<IActionResult> OnPostOpinionsAsync(string? opinions, CancellationToken ct) => StepAsync(a => WorkReportWorkflow.SendOpinionsAsync(Db, calendar, a, Id, opinions, ct), "审议意见已送交报告机关。", Here, ct);
+    public Task<IActionResult> OnPostHandlingAsync(string? text, CancellationToken ct) => StepAsync(a => WorkReportWorkflow.ReportHandlingAsync(Db, a, Id, text, ct), "研究处理情况已报告。", Here, ct);
     public Task<IActionResult> OnPostJudgeAsync(HandlingJudgement judgement, string? note, DateOnly? followUpDueOn, CancellationToken ct)
-        => StepAsync(a => WorkReports.JudgeAsync(Db, calendar, a, Id, judgement, note, followUpDueOn, ct), "测评结论已记录。", Here, ct);
-    public Task<IActionResult> OnPostFollowUpAsync(string? text, CancellationToken ct) => StepAsync(a => WorkReports.ReportFollowUpAsync(Db, a, Id, text, ct), "落实情况已报告。", Here, ct);
-    public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) => StepAsync(a => WorkReports.CloseFollowUpAsync(Db, a, Id, ct), "跟踪监督已结束，报告办结。", Here, ct);
+        => StepAsync(a => WorkReportWorkflow.JudgeAsync(Db, calendar, a, Id, judgement, note, followUpDueOn, ct), "测评结论已记录。", Here, ct);
+    public Task<IActionResult> OnPostFollowUpAsync(string? text, CancellationToken ct) => StepAsync(a => WorkReportWorkflow.ReportFollowUpAsync(Db, a, Id, text, ct), "落实情况已报告。", Here, ct);
+    public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) => StepAsync(a => WorkReportWorkflow.CloseFollowUpAsync(Db, a, Id, ct), "跟踪监督已结束，报告办结。", Here, ct);
     public Task<IActionResult> OnPostResolutionAsync(int meetingId, string? resolutionTitle, DateOnly dueOn, CancellationToken ct)
-        => StepAsync(a => WorkReports.RequestResolutionAsync(Db, a, Id, meetingId, resolutionTitle, dueOn, ct), "决议草案已列入会议议程。", Here, ct);
+        => StepAsync(a => WorkReportWorkflow.RequestResolutionAsync(Db, a, Id, meetingId, resolutionTitle, dueOn, ct), "决议草案已列入会议议程。", Here, ct);
 
     public Task<IActionResult> OnPostTopicAsync(int? topicId, CancellationToken ct) => LinkTopicAsync(SupervisionRecord.Report, Id, topicId, $"/supervision/reports/{Id}", ct);
 }

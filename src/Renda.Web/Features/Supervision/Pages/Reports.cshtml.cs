@@ -44,7 +44,7 @@ public class ReportsModel(RendaDbContext db, WorkCalendar calendar) : Supervisio
         var id = 0;
         return await StepAsync(async a =>
             {
-                var r = await WorkReports.RegisterAsync(Db, calendar, a, new WorkReportInput(Input.Kind, Input.Title, Input.OrganId, Input.CommitteeId, Input.TopicId, Input.MeetingId, Input.AuditReportId, Input.LateReason), ct);
+                var r = await WorkReportWorkflow.RegisterAsync(Db, calendar, a, new WorkReportInput(Input.Kind, Input.Title, Input.OrganId, Input.CommitteeId, Input.TopicId, Input.MeetingId, Input.AuditReportId, Input.LateReason), ct);
                 id = r.Id;
             }, "报告已登记。", () => $"/supervision/reports/{id}", ct);
     }

@@ -11,7 +11,7 @@ namespace Renda.Web.Features.Supervision.Pages;
 /// <summary>The module's pages on the shared workflow page model (GET loads; a POST runs one step).</summary>
 public abstract class SupervisionPageModel(RendaDbContext db) : WorkflowPageModel<SupervisionActor>(db)
 {
-    public override SupervisionActor Actor => SupervisionActor.For(new CurrentUser(User));
+    public override SupervisionActor Actor => new SupervisionActor(new CurrentUser(User));
     protected override bool MayOpen => Actor.MayRead;
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     public int SelectedYear => Year ?? WorkCalendar.Today(Db.Clock).Year;
@@ -38,7 +38,7 @@ public abstract class SupervisionPageModel(RendaDbContext db) : WorkflowPageMode
     }
 
     protected Task<IActionResult> LinkTopicAsync(SupervisionRecord record, int id, int? topicId, string back, CancellationToken ct)
-        => StepAsync(a => SupervisionWorkflow.LinkTopicAsync(Db, a, record, id, topicId, ct), topicId is null ? "已取消与计划议题的关联。" : "已关联年度监督计划议题。", () => back, ct);
+        => StepAsync(a => SupervisionPlanWorkflow.LinkTopicAsync(Db, a, record, id, topicId, ct), topicId is null ? "已取消与计划议题的关联。" : "已关联年度监督计划议题。", () => back, ct);
 
     /// <summary>A deputy suggestion named by its number on a topic form (the concentrated suggestion behind the topic).</summary>
     protected async Task<int?> SuggestionIdAsync(int congressId, string? number, CancellationToken ct)

@@ -18,7 +18,7 @@ public class SurveyModel(RendaDbContext db) : SupervisionPageModel(db)
     private string Here() => $"/supervision/surveys/{Id}";
 
     public Task<IActionResult> OnPostReportAsync(string? findings, string? report, CancellationToken ct)
-        => StepAsync(a => SupervisionWorkflow.ReportSurveyAsync(Db, a, Id, findings, report, ct), "报告已保存。", Here, ct);
+        => StepAsync(a => SurveyWorkflow.ReportSurveyAsync(Db, a, Id, findings, report, ct), "报告已保存。", Here, ct);
 
     public Task<IActionResult> OnPostTopicAsync(int? topicId, CancellationToken ct) => LinkTopicAsync(SupervisionRecord.Survey, Id, topicId, Here(), ct);
 }

@@ -24,7 +24,7 @@ public class SurveysModel(RendaDbContext db) : SupervisionPageModel(db)
     public async Task<IActionResult> OnPostCreateAsync(SurveyKind kind, string? topic, DateOnly startsOn, DateOnly endsOn, string? places, string? participants, int[]? deputyIds, int? topicId, CancellationToken ct)
     {
         var id = 0;
-        return await StepAsync(async a => id = (await SupervisionWorkflow.CreateSurveyAsync(Db, a, new SurveyInput(kind, topic, startsOn, endsOn, places, participants, deputyIds, topicId), ct)).Id,
+        return await StepAsync(async a => id = (await SurveyWorkflow.CreateSurveyAsync(Db, a, new SurveyInput(kind, topic, startsOn, endsOn, places, participants, deputyIds, topicId), ct)).Id,
             "已登记；调研或视察结束后在此提交发现的问题和报告。", () => $"/supervision/surveys/{id}", ct);
     }
 }

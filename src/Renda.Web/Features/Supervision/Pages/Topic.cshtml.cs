@@ -11,6 +11,8 @@ public class TopicModel(RendaDbContext db) : SupervisionPageModel(db)
     public PlanTopic T { get; private set; } = null!;
     public int PlanYear { get; private set; }
     public bool Published { get; private set; }
+    /// <summary>The plan's state allows removing topics (a published plan keeps them).</summary>
+    public bool MayDelete { get; private set; }
     public string? SuggestionNumber { get; private set; }
     public List<(string Kind, string Title, string Link)> Records { get; private set; } = [];
 
@@ -18,8 +20,8 @@ public class TopicModel(RendaDbContext db) : SupervisionPageModel(db)
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
-        var (plan, topic) = await SupervisionWorkflow.LoadTopicAsync(Db, Actor, Id, ct);
-        (T, PlanYear, Published) = (topic, plan.Year, plan.Status == PlanStatus.Published);
+        var (plan, topic) = await SupervisionPlanWorkflow.LoadTopicAsync(Db, Actor, Id, ct);
+        (T, PlanYear, Published, MayDelete) = (topic, plan.Year, plan.PublishedOn is not null, plan.Can(PlanAction.DeleteTopic));
         SuggestionNumber = topic.SuggestionId is { } s ? await Db.Set<Suggestions.Suggestion>().Where(x => x.Id == s).Select(x => x.Number).FirstOrDefaultAsync(ct) : null;
         await LoadChoicesAsync(ct);
         Records = [
@@ -35,7 +37,7 @@ public class TopicModel(RendaDbContext db) : SupervisionPageModel(db)
         var year = 0;
         return await StepAsync(async a =>
         {
-            var topic = await SupervisionWorkflow.UpdateTopicAsync(Db, a, Id,
+            var topic = await SupervisionPlanWorkflow.UpdateTopicAsync(Db, a, Id,
                 new TopicInput(title, kind, source, sourceNote, await SuggestionIdAsync(a.CongressId, suggestionNumber, ct), committeeId, organId, plannedMonth), ct);
             year = await Db.Set<SupervisionPlan>().Where(p => p.Id == topic.PlanId).Select(p => p.Year).FirstAsync(ct);
         }, "议题已修改。", () => $"/supervision/plan?year={year}", ct);
@@ -46,8 +48,8 @@ public class TopicModel(RendaDbContext db) : SupervisionPageModel(db)
         var year = 0;
         return await StepAsync(async a =>
         {
-            year = (await SupervisionWorkflow.LoadTopicAsync(Db, a, Id, ct)).Plan.Year;
-            await SupervisionWorkflow.DeleteTopicAsync(Db, a, Id, ct);
+            year = (await SupervisionPlanWorkflow.LoadTopicAsync(Db, a, Id, ct)).Plan.Year;
+            await SupervisionPlanWorkflow.DeleteTopicAsync(Db, a, Id, ct);
         }, "议题已删除。", () => $"/supervision/plan?year={year}", ct);
     }
 }

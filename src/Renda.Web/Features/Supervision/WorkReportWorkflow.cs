@@ -5,16 +5,15 @@ using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Deadlines;
 using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Notifications;
-using Renda.Web.Platform.Organisations;
 using Renda.Web.Platform.Web;
-using Renda.Web.Platform.Modules;
+using static Renda.Web.Features.Supervision.SupervisionClocks;
 
 namespace Renda.Web.Features.Supervision;
 
 public sealed record WorkReportInput(WorkReportKind Kind, string? Title, int OrganId, int? CommitteeId, int? TopicId, int? MeetingId, int? AuditReportId, string? LateReason);
 
 /// <summary>The work-report loop: registered for a meeting with its lead-time clocks, heard, opinions sent, handling reported, judged, followed up.</summary>
-public static class WorkReports
+public static class WorkReportWorkflow
 {
     /// <summary>The agenda item asking the committee for a resolution on a report; its vote comes back through IAgendaSubject.</summary>
     public const string ResolutionSubject = "WorkReportResolution";
@@ -38,7 +37,7 @@ public static class WorkReports
             throw DomainException.Invalid("organId", "请选择本级的报告机关。");
         if (input.CommitteeId is { } c && !await db.Committees.AnyAsync(x => x.Id == c && x.CongressId == actor.CongressId, ct))
             throw DomainException.Invalid("committeeId", "请选择本级常委会的专门委员会或工作机构。");
-        await SupervisionWorkflow.RequireOwnTopicAsync(db, actor, input.TopicId, ct);
+        await SupervisionPlanWorkflow.RequireOwnTopicAsync(db, actor, input.TopicId, ct);
         WorkReport? audit = null;
         if (input.Kind == WorkReportKind.AuditRectification)
         {
@@ -51,7 +50,7 @@ public static class WorkReports
         var report = new WorkReport
         {
             CongressId = actor.CongressId, Year = today.Year, Kind = input.Kind, Title = title, OrganId = input.OrganId, CommitteeId = input.CommitteeId, TopicId = input.TopicId,
-            AuditReportId = audit?.Id, Status = WorkReportStatus.Planned, CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
+            AuditReportId = audit?.Id, CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Add(report);
@@ -79,19 +78,13 @@ public static class WorkReports
     private static async Task PlaceOnMeetingAsync(RendaDbContext db, WorkCalendar calendar, SupervisionActor actor, WorkReport report, int meetingId, string? lateReason, CancellationToken ct)
     {
         var meeting = await MeetingWorkflow.LoadAsync(db, AsMeetingActor(actor), meetingId, ct);
-        var settings = await Settings.ForAsync<SupervisionSettings>(db, actor.CongressId, ct);
+        var stages = LeadStages(await Settings.ForAsync<SupervisionSettings>(db, actor.CongressId, ct));
         var today = WorkCalendar.Today(db.Clock);
-        (string Purpose, int Days, string What)[] stages =
-        [
-            ("lead:committee", settings.CommitteeLeadDays, "报告送交有关专门委员会或常委会工作机构"),
-            ("lead:standing-committee", settings.StandingCommitteeLeadDays, "报告送交常委会办事机构"),
-            ("lead:members", settings.MembersLeadDays, "报告印发常委会组成人员"),
-        ];
         // Due by the N-th day before the meeting, moved back to a working day; a stage due before today can no longer be kept.
         var missed = stages.Where(s => calendar.SubtractCalendarDays(meeting.StartsOn, s.Days) < today).ToList();
         var reason = Text.Optional("lateReason", lateReason, "未能按期送交的理由", 500);
         if (missed.Count > 0 && reason is null)
-            throw DomainException.Conflict($"距会议举行仅 {meeting.StartsOn.DayNumber - today.DayNumber} 日，已不能在会议举行{missed[0].Days}日前{missed[0].What}（{WorkReport.LeadSource}）；须填写理由。");
+            throw DomainException.Conflict($"距会议举行仅 {meeting.StartsOn.DayNumber - today.DayNumber} 日，已不能在会议举行{missed[0].Days}日前{missed[0].What}（{LeadSource}）；须填写理由。");
         var item = WorkReport.NeedsApproval(report.Kind)
             ? MeetingWorkflow.AddAgendaItem(meeting, AgendaItemKind.Resolution, $"审查和批准{report.Title}", WorkReport.Subject, report.Id)
             : MeetingWorkflow.AddAgendaItem(meeting, report.Kind == WorkReportKind.InspectionReport ? AgendaItemKind.Other : AgendaItemKind.WorkReport,
@@ -99,23 +92,11 @@ public static class WorkReports
         report.MeetingId = meeting.Id;
         report.Year = meeting.StartsOn.Year;
         report.LateReason = missed.Count > 0 ? reason : null;
-        foreach (var (purpose, days, what) in stages.Except(missed))
-            Deadlines.Start(db, calendar, actor.CongressId, WorkReport.Subject, report.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                $"{what}：{Short(report.Title)}", $"专项工作报告应当在常委会会议举行{days}日前{what}（遇节假日提前至此前最后一个工作日）", WorkReport.LeadSource,
-                meeting.StartsOn, PeriodUnit.CalendarDaysBefore, days, ownerHandlingUnitId: purpose == "lead:committee" ? report.OrganId : null,
-                ownerCommitteeId: purpose == "lead:committee" ? null : report.CommitteeId, purpose: purpose);
+        foreach (var stage in stages.Except(missed))
+            Start(db, calendar, report, Lead(stage, report.Title), meeting.StartsOn, LeadOwner(stage, report));
         await db.SaveChangesAsync(ct);
         report.AgendaItemId = item.Id;
         await db.SaveChangesAsync(ct);
-    }
-
-    private static string Short(string s) => s.Length > 120 ? s[..120] : s;
-    private static string Sid(WorkReport r) => r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static async Task CompleteAsync(RendaDbContext db, WorkReport r, params string[] purposes)
-    {
-        foreach (var d in await Deadlines.RunningForAsync(db, WorkReport.Subject, Sid(r)))
-            if (purposes.Contains(d.Purpose)) Deadlines.Complete(db, d);
     }
 
     /// <summary>The organ uploads its report (or staff enter the one sent on paper).</summary>
@@ -124,10 +105,9 @@ public static class WorkReports
         var r = await LoadAsync(db, actor, id, ct);
         actor.RequireOrganOrStaff(r.OrganId);
         r.Submit(Text.Required("text", text, "报告正文", 50_000), WorkCalendar.Today(db.Clock));
-        await CompleteAsync(db, r, "lead:committee");
+        await CompleteAsync(db, r.Id, ct, Purposes.LeadCommittee);
         if (r.Kind == WorkReportKind.AuditRectification && r.AuditReportId is { } audit)
-            foreach (var d in await Deadlines.RunningForAsync(db, WorkReport.Subject, audit.ToString(System.Globalization.CultureInfo.InvariantCulture), ct))
-                if (d.Purpose == "rectification") Deadlines.Complete(db, d);
+            await CompleteAsync(db, audit, ct, Purposes.Rectification);
         await db.SaveChangesAsync(ct);
     }
 
@@ -137,7 +117,7 @@ public static class WorkReports
         actor.RequireStaff();
         var r = await LoadAsync(db, actor, id, ct);
         r.Distribute(WorkCalendar.Today(db.Clock));
-        await CompleteAsync(db, r, "lead:standing-committee", "lead:members");
+        await CompleteAsync(db, r.Id, ct, Purposes.LeadStandingCommittee, Purposes.LeadMembers);
         await db.SaveChangesAsync(ct);
     }
 
@@ -162,15 +142,11 @@ public static class WorkReports
     /// <summary>Once heard: the lead-time clocks are over, the opinions are due in N days (and, for the audit report, the rectification report in 6 months).</summary>
     internal static async Task StartOpinionsClockAsync(RendaDbContext db, WorkCalendar calendar, WorkReport r, DateOnly today, CancellationToken ct)
     {
-        await CompleteAsync(db, r, "lead:committee", "lead:standing-committee", "lead:members");
+        await CompleteAsync(db, r.Id, ct, Purposes.Lead);
         var settings = await Settings.ForAsync<SupervisionSettings>(db, r.CongressId, ct);
-        Deadlines.Start(db, calendar, r.CongressId, WorkReport.Subject, Sid(r), $"送交审议意见：{Short(r.Title)}",
-            $"常委会组成人员的审议意见应当在会议闭会后{settings.OpinionsSendDays}日内送交报告机关", WorkReport.OpinionsSource, today, PeriodUnit.CalendarDays,
-            settings.OpinionsSendDays, ownerCommitteeId: r.CommitteeId, purpose: "opinions");
+        Start(db, calendar, r, Opinions(settings, r.Title), today, new ClockOwner(CommitteeId: r.CommitteeId));
         if (r.Kind == WorkReportKind.Audit)
-            Deadlines.Start(db, calendar, r.CongressId, WorkReport.Subject, Sid(r), $"审计查出问题整改情况报告：{Short(r.Title)}",
-                $"审计查出问题的整改情况应当在审计工作报告审议后{settings.AuditRectificationMonths}个月内向常委会报告", WorkReport.AuditSource, today, PeriodUnit.Months,
-                settings.AuditRectificationMonths, ownerHandlingUnitId: r.OrganId, purpose: "rectification");
+            Start(db, calendar, r, Rectification(settings, r.Title), today, ClockOwner.Unit(r.OrganId));
     }
 
     /// <summary>The compiled opinions go to the organ; its written handling report is due in 3 months (configurable).</summary>
@@ -180,11 +156,9 @@ public static class WorkReports
         var r = await LoadAsync(db, actor, id, ct);
         var today = WorkCalendar.Today(db.Clock);
         r.SendOpinions(Text.Required("opinions", opinions, "审议意见", 50_000), today);
-        await CompleteAsync(db, r, "opinions");
+        await CompleteAsync(db, r.Id, ct, Purposes.Opinions);
         var settings = await Settings.ForAsync<SupervisionSettings>(db, r.CongressId, ct);
-        Deadlines.Start(db, calendar, r.CongressId, WorkReport.Subject, Sid(r), $"书面报告审议意见研究处理情况：{Short(r.Title)}",
-            $"报告机关应当在收到审议意见后{settings.HandlingReportMonths}个月内书面报告研究处理情况", WorkReport.OpinionsSource, today, PeriodUnit.Months,
-            settings.HandlingReportMonths, ownerHandlingUnitId: r.OrganId, purpose: "handling");
+        Start(db, calendar, r, Handling(settings, r.Title), today, ClockOwner.Unit(r.OrganId));
         NotifyOrgan(db, r, $"审议意见：{Short(r.Title)}", $"请于{settings.HandlingReportMonths}个月内书面报告研究处理情况。");
         await db.SaveChangesAsync(ct);
     }
@@ -195,7 +169,7 @@ public static class WorkReports
         actor.RequireOrganOrStaff(r.OrganId);
         var body = Text.Required("text", text, "研究处理情况报告", 50_000);
         r.ReportHandling(body, WorkCalendar.Today(db.Clock));
-        await CompleteAsync(db, r, "handling");
+        await CompleteAsync(db, r.Id, ct, Purposes.Handling);
         await db.SaveChangesAsync(ct);
     }
 
@@ -208,9 +182,7 @@ public static class WorkReports
         r.Judge(judgement, Text.Optional("note", note, "说明", 2000), followUpDueOn, today);
         if (judgement == HandlingJudgement.FollowUpRequired)
         {
-            Deadlines.Start(db, calendar, r.CongressId, WorkReport.Subject, Sid(r), $"跟踪监督落实情况报告：{Short(r.Title)}",
-                "常委会对研究处理情况不满意的，报告机关应当在规定期限内再次报告落实情况（跟踪监督）", "监督法第十七条", today, PeriodUnit.CalendarDays,
-                followUpDueOn!.Value.DayNumber - today.DayNumber, ownerHandlingUnitId: r.OrganId, purpose: "follow-up");
+            Start(db, calendar, r, FollowUp(r.Title, followUpDueOn!.Value.DayNumber - today.DayNumber), today, ClockOwner.Unit(r.OrganId));
             NotifyOrgan(db, r, $"跟踪监督：{Short(r.Title)}", $"请于{followUpDueOn:yyyy年M月d日}前报告落实情况。");
         }
         await db.SaveChangesAsync(ct);
@@ -221,7 +193,7 @@ public static class WorkReports
         var r = await LoadAsync(db, actor, id, ct);
         actor.RequireOrganOrStaff(r.OrganId);
         r.ReportFollowUp(Text.Required("text", text, "落实情况报告", 50_000), WorkCalendar.Today(db.Clock));
-        await CompleteAsync(db, r, "follow-up");
+        await CompleteAsync(db, r.Id, ct, Purposes.FollowUp);
         await db.SaveChangesAsync(ct);
     }
 
@@ -238,62 +210,19 @@ public static class WorkReports
     {
         actor.RequireStaff();
         var r = await LoadAsync(db, actor, id, ct);
-        if (r.Status is WorkReportStatus.Planned or WorkReportStatus.Submitted or WorkReportStatus.Distributed or WorkReportStatus.Closed)
-            throw DomainException.Conflict($"报告当前状态为“{SupervisionLabels.Of(r.Status)}”，不能提请作出决议。");
-        if (r.ResolutionAgendaItemId is not null && r.ResolutionAdopted != false)
-            throw DomainException.Conflict("已就该报告提请作出决议。");
-        if (dueOn <= WorkCalendar.Today(db.Clock)) throw DomainException.Invalid("dueOn", "决议要求的办理期限须晚于今天。");
+        r.RequestResolution(dueOn, WorkCalendar.Today(db.Clock));
         var meeting = await MeetingWorkflow.LoadAsync(db, AsMeetingActor(actor), meetingId, ct);
         var item = MeetingWorkflow.AddAgendaItem(meeting, AgendaItemKind.Resolution, Text.Required("title", title, "决议名称", 300), ResolutionSubject, r.Id);
         await db.SaveChangesAsync(ct);
-        r.ResolutionAgendaItemId = item.Id;
-        r.ResolutionDueOn = dueOn;
-        r.ResolutionAdopted = null;
+        r.ResolutionOnAgenda(item.Id);
         await db.SaveChangesAsync(ct);
     }
+
+    internal static string Short(string s) => s.Length > 120 ? s[..120] : s;
 
     internal static void NotifyOrgan(RendaDbContext db, WorkReport r, string title, string body)
     {
         var accounts = db.RoleAssignments.Where(a => a.Role == Role.HandlingUnitOfficer && a.HandlingUnitId == r.OrganId).Select(a => a.AccountId).ToList();
         Notifier.Notify(db, accounts, title.Length > 100 ? title[..100] : title, body, $"/supervision/reports/{r.Id}");
-    }
-}
-
-/// <summary>The vote on a resolution asked on a report: adopted, it starts the organ's clock to the deadline the resolution set.</summary>
-public sealed class WorkReportResolutionSubject : IAgendaSubject
-{
-    public string SubjectType => WorkReports.ResolutionSubject;
-
-    public async Task ApplyAsync(RendaDbContext db, WorkCalendar calendar, Meeting meeting, AgendaItem item, Vote vote, CancellationToken ct)
-    {
-        var r = await db.Set<WorkReport>().FirstOrDefaultAsync(x => x.Id == item.SubjectId, ct);
-        if (r is null) return;
-        r.ResolutionAdopted = vote.Passed == true;
-        if (r.ResolutionAdopted == true && r.ResolutionDueOn is { } due)
-        {
-            var today = WorkCalendar.Today(db.Clock);
-            Deadlines.Start(db, calendar, r.CongressId, WorkReport.Subject, r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"落实常委会决议：{item.Title}",
-                $"常委会就专项工作报告作出决议的，报告机关应当在决议规定的期限内报告执行情况", "监督法第十七条", today, PeriodUnit.CalendarDays,
-                Math.Max(1, due.DayNumber - today.DayNumber), ownerHandlingUnitId: r.OrganId, purpose: "resolution");
-        }
-    }
-}
-
-/// <summary>The vote on a report that needs approval (final accounts, budget adjustment) decides it; the organ is told.</summary>
-public sealed class WorkReportApprovalSubject : IAgendaSubject
-{
-    public string SubjectType => WorkReport.Subject;
-
-    public async Task ApplyAsync(RendaDbContext db, WorkCalendar calendar, Meeting meeting, AgendaItem item, Vote vote, CancellationToken ct)
-    {
-        var r = await db.Set<WorkReport>().FirstOrDefaultAsync(x => x.Id == item.SubjectId, ct);
-        if (r is null || !WorkReport.NeedsApproval(r.Kind)) return;
-        var today = WorkCalendar.Today(db.Clock);
-        var wasHeard = r.HeardOn is not null;
-        r.RecordApproval(vote.Passed == true, today);
-        if (!wasHeard && r.HeardOn is not null)
-            await WorkReports.StartOpinionsClockAsync(db, calendar, r, today, ct);
-        WorkReports.NotifyOrgan(db, r, $"{(vote.Passed == true ? "已批准" : "未获批准")}：{(r.Title.Length > 80 ? r.Title[..80] : r.Title)}",
-            $"常委会会议表决：{item.OutcomeNote}。");
     }
 }

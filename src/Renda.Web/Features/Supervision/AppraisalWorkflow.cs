@@ -4,18 +4,18 @@ using Renda.Web.Features.Meetings;
 using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Organisations;
 using Renda.Web.Platform.Web;
-using Renda.Web.Platform.Modules;
 
 namespace Renda.Web.Features.Supervision;
 
 public sealed record AppraisalResult(string Choice, int Count);
+public sealed record ReviewInput(int AppointmentId, int? MeetingId, bool WrittenReport, string? PerformanceReport);
 
 /// <summary>
 /// 任后监督: an official the standing committee appointed reports on their performance; the members seated on the day appraise
 /// by secret ballot. As Voting does, the fact that a member appraised (AppraisalReceipt, unique per member and review) and the
 /// choice (AppraisalPaper, random key, no member) are two unlinked rows written in one transaction.
 /// </summary>
-public static class Appraisals
+public static class AppraisalWorkflow
 {
     public static async Task<PostAppointmentReview> LoadAsync(RendaDbContext db, SupervisionActor actor, int id, CancellationToken ct)
     {
@@ -41,7 +41,7 @@ public static class Appraisals
         var r = new PostAppointmentReview
         {
             CongressId = actor.CongressId, Year = year, AppointmentId = a.Id, OfficialName = a.PersonName, Post = a.Post, MeetingId = input.MeetingId, WrittenReport = input.WrittenReport,
-            PerformanceReport = Text.Optional("performanceReport", input.PerformanceReport, "履职情况报告", 50_000), Status = ReviewStatus.Reporting, CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
+            PerformanceReport = Text.Optional("performanceReport", input.PerformanceReport, "履职情况报告", 50_000), CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
         };
         db.Add(r);
         await db.SaveUniqueAsync($"{a.PersonName}{year}年度的履职报告已安排。", ct);
@@ -52,8 +52,7 @@ public static class Appraisals
     {
         actor.RequireStaff();
         var r = await LoadAsync(db, actor, id, ct);
-        if (r.Status != ReviewStatus.Reporting) throw DomainException.Conflict($"当前为“{SupervisionLabels.Of(r.Status)}”，不能修改履职报告。");
-        r.PerformanceReport = Text.Required("text", text, "履职情况报告", 50_000);
+        r.WriteReport(Text.Required("text", text, "履职情况报告", 50_000));
         await db.SaveChangesAsync(ct);
     }
 
@@ -62,12 +61,9 @@ public static class Appraisals
     {
         actor.RequireStaff();
         var r = await LoadAsync(db, actor, id, ct);
-        if (r.Status != ReviewStatus.Reporting) throw DomainException.Conflict($"当前为“{SupervisionLabels.Of(r.Status)}”，不能开始测评。");
-        if (string.IsNullOrEmpty(r.PerformanceReport)) throw DomainException.Conflict("尚未提交履职情况报告，不能开始测评。");
         var settings = await Settings.ForAsync<SupervisionSettings>(db, r.CongressId, ct);
-        r.Choices = string.Join('|', settings.AppraisalChoiceList);
-        r.AppraisalOn = r.MeetingId is { } m ? await db.Set<Meeting>().Where(x => x.Id == m).Select(x => x.StartsOn).FirstAsync(ct) : WorkCalendar.Today(db.Clock);
-        r.Status = ReviewStatus.Appraising;
+        var on = r.MeetingId is { } m ? await db.Set<Meeting>().Where(x => x.Id == m).Select(x => x.StartsOn).FirstAsync(ct) : WorkCalendar.Today(db.Clock);
+        r.Open(settings.AppraisalChoiceList, on);
         await db.SaveChangesAsync(ct);
     }
 
@@ -75,9 +71,7 @@ public static class Appraisals
     {
         var personId = actor.PersonId ?? throw DomainException.Forbidden("只有常委会组成人员可以参加测评。");
         var r = await LoadAsync(db, actor, id, ct);
-        if (r.Status != ReviewStatus.Appraising) throw DomainException.Conflict(r.Status == ReviewStatus.Closed ? "测评已经结束。" : "测评尚未开始。");
-        var value = choice?.Trim();
-        if (value is null || !r.ChoiceList.Contains(value)) throw DomainException.Invalid("choice", $"请选择{string.Join("、", r.ChoiceList)}之一。");
+        var value = r.RequireChoice(choice);
         var day = r.AppraisalOn!.Value;
         if (!await db.StandingCommitteeMembers.AnyAsync(m => m.CongressId == r.CongressId && m.PersonId == personId && m.SeatedOn <= day && (m.LeftOn == null || m.LeftOn > day), ct))
             throw DomainException.Forbidden("您不是测评之日在任的常委会组成人员，不能参加测评。");
@@ -92,13 +86,11 @@ public static class Appraisals
     {
         actor.RequireStaff();
         var r = await LoadAsync(db, actor, id, ct);
-        if (r.Status != ReviewStatus.Appraising) throw DomainException.Conflict("测评不在进行中。");
         // Receipts and papers are not audited one by one (a paper next to its member's name in the trail would undo the
         // secrecy; decision 0017): closing seals them with a digest that goes into the audit chain.
         var receipts = await db.Set<AppraisalReceipt>().AsNoTracking().Where(x => x.ReviewId == r.Id).Select(x => x.PersonId).ToListAsync(ct);
         var papers = await db.Set<AppraisalPaper>().AsNoTracking().Where(x => x.ReviewId == r.Id).Select(x => x.Choice).ToListAsync(ct);
-        r.BallotDigest = Digest(r.Id, receipts, papers);
-        r.Status = ReviewStatus.Closed;
+        r.Close(Digest(r.Id, receipts, papers));
         await db.SaveChangesAsync(ct);
     }
 
