@@ -56,12 +56,9 @@ public static class LegislationApi
             var c = await CongressScope.OwnOrBelowAsync(db, user.User, code, ct);
             return TypedResults.Ok(await LegislationQueries.StatisticsAsync(db, c.Id, year ?? WorkCalendar.Today(db.Clock).Year, ct));
         }).WithName("Legislation_GetStatistics").WithSummary("立法统计：制定、修改、废止法规件数，审查批准件数（由记录统计）");
-        congress.MapGet("/legislation/plan", async (string code, int? year, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) =>
-        {
-            var actor = await ActorAsync(db, user, code, ct);
-            actor.RequireRead();
-            return TypedResults.Ok(await LegislationQueries.PlanAsync(db, actor.CongressId, year ?? WorkCalendar.Today(db.Clock).Year, ct));
-        }).WithName("Legislation_GetPlan").WithSummary("年度立法工作计划及其完成情况");
+        congress.MapGet("/legislation/plan", async (string code, int? year, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct)
+            => TypedResults.Ok(await LegislationQueries.PlanAsync(db, (await ReaderAsync(db, user, code, ct)).CongressId, year ?? WorkCalendar.Today(db.Clock).Year, ct)))
+            .WithName("Legislation_GetPlan").WithSummary("年度立法工作计划及其完成情况");
         congress.MapPost("/legislation/plan", async (string code, PlanProjectInput r, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) =>
         {
             var p = await LegislationPlan.AddProjectAsync(db, await ActorAsync(db, user, code, ct), r, ct);
@@ -76,12 +73,9 @@ public static class LegislationApi
             var b = await BillWorkflow.CreateAsync(db, actor, r, ct);
             return TypedResults.Created($"/api/v1/bills/{b.Id}", await LegislationQueries.BillAsync(db, actor, b.Id, ct));
         }).WithName("Legislation_CreateBill").WithSummary("新建法规草案");
-        congress.MapGet("/contact-points", async (string code, int? year, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) =>
-        {
-            var actor = await ActorAsync(db, user, code, ct);
-            actor.RequireRead();
-            return TypedResults.Ok(await LegislationQueries.ContactPointsAsync(db, actor.CongressId, year, ct));
-        }).WithName("Legislation_ListContactPoints").WithSummary("基层立法联系点及其征求意见、提出意见数");
+        congress.MapGet("/contact-points", async (string code, int? year, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct)
+            => TypedResults.Ok(await LegislationQueries.ContactPointsAsync(db, (await ReaderAsync(db, user, code, ct)).CongressId, year, ct)))
+            .WithName("Legislation_ListContactPoints").WithSummary("基层立法联系点及其征求意见、提出意见数");
         congress.MapPost("/contact-points", async (string code, ContactPointInput r, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) =>
         {
             var p = await LegislationPlan.AddContactPointAsync(db, await ActorAsync(db, user, code, ct), r, ct);
@@ -280,5 +274,13 @@ public static class LegislationApi
     {
         await CongressScope.RequireOwnAsync(db, user.User, code, ct);
         return Actor(user);
+    }
+
+    /// <summary>A member or staff of the congress in the route (the plan and the contact points are theirs to read).</summary>
+    private static async Task<LegislationActor> ReaderAsync(RendaDbContext db, CurrentUserAccessor user, string code, CancellationToken ct)
+    {
+        var actor = await ActorAsync(db, user, code, ct);
+        actor.RequireRead();
+        return actor;
     }
 }
