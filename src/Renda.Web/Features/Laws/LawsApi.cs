@@ -14,18 +14,22 @@ public static class LawsApi
         var laws = api.MapGroup("/laws").AllowAnonymous().WithTags("法规数据库");
         laws.MapGet("/", async (string? q, int? page, int? pageSize, string? category, string? status, DateOnly? from, DateOnly? to, RendaDbContext db,
                     IOptions<LawSearchOptions> options, CancellationToken ct) =>
-                Results.Ok(await LawQueries.SearchAsync(db, q, new LawFilter(category, LawStatusLabels.Parse(status), from, to), page, pageSize, ct, options.Value.SearchCap)))
-            .WithSummary("检索法律法规（q 为空时按条件列出）");
-        laws.MapGet("/categories", async (RendaDbContext db, CancellationToken ct) => Results.Ok(await LawQueries.CategoriesAsync(db, ct)));
+                TypedResults.Ok(await LawQueries.SearchAsync(db, q, new LawFilter(category, LawStatusLabels.Parse(status), from, to), page, pageSize, ct, options.Value.SearchCap)))
+            .WithName("Laws_SearchLaws").WithSummary("检索法律法规（q 为空时按条件列出）");
+        laws.MapGet("/categories", async (RendaDbContext db, CancellationToken ct) => TypedResults.Ok(await LawQueries.CategoriesAsync(db, ct)))
+            .WithName("Laws_ListCategories").WithSummary("法律法规的分类");
         laws.MapGet("/{id:int}", async (int id, HttpContext http, RendaDbContext db, CancellationToken ct) =>
                 TypedResults.Ok(await LawQueries.DetailAsync(db, id, LawQueries.SeesImportWarnings(http.User), ct)))
-            .WithSummary("一部法律法规及其全部条文（工作人员另见导入警告）");
+            .WithName("Laws_GetLaw").WithSummary("一部法律法规及其全部条文（工作人员另见导入警告）");
         laws.MapGet("/{id:int}/articles/{n}", async (int id, string n, RendaDbContext db, CancellationToken ct) =>
-            Results.Ok(LawQueries.View(await LawQueries.ArticleAsync(db, id, n, ct))));
+                TypedResults.Ok(LawQueries.View(await LawQueries.ArticleAsync(db, id, n, ct))))
+            .WithName("Laws_GetArticle").WithSummary("法律法规的一条（按条号：10、120-1，或 第十条、第一百二十条之一）");
         laws.MapGet("/{id:int}/akn", async (int id, RendaDbContext db, CancellationToken ct) =>
-                Results.Text(await LawQueries.AkomaNtosoAsync(db, id, ct), "application/akn+xml; charset=utf-8"))
-            .WithSummary("Akoma Ntoso 3.0 XML");
+                TypedResults.Text(await LawQueries.AkomaNtosoAsync(db, id, ct), AknMediaType))
+            .WithName("Laws_GetAkomaNtoso").WithSummary("Akoma Ntoso 3.0 XML").ProducesFile("application/akn+xml");
     }
+
+    private const string AknMediaType = "application/akn+xml; charset=utf-8";
 }
 
 /// <summary>Renda:Laws in the configuration.</summary>

@@ -1,20 +1,13 @@
 using Renda.Web.Features.Meetings;
 using Renda.Web.Platform.Identity;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Legislation;
 
-/// <summary>Who acts in the legislation module, from the sign-in's claims.</summary>
-public sealed record LegislationActor(int AccountId, int CongressId, int? PersonId, bool IsStaff, bool IsCouncil, bool IsMember, bool IsDeputy)
+/// <summary>Who acts in the legislation module, from the sign-in's claims (the kinds and the staff's checks are the platform's <see cref="Actor"/>).</summary>
+public sealed record LegislationActor : Actor
 {
-    public static LegislationActor For(CurrentUser user)
-        => new(user.AccountId ?? throw DomainException.Forbidden("请先登录。"), user.CongressId ?? throw DomainException.Forbidden("请先登录。"),
-            user.PersonId, user.Has(Role.CommitteeStaff), user.Has(Role.ChairpersonsCouncilMember), user.Has(Role.StandingCommitteeMember), user.Has(Role.Deputy));
-
-    /// <summary>Bills, plans, comment periods and approvals are kept by the committee's staff (法制工作委员会, 办公室).</summary>
-    public void RequireStaff()
+    public LegislationActor(CurrentUser user) : base(user)
     {
-        if (!IsStaff) throw DomainException.Forbidden("只有常委会工作人员可以办理此操作。");
     }
 
     /// <summary>Members deliberate bills, the council decides agendas: they read everything of their congress.</summary>
@@ -22,9 +15,9 @@ public sealed record LegislationActor(int AccountId, int CongressId, int? Person
 
     public void RequireRead()
     {
-        if (!MayRead) throw DomainException.Forbidden("只有常委会组成人员和工作人员可以查看立法工作。");
+        if (!MayRead) throw Platform.Web.DomainException.Forbidden("只有常委会组成人员和工作人员可以查看立法工作。");
     }
 
     /// <summary>The same person in the meetings module, for putting readings on agendas and preparing votes.</summary>
-    public MeetingActor ForMeetings() => new(AccountId, CongressId, PersonId, [], IsStaff, IsCouncil);
+    public MeetingActor ForMeetings() => new(AccountId, CongressId, PersonId, [], Kinds);
 }

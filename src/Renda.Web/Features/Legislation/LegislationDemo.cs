@@ -1,9 +1,7 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
 using Renda.Web.Features.Meetings;
 using Renda.Web.Platform.Calendar;
-using Renda.Web.Platform.Deadlines;
 using Renda.Web.Platform.LegalText;
 using Renda.Web.Platform.Organisations;
 
@@ -181,26 +179,30 @@ public static class LegislationDemo
                 var project = new PlanProject
                 {
                     CongressId = qinghai.Id, Year = 2024, Category = PlanCategory.Formal, Title = title, Sponsor = kind == BillKind.Repeal ? "省人大常委会法制工作委员会" : "省人民政府",
-                    TargetMeeting = $"{month}月常委会会议", Status = PlanProjectStatus.Done,
+                    TargetMeeting = $"{month}月常委会会议",
                 };
+                project.Take(PlanProjectAction.Complete);
                 db.Add(project);
                 await db.SaveChangesAsync(ct);
                 var bill = new Bill
                 {
-                    CongressId = qinghai.Id, Kind = kind, Title = title, Sponsor = project.Sponsor, PlanProjectId = project.Id, Status = BillStatus.Promulgated,
-                    PassedOn = on, PromulgatedOn = on, AnnouncementNumber = ++number, LastReadingOn = on.AddDays(-2), CreatedAt = At(on.AddMonths(-4)),
+                    CongressId = qinghai.Id, Kind = kind, Title = title, Sponsor = project.Sponsor, PlanProjectId = project.Id, CreatedAt = At(on.AddMonths(-4)),
                     FewerReadingsReason = kind == BillKind.New ? null : "属部分修改（废止），各方面意见一致，经一次常委会会议审议即交付表决",
                 };
+                bill.StartReview(on.AddDays(-2));
+                bill.Decide(true, on, null);
+                bill.Promulgate(++number, on, needsApproval: false);
                 db.Add(bill);
                 await db.SaveChangesAsync(ct);
                 project.BillId = bill.Id;
                 db.Add(new FilingHandover { BillId = bill.Id, ToCongressId = qinghai.ParentId!.Value, HandedOverAt = At(on.AddDays(10)), Note = "已报全国人大常委会和国务院备案。" });
                 if (title == "青海省国家生态文明高地建设条例") await EcoAsync(qinghai, bill, ct);
             }
-            db.Add(new PlanProject { CongressId = qinghai.Id, Year = 2024, Category = PlanCategory.Preparatory, Title = "青海省促进清洁能源产业发展条例", Sponsor = "省人民政府", Status = PlanProjectStatus.InProgress });
-            db.Add(new PlanProject { CongressId = qinghai.Id, Year = 2024, Category = PlanCategory.Research, Title = "青海省国际生态旅游目的地建设促进条例", Sponsor = "省人大常委会法制工作委员会", Status = PlanProjectStatus.InProgress });
+            db.Add(Started(new PlanProject { CongressId = qinghai.Id, Year = 2024, Category = PlanCategory.Preparatory, Title = "青海省促进清洁能源产业发展条例", Sponsor = "省人民政府" }));
+            db.Add(Started(new PlanProject { CongressId = qinghai.Id, Year = 2024, Category = PlanCategory.Research, Title = "青海省国际生态旅游目的地建设促进条例", Sponsor = "省人大常委会法制工作委员会" }));
 
             // The 38 approvals, decided at the six meetings of 2024.
+            var rules = await Settings.ForAsync<LegislationSettings>(db, qinghai.Id, ct);
             var meetings = await db.Set<Meeting>().Where(m => m.CongressId == qinghai.Id && m.StartsOn.Year == 2024).OrderBy(m => m.StartsOn).ToListAsync(ct);
             var k = 0;
             foreach (var (by, titles) in Approved2024)
@@ -212,13 +214,12 @@ public static class LegislationDemo
                     var a = new Approval
                     {
                         CongressId = qinghai.Id, SubmittedBy = by, Title = title, Kind = title.Contains("修正", StringComparison.Ordinal) ? BillKind.Amendment : BillKind.New, SubmittedOn = submitted,
-                        Status = ApprovalStatus.Approved, LegalityFindings = "经审查，该条例同宪法、法律、行政法规和本省地方性法规不抵触，建议批准。", MeetingId = meeting?.Id, DecidedOn = decided,
                         CreatedAt = At(submitted),
                     };
+                    Approve(a, meeting?.Id, decided);
                     db.Add(a);
                     await db.SaveChangesAsync(ct);
-                    var d = Deadlines.Start(db, calendar, qinghai.Id, Approvals.Subject, a.Id.ToString(CultureInfo.InvariantCulture), $"审查批准《{title}》", Approval.Rule, Approval.Source, submitted, PeriodUnit.Months, 4);
-                    d.Complete(At(decided));
+                    LegislationClocks.StartApproval(db, calendar, rules, a).Complete(At(decided));
                     k++;
                 }
             await db.SaveChangesAsync(ct);
@@ -273,7 +274,7 @@ public static class LegislationDemo
             for (var i = 0; i < items.Count && i < 3; i++)
             {
                 var (item, meeting) = (items[i].Item, items[i].Meeting);
-                item.SubjectType = Bills.Subject;
+                item.SubjectType = BillWorkflow.Subject;
                 item.SubjectId = bill.Id;
                 versions[i].Frozen = true;
                 db.Add(new BillReading
@@ -291,14 +292,14 @@ public static class LegislationDemo
             }
             bill.FewerReadingsReason = null;
 
-            // Public comment on the first-reading draft: 31 days after the first reading, summary published.
+            // Public comment on the first-reading draft: 31 days after the first reading, summary published (every comment has its verdict below).
             var period = new CommentPeriod
             {
-                BillId = bill.Id, VersionId = v1.Id, OpensOn = new DateOnly(2024, 4, 8), ClosesOn = new DateOnly(2024, 5, 8), Status = CommentPeriodStatus.SummaryPublished,
-                CreatedAt = At(new DateOnly(2024, 4, 8)), SummaryPublishedAt = At(new DateOnly(2024, 7, 25)),
-                SummaryText = "本次征求意见共收到意见10条，采纳6条，部分采纳2条，未采纳2条。法制委员会逐条研究，采纳情况如下。",
+                BillId = bill.Id, VersionId = v1.Id, OpensOn = new DateOnly(2024, 4, 8), ClosesOn = new DateOnly(2024, 5, 8), CreatedAt = At(new DateOnly(2024, 4, 8)),
                 Points = _points[qinghai.Id].Take(6).Select(p => new CommentPeriodPoint { ContactPointId = p.Id }).ToList(),
             };
+            period.PublishSummary("本次征求意见共收到意见10条，采纳6条，部分采纳2条，未采纳2条。法制委员会逐条研究，采纳情况如下。",
+                new DateOnly(2024, 7, 25), At(new DateOnly(2024, 7, 25)), pending: 0);
             db.Add(period);
             await db.SaveChangesAsync(ct);
             var deputy = await db.Deputies.Where(d => d.CongressId == qinghai.Id).OrderBy(d => d.Id).Select(d => new { d.Id, d.Person!.Name }).FirstOrDefaultAsync(ct);
@@ -320,6 +321,20 @@ public static class LegislationDemo
             await db.SaveChangesAsync(ct);
         }
 
+        private static PlanProject Started(PlanProject p)
+        {
+            p.Take(PlanProjectAction.Start);
+            return p;
+        }
+
+        /// <summary>The province's review and vote, replayed: findings of no conflict, on a meeting (without agenda records in the demo), approved.</summary>
+        private static void Approve(Approval a, int? meetingId, DateOnly decided)
+        {
+            a.RecordFindings("经审查，该条例同宪法、法律、行政法规和本省地方性法规不抵触，建议批准。", conflict: false);
+            a.PutOnAgenda(meetingId, null);
+            a.Decide(true, decided, null);
+        }
+
         private static void Reword(LegalNode article, string text)
         {
             var fresh = LegalTextEdits.NewArticle(text);
@@ -337,41 +352,42 @@ public static class LegislationDemo
         {
             // The four regulations of 2023, approved by the province before Haixi promulgated them.
             var number = 0;
+            var rules = await Settings.ForAsync<LegislationSettings>(db, qinghai.Id, ct);
             foreach (var (title, passed, approved, promulgated) in Haixi4)
             {
-                var bill = new Bill
-                {
-                    CongressId = haixi.Id, Kind = BillKind.New, Title = title, Sponsor = "州人民政府", Status = BillStatus.Promulgated, PassedOn = passed,
-                    PromulgatedOn = promulgated, AnnouncementNumber = ++number, LastReadingOn = passed, CreatedAt = At(passed.AddMonths(-6)),
-                };
+                var bill = new Bill { CongressId = haixi.Id, Kind = BillKind.New, Title = title, Sponsor = "州人民政府", CreatedAt = At(passed.AddMonths(-6)) };
+                bill.StartReview(passed);
+                bill.Decide(true, passed, null);
+                bill.SubmitForApproval();
+                bill.ApprovalDecided(true);
+                bill.Promulgate(++number, promulgated, needsApproval: true);
                 db.Add(bill);
                 await db.SaveChangesAsync(ct);
                 var a = new Approval
                 {
                     CongressId = qinghai.Id, FromCongressId = haixi.Id, BillId = bill.Id, SubmittedBy = haixi.StandingCommitteeName, Title = title, Kind = BillKind.New,
-                    SubmittedOn = passed.AddDays(5), Status = ApprovalStatus.Approved, DecidedOn = approved, CreatedAt = At(passed.AddDays(5)),
-                    LegalityFindings = "经审查，该条例同宪法、法律、行政法规和本省地方性法规不抵触，建议批准。",
+                    SubmittedOn = passed.AddDays(5), CreatedAt = At(passed.AddDays(5)),
                 };
+                Approve(a, null, approved);
                 db.Add(a);
                 db.Add(new FilingHandover { BillId = bill.Id, ToCongressId = qinghai.Id, HandedOverAt = At(promulgated.AddDays(7)), Note = "已报省人大常委会备案。" });
                 await db.SaveChangesAsync(ct);
-                Deadlines.Start(db, calendar, qinghai.Id, Approvals.Subject, a.Id.ToString(CultureInfo.InvariantCulture), $"审查批准《{title}》", Approval.Rule, Approval.Source,
-                    a.SubmittedOn, PeriodUnit.Months, 4).Complete(At(approved));
+                LegislationClocks.StartApproval(db, calendar, rules, a).Complete(At(approved));
             }
 
             // This year's plan, with a bill whose draft is out for public comment now and a bill shelved since 2024.
             var today = WorkCalendar.Today(db.Clock);
             var year = today.Year;
             var legal = await db.Committees.Where(c => c.CongressId == haixi.Id && c.Name == "法制委员会").Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
-            var water = new PlanProject { CongressId = haixi.Id, Year = year, Category = PlanCategory.Formal, Title = "海西蒙古族藏族自治州柴达木盆地水资源保护条例", Sponsor = "州人民政府", CommitteeId = legal, TargetMeeting = "12月常委会会议", Status = PlanProjectStatus.InProgress };
+            var water = Started(new PlanProject { CongressId = haixi.Id, Year = year, Category = PlanCategory.Formal, Title = "海西蒙古族藏族自治州柴达木盆地水资源保护条例", Sponsor = "州人民政府", CommitteeId = legal, TargetMeeting = "12月常委会会议" });
             db.AddRange(water,
-                new PlanProject { CongressId = haixi.Id, Year = year, Category = PlanCategory.Formal, Title = "海西蒙古族藏族自治州城市绿化条例（修订）", Sponsor = "州人民政府", CommitteeId = legal, TargetMeeting = "10月常委会会议", Status = PlanProjectStatus.Planned },
-                new PlanProject { CongressId = haixi.Id, Year = year, Category = PlanCategory.Preparatory, Title = "海西蒙古族藏族自治州枸杞产业促进条例", Sponsor = "州人民政府", Status = PlanProjectStatus.Planned },
-                new PlanProject { CongressId = haixi.Id, Year = year, Category = PlanCategory.Research, Title = "海西蒙古族藏族自治州盐湖资源综合利用条例", Sponsor = "州人大常委会法制工作委员会", Status = PlanProjectStatus.InProgress });
+                new PlanProject { CongressId = haixi.Id, Year = year, Category = PlanCategory.Formal, Title = "海西蒙古族藏族自治州城市绿化条例（修订）", Sponsor = "州人民政府", CommitteeId = legal, TargetMeeting = "10月常委会会议" },
+                new PlanProject { CongressId = haixi.Id, Year = year, Category = PlanCategory.Preparatory, Title = "海西蒙古族藏族自治州枸杞产业促进条例", Sponsor = "州人民政府" },
+                Started(new PlanProject { CongressId = haixi.Id, Year = year, Category = PlanCategory.Research, Title = "海西蒙古族藏族自治州盐湖资源综合利用条例", Sponsor = "州人大常委会法制工作委员会" }));
             await db.SaveChangesAsync(ct);
             var bill2 = new Bill
             {
-                CongressId = haixi.Id, Kind = BillKind.New, Title = water.Title, Sponsor = water.Sponsor, CommitteeId = legal, PlanProjectId = water.Id, Status = BillStatus.Drafting,
+                CongressId = haixi.Id, Kind = BillKind.New, Title = water.Title, Sponsor = water.Sponsor, CommitteeId = legal, PlanProjectId = water.Id,
                 CreatedAt = At(today.AddDays(-40)),
             };
             db.Add(bill2);
@@ -383,9 +399,10 @@ public static class LegislationDemo
             db.Add(v);
             await db.SaveChangesAsync(ct);
             var opens = today.AddDays(-14);
+            var haixiRules = await Settings.ForAsync<LegislationSettings>(db, haixi.Id, ct);
             var period = new CommentPeriod
             {
-                BillId = bill2.Id, VersionId = v.Id, OpensOn = opens, ClosesOn = opens.AddDays(CommentPeriod.MinDays - 1), Status = CommentPeriodStatus.Open, CreatedAt = At(opens),
+                BillId = bill2.Id, VersionId = v.Id, OpensOn = opens, ClosesOn = opens.AddDays(haixiRules.CommentMinDays - 1), CreatedAt = At(opens),
                 Points = _points[haixi.Id].Take(5).Select(p => new CommentPeriodPoint { ContactPointId = p.Id }).ToList(),
             };
             db.Add(period);
@@ -415,9 +432,9 @@ public static class LegislationDemo
             {
                 var shelved = new Bill
                 {
-                    CongressId = haixi.Id, Kind = BillKind.New, Title = "海西蒙古族藏族自治州物业管理条例", Sponsor = "州人民政府", Status = BillStatus.UnderReview,
-                    LastReadingOn = june2024.StartsOn, CreatedAt = At(june2024.StartsOn.AddMonths(-2)),
+                    CongressId = haixi.Id, Kind = BillKind.New, Title = "海西蒙古族藏族自治州物业管理条例", Sponsor = "州人民政府", CreatedAt = At(june2024.StartsOn.AddMonths(-2)),
                 };
+                shelved.StartReview(june2024.StartsOn);
                 db.Add(shelved);
                 await db.SaveChangesAsync(ct);
                 var sv = Version(shelved, 1, "草案", LegalTextParser.ParsePlain("""
@@ -431,7 +448,7 @@ public static class LegislationDemo
                 db.Add(sv);
                 var item = new AgendaItem
                 {
-                    Kind = AgendaItemKind.BillReading, Title = "审议《海西蒙古族藏族自治州物业管理条例（草案）》（一审）", SubjectType = Bills.Subject, SubjectId = shelved.Id,
+                    Kind = AgendaItemKind.BillReading, Title = "审议《海西蒙古族藏族自治州物业管理条例（草案）》（一审）", SubjectType = BillWorkflow.Subject, SubjectId = shelved.Id,
                     Order = june2024.Agenda.Count + 1, Outcome = AgendaOutcome.Deliberated, OutcomeNote = "分组审议，对业主委员会备案等问题分歧较大，暂不安排再次审议",
                 };
                 june2024.Agenda.Add(item);

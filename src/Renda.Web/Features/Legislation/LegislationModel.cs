@@ -7,6 +7,7 @@ public static class LegislationModel
 {
     public static void Configure(ModelBuilder b)
     {
+        b.Entity<LegislationSettings>().ToTable("LegislationSettings").HasIndex(s => s.CongressId).IsUnique();
         b.Entity<PlanProject>().ToTable("PlanProjects").HasIndex(p => new { p.CongressId, p.Year });
         b.Entity<Bill>(e =>
         {

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Renda.Web.Data;
 using Renda.Web.Features.Meetings;
 using Renda.Web.Platform.Calendar;
@@ -19,11 +18,10 @@ public static class LegislationModule
         services.AddSingleton<IAgendaSubject, BillSubject>();
         services.AddSingleton<IAgendaSubject, ApprovalSubject>();
         // The Word document a version was read from: whoever may read the bill sees it; it is attached only with its upload.
-        Platform.Attachments.AttachmentAccess.Register(Bills.VersionSource,
-            async (db, user, id) => int.TryParse(id, out var vid) && LegislationActor.For(user).MayRead
+        Platform.Attachments.AttachmentAccess.Register(BillWorkflow.VersionSource,
+            async (db, user, id) => int.TryParse(id, out var vid) && new LegislationActor(user).MayRead
                 && await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Set<BillVersion>(), v => v.Id == vid && db.Set<Bill>().Any(b => b.Id == v.BillId && b.CongressId == user.CongressId)),
             (_, _, _) => Task.FromResult(false));
-        services.Configure<CommentSettings>(config.GetSection("Renda:Legislation"));
         return services;
     }
 

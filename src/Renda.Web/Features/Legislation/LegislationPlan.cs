@@ -22,7 +22,7 @@ public static class LegislationPlan
         {
             CongressId = actor.CongressId, Year = input.Year, Category = input.Category, Title = MeetingText.Required("title", input.Title, "项目名称", 200),
             Sponsor = MeetingText.Required("sponsor", input.Sponsor, "提请机关", 100), CommitteeId = input.CommitteeId,
-            TargetMeeting = MeetingText.Optional("targetMeeting", input.TargetMeeting, "拟提请审议时间", 100), Status = PlanProjectStatus.Planned,
+            TargetMeeting = MeetingText.Optional("targetMeeting", input.TargetMeeting, "拟提请审议时间", 100),
         };
         db.Add(p);
         await db.SaveChangesAsync(ct);
@@ -34,10 +34,11 @@ public static class LegislationPlan
         actor.RequireStaff();
         if (!Enum.IsDefined(status)) throw DomainException.Invalid("status", "状态无效。");
         var p = await db.Set<PlanProject>().FirstOrDefaultAsync(x => x.Id == id && x.CongressId == actor.CongressId, ct) ?? throw DomainException.NotFound("没有找到该立法计划项目。");
-        if (status == PlanProjectStatus.Done && p.Category == PlanCategory.Formal
-            && !await db.Set<Bill>().AnyAsync(b => b.Id == p.BillId && (b.Status == BillStatus.Adopted || b.Status == BillStatus.Approved || b.Status == BillStatus.Promulgated || b.Status == BillStatus.AwaitingApproval), ct))
+        var action = PlanProject.ActionTo(status);
+        if (action == PlanProjectAction.Complete && p.Category == PlanCategory.Formal
+            && !await db.Set<Bill>().AnyAsync(b => b.Id == p.BillId && Bill.PassedStates.Contains(b.Status), ct))
             throw DomainException.Conflict("正式项目须有已通过的法规才算完成。");
-        p.Status = status;
+        p.Take(action);
         await db.SaveChangesAsync(ct);
     }
 

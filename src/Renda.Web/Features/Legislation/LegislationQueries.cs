@@ -16,26 +16,39 @@ public sealed record HandoverView(int ToCongressId, string ToCongress, DateTime 
 public sealed record BillDetail(int Id, string Title, BillKind Kind, string KindLabel, BillStatus Status, string StatusLabel, string Sponsor, string? Committee,
     int? PlanProjectId, string? FewerReadingsReason, DateOnly? PassedOn, int? AnnouncementNumber, string? Announcement, DateOnly? PromulgatedOn, bool ShelvedTwoYears,
     bool NeedsApproval, int? ApprovalId, IReadOnlyList<VersionItem> Versions, IReadOnlyList<ReadingView> Readings, IReadOnlyList<HandoverView> Filings,
-    IReadOnlyList<int> CommentPeriodIds, string? TerminationReason, DateOnly? FilingDueOn);
+    IReadOnlyList<int> CommentPeriodIds, string? TerminationReason, DateOnly? FilingDueOn, string? FilingRule, BillSteps Can);
+/// <summary>What the reader may do with the bill now (from <see cref="Bill.Machine"/>, for the reader's kind).</summary>
+public sealed record BillSteps(bool Revise, bool OpenComment, bool ScheduleReading, bool Vote, bool Terminate, bool SubmitForApproval, bool Promulgate, bool FileUpward);
 public sealed record VersionView(int Id, int BillId, string BillTitle, int Number, string Label, bool Frozen, int? DerivedFromId, string Title, IReadOnlyList<string> Preamble,
     int Articles, IReadOnlyList<ProvisionView> Provisions);
 public sealed record ComparisonView(int BillId, int FromVersionId, string FromLabel, int ToVersionId, string ToLabel, IReadOnlyList<ComparisonRow> Rows);
 public sealed record CommentView(int Id, string? NodeId, string? ArticleLabel, string? CurrentLabel, CommentSource Source, string SourceLabel, string? Name, string? ContactPoint,
     string Text, DateTime CreatedAt, CommentHandling Handling, string HandlingLabel, string? HandlingReason);
 public sealed record CommentPeriodView(int Id, int BillId, string BillTitle, int VersionId, string VersionLabel, DateOnly OpensOn, DateOnly ClosesOn, string? ShortPeriodReason,
-    CommentPeriodStatus Status, string StatusLabel, bool AcceptingToday, string? SummaryText, IReadOnlyList<string> ContactPoints, IReadOnlyList<CommentView> Comments);
+    CommentPeriodStatus Status, string StatusLabel, bool AcceptingToday, string? SummaryText, IReadOnlyList<string> ContactPoints, IReadOnlyList<CommentView> Comments,
+    CommentPeriodSteps Can);
+/// <summary>Which steps the period's state allows (from <see cref="CommentPeriod.Machine"/>); the staff take them.</summary>
+public sealed record CommentPeriodSteps(bool Close, bool Handle, bool PublishSummary);
 public sealed record PlanProjectView(int Id, int Year, PlanCategory Category, string CategoryLabel, string Title, string Sponsor, string? TargetMeeting,
     PlanProjectStatus Status, string StatusLabel, int? BillId, string? BillStatus);
 public sealed record PlanCategoryFigures(PlanCategory Category, string Label, int Projects, int Done);
 public sealed record PlanView(int Year, IReadOnlyList<PlanProjectView> Projects, IReadOnlyList<PlanCategoryFigures> Achieved);
 public sealed record ContactPointView(int Id, string Name, string Location, DateOnly EstablishedOn, bool National, int Consultations, int Opinions);
 public sealed record ApprovalView(int Id, string Title, string SubmittedBy, BillKind Kind, DateOnly SubmittedOn, ApprovalStatus Status, string StatusLabel,
-    string? LegalityFindings, bool ConflictFound, int? MeetingId, int? AgendaItemId, DateOnly? DecidedOn, int? BillId, DateOnly? DueOn);
+    string? LegalityFindings, bool ConflictFound, int? MeetingId, int? AgendaItemId, DateOnly? DecidedOn, int? BillId, DateOnly? DueOn, ApprovalSteps Can);
+/// <summary>What the reader may do with the approval now (from <see cref="Approval.Machine"/>; only the approving congress's staff).</summary>
+public sealed record ApprovalSteps(bool RecordFindings, bool PutOnAgenda, bool Vote);
 public sealed record LegislationStatistics(string Code, string Congress, int Year, int Made, int Amended, int Repealed, int Total, int Approved,
     int ContactPoints, int CommentsReceived, IReadOnlyList<int> BillIds, IReadOnlyList<int> ApprovalIds);
 
 public static class LegislationQueries
 {
+    /// <summary>The congress's meetings that still take agenda items (a reading, an approval), soonest first.</summary>
+    public static Task<List<Meeting>> OpenMeetingsAsync(RendaDbContext db, int congressId, CancellationToken ct)
+        => db.Set<Meeting>().AsNoTracking()
+            .Where(m => m.CongressId == congressId && (m.Status == MeetingStatus.Scheduled || m.Status == MeetingStatus.Notified || m.Status == MeetingStatus.InSession))
+            .OrderBy(m => m.StartsOn).ToListAsync(ct);
+
     public static async Task<List<BillListItem>> BillsAsync(RendaDbContext db, LegislationActor actor, int? year, CancellationToken ct)
     {
         actor.RequireRead();
@@ -54,7 +67,7 @@ public static class LegislationQueries
 
     public static async Task<BillDetail> BillAsync(RendaDbContext db, LegislationActor actor, int id, CancellationToken ct)
     {
-        var b = await Bills.LoadAsync(db, actor, id, ct);
+        var b = await BillWorkflow.LoadAsync(db, actor, id, ct);
         var congress = await db.Congresses.FirstAsync(c => c.Id == b.CongressId, ct);
         var versions = await db.Set<BillVersion>().Where(v => v.BillId == id).OrderBy(v => v.Number)
             .Select(v => new VersionItem(v.Id, v.Number, v.Label, v.Frozen, v.DerivedFromId, v.ArticleCount, v.CreatedAt)).ToListAsync(ct);
@@ -70,16 +83,21 @@ public static class LegislationQueries
         var approval = await db.Set<Approval>().Where(a => a.BillId == id).OrderByDescending(a => a.Id).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
         var periods = await db.Set<CommentPeriod>().Where(p => p.BillId == id).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
         // The filing clock still running: the hand-over has not been accepted by the congress above yet.
-        var filingDue = (await Deadlines.RunningForAsync(db, Bills.FilingSubject, id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct)).Select(d => (DateOnly?)d.DueOn).FirstOrDefault();
+        var filing = await LegislationClocks.RunningFilingAsync(db, b, ct);
+        var needsApproval = BillWorkflow.NeedsApproval(congress);
+        var can = new BillSteps(b.Can(BillAction.Revise, actor), b.Can(BillAction.OpenComment, actor), b.Can(BillAction.ScheduleReading, actor), b.Can(BillAction.Vote, actor),
+            b.Can(BillAction.Terminate, actor) && b.ShelvedTwoYears(WorkCalendar.Today(db.Clock)), needsApproval && b.Can(BillAction.SubmitForApproval, actor),
+            b.CanPromulgate(needsApproval) && b.Can(BillAction.Promulgate, actor), b.Can(BillAction.FileUpward, actor));
         return new BillDetail(b.Id, b.Title, b.Kind, LegislationLabels.Of(b.Kind), b.Status, LegislationLabels.Of(b.Status), b.Sponsor, committee, b.PlanProjectId,
             b.FewerReadingsReason, b.PassedOn, b.AnnouncementNumber, b.AnnouncementLabel, b.PromulgatedOn, b.ShelvedTwoYears(WorkCalendar.Today(db.Clock)),
-            Bills.NeedsApproval(congress), approval, versions, readings.Select(r => r with { StageLabel = LegislationLabels.Of(r.Stage) }).ToList(), filings, periods, b.TerminationReason, filingDue);
+            needsApproval, approval, versions, readings.Select(r => r with { StageLabel = LegislationLabels.Of(r.Stage) }).ToList(), filings, periods, b.TerminationReason,
+            filing?.DueOn, filing?.Rule, can);
     }
 
     public static async Task<VersionView> VersionAsync(RendaDbContext db, LegislationActor actor, int billId, int versionId, CancellationToken ct)
     {
-        var bill = await Bills.LoadAsync(db, actor, billId, ct);
-        var v = await Bills.LoadVersionAsync(db, actor, billId, versionId, ct);
+        var bill = await BillWorkflow.LoadAsync(db, actor, billId, ct);
+        var v = await BillWorkflow.LoadVersionAsync(db, actor, billId, versionId, ct);
         var comments = await db.Set<BillComment>().Where(c => c.BillId == billId && c.NodeId != null).GroupBy(c => c.NodeId!)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var doc = BillText.FromJson(v.Document);
@@ -88,8 +106,8 @@ public static class LegislationQueries
 
     public static async Task<ComparisonView> CompareAsync(RendaDbContext db, LegislationActor actor, int billId, int fromId, int toId, CancellationToken ct)
     {
-        var a = await Bills.LoadVersionAsync(db, actor, billId, fromId, ct);
-        var b = await Bills.LoadVersionAsync(db, actor, billId, toId, ct);
+        var a = await BillWorkflow.LoadVersionAsync(db, actor, billId, fromId, ct);
+        var b = await BillWorkflow.LoadVersionAsync(db, actor, billId, toId, ct);
         var reasons = await db.Set<ComparisonReason>().Where(r => r.FromVersionId == fromId && r.ToVersionId == toId)
             .ToDictionaryAsync(r => r.RowKey, r => r.Reason, StringComparer.Ordinal, ct);
         return new ComparisonView(billId, a.Id, a.Label, b.Id, b.Label, ComparisonTable.Compare(BillText.ComparedUnits(BillText.FromJson(a.Document)), BillText.ComparedUnits(BillText.FromJson(b.Document)), reasons));
@@ -126,7 +144,8 @@ public static class LegislationQueries
             p.IsOpenOn(today), p.SummaryText, pointIds.Where(points.ContainsKey).Select(id => points[id]).ToList(),
             comments.Select(c => new CommentView(c.Id, c.NodeId, c.ArticleLabel, c.NodeId is { } n ? labels.GetValueOrDefault(n) : null, c.Source, LegislationLabels.Of(c.Source),
                 withPersonal || c.Source != CommentSource.Citizen ? c.Name : null, c.ContactPointId is { } cp ? points.GetValueOrDefault(cp) : null, c.Text, c.CreatedAt,
-                c.Handling, LegislationLabels.Of(c.Handling), c.HandlingReason)).ToList());
+                c.Handling, LegislationLabels.Of(c.Handling), c.HandlingReason)).ToList(),
+            new CommentPeriodSteps(p.Can(CommentPeriodAction.Close), p.Can(CommentPeriodAction.Handle), p.Can(CommentPeriodAction.PublishSummary)));
     }
 
     public static async Task<List<CommentPeriodView>> CommentPeriodsAsync(RendaDbContext db, LegislationActor actor, CancellationToken ct)
@@ -167,9 +186,12 @@ public static class LegislationQueries
         if (year is { } y) q = q.Where(a => a.SubmittedOn.Year == y || (a.DecidedOn != null && a.DecidedOn.Value.Year == y));
         var list = await q.OrderByDescending(a => a.SubmittedOn).ThenByDescending(a => a.Id).ToListAsync(ct);
         var ids = list.Select(a => a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        var due = await db.Deadlines.Where(d => d.SubjectType == Approvals.Subject && ids.Contains(d.SubjectId)).ToDictionaryAsync(d => d.SubjectId, d => d.DueOn, ct);
+        var due = await db.Deadlines.Where(d => d.SubjectType == ApprovalWorkflow.Subject && ids.Contains(d.SubjectId)).ToDictionaryAsync(d => d.SubjectId, d => d.DueOn, ct);
         return list.Select(a => new ApprovalView(a.Id, a.Title, a.SubmittedBy, a.Kind, a.SubmittedOn, a.Status, LegislationLabels.Of(a.Status), a.LegalityFindings, a.ConflictFound,
-            a.MeetingId, a.AgendaItemId, a.DecidedOn, a.BillId, due.TryGetValue(a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), out var d) ? d : null)).ToList();
+            a.MeetingId, a.AgendaItemId, a.DecidedOn, a.BillId, due.TryGetValue(a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), out var d) ? d : null,
+            Steps(a))).ToList();
+        ApprovalSteps Steps(Approval a) => a.CongressId != actor.CongressId ? new(false, false, false)
+            : new(a.Can(ApprovalAction.RecordFindings, actor), a.Can(ApprovalAction.PutOnAgenda, actor), a.Can(ApprovalAction.Vote, actor));
     }
 
     /// <summary>

@@ -18,8 +18,9 @@ public static class PublicComments
     public static async Task<List<PublicPeriodItem>> ListAsync(RendaDbContext db, CancellationToken ct)
     {
         var today = WorkCalendar.Today(db.Clock);
+        var accepting = CommentPeriod.Machine.StatesFor(CommentPeriodAction.Comment).ToList();
         var rows = await db.Set<CommentPeriod>().AsNoTracking()
-            .Where(p => p.OpensOn <= today && ((p.Status == CommentPeriodStatus.Open && p.ClosesOn >= today) || p.Status == CommentPeriodStatus.SummaryPublished))
+            .Where(p => p.OpensOn <= today && ((accepting.Contains(p.Status) && p.ClosesOn >= today) || p.Status == CommentPeriodStatus.SummaryPublished))
             .Join(db.Set<Bill>(), p => p.BillId, b => b.Id, (p, b) => new { p, b.Title, b.CongressId })
             .Join(db.Congresses, x => x.CongressId, c => c.Id, (x, c) => new { x.p, x.Title, c.ShortName })
             .OrderByDescending(x => x.p.OpensOn).ThenByDescending(x => x.p.Id).Take(100).ToListAsync(ct);

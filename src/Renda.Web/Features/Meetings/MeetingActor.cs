@@ -9,6 +9,11 @@ namespace Renda.Web.Features.Meetings;
 /// <summary>Who acts in the meetings module, read from the sign-in's claims (no query: a ballot must be cheap).</summary>
 public sealed record MeetingActor(int AccountId, int CongressId, int? PersonId, IReadOnlyList<int> UnitIds, bool IsStaff, bool IsCouncil)
 {
+    public MeetingActor(int accountId, int congressId, int? personId, IReadOnlyList<int> unitIds, ActorKinds kinds)
+        : this(accountId, congressId, personId, unitIds, kinds.HasFlag(ActorKinds.Staff), kinds.HasFlag(ActorKinds.Council))
+    {
+    }
+
     public static MeetingActor For(CurrentUser user)
         => new(user.AccountId ?? throw DomainException.Forbidden("请先登录。"), user.CongressId ?? throw DomainException.Forbidden("请先登录。"),
             user.PersonId, user.HandlingUnitIds.ToList(), user.Has(Role.CommitteeStaff), user.Has(Role.ChairpersonsCouncilMember));

@@ -15,18 +15,32 @@ namespace Renda.Web.Platform.Cli;
 /// </summary>
 public static class Commands
 {
-    private static readonly Dictionary<string, (string Help, Func<IServiceProvider, IConfiguration, string[], Task<int>> Run)> All = new()
+    private static readonly Dictionary<string, (string Help, Func<IServiceProvider, IConfiguration, string[], Task<int>> Run)> Builtin = new()
     {
         ["migrate"] = ("apply pending database migrations", Migrate),
         ["verify-audit"] = ("verify the audit hash chain and compare it with its signed checkpoints, then write one; exit 1 and name the first bad record, a cut tail or a forged checkpoint", VerifyAudit),
         ["backup"] = ("write a consistent backup: backup [FILE]", Backup),
         ["demo-accounts"] = ("print the demo accounts: username<TAB>role<TAB>congress code", DemoAccounts),
         ["import-calendar"] = ("load a holiday year (holiday-cn JSON): import-calendar FILE", ImportCalendar),
-        ["import-laws"] = ("import the laws collection (Markdown, folder = category): import-laws DIR; prints imported / with warnings / refused, each warning and refusal with file and line; exit 1 if any file was refused", ImportLaws),
-        ["reindex-laws"] = ("rebuild the laws' article index from their stored text", ReindexLaws),
         ["schema-script"] = ("print the CREATE script of the current model (to write a migration)", SchemaScript),
         ["help"] = ("this list", (_, _, _) => { PrintHelp(); return Task.FromResult(0); }),
     };
+
+    /// <summary>The modules' commands (<see cref="ICommandLineCommand"/>), found in this assembly, listed before help.</summary>
+    private static readonly Dictionary<string, (string Help, Func<IServiceProvider, IConfiguration, string[], Task<int>> Run)> All = WithModuleCommands();
+
+    private static Dictionary<string, (string Help, Func<IServiceProvider, IConfiguration, string[], Task<int>> Run)> WithModuleCommands()
+    {
+        var all = new Dictionary<string, (string Help, Func<IServiceProvider, IConfiguration, string[], Task<int>> Run)>();
+        foreach (var (name, entry) in Builtin.Where(c => c.Key != "schema-script" && c.Key != "help")) all[name] = entry;
+        var modules = typeof(Commands).Assembly.GetTypes()
+            .Where(t => typeof(ICommandLineCommand).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
+            .Select(t => (ICommandLineCommand)Activator.CreateInstance(t)!).OrderBy(c => c.Name, StringComparer.Ordinal);
+        foreach (var c in modules) all[c.Name] = (c.Usage, (sp, _, args) => c.RunAsync(sp, args));
+        all["schema-script"] = Builtin["schema-script"];
+        all["help"] = Builtin["help"];
+        return all;
+    }
 
     public static bool IsCommand(string arg) => All.ContainsKey(arg) || arg is "--help" or "-h";
 
@@ -102,37 +116,6 @@ public static class Commands
         await using var file = File.OpenRead(args[0]);
         var summary = await WorkCalendar.ImportYearAsync(db, file, Path.GetFileName(args[0]));
         Console.WriteLine(summary);
-        return 0;
-    }
-
-    private static async Task<int> ImportLaws(IServiceProvider sp, IConfiguration config, string[] args)
-    {
-        if (args.Length != 1)
-        {
-            await Console.Error.WriteLineAsync("usage: renda import-laws DIR");
-            return 2;
-        }
-        var db = Db(sp);
-        await Database.MigrateAsync(db);
-        var started = System.Diagnostics.Stopwatch.StartNew();
-        var report = await Features.Laws.LawImport.ImportDirectoryAsync(db, args[0], sp.GetRequiredService<TimeProvider>());
-        // One line per refusal and per warning, each with its file and line, so that a list can be checked against the sources.
-        foreach (var f in report.Files)
-        {
-            foreach (var e in f.Errors) await Console.Error.WriteLineAsync($"拒绝 {f.Path}：{e}");
-            foreach (var w in f.Warnings) Console.WriteLine($"警告 {f.Path}：{w}");
-        }
-        var seconds = started.Elapsed.TotalSeconds;
-        Console.WriteLine(report.ToString());
-        Console.WriteLine(System.FormattableString.Invariant($"{seconds:F1} s, {report.Files.Count / seconds:F1} files/s, {report.Articles / seconds:F0} articles/s"));
-        return report.AllImported ? 0 : 1;
-    }
-
-    private static async Task<int> ReindexLaws(IServiceProvider sp, IConfiguration config, string[] args)
-    {
-        var db = Db(sp);
-        await Database.MigrateAsync(db);
-        Console.WriteLine($"reindexed {await Features.Laws.LawImport.ReindexAsync(db)} laws");
         return 0;
     }
 

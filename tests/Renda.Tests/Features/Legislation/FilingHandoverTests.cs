@@ -23,8 +23,8 @@ public abstract class FilingHandoverTests(RendaApp app)
         {
             // Adopted at a meeting already (the vote itself is ReadingTests' subject).
             var b = await scope.Context.Set<Bill>().SingleAsync(x => x.Id == bill);
-            b.Status = BillStatus.Adopted;
-            b.PassedOn = MeetingSteps.Today;
+            b.StartReview(MeetingSteps.Today);
+            b.Decide(true, MeetingSteps.Today, null);
             await scope.Context.SaveChangesAsync();
         }
         await staff.PostJsonAsync($"/api/v1/bills/{bill}/promulgate", new { announcementNumber = 99, promulgatedOn = MeetingSteps.Today.Iso() }).DoneAsync();
@@ -33,7 +33,7 @@ public abstract class FilingHandoverTests(RendaApp app)
         var filingId = detail.GetProperty("filings")[0].GetProperty("receiverFilingId").GetInt32();
         await using (var scope = app.Db())
         {
-            var clock = await scope.Context.Deadlines.SingleAsync(d => d.SubjectType == Bills.FilingSubject && d.SubjectId == bill.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var clock = await scope.Context.Deadlines.SingleAsync(d => d.SubjectType == LegislationClocks.FilingSubject && d.SubjectId == bill.ToString(System.Globalization.CultureInfo.InvariantCulture));
             clock.Status.ShouldBe(DeadlineStatus.Met);
             clock.Rule.ShouldContain("三十日");
             // A filing of the national standing committee, filed by Qinghai's: the national congress has no staff account in

@@ -126,11 +126,11 @@ public abstract class ReadingTests(RendaApp app)
         received.Str("sourceType").ShouldBe("Bill");
         received.GetProperty("sourceId").GetInt32().ShouldBe(bill);
         await using var scope = app.Db();
-        var clock = await scope.Context.Deadlines.SingleAsync(d => d.SubjectType == Bills.FilingSubject && d.SubjectId == bill.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var clock = await scope.Context.Deadlines.SingleAsync(d => d.SubjectType == LegislationClocks.FilingSubject && d.SubjectId == bill.ToString(System.Globalization.CultureInfo.InvariantCulture));
         clock.Source.ShouldBe("立法法 第一百零九条");
         clock.DueOn.ShouldBe(MeetingSteps.Today.AddDays(30));
         clock.Status.ShouldBe(DeadlineStatus.Met);
-        (await scope.Context.Deadlines.SingleAsync(d => d.SubjectType == Approvals.Subject && d.SubjectId == approvalId.ToString(System.Globalization.CultureInfo.InvariantCulture))).Status.ShouldBe(DeadlineStatus.Met);
+        (await scope.Context.Deadlines.SingleAsync(d => d.SubjectType == ApprovalWorkflow.Subject && d.SubjectId == approvalId.ToString(System.Globalization.CultureInfo.InvariantCulture))).Status.ShouldBe(DeadlineStatus.Met);
     }
 
     [Fact]

@@ -14,6 +14,7 @@ public class ApprovalsModel(RendaDbContext db) : LegislationPageModel(db)
     public List<ApprovalView> List { get; private set; } = [];
     public List<Meeting> Meetings { get; private set; } = [];
     public bool IsProvince { get; private set; }
+    public int ApprovalMonths { get; private set; }
     [BindProperty] public int ApprovalId { get; set; }
     [BindProperty] public string? Findings { get; set; }
     [BindProperty] public bool ConflictFound { get; set; }
@@ -24,21 +25,21 @@ public class ApprovalsModel(RendaDbContext db) : LegislationPageModel(db)
         Year ??= WorkCalendar.Today(Db.Clock).Year;
         List = await LegislationQueries.ApprovalsAsync(Db, Actor, Year, ct);
         IsProvince = await Db.Congresses.AnyAsync(c => c.Id == Actor.CongressId && c.Level == RegionLevel.Province, ct);
-        Meetings = await Db.Set<Meeting>().AsNoTracking().Where(m => m.CongressId == Actor.CongressId && (m.Status == MeetingStatus.Scheduled || m.Status == MeetingStatus.Notified || m.Status == MeetingStatus.InSession))
-            .OrderBy(m => m.StartsOn).ToListAsync(ct);
+        ApprovalMonths = (await Platform.Modules.Settings.ForAsync<LegislationSettings>(Db, Actor.CongressId, ct)).ApprovalMonths;
+        Meetings = await LegislationQueries.OpenMeetingsAsync(Db, Actor.CongressId, ct);
     }
 
     private string Here => $"/legislation/approvals?year={Year}#approval-{ApprovalId}";
 
     public Task<IActionResult> OnPostFindingsAsync(CancellationToken ct)
-        => StepAsync(a => Approvals.RecordFindingsAsync(Db, a, ApprovalId, new FindingsInput(Findings, ConflictFound), ct), "合法性审查意见已记录。", () => Here, ct);
+        => StepAsync(a => ApprovalWorkflow.RecordFindingsAsync(Db, a, ApprovalId, new FindingsInput(Findings, ConflictFound), ct), "合法性审查意见已记录。", () => Here, ct);
 
     public Task<IActionResult> OnPostAgendaAsync(CancellationToken ct)
-        => StepAsync(a => Approvals.PutOnAgendaAsync(Db, a, ApprovalId, MeetingId, ct), "已提请会议审议。", () => Here, ct);
+        => StepAsync(a => ApprovalWorkflow.PutOnAgendaAsync(Db, a, ApprovalId, MeetingId, ct), "已提请会议审议。", () => Here, ct);
 
     public Task<IActionResult> OnPostVoteAsync(CancellationToken ct)
     {
         Vote? v = null;
-        return StepAsync(async a => v = await Approvals.PrepareVoteAsync(Db, a, ApprovalId, ct), "表决已安排，请在会议页面开始表决。", () => $"/meetings/{v!.MeetingId}", ct);
+        return StepAsync(async a => v = await ApprovalWorkflow.PrepareVoteAsync(Db, a, ApprovalId, ct), "表决已安排，请在会议页面开始表决。", () => $"/meetings/{v!.MeetingId}", ct);
     }
 }

@@ -18,6 +18,7 @@ public class BillDetailModel(RendaDbContext db, WorkCalendar calendar, IEnumerab
     [BindProperty] public int[]? ContactPointIds { get; set; }
     [BindProperty] public string? NodeId { get; set; }
     public DateOnly Today => WorkCalendar.Today(Db.Clock);
+    public LegislationSettings Settings { get; private set; } = new();
 
     [BindProperty] public string? Label { get; set; }
     [BindProperty] public string? Text { get; set; }
@@ -40,9 +41,8 @@ public class BillDetailModel(RendaDbContext db, WorkCalendar calendar, IEnumerab
     protected override async Task LoadAsync(CancellationToken ct)
     {
         B = await LegislationQueries.BillAsync(Db, Actor, Id, ct);
-        Meetings = await Db.Set<Meeting>().AsNoTracking()
-            .Where(m => m.CongressId == Actor.CongressId && (m.Status == MeetingStatus.Scheduled || m.Status == MeetingStatus.Notified || m.Status == MeetingStatus.InSession))
-            .OrderBy(m => m.StartsOn).ToListAsync(ct);
+        Settings = await Platform.Modules.Settings.ForAsync<LegislationSettings>(Db, Actor.CongressId, ct);
+        Meetings = await LegislationQueries.OpenMeetingsAsync(Db, Actor.CongressId, ct);
         Points = await Db.Set<LegislativeContactPoint>().AsNoTracking().Where(p => p.CongressId == Actor.CongressId).OrderBy(p => p.Id).ToListAsync(ct);
         if (B.Readings.LastOrDefault() is { Final: true } final)
             FinalArticles = (await LegislationQueries.VersionAsync(Db, Actor, Id, final.VersionId, ct)).Provisions.Where(p => p.Kind == Platform.LegalText.LegalUnitKind.Article).ToList();
@@ -53,7 +53,7 @@ public class BillDetailModel(RendaDbContext db, WorkCalendar calendar, IEnumerab
     public Task<IActionResult> OnPostPasteAsync(CancellationToken ct)
     {
         BillVersion? v = null;
-        return StepAsync(async a => v = await Legislation.Bills.AddVersionFromTextAsync(Db, a, Id, Label, Text, ct), "文本已解析并保存为新版本。", () => $"{Here}/versions/{v!.Id}", ct);
+        return StepAsync(async a => v = await BillWorkflow.AddVersionFromTextAsync(Db, a, Id, Label, Text, ct), "文本已解析并保存为新版本。", () => $"{Here}/versions/{v!.Id}", ct);
     }
 
     public Task<IActionResult> OnPostUploadAsync(CancellationToken ct)
@@ -63,50 +63,50 @@ public class BillDetailModel(RendaDbContext db, WorkCalendar calendar, IEnumerab
         {
             if (Upload is null || Upload.Length == 0) throw Platform.Web.DomainException.Invalid("file", "请选择要上传的 Word 文档（.docx）。");
             await using var stream = Upload.OpenReadStream();
-            v = await Legislation.Bills.AddVersionFromDocxAsync(Db, store, a, Id, Label, stream, Upload.FileName, ct);
+            v = await BillWorkflow.AddVersionFromDocxAsync(Db, store, a, Id, Label, stream, Upload.FileName, ct);
         }, "Word 文档已解析并保存为新版本。", () => $"{Here}/versions/{v!.Id}", ct);
     }
 
     public Task<IActionResult> OnPostDeriveAsync(CancellationToken ct)
     {
         BillVersion? v = null;
-        return StepAsync(async a => v = await Legislation.Bills.DeriveVersionAsync(Db, a, Id, FromVersionId, null, ct), "已生成新版本，可以修改。", () => $"{Here}/versions/{v!.Id}", ct);
+        return StepAsync(async a => v = await BillWorkflow.DeriveVersionAsync(Db, a, Id, FromVersionId, null, ct), "已生成新版本，可以修改。", () => $"{Here}/versions/{v!.Id}", ct);
     }
 
     public Task<IActionResult> OnPostReadingAsync(CancellationToken ct)
-        => StepAsync(a => Legislation.Bills.ScheduleReadingAsync(Db, a, Id, new ReadingInput(MeetingId, VersionId, Final, FewerReadingsReason), ct), "已列入会议议程。", () => Here, ct);
+        => StepAsync(a => BillWorkflow.ScheduleReadingAsync(Db, a, Id, new ReadingInput(MeetingId, VersionId, Final, FewerReadingsReason), ct), "已列入会议议程。", () => Here, ct);
 
     public Task<IActionResult> OnPostReportsAsync(CancellationToken ct)
-        => StepAsync(a => Legislation.Bills.RecordReportsAsync(Db, a, Id, ReadingId, new ReadingReports(Explanation, ResultReport, RevisionReport), ct), "报告已保存。", () => Here, ct);
+        => StepAsync(a => BillWorkflow.RecordReportsAsync(Db, a, Id, ReadingId, new ReadingReports(Explanation, ResultReport, RevisionReport), ct), "报告已保存。", () => Here, ct);
 
     public Task<IActionResult> OnPostVoteAsync(CancellationToken ct)
     {
         Vote? vote = null;
-        return StepAsync(async a => vote = await Legislation.Bills.PrepareFinalVoteAsync(Db, a, Id, ct), "表决已安排，请在会议页面开始表决。", () => $"/meetings/{vote!.MeetingId}", ct);
+        return StepAsync(async a => vote = await BillWorkflow.PrepareFinalVoteAsync(Db, a, Id, ct), "表决已安排，请在会议页面开始表决。", () => $"/meetings/{vote!.MeetingId}", ct);
     }
 
     public Task<IActionResult> OnPostClauseAsync(CancellationToken ct)
     {
         Vote? vote = null;
-        return StepAsync(async a => vote = await Legislation.Bills.PrepareClauseVoteAsync(Db, a, Id, NodeId, ct), "单独表决已安排，请在会议页面开始表决。", () => $"/meetings/{vote!.MeetingId}", ct);
+        return StepAsync(async a => vote = await BillWorkflow.PrepareClauseVoteAsync(Db, a, Id, NodeId, ct), "单独表决已安排，请在会议页面开始表决。", () => $"/meetings/{vote!.MeetingId}", ct);
     }
 
     public Task<IActionResult> OnPostTerminateAsync(CancellationToken ct)
-        => StepAsync(a => Legislation.Bills.TerminateAsync(Db, a, Id, null, ct), "已终止审议。", () => Here, ct);
+        => StepAsync(a => BillWorkflow.TerminateAsync(Db, a, Id, null, ct), "已终止审议。", () => Here, ct);
 
     public Task<IActionResult> OnPostCommentAsync(CancellationToken ct)
     {
         CommentPeriod? p = null;
-        return StepAsync(async a => p = await CommentPeriods.OpenAsync(Db, a, Id, new CommentPeriodInput(VersionId, OpensOn, ClosesOn, ShortPeriodReason, ContactPointIds), ct),
+        return StepAsync(async a => p = await CommentPeriodWorkflow.OpenAsync(Db, a, Id, new CommentPeriodInput(VersionId, OpensOn, ClosesOn, ShortPeriodReason, ContactPointIds), ct),
             "已公开征求意见。", () => $"/legislation/comments/{p!.Id}", ct);
     }
 
     public Task<IActionResult> OnPostApprovalAsync(CancellationToken ct)
-        => StepAsync(a => Approvals.SubmitAsync(Db, calendar, a, Id, ct), "已报请省人大常委会批准。", () => Here, ct);
+        => StepAsync(a => ApprovalWorkflow.SubmitAsync(Db, calendar, a, Id, ct), "已报请省人大常委会批准。", () => Here, ct);
 
     public Task<IActionResult> OnPostPromulgateAsync(CancellationToken ct)
-        => StepAsync(a => Legislation.Bills.PromulgateAsync(Db, calendar, receivers, a, Id, AnnouncementNumber, PromulgatedOn, ct), "已公布，报送备案的期限已开始计算。", () => Here, ct);
+        => StepAsync(a => BillWorkflow.PromulgateAsync(Db, calendar, receivers, a, Id, AnnouncementNumber, PromulgatedOn, ct), "已公布，报送备案的期限已开始计算。", () => Here, ct);
 
     public Task<IActionResult> OnPostFilingAsync(CancellationToken ct)
-        => StepAsync(a => Legislation.Bills.FileUpwardAsync(Db, receivers, a, Id, ct), "已重新报送备案。", () => Here, ct);
+        => StepAsync(a => BillWorkflow.FileUpwardAsync(Db, receivers, a, Id, ct), "已重新报送备案。", () => Here, ct);
 }

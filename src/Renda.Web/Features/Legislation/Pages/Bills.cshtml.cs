@@ -22,6 +22,6 @@ public class BillsModel(RendaDbContext db) : LegislationPageModel(db)
     public Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Bill? bill = null;
-        return StepAsync(async a => bill = await Legislation.Bills.CreateAsync(Db, a, new BillInput(Title, Kind, Sponsor, null, null), ct), "法规草案已新建。", () => $"/legislation/bills/{bill!.Id}", ct);
+        return StepAsync(async a => bill = await BillWorkflow.CreateAsync(Db, a, new BillInput(Title, Kind, Sponsor, null, null), ct), "法规草案已新建。", () => $"/legislation/bills/{bill!.Id}", ct);
     }
 }

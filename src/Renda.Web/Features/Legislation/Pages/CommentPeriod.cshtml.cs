@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Renda.Web.Data;
 
 namespace Renda.Web.Features.Legislation.Pages;
 
 /// <summary>/legislation/comments/{id} — the comments of a period by article, their verdicts (意见汇总) and the published summary.</summary>
-public class CommentPeriodModel(RendaDbContext db, IOptions<CommentSettings> settings) : LegislationPageModel(db)
+public class CommentPeriodModel(RendaDbContext db) : LegislationPageModel(db)
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     public CommentPeriodView P { get; private set; } = null!;
@@ -22,7 +21,7 @@ public class CommentPeriodModel(RendaDbContext db, IOptions<CommentSettings> set
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
-        await CommentPeriods.LoadAsync(Db, Actor, Id, ct);
+        await CommentPeriodWorkflow.LoadAsync(Db, Actor, Id, ct);
         P = await LegislationQueries.CommentPeriodAsync(Db, Id, Actor.IsStaff, ct);
         Points = await Db.Set<LegislativeContactPoint>().AsNoTracking().Where(x => x.CongressId == Actor.CongressId).OrderBy(x => x.Id).ToListAsync(ct);
         Articles = (await LegislationQueries.VersionAsync(Db, Actor, P.BillId, P.VersionId, ct)).Provisions.Where(x => x.Kind == Platform.LegalText.LegalUnitKind.Article).ToList();
@@ -31,14 +30,14 @@ public class CommentPeriodModel(RendaDbContext db, IOptions<CommentSettings> set
     private string Here => $"/legislation/comments/{Id}";
 
     public Task<IActionResult> OnPostHandleAsync(CancellationToken ct)
-        => StepAsync(a => CommentPeriods.HandleAsync(Db, a, CommentId, new HandlingInput(Handling, Reason), ct), "已保存处理意见。", () => Here, ct);
+        => StepAsync(a => CommentPeriodWorkflow.HandleAsync(Db, a, CommentId, new HandlingInput(Handling, Reason), ct), "已保存处理意见。", () => Here, ct);
 
-    public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) => StepAsync(a => CommentPeriods.CloseAsync(Db, a, Id, ct), "征求意见已截止。", () => Here, ct);
+    public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) => StepAsync(a => CommentPeriodWorkflow.CloseAsync(Db, a, Id, ct), "征求意见已截止。", () => Here, ct);
 
     public Task<IActionResult> OnPostPublishAsync(CancellationToken ct)
-        => StepAsync(a => CommentPeriods.PublishSummaryAsync(Db, a, Id, Summary, ct), "采纳情况已在公开页面公布。", () => Here, ct);
+        => StepAsync(a => CommentPeriodWorkflow.PublishSummaryAsync(Db, a, Id, Summary, ct), "采纳情况已在公开页面公布。", () => Here, ct);
 
     public Task<IActionResult> OnPostPointAsync(CancellationToken ct)
-        => StepAsync(a => CommentPeriods.CommentSignedInAsync(Db, settings.Value, a, Id, new CommentInput(string.IsNullOrEmpty(NodeId) ? null : NodeId, Text, null, null, ContactPointId), ct),
+        => StepAsync(a => CommentPeriodWorkflow.CommentSignedInAsync(Db, a, Id, new CommentInput(string.IsNullOrEmpty(NodeId) ? null : NodeId, Text, null, null, ContactPointId), ct),
             "联系点意见已录入。", () => Here, ct);
 }

@@ -12,7 +12,7 @@ namespace Renda.Web.Features.Legislation.Pages;
 /// <summary>The module's pages on the shared workflow page model (GET loads; a POST runs one step).</summary>
 public abstract class LegislationPageModel(RendaDbContext db) : WorkflowPageModel<LegislationActor>(db)
 {
-    public override LegislationActor Actor => LegislationActor.For(new CurrentUser(User));
+    public override LegislationActor Actor => new LegislationActor(new CurrentUser(User));
     protected override bool MayOpen => Actor.MayRead;
 }
 

@@ -20,28 +20,28 @@ public class VersionModel(RendaDbContext db) : LegislationPageModel(db)
     protected override async Task LoadAsync(CancellationToken ct)
     {
         VersionView = await LegislationQueries.VersionAsync(Db, Actor, Id, V, ct);
-        BillEditable = await Db.Set<Bill>().Where(b => b.Id == Id).Select(b => b.Status == BillStatus.Drafting || b.Status == BillStatus.UnderReview).FirstAsync(ct);
+        BillEditable = Bill.Machine.Can(await Db.Set<Bill>().Where(b => b.Id == Id).Select(b => b.Status).FirstAsync(ct), BillAction.Revise, Actor);
         var owner = V.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Source = await Db.Attachments.Where(a => a.OwnerType == Legislation.Bills.VersionSource && a.OwnerId == owner && a.CongressId == Actor.CongressId)
+        Source = await Db.Attachments.Where(a => a.OwnerType == BillWorkflow.VersionSource && a.OwnerId == owner && a.CongressId == Actor.CongressId)
             .OrderBy(a => a.Id).Select(a => new { a.Id, a.FileName }).FirstOrDefaultAsync(ct) is { } s ? (s.Id, s.FileName) : null;
     }
 
     private string Here => $"/legislation/bills/{Id}/versions/{V}";
 
     public Task<IActionResult> OnPostRewordAsync(CancellationToken ct)
-        => StepAsync(a => Legislation.Bills.UpdateArticleAsync(Db, a, Id, V, NodeId, Text, ct), "条文已修改。", () => $"{Here}#n-{NodeId}", ct);
+        => StepAsync(a => BillWorkflow.UpdateArticleAsync(Db, a, Id, V, NodeId, Text, ct), "条文已修改。", () => $"{Here}#n-{NodeId}", ct);
 
     public Task<IActionResult> OnPostInsertAsync(CancellationToken ct)
     {
         string? id = null;
-        return StepAsync(async a => id = await Legislation.Bills.InsertArticleAsync(Db, a, Id, V, string.IsNullOrEmpty(AfterNodeId) ? null : AfterNodeId, Text, false, ct),
+        return StepAsync(async a => id = await BillWorkflow.InsertArticleAsync(Db, a, Id, V, string.IsNullOrEmpty(AfterNodeId) ? null : AfterNodeId, Text, false, ct),
             "已插入新条，条文序号已重新编排。", () => $"{Here}#n-{id}", ct);
     }
 
     public Task<IActionResult> OnPostMoveAsync(CancellationToken ct)
-        => StepAsync(a => Legislation.Bills.MoveNodeAsync(Db, a, Id, V, NodeId, string.IsNullOrEmpty(AfterNodeId) ? null : AfterNodeId, false, ct),
+        => StepAsync(a => BillWorkflow.MoveNodeAsync(Db, a, Id, V, NodeId, string.IsNullOrEmpty(AfterNodeId) ? null : AfterNodeId, false, ct),
             "已移动，条文序号已重新编排。", () => $"{Here}#n-{NodeId}", ct);
 
     public Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
-        => StepAsync(a => Legislation.Bills.DeleteNodeAsync(Db, a, Id, V, NodeId, ct), "已删除，条文序号已重新编排。", () => Here, ct);
+        => StepAsync(a => BillWorkflow.DeleteNodeAsync(Db, a, Id, V, NodeId, ct), "已删除，条文序号已重新编排。", () => Here, ct);
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 using Renda.Web.Data;
 using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Web;
@@ -11,7 +10,7 @@ namespace Renda.Web.Features.Legislation.Pages.Public;
 /// /legislation/public/comments/{id} — the draft published for comment (anonymous): a comment form under each article; a
 /// signed-in deputy comments as a deputy. After the summary is published it shows how the comments were handled.
 /// </summary>
-public class PublicCommentModel(RendaDbContext db, IOptions<CommentSettings> settings, ClientAddress addresses) : PageModel
+public class PublicCommentModel(RendaDbContext db, ClientAddress addresses) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     public PublicCommentPage P { get; private set; } = null!;
@@ -35,8 +34,8 @@ public class PublicCommentModel(RendaDbContext db, IOptions<CommentSettings> set
             var user = new CurrentUser(User);
             var input = new CommentInput(NodeId, Text, Name, Contact, null);
             BillComment c = user.IsAuthenticated && user.Has(Role.Deputy)
-                ? await CommentPeriods.CommentSignedInAsync(db, settings.Value, LegislationActor.For(user), Id, input, ct)
-                : await CommentPeriods.CommentAsPublicAsync(db, settings.Value, Id, input, addresses.Of(HttpContext), ct);
+                ? await CommentPeriodWorkflow.CommentSignedInAsync(db, new LegislationActor(user), Id, input, ct)
+                : await CommentPeriodWorkflow.CommentAsPublicAsync(db, Id, input, addresses.Of(HttpContext), ct);
             TempData["Message"] = $"感谢您的意见，已收到{(c.ArticleLabel is null ? "" : $"（{c.ArticleLabel}）")}。";
             return Redirect($"/legislation/public/comments/{Id}#n-{NodeId}");
         }

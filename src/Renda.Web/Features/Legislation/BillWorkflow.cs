@@ -18,12 +18,9 @@ public sealed record ReadingInput(int MeetingId, int VersionId, bool Final, stri
 public sealed record ReadingReports(string? Explanation, string? ResultReport, string? RevisionReport);
 
 /// <summary>Bills: their versions, structural edits, readings on meetings, the final vote, promulgation and filing upward.</summary>
-public static class Bills
+public static class BillWorkflow
 {
     public const string Subject = "Bill";
-    public const string FilingSubject = "BillFiling";
-    public const string FilingRule = "地方性法规公布后三十日内报上一级人大常委会备案";
-    public const string FilingSource = "立法法 第一百零九条";
 
     public static async Task<Bill> LoadAsync(RendaDbContext db, LegislationActor actor, int id, CancellationToken ct)
     {
@@ -56,15 +53,14 @@ public static class Bills
         {
             CongressId = actor.CongressId, Kind = input.Kind, Title = MeetingText.Required("title", input.Title, "法规草案名称", 200),
             Sponsor = MeetingText.Required("sponsor", input.Sponsor, "提请机关", 100), CommitteeId = input.CommitteeId ?? project?.CommitteeId,
-            PlanProjectId = project?.Id, Status = BillStatus.Drafting, CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
+            PlanProjectId = project?.Id, CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Add(bill);
         await db.SaveChangesAsync(ct);
         if (project is not null)
         {
-            project.BillId = bill.Id;
-            if (project.Status == PlanProjectStatus.Planned) project.Status = PlanProjectStatus.InProgress;
+            project.BillCreated(bill.Id);
             await db.SaveChangesAsync(ct);
         }
         await tx.CommitAsync(ct);
@@ -78,7 +74,7 @@ public static class Bills
     {
         actor.RequireStaff();
         var bill = await LoadAsync(db, actor, billId, ct);
-        bill.RequireEditable("新增版本");
+        bill.RequireEditable();
         var doc = BillText.Parse(MeetingText.Required("text", text, "法规文本", 500_000));
         return await AddDocumentAsync(db, bill, label, doc, null, ct);
     }
@@ -93,7 +89,7 @@ public static class Bills
     {
         actor.RequireStaff();
         var bill = await LoadAsync(db, actor, billId, ct);
-        bill.RequireEditable("新增版本");
+        bill.RequireEditable();
         using var copy = new MemoryStream();
         await docx.CopyToAsync(copy, ct);
         copy.Position = 0;
@@ -128,7 +124,7 @@ public static class Bills
         actor.RequireStaff();
         var from = await LoadVersionAsync(db, actor, billId, fromVersionId, ct);
         var bill = await LoadAsync(db, actor, billId, ct);
-        bill.RequireEditable("新增版本");
+        bill.RequireEditable();
         return await AddDocumentAsync(db, bill, label, BillText.FromJson(from.Document), from.Id, ct);
     }
 
@@ -137,7 +133,7 @@ public static class Bills
     {
         actor.RequireStaff();
         var bill = await LoadAsync(db, actor, billId, ct);
-        bill.RequireEditable("修改文本");
+        bill.RequireEditable();
         var v = await LoadVersionAsync(db, actor, billId, versionId, ct);
         v.RequireEditable();
         var doc = BillText.FromJson(v.Document);
@@ -206,8 +202,7 @@ public static class Bills
     {
         actor.RequireStaff();
         var bill = await LoadAsync(db, actor, billId, ct);
-        if (bill.Status is not (BillStatus.Drafting or BillStatus.UnderReview))
-            throw DomainException.Conflict($"法规草案当前状态为“{LegislationLabels.Of(bill.Status)}”，不能再安排审议。");
+        Bill.Machine.Require(bill.Status, BillAction.ScheduleReading);
         var version = await LoadVersionAsync(db, actor, billId, input.VersionId, ct);
         var readings = await db.Set<BillReading>().Where(r => r.BillId == billId).OrderBy(r => r.Ordinal).ToListAsync(ct);
         if (readings.LastOrDefault() is { } last)
@@ -257,17 +252,12 @@ public static class Bills
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>The reading at which the bill is voted on: refused unless its readings are done and this is the final one.</summary>
+    /// <summary>The reading at which the bill is voted on (the bill says which: <see cref="Bill.RequireVoteAt"/>).</summary>
     private static async Task<BillReading> FinalReadingAsync(RendaDbContext db, Bill bill, CancellationToken ct)
     {
-        if (bill.Status != BillStatus.UnderReview)
-            throw DomainException.Conflict($"法规草案当前状态为“{LegislationLabels.Of(bill.Status)}”，不能交付表决。");
         var last = await db.Set<BillReading>().Where(r => r.BillId == bill.Id).OrderByDescending(r => r.Ordinal).FirstOrDefaultAsync(ct);
-        if (last is null || !last.Final)
-            throw DomainException.Conflict(last is null
-                ? "该法规草案尚未经常委会会议审议，不能交付表决。"
-                : $"该法规草案已审议{ChineseNumerals.Of(last.Ordinal)}次，尚未安排表决稿的审议（三审制：一般经三次审议后交付表决），不能交付表决。");
-        return last;
+        bill.RequireVoteAt(last);
+        return last!;
     }
 
     /// <summary>Prepares the vote on the whole bill at its final reading, through the meetings module.</summary>
@@ -321,8 +311,8 @@ public static class Bills
         await db.SaveChangesAsync(ct);
         if (congress.ParentId is { } parent)
         {
-            var deadline = Deadlines.Start(db, calendar, bill.CongressId, FilingSubject, bill.Id.ToString(CultureInfo.InvariantCulture),
-                $"《{bill.Title}》报送备案", FilingRule, FilingSource, on, PeriodUnit.CalendarDays, 30, ownerAccountId: actor.AccountId);
+            var settings = await Settings.ForAsync<LegislationSettings>(db, bill.CongressId, ct);
+            var deadline = LegislationClocks.StartFiling(db, calendar, settings, bill, on, actor.AccountId);
             await db.SaveChangesAsync(ct);
             await HandOverAsync(db, receivers, bill, congress, parent, deadline, ct);
         }
@@ -334,12 +324,12 @@ public static class Bills
     {
         actor.RequireStaff();
         var bill = await LoadAsync(db, actor, billId, ct);
-        if (bill.Status != BillStatus.Promulgated) throw DomainException.Conflict("法规公布后才能报送备案。");
+        bill.RequireFileUpward();
         if (await db.Set<FilingHandover>().AnyAsync(h => h.BillId == bill.Id && h.ReceiverFilingId != null, ct))
             throw DomainException.Conflict("该法规已报送备案并已被接收。");
         var congress = await db.Congresses.FirstAsync(c => c.Id == bill.CongressId, ct);
         var parent = congress.ParentId ?? throw DomainException.Conflict("本级人大没有上一级人大常委会。");
-        var deadline = (await Deadlines.RunningForAsync(db, FilingSubject, bill.Id.ToString(CultureInfo.InvariantCulture), ct)).FirstOrDefault();
+        var deadline = await LegislationClocks.RunningFilingAsync(db, bill, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await HandOverAsync(db, receivers, bill, congress, parent, deadline, ct);
         await tx.CommitAsync(ct);
@@ -366,30 +356,4 @@ public static class Bills
 
     /// <summary>Regulations of a prefecture (设区的市、自治州) take effect only with the province's approval (立法法 第八十一条).</summary>
     public static bool NeedsApproval(Congress congress) => congress.Level == RegionLevel.Prefecture;
-}
-
-/// <summary>Receives the vote on a bill's final reading: adopted or rejected (majority of all members, counted by the meetings module).</summary>
-public sealed class BillSubject : IAgendaSubject
-{
-    public string SubjectType => Bills.Subject;
-
-    public async Task ApplyAsync(RendaDbContext db, WorkCalendar calendar, Meeting meeting, AgendaItem item, Vote vote, CancellationToken ct)
-    {
-        var reading = await db.Set<BillReading>().FirstOrDefaultAsync(r => r.AgendaItemId == item.Id, ct);
-        // A whole vote on a reading that is not the final one is refused when it is prepared (RefuseWholeVoteAsync); should one
-        // exist all the same, it does not pass the bill (throwing here would leave the vote open for good).
-        if (reading is null || !reading.Final) return;
-        var bill = await db.Set<Bill>().FirstAsync(b => b.Id == reading.BillId, ct);
-        bill.Decide(vote.Passed == true, WorkCalendar.LocalDate(vote.ClosedAt!.Value), vote.Id);
-        if (vote.Passed == true && await db.Set<PlanProject>().FirstOrDefaultAsync(p => p.BillId == bill.Id, ct) is { } project)
-            project.Status = PlanProjectStatus.Done;
-    }
-
-    /// <summary>Only the reading scheduled as the last one (表决稿) is voted on; an earlier reading is deliberated (审议) without a vote.</summary>
-    public async Task<string?> RefuseWholeVoteAsync(RendaDbContext db, AgendaItem item, CancellationToken ct)
-    {
-        var reading = await db.Set<BillReading>().AsNoTracking().FirstOrDefaultAsync(r => r.AgendaItemId == item.Id, ct);
-        return reading is null || reading.Final ? null
-            : $"本次为法规草案的第{ChineseNumerals.Of(reading.Ordinal)}次审议，不是交付表决的审议，只审议不表决（法规草案一般经三次常委会会议审议后交付表决）。";
-    }
 }

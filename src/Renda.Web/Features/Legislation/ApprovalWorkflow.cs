@@ -5,6 +5,7 @@ using Renda.Web.Features.Meetings;
 using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Deadlines;
 using Renda.Web.Platform.Identity;
+using Renda.Web.Platform.Organisations;
 using Renda.Web.Platform.Notifications;
 using Renda.Web.Platform.Web;
 using MeetingText = Renda.Web.Features.Meetings.Text;
@@ -17,9 +18,9 @@ public sealed record FindingsInput(string? Findings, bool ConflictFound);
 /// 审查批准: a prefecture submits its adopted regulation to the province; the province reviews its legality within four months
 /// (立法法 第八十一条), votes on it at a meeting, and the decision flows back: only an approved regulation can be promulgated.
 /// </summary>
-public static class Approvals
+public static class ApprovalWorkflow
 {
-    public const string Subject = "Approval";
+    public const string Subject = LegislationClocks.ApprovalSubject;
 
     /// <summary>An approval as the province sees it (its staff and members).</summary>
     public static async Task<Approval> LoadAsync(RendaDbContext db, LegislationActor actor, int id, CancellationToken ct)
@@ -34,23 +35,24 @@ public static class Approvals
     public static async Task<Approval> SubmitAsync(RendaDbContext db, WorkCalendar calendar, LegislationActor actor, int billId, CancellationToken ct)
     {
         actor.RequireStaff();
-        var bill = await Bills.LoadAsync(db, actor, billId, ct);
+        var bill = await BillWorkflow.LoadAsync(db, actor, billId, ct);
         var congress = await db.Congresses.FirstAsync(c => c.Id == bill.CongressId, ct);
-        if (!Bills.NeedsApproval(congress) || congress.ParentId is not { } province)
+        if (!BillWorkflow.NeedsApproval(congress) || congress.ParentId is not { } province)
             throw DomainException.Conflict("本级人大制定的法规不需要报请批准。");
         bill.SubmitForApproval();
         var today = WorkCalendar.Today(db.Clock);
         var approval = new Approval
         {
             CongressId = province, FromCongressId = congress.Id, BillId = bill.Id, SubmittedBy = congress.StandingCommitteeName, Title = bill.Title,
-            Kind = bill.Kind, SubmittedOn = today, Status = ApprovalStatus.Submitted, CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
+            Kind = bill.Kind, SubmittedOn = today, CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Add(approval);
         await db.SaveChangesAsync(ct);
-        Deadlines.Start(db, calendar, province, Subject, approval.Id.ToString(CultureInfo.InvariantCulture), $"审查批准《{approval.Title}》",
-            Approval.Rule, Approval.Source, today, PeriodUnit.Months, 4);
-        Notifier.Notify(db, await StaffOfAsync(db, province, ct), $"报请批准：{approval.Title}", $"{approval.SubmittedBy}报请批准，应在四个月内审查批准（{Approval.Source}）。", $"/legislation/approvals/{approval.Id}");
+        var settings = await Settings.ForAsync<LegislationSettings>(db, province, ct);
+        LegislationClocks.StartApproval(db, calendar, settings, approval);
+        Notifier.Notify(db, await StaffOfAsync(db, province, ct), $"报请批准：{approval.Title}",
+            $"{approval.SubmittedBy}报请批准，应在{ChineseNumerals.Of(settings.ApprovalMonths)}个月内审查批准（{Approval.Source}）。", $"/legislation/approvals/{approval.Id}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return approval;
@@ -78,8 +80,7 @@ public static class Approvals
     public static async Task PutOnAgendaAsync(RendaDbContext db, LegislationActor actor, int id, int meetingId, CancellationToken ct)
     {
         var a = await OwnAsync(db, actor, id, ct);
-        if (a.Status != ApprovalStatus.Reviewed) throw DomainException.Conflict(a.Status == ApprovalStatus.Submitted
-            ? "尚未记录合法性审查意见，不能提请会议审议。" : $"报批事项当前状态为“{LegislationLabels.Of(a.Status)}”，不能提请会议审议。");
+        a.RequirePutOnAgenda();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var item = await MeetingWorkflow.AddAgendaItemAsync(db, actor.ForMeetings(), meetingId, AgendaItemKind.RegulationApproval,
             $"审查批准《{a.Title}》", Subject, a.Id, ct);
@@ -91,8 +92,7 @@ public static class Approvals
     public static async Task<Vote> PrepareVoteAsync(RendaDbContext db, LegislationActor actor, int id, CancellationToken ct)
     {
         var a = await OwnAsync(db, actor, id, ct);
-        if (a.Status != ApprovalStatus.OnAgenda || a.MeetingId is not { } meeting || a.AgendaItemId is not { } item)
-            throw DomainException.Conflict("报批事项尚未列入会议议程，不能表决。");
+        var (meeting, item) = a.RequireVote();
         return await Voting.PrepareAsync(db, actor.ForMeetings(), meeting, item, VoteKind.Whole, $"表决：关于批准《{a.Title}》的决定", null, ct);
     }
 
@@ -101,24 +101,12 @@ public static class Approvals
     {
         a.Decide(approved, on, voteId);
         foreach (var d in await Deadlines.RunningForAsync(db, Subject, a.Id.ToString(CultureInfo.InvariantCulture), ct))
-            Deadlines.Complete(db, d);
+            if (LegislationClocks.Purposes.Approval.Matches(d.Purpose) || d.Purpose is null) Deadlines.Complete(db, d);
         if (a.BillId is { } billId && await db.Set<Bill>().FirstOrDefaultAsync(b => b.Id == billId, ct) is { } bill)
         {
             bill.ApprovalDecided(approved);
             Notifier.Notify(db, await StaffOfAsync(db, bill.CongressId, ct), approved ? $"已批准：{bill.Title}" : $"未批准：{bill.Title}",
                 approved ? "省人大常委会已批准，可以公布施行。" : "省人大常委会未予批准。", $"/legislation/bills/{bill.Id}");
         }
-    }
-}
-
-/// <summary>Receives the vote on an approval's agenda item.</summary>
-public sealed class ApprovalSubject : IAgendaSubject
-{
-    public string SubjectType => Approvals.Subject;
-
-    public async Task ApplyAsync(RendaDbContext db, WorkCalendar calendar, Meeting meeting, AgendaItem item, Vote vote, CancellationToken ct)
-    {
-        var a = await db.Set<Approval>().FirstAsync(x => x.Id == item.SubjectId, ct);
-        await Approvals.DecideAsync(db, a, vote.Passed == true, WorkCalendar.LocalDate(vote.ClosedAt!.Value), vote.Id, ct);
     }
 }

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
 using Renda.Web.Platform.Calendar;
+using Renda.Web.Platform.Organisations;
 using Renda.Web.Platform.People;
 using Renda.Web.Platform.Web;
 using MeetingText = Renda.Web.Features.Meetings.Text;
@@ -14,24 +15,16 @@ public sealed record CommentPeriodInput(int VersionId, DateOnly OpensOn, DateOnl
 public sealed record CommentInput(string? NodeId, string? Text, string? Name, string? Contact, int? ContactPointId);
 public sealed record HandlingInput(CommentHandling Handling, string? Reason);
 
-/// <summary>Settings of the public comment form (configurable per installation: Renda:Legislation:*).</summary>
-public sealed class CommentSettings
-{
-    /// <summary>Comments accepted from one address within an hour; more are refused.</summary>
-    public int PerAddressPerHour { get; set; } = 5;
-    public int MaxLength { get; set; } = 2000;
-}
-
 /// <summary>
 /// Public comment on drafts (征求意见): a period on a frozen version, comments per article from citizens (anonymous, rate
 /// limited, filtered), deputies (signed in) and contact points; the opinion summary (意见汇总) and its publication.
 /// </summary>
-public static partial class CommentPeriods
+public static partial class CommentPeriodWorkflow
 {
     public static async Task<CommentPeriod> LoadAsync(RendaDbContext db, LegislationActor actor, int id, CancellationToken ct)
     {
         var p = await db.Set<CommentPeriod>().Include(x => x.Points).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw DomainException.NotFound("没有找到该征求意见。");
-        await Bills.LoadAsync(db, actor, p.BillId, ct);
+        await BillWorkflow.LoadAsync(db, actor, p.BillId, ct);
         return p;
     }
 
@@ -39,25 +32,27 @@ public static partial class CommentPeriods
     public static async Task<CommentPeriod> OpenAsync(RendaDbContext db, LegislationActor actor, int billId, CommentPeriodInput input, CancellationToken ct)
     {
         actor.RequireStaff();
-        var bill = await Bills.LoadAsync(db, actor, billId, ct);
-        bill.RequireEditable("征求意见");
-        var version = await Bills.LoadVersionAsync(db, actor, billId, input.VersionId, ct);
+        var bill = await BillWorkflow.LoadAsync(db, actor, billId, ct);
+        bill.RequireOpenComment();
+        var settings = await Settings.ForAsync<LegislationSettings>(db, bill.CongressId, ct);
+        var version = await BillWorkflow.LoadVersionAsync(db, actor, billId, input.VersionId, ct);
         if (input.ClosesOn < input.OpensOn) throw DomainException.Invalid("closesOn", "截止日期不能早于开始日期。");
         if (input.OpensOn < WorkCalendar.Today(db.Clock)) throw DomainException.Invalid("opensOn", "开始日期不能早于今天。");
         var days = input.ClosesOn.DayNumber - input.OpensOn.DayNumber + 1;
         var reason = MeetingText.Optional("shortPeriodReason", input.ShortPeriodReason, "缩短征求意见期限的决定和理由", 500);
-        if (days < CommentPeriod.MinDays && reason is null)
-            throw DomainException.Invalid("shortPeriodReason", $"征求意见的时间一般不少于三十日（{CommentPeriod.Source}）；本次仅 {days} 日，须记录缩短期限的决定和理由。");
+        if (days < settings.CommentMinDays && reason is null)
+            throw DomainException.Invalid("shortPeriodReason", $"征求意见的时间一般不少于{ChineseNumerals.Of(settings.CommentMinDays)}日（{CommentPeriod.Source}）；本次仅 {days} 日，须记录缩短期限的决定和理由。");
         if (days > 366) throw DomainException.Invalid("closesOn", "征求意见期限过长。");
-        if (await db.Set<CommentPeriod>().AnyAsync(p => p.BillId == billId && p.Status == CommentPeriodStatus.Open, ct))
+        var open = CommentPeriod.Machine.StatesFor(CommentPeriodAction.Comment).ToList();
+        if (await db.Set<CommentPeriod>().AnyAsync(p => p.BillId == billId && open.Contains(p.Status), ct))
             throw DomainException.Conflict("该法规草案已有正在进行的征求意见。");
         var pointIds = (input.ContactPointIds ?? []).Distinct().ToList();
         if (pointIds.Count > 0 && await db.Set<LegislativeContactPoint>().CountAsync(p => pointIds.Contains(p.Id) && p.CongressId == actor.CongressId, ct) != pointIds.Count)
             throw DomainException.Invalid("contactPointIds", "联系点须是本级的基层立法联系点。");
         var period = new CommentPeriod
         {
-            BillId = billId, VersionId = version.Id, OpensOn = input.OpensOn, ClosesOn = input.ClosesOn, Status = CommentPeriodStatus.Open,
-            ShortPeriodReason = days < CommentPeriod.MinDays ? reason : null, CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
+            BillId = billId, VersionId = version.Id, OpensOn = input.OpensOn, ClosesOn = input.ClosesOn,
+            ShortPeriodReason = days < settings.CommentMinDays ? reason : null, CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
             Points = pointIds.Select(id => new CommentPeriodPoint { ContactPointId = id }).ToList(),
         };
         version.Frozen = true;
@@ -70,9 +65,7 @@ public static partial class CommentPeriods
     {
         actor.RequireStaff();
         var p = await LoadAsync(db, actor, periodId, ct);
-        if (p.Status != CommentPeriodStatus.Open) throw DomainException.Conflict("该征求意见已截止。");
-        p.Status = CommentPeriodStatus.Closed;
-        if (p.ClosesOn > WorkCalendar.Today(db.Clock)) p.ClosesOn = WorkCalendar.Today(db.Clock);
+        p.Close(WorkCalendar.Today(db.Clock));
         await db.SaveChangesAsync(ct);
     }
 
@@ -81,12 +74,13 @@ public static partial class CommentPeriods
     /// draft, HTML or script, over the length cap, the same text again, or the address's hourly allowance used up.
     /// </summary>
     /// <remarks><paramref name="addressHash"/> is the sender's address as <see cref="ClientAddress"/> keeps it.</remarks>
-    public static async Task<BillComment> CommentAsPublicAsync(RendaDbContext db, CommentSettings settings, int periodId, CommentInput input, string addressHash, CancellationToken ct)
+    public static async Task<BillComment> CommentAsPublicAsync(RendaDbContext db, int periodId, CommentInput input, string addressHash, CancellationToken ct)
     {
         var p = await db.Set<CommentPeriod>().FirstOrDefaultAsync(x => x.Id == periodId, ct) ?? throw DomainException.NotFound("没有找到该征求意见。");
+        var settings = await SettingsOfAsync(db, p, ct);
         var since = db.Clock.GetUtcNow().UtcDateTime.AddHours(-1);
-        if (await db.Set<BillComment>().CountAsync(c => c.AddressHash == addressHash && c.CreatedAt > since, ct) >= settings.PerAddressPerHour)
-            throw DomainException.Conflict($"同一网络地址每小时最多提交 {settings.PerAddressPerHour} 条意见，请稍后再提交。");
+        if (await db.Set<BillComment>().CountAsync(c => c.AddressHash == addressHash && c.CreatedAt > since, ct) >= settings.CommentsPerAddressPerHour)
+            throw DomainException.Conflict($"同一网络地址每小时最多提交 {settings.CommentsPerAddressPerHour} 条意见，请稍后再提交。");
         var comment = await BuildAsync(db, settings, p, input, CommentSource.Citizen, ct);
         comment.Name = Clean("name", input.Name, "姓名", 50, optional: true);
         comment.Contact = Clean("contact", input.Contact, "联系方式", 100, optional: true);
@@ -97,11 +91,12 @@ public static partial class CommentPeriods
     }
 
     /// <summary>A comment by a signed-in deputy of the bill's congress (recorded in the duty record), or by staff for a contact point.</summary>
-    public static async Task<BillComment> CommentSignedInAsync(RendaDbContext db, CommentSettings settings, LegislationActor actor, int periodId, CommentInput input, CancellationToken ct)
+    public static async Task<BillComment> CommentSignedInAsync(RendaDbContext db, LegislationActor actor, int periodId, CommentInput input, CancellationToken ct)
     {
         var p = await db.Set<CommentPeriod>().Include(x => x.Points).FirstOrDefaultAsync(x => x.Id == periodId, ct) ?? throw DomainException.NotFound("没有找到该征求意见。");
         var bill = await db.Set<Bill>().FirstAsync(b => b.Id == p.BillId, ct);
         if (bill.CongressId != actor.CongressId) throw DomainException.NotFound("没有找到该征求意见。");
+        var settings = await Settings.ForAsync<LegislationSettings>(db, bill.CongressId, ct);
         if (input.ContactPointId is { } pointId)
         {
             // Contact points have no accounts of their own: the committee's staff enter the opinions they forward.
@@ -124,18 +119,19 @@ public static partial class CommentPeriods
         comment.AccountId = actor.AccountId;
         comment.Name = await db.People.Where(x => x.Id == person).Select(x => x.Name).FirstAsync(ct);
         db.Add(comment);
-        db.Add(new DutyRecord { DeputyId = deputy.Id, On = WorkCalendar.Today(db.Clock), Kind = "对法规草案提出意见", Title = bill.Title, SourceType = Bills.Subject, SourceId = bill.Id });
+        db.Add(new DutyRecord { DeputyId = deputy.Id, On = WorkCalendar.Today(db.Clock), Kind = "对法规草案提出意见", Title = bill.Title, SourceType = BillWorkflow.Subject, SourceId = bill.Id });
         await db.SaveChangesAsync(ct);
         return comment;
     }
 
-    private static async Task<BillComment> BuildAsync(RendaDbContext db, CommentSettings settings, CommentPeriod p, CommentInput input, CommentSource source, CancellationToken ct)
+    /// <summary>The comment form's limits are those of the congress whose bill it is.</summary>
+    public static async Task<LegislationSettings> SettingsOfAsync(RendaDbContext db, CommentPeriod p, CancellationToken ct)
+        => await Settings.ForAsync<LegislationSettings>(db, await db.Set<Bill>().Where(b => b.Id == p.BillId).Select(b => b.CongressId).FirstAsync(ct), ct);
+
+    private static async Task<BillComment> BuildAsync(RendaDbContext db, LegislationSettings settings, CommentPeriod p, CommentInput input, CommentSource source, CancellationToken ct)
     {
-        var today = WorkCalendar.Today(db.Clock);
-        if (p.Status != CommentPeriodStatus.Open || today > p.ClosesOn)
-            throw DomainException.Conflict($"征求意见已于 {p.ClosesOn:yyyy年M月d日} 截止，不再接收意见。");
-        if (today < p.OpensOn) throw DomainException.Conflict($"征求意见自 {p.OpensOn:yyyy年M月d日} 开始。");
-        var text = Clean("text", input.Text, "意见内容", settings.MaxLength, optional: false)!;
+        p.RequireAccepting(WorkCalendar.Today(db.Clock));
+        var text = Clean("text", input.Text, "意见内容", settings.CommentMaxLength, optional: false)!;
         string? label = null;
         if (input.NodeId is { Length: > 0 } nodeId)
         {
@@ -181,7 +177,7 @@ public static partial class CommentPeriods
         actor.RequireStaff();
         var c = await db.Set<BillComment>().FirstOrDefaultAsync(x => x.Id == commentId, ct) ?? throw DomainException.NotFound("没有找到该意见。");
         var p = await LoadAsync(db, actor, c.CommentPeriodId, ct);
-        if (p.Status == CommentPeriodStatus.SummaryPublished) throw DomainException.Conflict("采纳情况已公布，不能再修改。");
+        p.RequireHandling();
         if (!Enum.IsDefined(input.Handling) || input.Handling == CommentHandling.Pending) throw DomainException.Invalid("handling", "请选择采纳、部分采纳或未采纳。");
         var reason = MeetingText.Optional("reason", input.Reason, "理由", 1000);
         if (input.Handling != CommentHandling.Adopted && reason is null) throw DomainException.Invalid("reason", "部分采纳或未采纳的意见须说明理由。");
@@ -195,13 +191,8 @@ public static partial class CommentPeriods
     {
         actor.RequireStaff();
         var p = await LoadAsync(db, actor, periodId, ct);
-        if (p.Status == CommentPeriodStatus.Open && WorkCalendar.Today(db.Clock) <= p.ClosesOn) throw DomainException.Conflict("征求意见尚未截止，不能公布采纳情况。");
-        if (p.Status == CommentPeriodStatus.SummaryPublished) throw DomainException.Conflict("采纳情况已经公布。");
         var pending = await db.Set<BillComment>().CountAsync(c => c.CommentPeriodId == p.Id && c.Handling == CommentHandling.Pending, ct);
-        if (pending > 0) throw DomainException.Conflict($"还有 {pending} 条意见未研究处理，不能公布采纳情况。");
-        p.SummaryText = MeetingText.Required("text", text, "采纳情况的说明", 20_000);
-        p.Status = CommentPeriodStatus.SummaryPublished;
-        p.SummaryPublishedAt = db.Clock.GetUtcNow().UtcDateTime;
+        p.PublishSummary(MeetingText.Required("text", text, "采纳情况的说明", 20_000), WorkCalendar.Today(db.Clock), db.Clock.GetUtcNow().UtcDateTime, pending);
         await db.SaveChangesAsync(ct);
     }
 }
