@@ -60,7 +60,7 @@ public static class Ledgers
                 ? active.Where(a => a.Role == AssignmentRole.Separate).Select(a => units.GetValueOrDefault(a.HandlingUnitId))
                 : active.Where(a => a.Role == AssignmentRole.Lead).Select(a => units.GetValueOrDefault(a.HandlingUnitId));
             var co = active.Where(a => a.Role == AssignmentRole.Co).Select(a => units.GetValueOrDefault(a.HandlingUnitId));
-            var coSigners = s.Signers.Where(x => x.Status == CoSignerStatus.Confirmed).Select(x => deputies.GetValueOrDefault(x.DeputyId));
+            var coSigners = s.Signers.Where(x => x.Signed).Select(x => deputies.GetValueOrDefault(x.DeputyId));
             return new object?[]
             {
                 i + 1, s.Number, s.Title, deputies.GetValueOrDefault(s.LeadDeputyId), string.Join("、", coSigners), s.Category, SuggestionLabels.Of(s.Period),
@@ -84,8 +84,9 @@ public static class Ledgers
         var settings = await Settings.ForAsync<SuggestionSettings>(db, congressId, ct);
         var categories = settings.AnswerCategoryList.ToDictionary(c => c.Code, c => c.Label);
         var ids = suggestions.Select(SuggestionWorkflow.Id).ToList();
+        var rehandle = SuggestionClocks.Purposes.Rehandle().AnyQualifier;
         var rehandling = (await db.Deadlines.AsNoTracking()
-                .Where(d => d.SubjectType == SuggestionWorkflow.Subject && ids.Contains(d.SubjectId) && d.Purpose != null && d.Purpose.StartsWith("rehandle:"))
+                .Where(d => d.SubjectType == SuggestionWorkflow.Subject && ids.Contains(d.SubjectId) && d.Purpose != null && d.Purpose.StartsWith(rehandle))
                 .Select(d => new { d.Id, d.SubjectId, d.Purpose, d.DueOn }).ToListAsync(ct))
             .GroupBy(d => (d.SubjectId, d.Purpose)).ToDictionary(g => g.Key, g => g.OrderBy(d => d.Id).Select(d => d.DueOn).ToList());
         var rows = new List<object?[]>();
@@ -93,7 +94,7 @@ public static class Ledgers
             foreach (var a in s.Answers.OrderBy(a => a.Round).ThenBy(a => a.AnsweredOn).ThenBy(a => a.Id))
             {
                 DateOnly? due = a.Round == 1 ? s.AnswerDueOn
-                    : rehandling.GetValueOrDefault((SuggestionWorkflow.Id(s), $"rehandle:{a.HandlingUnitId}")) is { } list && list.Count >= a.Round - 1 ? list[a.Round - 2] : null;
+                    : rehandling.GetValueOrDefault((SuggestionWorkflow.Id(s), SuggestionClocks.Purposes.Rehandle(a.HandlingUnitId).Key)) is { } list && list.Count >= a.Round - 1 ? list[a.Round - 2] : null;
                 var rating = s.Ratings.FirstOrDefault(r => r.DeputyId == s.LeadDeputyId && r.Round == a.Round);
                 var ratingText = rating is not null ? SuggestionLabels.Of(rating.Result)
                     : a.Round != s.Round ? ""
