@@ -258,5 +258,5 @@ public static class Ledgers
     /// <summary>A file name that browsers keep in Chinese (RFC 5987 via Results.File).</summary>
     public static string FileName(string congressShortName, string ledger, int? year) => year is { } y ? $"{congressShortName}{y}年代表建议{ledger}.xlsx" : $"{congressShortName}代表建议{ledger}.xlsx";
 
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ContentType = Endpoints.Xlsx;
 }

@@ -457,9 +457,11 @@ public class SuggestionSigner
     /// <summary>Invited and not yet answered.</summary>
     public bool Awaiting => Can(CoSignerAction.Confirm);
     /// <summary>Confirmed: signs the suggestion (rates it, is told of it).</summary>
-    public bool Signed => Status == CoSignerStatus.Confirmed;
+    public bool Signed => Signs(Status);
+    public static bool Signs(CoSignerStatus status) => status == CoSignerStatus.Confirmed;
     /// <summary>Not declined: invited or signed.</summary>
-    public bool Stands => Status != CoSignerStatus.Declined;
+    public bool Stands => Standing(Status);
+    public static bool Standing(CoSignerStatus status) => status != CoSignerStatus.Declined;
 
     public void Respond(bool confirm, DateTime now)
     {
@@ -494,7 +496,8 @@ public class SuggestionAssignment
 
     public bool Can(AssignmentAction action, Actor? actor = null) => Machine.Can(Status, action, actor);
     /// <summary>In force: not returned by the unit.</summary>
-    [NotMapped] public bool IsActive => Status != AssignmentStatus.Returned;
+    [NotMapped] public bool IsActive => InForce(Status);
+    public static bool InForce(AssignmentStatus status) => status != AssignmentStatus.Returned;
 
     public void Return(string reason, DateOnly today)
     {

@@ -226,8 +226,9 @@ public static class SuggestionWorkflow
         s.Assign(mode, units.Select(u => (u.UnitId, u.Role)).ToList(), today, Now(db), actor.AccountId, actor.Name);
         await EndClocksAsync(db, s, SuggestionClocks.Purposes.Assign, cancel: false, ct);
         var settings = await Settings.ForAsync<SuggestionSettings>(db, s.CongressId, ct);
-        StartUnitClocks(db, calendar, s, settings, s.Assignments, today, await DeputiesCommitteeAsync(db, s.CongressId, ct));
-        s.AnswerDueOn = calendar.Due(today, PeriodUnit.Months, settings.AnswerMonths);
+        var clocks = StartUnitClocks(db, calendar, s, settings, s.Assignments, today, await DeputiesCommitteeAsync(db, s.CongressId, ct));
+        // The answer period is the answer clocks' (the column keeps a copy for the statistics' index and the lists' order).
+        s.AnswerDueOn = clocks.Where(d => SuggestionClocks.Purposes.Answer().Matches(d.Purpose)).Max(d => (DateOnly?)d.DueOn);
         await NotifyUnitsAsync(db, s, s.Assignments.Select(a => a.HandlingUnitId), $"新交办建议 {s.Number}", $"《{s.Title}》已交贵单位办理，请于 {s.AnswerDueOn:yyyy年M月d日} 前答复代表。", ct);
         await db.SaveChangesAsync(ct);
     }
@@ -243,11 +244,9 @@ public static class SuggestionWorkflow
     }
 
     /// <summary>Units' clocks escalate from the unit to the deputies' work committee, then to the Council of Chairpersons (DeadlineMonitor).</summary>
-    private static void StartUnitClocks(RendaDbContext db, WorkCalendar calendar, Suggestion s, SuggestionSettings settings, IEnumerable<SuggestionAssignment> assignments, DateOnly from, int? committeeId)
-    {
-        foreach (var (clock, unitId) in SuggestionClocks.ForAssignments(settings, s, assignments))
-            SuggestionClocks.Start(db, calendar, s, clock, from, new ClockOwner(HandlingUnitId: unitId, CommitteeId: committeeId));
-    }
+    private static List<Deadline> StartUnitClocks(RendaDbContext db, WorkCalendar calendar, Suggestion s, SuggestionSettings settings, IEnumerable<SuggestionAssignment> assignments, DateOnly from, int? committeeId)
+        => SuggestionClocks.ForAssignments(settings, s, assignments)
+            .Select(x => SuggestionClocks.Start(db, calendar, s, x.Clock, from, new ClockOwner(HandlingUnitId: x.UnitId, CommitteeId: committeeId))).ToList();
 
     public static async Task UnitReturnAsync(RendaDbContext db, WorkCalendar calendar, SuggestionActor actor, int id, int? unitId, string reason, CancellationToken ct)
     {
