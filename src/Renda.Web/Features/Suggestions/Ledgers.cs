@@ -99,7 +99,7 @@ public static class Ledgers
                 var ratingText = rating is not null ? SuggestionLabels.Of(rating.Result)
                     : a.Round != s.Round ? ""
                     : s.RatingMissing ? "未评价（不计入满意率）"
-                    : s.Status == SuggestionStatus.Answered ? "待评价" : "";
+                    : s.Can(SuggestionAction.Rate) ? "待评价" : "";
                 rows.Add(
                 [
                     rows.Count + 1, s.Number, s.Title, units.GetValueOrDefault(a.HandlingUnitId), a.Round == 1 ? "首次答复" : $"重新办理（第{a.Round}轮）",
@@ -173,7 +173,7 @@ public static class Ledgers
         var units = await db.HandlingUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         return items.Select(i =>
         {
-            var overdue = i.Status == CommitmentStatus.Open && i.DueOn < today;
+            var overdue = Commitment.Late(i.Status, i.DueOn, today);
             return new CommitmentLedgerRow(i.Id, i.SuggestionId, i.Number, i.Title, i.Year, i.HandlingUnitId, units.GetValueOrDefault(i.HandlingUnitId, ""), i.Promise, i.DueOn,
                 i.Status, overdue, Label(i.Status, overdue), i.DoneOn, i.Latest?.On, i.Latest?.Text);
         }).ToList();

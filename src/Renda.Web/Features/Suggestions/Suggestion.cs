@@ -603,6 +603,9 @@ public class Commitment
 
     public bool Can(CommitmentAction action, Actor? actor = null) => Machine.Can(Status, action, actor);
 
+    /// <summary>Still to be kept (progress may be reported), and its time is up.</summary>
+    public static bool Late(CommitmentStatus status, DateOnly dueOn, DateOnly today) => Machine.Can(status, CommitmentAction.Report) && dueOn < today;
+
     public void Report(string text, bool done, DateOnly today)
     {
         if (!Can(CommitmentAction.Report))

@@ -69,7 +69,7 @@ public sealed class SuggestionMonitor(IServiceScopeFactory scopes, TimeProvider 
                     {
                         var answeredOn = s.AnsweredOn!.Value;
                         s.RatingReminderSentAt = now.UtcDateTime;
-                        var deputies = s.Signers.Where(x => x.Status == CoSignerStatus.Confirmed).Select(x => x.DeputyId).Append(s.LeadDeputyId);
+                        var deputies = s.Signers.Where(x => x.Signed).Select(x => x.DeputyId).Append(s.LeadDeputyId);
                         Notifier.Notify(db, await SuggestionWorkflow.DeputyAccountsAsync(db, s.CongressId, deputies, ct), $"请评价建议 {s.Number} 的答复",
                             $"《{s.Title}》已于 {answeredOn:yyyy年M月d日} 答复，请在 {calendar.AddWorkingDays(answeredOn, settings.RatingWorkingDays):yyyy年M月d日} 前评价；逾期未评价的不计入满意率。", SuggestionWorkflow.Link(s));
                     }

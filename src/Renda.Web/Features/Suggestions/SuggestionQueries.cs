@@ -34,7 +34,7 @@ public sealed record CommitmentView(int Id, string Unit, string Promise, DateOnl
 {
     public bool Can(CommitmentAction action) => Commitment.Machine.Can(Status, action);
     /// <summary>Still to be kept, and its time is up.</summary>
-    public bool IsLate(DateOnly today) => Can(CommitmentAction.Report) && DueOn < today;
+    public bool IsLate(DateOnly today) => Commitment.Late(Status, DueOn, today);
 }
 
 public sealed record SuggestionDetail(int Id, string CongressCode, string? Number, int Year, string Title, string Content, string Category, SubmissionPeriod Period, string PeriodLabel,
