@@ -5,6 +5,7 @@ using Npgsql;
 using Renda.Web.Data;
 using Renda.Web.Features.Suggestions;
 using Renda.Web.Platform.Audit;
+using Renda.Web.Platform.Modules;
 
 namespace Renda.Bench.Load;
 
@@ -46,7 +47,7 @@ public static class Explain
         await using var pg = NpgsqlDataSource.Create(connection);
         var congressId = await BurstScenario.Scalar<int>(pg, """SELECT "Id" FROM "Congresses" WHERE "Code" = $1""", ct, code);
         var accountId = await BurstScenario.Scalar<int>(pg, """SELECT "Id" FROM "Accounts" WHERE "UserName" = $1""", ct, o.Get("user"));
-        var actor = new SuggestionActor(accountId, o.Get("user"), congressId, null, [], IsStaff: true, IsCouncil: false);
+        var actor = new SuggestionActor(accountId, o.Get("user"), congressId, null, [], ActorKinds.Staff);
         var filters = new (string Name, SuggestionFilter Filter)[]
         {
             ("no filter", new()),

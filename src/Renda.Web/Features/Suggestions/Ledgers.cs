@@ -60,7 +60,7 @@ public static class Ledgers
                 ? active.Where(a => a.Role == AssignmentRole.Separate).Select(a => units.GetValueOrDefault(a.HandlingUnitId))
                 : active.Where(a => a.Role == AssignmentRole.Lead).Select(a => units.GetValueOrDefault(a.HandlingUnitId));
             var co = active.Where(a => a.Role == AssignmentRole.Co).Select(a => units.GetValueOrDefault(a.HandlingUnitId));
-            var coSigners = s.Signers.Where(x => x.Status == CoSignerStatus.Confirmed).Select(x => deputies.GetValueOrDefault(x.DeputyId));
+            var coSigners = s.Signers.Where(x => x.Signed).Select(x => deputies.GetValueOrDefault(x.DeputyId));
             return new object?[]
             {
                 i + 1, s.Number, s.Title, deputies.GetValueOrDefault(s.LeadDeputyId), string.Join("、", coSigners), s.Category, SuggestionLabels.Of(s.Period),
@@ -84,8 +84,9 @@ public static class Ledgers
         var settings = await Settings.ForAsync<SuggestionSettings>(db, congressId, ct);
         var categories = settings.AnswerCategoryList.ToDictionary(c => c.Code, c => c.Label);
         var ids = suggestions.Select(SuggestionWorkflow.Id).ToList();
+        var rehandle = SuggestionClocks.Purposes.Rehandle().AnyQualifier;
         var rehandling = (await db.Deadlines.AsNoTracking()
-                .Where(d => d.SubjectType == SuggestionWorkflow.Subject && ids.Contains(d.SubjectId) && d.Purpose != null && d.Purpose.StartsWith("rehandle:"))
+                .Where(d => d.SubjectType == SuggestionWorkflow.Subject && ids.Contains(d.SubjectId) && d.Purpose != null && d.Purpose.StartsWith(rehandle))
                 .Select(d => new { d.Id, d.SubjectId, d.Purpose, d.DueOn }).ToListAsync(ct))
             .GroupBy(d => (d.SubjectId, d.Purpose)).ToDictionary(g => g.Key, g => g.OrderBy(d => d.Id).Select(d => d.DueOn).ToList());
         var rows = new List<object?[]>();
@@ -93,12 +94,12 @@ public static class Ledgers
             foreach (var a in s.Answers.OrderBy(a => a.Round).ThenBy(a => a.AnsweredOn).ThenBy(a => a.Id))
             {
                 DateOnly? due = a.Round == 1 ? s.AnswerDueOn
-                    : rehandling.GetValueOrDefault((SuggestionWorkflow.Id(s), $"rehandle:{a.HandlingUnitId}")) is { } list && list.Count >= a.Round - 1 ? list[a.Round - 2] : null;
+                    : rehandling.GetValueOrDefault((SuggestionWorkflow.Id(s), SuggestionClocks.Purposes.Rehandle(a.HandlingUnitId).Key)) is { } list && list.Count >= a.Round - 1 ? list[a.Round - 2] : null;
                 var rating = s.Ratings.FirstOrDefault(r => r.DeputyId == s.LeadDeputyId && r.Round == a.Round);
                 var ratingText = rating is not null ? SuggestionLabels.Of(rating.Result)
                     : a.Round != s.Round ? ""
                     : s.RatingMissing ? "未评价（不计入满意率）"
-                    : s.Status == SuggestionStatus.Answered ? "待评价" : "";
+                    : s.Can(SuggestionAction.Rate) ? "待评价" : "";
                 rows.Add(
                 [
                     rows.Count + 1, s.Number, s.Title, units.GetValueOrDefault(a.HandlingUnitId), a.Round == 1 ? "首次答复" : $"重新办理（第{a.Round}轮）",
@@ -172,7 +173,7 @@ public static class Ledgers
         var units = await db.HandlingUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         return items.Select(i =>
         {
-            var overdue = i.Status == CommitmentStatus.Open && i.DueOn < today;
+            var overdue = Commitment.Late(i.Status, i.DueOn, today);
             return new CommitmentLedgerRow(i.Id, i.SuggestionId, i.Number, i.Title, i.Year, i.HandlingUnitId, units.GetValueOrDefault(i.HandlingUnitId, ""), i.Promise, i.DueOn,
                 i.Status, overdue, Label(i.Status, overdue), i.DoneOn, i.Latest?.On, i.Latest?.Text);
         }).ToList();
@@ -257,5 +258,5 @@ public static class Ledgers
     /// <summary>A file name that browsers keep in Chinese (RFC 5987 via Results.File).</summary>
     public static string FileName(string congressShortName, string ledger, int? year) => year is { } y ? $"{congressShortName}{y}年代表建议{ledger}.xlsx" : $"{congressShortName}代表建议{ledger}.xlsx";
 
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ContentType = Endpoints.Xlsx;
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Renda.Web.Data;
 using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Organisations;
@@ -21,25 +22,25 @@ public static class LedgersApi
             var y = StatisticsApi.YearOrCurrent(db, year);
             var bytes = Ledgers.Workbook($"交办台账{y}", Ledgers.AssignmentColumns, await Ledgers.AssignmentRowsAsync(db, congress.Id, y, ct));
             return await FileAsync(db, congress, "交办台账", y, bytes, ct);
-        }).Produces(StatusCodes.Status200OK, contentType: Ledgers.ContentType);
+        }).ProducesFile(Endpoints.Xlsx).WithName("Suggestions_ExportAssignmentLedger").WithSummary("导出一年的交办台账（Excel）");
         group.MapGet("/answers.xlsx", async (string code, int? year, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) =>
         {
             var congress = await StaffScopeAsync(db, user.User, code, ct);
             var y = StatisticsApi.YearOrCurrent(db, year);
             var bytes = Ledgers.Workbook($"答复台账{y}", Ledgers.AnswerColumns, await Ledgers.AnswerRowsAsync(db, congress.Id, y, ct));
             return await FileAsync(db, congress, "答复台账", y, bytes, ct);
-        }).Produces(StatusCodes.Status200OK, contentType: Ledgers.ContentType);
+        }).ProducesFile(Endpoints.Xlsx).WithName("Suggestions_ExportAnswerLedger").WithSummary("导出一年的答复台账（Excel）");
         group.MapGet("/commitments", async (string code, CommitmentFilter? status, int? year, int? unit, int? page, int? pageSize, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) =>
         {
             var (_, reader) = await ReaderAsync(db, user.User, code, ct);
             return TypedResults.Ok(await Ledgers.CommitmentPageAsync(db, reader, status ?? CommitmentFilter.All, year, unit, page, pageSize, ct));
-        });
+        }).WithName("Suggestions_ListCommitments").WithSummary("承诺事项台账（承办单位只见本单位的）");
         group.MapGet("/commitments.xlsx", async (string code, CommitmentFilter? status, int? year, int? unit, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) =>
         {
             var (congress, reader) = await ReaderAsync(db, user.User, code, ct);
             var rows = await Ledgers.CommitmentRowsAsync(db, reader, status ?? CommitmentFilter.All, year, unit, ct);
             return await FileAsync(db, congress, "承诺事项台账", year, Ledgers.Workbook("承诺事项台账", Ledgers.CommitmentColumns, Ledgers.CommitmentCells(rows)), ct);
-        }).Produces(StatusCodes.Status200OK, contentType: Ledgers.ContentType);
+        }).ProducesFile(Endpoints.Xlsx).WithName("Suggestions_ExportCommitmentLedger").WithSummary("导出承诺事项台账（Excel）");
     }
 
     private static async Task<Congress> StaffScopeAsync(RendaDbContext db, CurrentUser user, string code, CancellationToken ct)
@@ -61,10 +62,10 @@ public static class LedgersApi
         throw DomainException.Forbidden("承诺事项台账仅供常委会工作人员、主任会议成员和承办单位查看。");
     }
 
-    private static async Task<IResult> FileAsync(RendaDbContext db, Congress congress, string ledger, int? year, byte[] bytes, CancellationToken ct)
+    private static async Task<FileContentHttpResult> FileAsync(RendaDbContext db, Congress congress, string ledger, int? year, byte[] bytes, CancellationToken ct)
     {
         db.RecordEvent("SuggestionLedger", congress.Code, "export", details: year is { } y ? $"{ledger} {y}" : ledger);
         await db.SaveChangesAsync(ct);
-        return Results.File(bytes, Ledgers.ContentType, Ledgers.FileName(congress.ShortName, ledger, year));
+        return TypedResults.File(bytes, Ledgers.ContentType, Ledgers.FileName(congress.ShortName, ledger, year));
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
 using Renda.Web.Platform.Web;
@@ -17,9 +18,11 @@ public static class PublicSuggestionsApi
     {
         var pub = api.MapGroup("/public").AllowAnonymous().WithTags("公开");
         pub.MapGet("/congresses/{code}/suggestions", async (string code, string? q, int? year, int? page, int? pageSize, RendaDbContext db, CancellationToken ct) =>
-            Results.Ok(await ListAsync(db, code, q, year, page, pageSize, ct)));
-        pub.MapGet("/suggestions/{id:int}", async (int id, RendaDbContext db, CancellationToken ct) =>
-            await OneAsync(db, id, ct) is { } s ? Results.Ok(s) : Results.Problem("未找到公开的建议。", statusCode: 404, title: "未找到"));
+                TypedResults.Ok(await ListAsync(db, code, q, year, page, pageSize, ct)))
+            .WithName("Suggestions_ListPublicSuggestions").WithSummary("公开平台：已公开的建议及答复（可按关键词、年度检索）");
+        pub.MapGet("/suggestions/{id:int}", async Task<Results<Ok<PublicSuggestion>, ProblemHttpResult>> (int id, RendaDbContext db, CancellationToken ct) =>
+                await OneAsync(db, id, ct) is { } s ? TypedResults.Ok(s) : TypedResults.Problem("未找到公开的建议。", statusCode: 404, title: "未找到"))
+            .WithName("Suggestions_GetPublicSuggestion").WithSummary("公开平台：一件已公开的建议及其答复");
     }
 
     public static async Task<Page<PublicSuggestionItem>> ListAsync(RendaDbContext db, string code, string? q, int? year, int? page, int? pageSize, CancellationToken ct)

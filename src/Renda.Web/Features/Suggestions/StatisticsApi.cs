@@ -21,15 +21,16 @@ public static class StatisticsApi
         {
             var (congress, own) = await ScopeAsync(db, user.User, code, ct);
             return TypedResults.Ok(await SuggestionStatistics.ComputeAsync(db, congress, YearOrCurrent(db, year), own, below ?? false, ct));
-        });
+        }).WithName("Suggestions_GetStatistics").WithSummary("建议办理统计：一年的各项数字（below=true 时附下级人大的数字）");
         group.MapGet("/records", async (string code, int? year, string? figure, int? unit, string? category, int? deputy, int? page, int? pageSize,
             RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) =>
         {
             var (congress, own) = await ScopeAsync(db, user.User, code, ct);
             if (string.IsNullOrWhiteSpace(figure)) throw DomainException.Invalid("figure", "请指明统计项，如 answeredOnTime。");
             return TypedResults.Ok(await SuggestionStatistics.RecordsAsync(db, congress, YearOrCurrent(db, year), figure, new StatisticsFilter(unit, category, own ? deputy : null), own, page, pageSize, ct));
-        });
-        group.MapGet("/definitions", () => TypedResults.Ok(SuggestionStatistics.Definitions()));
+        }).WithName("Suggestions_ListStatisticsRecords").WithSummary("某项统计数字背后的建议（分页）");
+        group.MapGet("/definitions", () => TypedResults.Ok(SuggestionStatistics.Definitions()))
+            .WithName("Suggestions_GetStatisticsDefinitions").WithSummary("各项统计数字的口径");
     }
 
     /// <summary>The congress if the user is its staff or council, or that of a congress above it; whether it is the user's own.</summary>

@@ -30,6 +30,20 @@ public enum CoSignerStatus { Invited = 1, Confirmed = 2, Declined = 3 }
 
 public enum CommitmentStatus { Open = 1, Done = 2 }
 
+/// <summary>The steps of 提 → 交 → 办 → 督 → 评, each allowed in the states of <see cref="Suggestion.Machine"/>.</summary>
+public enum SuggestionAction
+{
+    Edit = 1, Invite = 2, RespondToInvitation = 3, Submit = 4, Accept = 5, ReturnToDeputy = 6, Merge = 7, ReceiveMerged = 8, Assign = 9,
+    UnitReturn = 10, Reassign = 11, RecordContact = 12, SubmitCoViews = 13, Answer = 14, ExtendAnswer = 15, Rate = 16, CloseUnrated = 17,
+    DesignateKey = 18, Publish = 19, AddCommitment = 20,
+}
+
+public enum AssignmentAction { Return = 1, SubmitCoViews = 2, Answer = 3, Reopen = 4 }
+
+public enum CoSignerAction { Confirm = 1, Decline = 2 }
+
+public enum CommitmentAction { Report = 1 }
+
 /// <summary>A deputy's suggestion, criticism or opinion (代表建议、批评和意见), with its whole handling history.</summary>
 public class Suggestion
 {
@@ -49,7 +63,7 @@ public class Suggestion
     [MaxLength(MaxContent)] public required string Content { get; set; }
     [MaxLength(20)] public required string Category { get; set; }
     public SubmissionPeriod Period { get; set; } = SubmissionPeriod.BetweenSessions;
-    public SuggestionStatus Status { get; set; } = SuggestionStatus.Draft;
+    public SuggestionStatus Status { get; private set; } = SuggestionStatus.Draft;
     /// <summary>The lead deputy's mandate (Deputy.Id); co-signers are in Signers.</summary>
     public int LeadDeputyId { get; set; }
     public int CreatedByAccountId { get; set; }
@@ -97,22 +111,53 @@ public class Suggestion
     public List<SuggestionRating> Ratings { get; set; } = [];
     public List<SuggestionEvent> History { get; set; } = [];
 
-    [NotMapped] public IEnumerable<SuggestionAssignment> ActiveAssignments => Assignments.Where(a => a.Status != AssignmentStatus.Returned);
+    [NotMapped] public IEnumerable<SuggestionAssignment> ActiveAssignments => Assignments.Where(a => a.IsActive);
     [NotMapped] public SuggestionAssignment? LeadAssignment => ActiveAssignments.FirstOrDefault(a => a.Role == AssignmentRole.Lead);
-    public bool IsSigner(int deputyId) => LeadDeputyId == deputyId || Signers.Any(s => s.DeputyId == deputyId && s.Status == CoSignerStatus.Confirmed);
+    public bool IsSigner(int deputyId) => LeadDeputyId == deputyId || Signers.Any(s => s.DeputyId == deputyId && s.Signed);
 
-    private void Require(string action, params SuggestionStatus[] allowed)
-    {
-        if (!allowed.Contains(Status))
-            throw DomainException.Conflict($"建议当前状态为“{SuggestionLabels.Of(Status)}”，不能{action}。");
-    }
+    /// <summary>Which step may be taken in which state, and by whom: the one table of the suggestion's workflow.</summary>
+    public static readonly StateMachine<SuggestionStatus, SuggestionAction> Machine = new("建议", SuggestionLabels.Of,
+        Allow.Row(SuggestionAction.Edit, "修改", ActorKinds.Deputy, SuggestionStatus.Draft),
+        Allow.Row(SuggestionAction.Invite, "邀请附议", ActorKinds.Deputy, SuggestionStatus.Draft),
+        Allow.Row(SuggestionAction.RespondToInvitation, "回复附议邀请", ActorKinds.Deputy, SuggestionStatus.Draft),
+        Allow.Row(SuggestionAction.Submit, "提交", ActorKinds.Deputy, SuggestionStatus.Draft),
+        Allow.Row(SuggestionAction.Accept, "受理", ActorKinds.Staff, SuggestionStatus.Submitted),
+        Allow.Row(SuggestionAction.ReturnToDeputy, "退回代表", ActorKinds.Staff, SuggestionStatus.Submitted, SuggestionStatus.Accepted),
+        Allow.Row(SuggestionAction.Merge, "并案", ActorKinds.Staff, SuggestionStatus.Submitted, SuggestionStatus.Accepted),
+        Allow.Row(SuggestionAction.ReceiveMerged, "并入", ActorKinds.Staff, SuggestionStatus.Submitted, SuggestionStatus.Accepted, SuggestionStatus.Assigned),
+        Allow.Row(SuggestionAction.Assign, "交办", ActorKinds.Staff, SuggestionStatus.Submitted, SuggestionStatus.Accepted),
+        Allow.Row(SuggestionAction.UnitReturn, "退回交办", ActorKinds.UnitOfficer, SuggestionStatus.Assigned),
+        Allow.Row(SuggestionAction.Reassign, "重新交办", ActorKinds.Staff, SuggestionStatus.UnitReturned),
+        Allow.Row(SuggestionAction.RecordContact, "记录联系", ActorKinds.UnitOfficer, SuggestionStatus.Assigned, SuggestionStatus.Rehandling, SuggestionStatus.Answered),
+        Allow.Row(SuggestionAction.SubmitCoViews, "提交协办意见", ActorKinds.UnitOfficer, SuggestionStatus.Assigned, SuggestionStatus.Rehandling),
+        Allow.Row(SuggestionAction.Answer, "答复", ActorKinds.UnitOfficer, SuggestionStatus.Assigned, SuggestionStatus.Rehandling),
+        // The first answer's period runs from assignment until it is answered (a unit's return does not stop it).
+        Allow.Row(SuggestionAction.ExtendAnswer, "延长答复期限", ActorKinds.Staff, SuggestionStatus.Assigned, SuggestionStatus.UnitReturned),
+        Allow.Row(SuggestionAction.Rate, "评价", ActorKinds.Deputy, SuggestionStatus.Answered),
+        Allow.Row(SuggestionAction.CloseUnrated, "按未评价办结", ActorKinds.System, SuggestionStatus.Answered),
+        Allow.Row(SuggestionAction.DesignateKey, "列为重点建议", ActorKinds.Council, SuggestionStatus.Submitted, SuggestionStatus.Accepted, SuggestionStatus.Assigned,
+            SuggestionStatus.UnitReturned, SuggestionStatus.Rehandling, SuggestionStatus.Answered),
+        Allow.Row(SuggestionAction.Publish, "公开", ActorKinds.Staff, SuggestionStatus.Answered, SuggestionStatus.Closed),
+        Allow.Row(SuggestionAction.AddCommitment, "登记承诺事项", ActorKinds.UnitOfficer, SuggestionStatus.Assigned, SuggestionStatus.Rehandling,
+            SuggestionStatus.Answered, SuggestionStatus.Closed));
+
+    public bool Can(SuggestionAction action, Actor? actor = null) => Machine.Can(Status, action, actor);
+
+    /// <summary>The states in which the first answer is awaited and its period runs (the statistics' and lists' "overdue").</summary>
+    public static IReadOnlySet<SuggestionStatus> AwaitingAnswer => Machine.StatesFor(SuggestionAction.ExtendAnswer);
+
+    /// <summary>The answer is overdue: its day has passed while it is still awaited.</summary>
+    public static bool AnswerOverdue(SuggestionStatus status, DateOnly? answerDueOn, DateOnly today)
+        => answerDueOn is { } due && due < today && AwaitingAnswer.Contains(status);
+
+    private void Require(SuggestionAction action) => Machine.Require(Status, action);
 
     private void Log(DateTime at, int? accountId, string? actor, string action, string? note = null)
         => History.Add(new SuggestionEvent { At = at, ActorAccountId = accountId, ActorName = actor, Action = action, Note = note, Round = Round });
 
     public void Edit(string title, string content, string category, SubmissionPeriod period)
     {
-        Require("修改", SuggestionStatus.Draft);
+        Require(SuggestionAction.Edit);
         Title = title;
         Content = content;
         Category = category;
@@ -121,31 +166,30 @@ public class Suggestion
 
     public SuggestionSigner Invite(int deputyId, DateTime now)
     {
-        Require("邀请附议", SuggestionStatus.Draft);
+        Require(SuggestionAction.Invite);
         if (deputyId == LeadDeputyId)
             throw DomainException.Invalid("deputyId", "领衔代表不能再作为附议代表。");
-        if (Signers.Any(s => s.DeputyId == deputyId && s.Status != CoSignerStatus.Declined))
+        if (Signers.Any(s => s.DeputyId == deputyId && s.Stands))
             throw DomainException.Conflict("已邀请该代表附议。");
-        var signer = new SuggestionSigner { DeputyId = deputyId, Status = CoSignerStatus.Invited, InvitedAt = now };
+        var signer = new SuggestionSigner { DeputyId = deputyId, InvitedAt = now };
         Signers.Add(signer);
         return signer;
     }
 
     public void RespondToInvitation(int deputyId, bool confirm, DateTime now, int accountId, string actor)
     {
-        Require("回复附议邀请", SuggestionStatus.Draft);
-        var signer = Signers.FirstOrDefault(s => s.DeputyId == deputyId && s.Status == CoSignerStatus.Invited)
+        Require(SuggestionAction.RespondToInvitation);
+        var signer = Signers.FirstOrDefault(s => s.DeputyId == deputyId && s.Awaiting)
             ?? throw DomainException.Conflict("没有待回复的附议邀请。");
-        signer.Status = confirm ? CoSignerStatus.Confirmed : CoSignerStatus.Declined;
-        signer.RespondedAt = now;
+        signer.Respond(confirm, now);
         Log(now, accountId, actor, confirm ? "附议" : "拒绝附议");
     }
 
     /// <summary>Submits the draft. Invitations not yet confirmed lapse: only confirmed co-signers sign.</summary>
     public void Submit(DateTime now, DateOnly receivedOn, int serial, int accountId, string actor)
     {
-        Require("提交", SuggestionStatus.Draft);
-        Signers.RemoveAll(s => s.Status == CoSignerStatus.Invited);
+        Require(SuggestionAction.Submit);
+        Signers.RemoveAll(s => s.Awaiting);
         Status = SuggestionStatus.Submitted;
         SubmittedAt = now;
         ReceivedOn = receivedOn;
@@ -157,14 +201,14 @@ public class Suggestion
 
     public void Accept(DateTime now, int accountId, string actor)
     {
-        Require("受理", SuggestionStatus.Submitted);
+        Require(SuggestionAction.Accept);
         Status = SuggestionStatus.Accepted;
         Log(now, accountId, actor, "受理");
     }
 
     public void ReturnToDeputy(InadmissibleReason reason, string? note, DateOnly today, DateTime now, int accountId, string actor)
     {
-        Require("退回代表", SuggestionStatus.Submitted, SuggestionStatus.Accepted);
+        Require(SuggestionAction.ReturnToDeputy);
         Status = SuggestionStatus.Returned;
         ReturnReason = reason;
         ReturnNote = note;
@@ -174,10 +218,10 @@ public class Suggestion
 
     public void MergeInto(Suggestion target, DateOnly today, DateTime now, int accountId, string actor)
     {
-        Require("并案", SuggestionStatus.Submitted, SuggestionStatus.Accepted);
+        Require(SuggestionAction.Merge);
         if (target.Id == Id || target.CongressId != CongressId)
             throw DomainException.Invalid("targetId", "只能并入本级人大的另一件建议。");
-        if (target.Status is not (SuggestionStatus.Submitted or SuggestionStatus.Accepted or SuggestionStatus.Assigned))
+        if (!target.Can(SuggestionAction.ReceiveMerged))
             throw DomainException.Conflict($"目标建议状态为“{SuggestionLabels.Of(target.Status)}”，不能并入。");
         Status = SuggestionStatus.Merged;
         MergedIntoId = target.Id;
@@ -189,11 +233,11 @@ public class Suggestion
     /// <summary>交办: one lead unit and co-units, or several units each answering separately.</summary>
     public void Assign(HandlingMode mode, IReadOnlyList<(int UnitId, AssignmentRole Role)> units, DateOnly today, DateTime now, int accountId, string actor)
     {
-        Require("交办", SuggestionStatus.Submitted, SuggestionStatus.Accepted);
+        Require(SuggestionAction.Assign);
         ValidateUnits(mode, units);
         Mode = mode;
         foreach (var (unitId, role) in units)
-            Assignments.Add(new SuggestionAssignment { HandlingUnitId = unitId, Role = role, Status = AssignmentStatus.Handling, AssignedOn = today, Round = Round });
+            Assignments.Add(new SuggestionAssignment { HandlingUnitId = unitId, Role = role, AssignedOn = today, Round = Round });
         Status = SuggestionStatus.Assigned;
         AssignedOn = today;
         Log(now, accountId, actor, "交办", mode == HandlingMode.LeadAndCo ? "主办、协办" : "分别办理");
@@ -221,16 +265,14 @@ public class Suggestion
     /// <summary>A unit that is the wrong addressee returns its part with reasons; staff re-assign (units never pass it on themselves).</summary>
     public SuggestionAssignment UnitReturn(int unitId, string reason, DateOnly today, DateOnly returnDeadline, DateTime now, int accountId, string actor)
     {
-        Require("退回交办", SuggestionStatus.Assigned);
+        Require(SuggestionAction.UnitReturn);
         if (string.IsNullOrWhiteSpace(reason))
             throw DomainException.Invalid("reason", "退回须说明理由。");
-        var assignment = ActiveAssignments.FirstOrDefault(a => a.HandlingUnitId == unitId && a.Status == AssignmentStatus.Handling)
+        var assignment = ActiveAssignments.FirstOrDefault(a => a.HandlingUnitId == unitId && a.Can(AssignmentAction.Return))
             ?? throw DomainException.Conflict("本单位没有正在办理的该建议。");
         if (today > returnDeadline)
             throw DomainException.Conflict($"退回期限已过（应于 {returnDeadline:yyyy-MM-dd} 前提出），请按交办办理。");
-        assignment.Status = AssignmentStatus.Returned;
-        assignment.ReturnedOn = today;
-        assignment.ReturnReason = reason;
+        assignment.Return(reason, today);
         Status = SuggestionStatus.UnitReturned;
         Log(now, accountId, actor, "承办单位退回", reason);
         return assignment;
@@ -238,18 +280,18 @@ public class Suggestion
 
     public void Reassign(IReadOnlyList<(int UnitId, AssignmentRole Role)> units, DateOnly today, DateTime now, int accountId, string actor)
     {
-        Require("重新交办", SuggestionStatus.UnitReturned);
+        Require(SuggestionAction.Reassign);
         var all = ActiveAssignments.Select(a => (a.HandlingUnitId, a.Role)).Concat(units).ToList();
         ValidateUnits(Mode!.Value, all);
         foreach (var (unitId, role) in units)
-            Assignments.Add(new SuggestionAssignment { HandlingUnitId = unitId, Role = role, Status = AssignmentStatus.Handling, AssignedOn = today, Round = Round });
+            Assignments.Add(new SuggestionAssignment { HandlingUnitId = unitId, Role = role, AssignedOn = today, Round = Round });
         Status = SuggestionStatus.Assigned;
         Log(now, accountId, actor, "重新交办");
     }
 
     public SuggestionContact RecordContact(int unitId, ContactKind kind, bool faceToFace, DateOnly on, string? notes, DateTime now, int accountId, string actor)
     {
-        Require("记录联系", SuggestionStatus.Assigned, SuggestionStatus.Rehandling, SuggestionStatus.Answered);
+        Require(SuggestionAction.RecordContact);
         var assignment = HandlingAssignment(unitId);
         var contact = new SuggestionContact { AssignmentId = assignment.Id, HandlingUnitId = unitId, Kind = kind, FaceToFace = faceToFace, On = on, Notes = notes, RecordedByAccountId = accountId };
         Contacts.Add(contact);
@@ -261,15 +303,13 @@ public class Suggestion
 
     public void SubmitCoViews(int unitId, string views, DateOnly today, DateTime now, int accountId, string actor)
     {
-        Require("提交协办意见", SuggestionStatus.Assigned, SuggestionStatus.Rehandling);
+        Require(SuggestionAction.SubmitCoViews);
         var assignment = HandlingAssignment(unitId);
         if (assignment.Role != AssignmentRole.Co)
             throw DomainException.Conflict("只有协办单位向主办单位提交协办意见。");
         if (string.IsNullOrWhiteSpace(views))
             throw DomainException.Invalid("views", "请填写协办意见。");
-        assignment.CoViews = views;
-        assignment.CoViewsOn = today;
-        assignment.Status = AssignmentStatus.Answered;
+        assignment.SubmitCoViews(views, today);
         Log(now, accountId, actor, "提交协办意见");
     }
 
@@ -279,7 +319,7 @@ public class Suggestion
     /// </summary>
     public SuggestionAnswer Answer(int unitId, string category, string text, string signedBy, int? documentId, DateOnly today, DateTime now, int accountId, string actor)
     {
-        Require("答复", SuggestionStatus.Assigned, SuggestionStatus.Rehandling);
+        Require(SuggestionAction.Answer);
         var assignment = HandlingAssignment(unitId);
         if (assignment.Role == AssignmentRole.Co)
             throw DomainException.Conflict("协办单位不直接答复代表，请向主办单位提交协办意见。");
@@ -292,7 +332,7 @@ public class Suggestion
         };
         Answers.Add(answer);
         if (assignment.Role == AssignmentRole.Lead || assignment.Role == AssignmentRole.Separate)
-            assignment.Status = AssignmentStatus.Answered;
+            assignment.Answer();
         var needed = ActiveAssignments.Where(a => a.Role != AssignmentRole.Co).ToList();
         if (needed.All(a => Answers.Any(x => x.AssignmentId == a.Id && x.Round == Round)))
         {
@@ -314,7 +354,7 @@ public class Suggestion
     /// <summary>A signing deputy rates; the lead deputy's rating decides the round. 不满意 opens a new round.</summary>
     public SuggestionRating Rate(int deputyId, Satisfaction result, string? reason, DateOnly today, DateTime now, int accountId, string actor)
     {
-        Require("评价", SuggestionStatus.Answered);
+        Require(SuggestionAction.Rate);
         if (!IsSigner(deputyId))
             throw DomainException.Forbidden("只有领衔代表和附议代表可以评价。");
         if (Ratings.Any(r => r.DeputyId == deputyId && r.Round == Round))
@@ -332,7 +372,7 @@ public class Suggestion
             Round++;
             Status = SuggestionStatus.Rehandling;
             foreach (var a in ActiveAssignments.Where(a => a.Role != AssignmentRole.Co))
-                a.Status = AssignmentStatus.Handling;
+                a.Reopen();
             Log(now, accountId, actor, "重新办理", $"第 {Round} 轮");
         }
         else
@@ -346,7 +386,7 @@ public class Suggestion
     /// <summary>No rating by the end of the rating period: closed, and excluded from the satisfaction rate.</summary>
     public void CloseUnrated(DateOnly today, DateTime now)
     {
-        Require("按未评价办结", SuggestionStatus.Answered);
+        Require(SuggestionAction.CloseUnrated);
         RatingMissing = true;
         Status = SuggestionStatus.Closed;
         ClosedOn = today;
@@ -355,7 +395,7 @@ public class Suggestion
 
     public void DesignateKey(string leader, DateOnly today, DateTime now, int accountId, string actor)
     {
-        Require("列为重点建议", SuggestionStatus.Submitted, SuggestionStatus.Accepted, SuggestionStatus.Assigned, SuggestionStatus.UnitReturned, SuggestionStatus.Rehandling, SuggestionStatus.Answered);
+        Require(SuggestionAction.DesignateKey);
         if (string.IsNullOrWhiteSpace(leader))
             throw DomainException.Invalid("leader", "请填写领衔督办的负责同志。");
         IsKey = true;
@@ -366,13 +406,29 @@ public class Suggestion
 
     public void Publish(string title, string content, string? answer, DateTime now, int accountId, string actor)
     {
-        Require("公开", SuggestionStatus.Answered, SuggestionStatus.Closed);
+        Require(SuggestionAction.Publish);
         PublicTitle = title;
         PublicContent = content;
         PublicAnswer = answer;
         Published = true;
         PublishedAt = now;
         Log(now, accountId, actor, "公开");
+    }
+
+    /// <summary>The answer period, extended with a recorded approval (the clocks are extended by the workflow): logged with the new due date.</summary>
+    public void ExtendAnswer(DateOnly dueOn, string reason, DateTime now, int accountId, string actor)
+    {
+        Require(SuggestionAction.ExtendAnswer);
+        AnswerDueOn = dueOn;
+        Log(now, accountId, actor, "延期", $"答复期限延至 {dueOn:yyyy-MM-dd}：{reason}");
+    }
+
+    /// <summary>承诺事项: what a unit promised in handling it, while it is handled or once it is answered.</summary>
+    public Commitment AddCommitment(int unitId, string promise, DateOnly dueOn, DateTime now, int accountId, string actor)
+    {
+        Require(SuggestionAction.AddCommitment);
+        Log(now, accountId, actor, "登记承诺", $"{promise}（{dueOn:yyyy-MM-dd} 前）");
+        return new Commitment { SuggestionId = Id, HandlingUnitId = unitId, Promise = promise.Trim(), DueOn = dueOn };
     }
 
     public void Unpublish(DateTime now, int accountId, string actor)
@@ -389,9 +445,30 @@ public class SuggestionSigner
     public int Id { get; set; }
     public int SuggestionId { get; set; }
     public int DeputyId { get; set; }
-    public CoSignerStatus Status { get; set; } = CoSignerStatus.Invited;
+    public CoSignerStatus Status { get; private set; } = CoSignerStatus.Invited;
     public DateTime InvitedAt { get; set; }
     public DateTime? RespondedAt { get; set; }
+
+    public static readonly StateMachine<CoSignerStatus, CoSignerAction> Machine = new("附议邀请", SuggestionLabels.Of,
+        Allow.Row(CoSignerAction.Confirm, "附议", ActorKinds.Deputy, CoSignerStatus.Invited),
+        Allow.Row(CoSignerAction.Decline, "拒绝附议", ActorKinds.Deputy, CoSignerStatus.Invited));
+
+    public bool Can(CoSignerAction action, Actor? actor = null) => Machine.Can(Status, action, actor);
+    /// <summary>Invited and not yet answered.</summary>
+    public bool Awaiting => Can(CoSignerAction.Confirm);
+    /// <summary>Confirmed: signs the suggestion (rates it, is told of it).</summary>
+    public bool Signed => Signs(Status);
+    public static bool Signs(CoSignerStatus status) => status == CoSignerStatus.Confirmed;
+    /// <summary>Not declined: invited or signed.</summary>
+    public bool Stands => Standing(Status);
+    public static bool Standing(CoSignerStatus status) => status != CoSignerStatus.Declined;
+
+    public void Respond(bool confirm, DateTime now)
+    {
+        Machine.Require(Status, confirm ? CoSignerAction.Confirm : CoSignerAction.Decline);
+        Status = confirm ? CoSignerStatus.Confirmed : CoSignerStatus.Declined;
+        RespondedAt = now;
+    }
 }
 
 public class SuggestionAssignment
@@ -400,7 +477,7 @@ public class SuggestionAssignment
     public int SuggestionId { get; set; }
     public int HandlingUnitId { get; set; }
     public AssignmentRole Role { get; set; } = AssignmentRole.Lead;
-    public AssignmentStatus Status { get; set; } = AssignmentStatus.Handling;
+    public AssignmentStatus Status { get; private set; } = AssignmentStatus.Handling;
     public int Round { get; set; }
     public DateOnly AssignedOn { get; set; }
     public DateOnly? ReturnedOn { get; set; }
@@ -408,6 +485,48 @@ public class SuggestionAssignment
     public DateOnly? FirstContactOn { get; set; }
     [MaxLength(Suggestion.MaxContent)] public string? CoViews { get; set; }
     public DateOnly? CoViewsOn { get; set; }
+
+    /// <summary>A unit's part: it handles until it answers (or, a co-unit, gives its views), or returns it as not its own.</summary>
+    public static readonly StateMachine<AssignmentStatus, AssignmentAction> Machine = new("承办单位", SuggestionLabels.Of,
+        Allow.Row(AssignmentAction.Return, "退回交办", ActorKinds.UnitOfficer, AssignmentStatus.Handling),
+        // Views given once may be given again (the lead unit reads the latest).
+        Allow.Row(AssignmentAction.SubmitCoViews, "提交协办意见", ActorKinds.UnitOfficer, AssignmentStatus.Handling, AssignmentStatus.Answered),
+        Allow.Row(AssignmentAction.Answer, "答复", ActorKinds.UnitOfficer, AssignmentStatus.Handling),
+        Allow.Row(AssignmentAction.Reopen, "重新办理", ActorKinds.Deputy, AssignmentStatus.Handling, AssignmentStatus.Answered));
+
+    public bool Can(AssignmentAction action, Actor? actor = null) => Machine.Can(Status, action, actor);
+    /// <summary>In force: not returned by the unit.</summary>
+    [NotMapped] public bool IsActive => InForce(Status);
+    public static bool InForce(AssignmentStatus status) => status != AssignmentStatus.Returned;
+
+    public void Return(string reason, DateOnly today)
+    {
+        Machine.Require(Status, AssignmentAction.Return);
+        Status = AssignmentStatus.Returned;
+        ReturnedOn = today;
+        ReturnReason = reason;
+    }
+
+    public void SubmitCoViews(string views, DateOnly today)
+    {
+        Machine.Require(Status, AssignmentAction.SubmitCoViews);
+        CoViews = views;
+        CoViewsOn = today;
+        Status = AssignmentStatus.Answered;
+    }
+
+    public void Answer()
+    {
+        Machine.Require(Status, AssignmentAction.Answer);
+        Status = AssignmentStatus.Answered;
+    }
+
+    /// <summary>不满意: the unit handles it again in the next round.</summary>
+    public void Reopen()
+    {
+        Machine.Require(Status, AssignmentAction.Reopen);
+        Status = AssignmentStatus.Handling;
+    }
 }
 
 /// <summary>A formal answer: structured text and category, plus the signed document (an attachment).</summary>
@@ -475,13 +594,21 @@ public class Commitment
     public int HandlingUnitId { get; set; }
     [MaxLength(1000)] public required string Promise { get; set; }
     public DateOnly DueOn { get; set; }
-    public CommitmentStatus Status { get; set; } = CommitmentStatus.Open;
+    public CommitmentStatus Status { get; private set; } = CommitmentStatus.Open;
     public DateOnly? DoneOn { get; set; }
     public List<CommitmentProgress> Progress { get; set; } = [];
 
+    public static readonly StateMachine<CommitmentStatus, CommitmentAction> Machine = new("承诺事项", SuggestionLabels.Of,
+        Allow.Row(CommitmentAction.Report, "报告进展", ActorKinds.UnitOfficer, CommitmentStatus.Open));
+
+    public bool Can(CommitmentAction action, Actor? actor = null) => Machine.Can(Status, action, actor);
+
+    /// <summary>Still to be kept (progress may be reported), and its time is up.</summary>
+    public static bool Late(CommitmentStatus status, DateOnly dueOn, DateOnly today) => Machine.Can(status, CommitmentAction.Report) && dueOn < today;
+
     public void Report(string text, bool done, DateOnly today)
     {
-        if (Status == CommitmentStatus.Done)
+        if (!Can(CommitmentAction.Report))
             throw DomainException.Conflict("该承诺事项已落实，不能再报告进展。");
         if (string.IsNullOrWhiteSpace(text))
             throw DomainException.Invalid("text", "请填写进展情况。");

@@ -47,7 +47,7 @@ public static class SuggestionClocks
     /// <summary>The clocks a unit's assignment starts: co-units owe their views; lead and separate units the contact and the answer.</summary>
     public static IEnumerable<(ClockSpec Clock, int UnitId)> ForAssignments(SuggestionSettings st, Suggestion s, IEnumerable<SuggestionAssignment> assignments)
     {
-        foreach (var a in assignments.Where(a => a.Status == AssignmentStatus.Handling))
+        foreach (var a in assignments.Where(a => a.Can(AssignmentAction.Answer)))
         {
             if (a.Role == AssignmentRole.Co)
             {
@@ -59,7 +59,6 @@ public static class SuggestionClocks
         }
     }
 
-    public static Deadline Start(RendaDbContext db, WorkCalendar calendar, Suggestion s, ClockSpec c, DateOnly from, int? ownerAccount = null, int? ownerUnit = null, int? ownerCommittee = null)
-        => Deadlines.Start(db, calendar, new ClockStart(s.CongressId, new ClockSubject(SuggestionWorkflow.Subject, SuggestionWorkflow.Id(s)), c, from,
-            new ClockOwner(ownerAccount, ownerUnit, ownerCommittee)));
+    public static Deadline Start(RendaDbContext db, WorkCalendar calendar, Suggestion s, ClockSpec c, DateOnly from, ClockOwner owner)
+        => Deadlines.Start(db, calendar, new ClockStart(s.CongressId, new ClockSubject(SuggestionWorkflow.Subject, SuggestionWorkflow.Id(s)), c, from, owner));
 }

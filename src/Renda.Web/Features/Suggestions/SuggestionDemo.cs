@@ -516,7 +516,7 @@ public static class SuggestionDemo
                 var s = new Suggestion
                 {
                     CongressId = cast.Congress.Id, Year = WorkCalendar.LocalDate(createdAt).Year, Title = title, Content = content, Category = category, Period = period,
-                    Status = SuggestionStatus.Draft, LeadDeputyId = lead.DeputyId, CreatedByAccountId = lead.AccountId, CreatedAt = createdAt,
+                    LeadDeputyId = lead.DeputyId, CreatedByAccountId = lead.AccountId, CreatedAt = createdAt,
                 };
                 if (invitee is not null) s.Invite(invitee.DeputyId, createdAt);
                 s.History.Add(new SuggestionEvent { At = createdAt, Round = 1, ActorAccountId = lead.AccountId, ActorName = lead.UserName, Action = "起草" });
@@ -548,9 +548,9 @@ public static class SuggestionDemo
 
         // Clocks, as SuggestionWorkflow starts and ends them (same titles, rules, sources, purposes).
 
-        private void Start(Suggestion s, ClockSpec clock, DateOnly from, int? ownerAccount = null, int? ownerUnit = null, int? ownerCommittee = null)
+        private void Start(Suggestion s, ClockSpec clock, DateOnly from, ClockOwner owner)
         {
-            var d = SuggestionClocks.Start(db, calendar, s, clock, from, ownerAccount, ownerUnit, ownerCommittee);
+            var d = SuggestionClocks.Start(db, calendar, s, clock, from, owner);
             if (!_clocks.TryGetValue(s, out var list)) _clocks[s] = list = [];
             list.Add(d);
         }
@@ -561,10 +561,12 @@ public static class SuggestionDemo
                 if (cancel) d.Cancel(at); else d.Complete(at);
         }
 
+        private void End(Suggestion s, ClockPurpose purpose, DateTime at, bool cancel) => End(s, p => p == purpose.Key, at, cancel);
+
         private void StartUnitClocks(Suggestion s, IEnumerable<SuggestionAssignment> assignments, DateOnly from)
         {
             foreach (var (clock, unitId) in SuggestionClocks.ForAssignments(settings, s, assignments))
-                Start(s, clock, from, ownerUnit: unitId, ownerCommittee: cast.DeputiesCommittee);
+                Start(s, clock, from, new ClockOwner(HandlingUnitId: unitId, CommitteeId: cast.DeputiesCommittee));
         }
 
         // The steps.
@@ -575,7 +577,7 @@ public static class SuggestionDemo
         {
             // The demo story names its numbers ("2023-017"); the serial is their numeric part.
             s.Submit(at, received, int.Parse(number[(number.IndexOf('-', StringComparison.Ordinal) + 1)..], System.Globalization.CultureInfo.InvariantCulture), lead.AccountId, lead.UserName);
-            Start(s, SuggestionClocks.Assign(settings, number), received, ownerCommittee: cast.DeputiesCommittee);
+            Start(s, SuggestionClocks.Assign(settings, number), received, new ClockOwner(CommitteeId: cast.DeputiesCommittee));
         }
 
         public void Accept(Suggestion s, DateOnly on) => s.Accept(At(on, 9), cast.Staff.AccountId, cast.Staff.UserName);
@@ -583,22 +585,22 @@ public static class SuggestionDemo
         public void Return(Suggestion s, DateOnly on, InadmissibleReason reason, string note)
         {
             s.ReturnToDeputy(reason, note, on, At(on, 15), cast.Staff.AccountId, cast.Staff.UserName);
-            End(s, p => p == "assign", At(on, 15), cancel: true);
+            End(s, SuggestionClocks.Purposes.Assign, At(on, 15), cancel: true);
         }
 
         public void Merge(Suggestion s, Suggestion target, DateOnly on)
         {
             s.MergeInto(target, on, At(on, 15), cast.Staff.AccountId, cast.Staff.UserName);
-            End(s, p => p == "assign", At(on, 15), cancel: true);
+            End(s, SuggestionClocks.Purposes.Assign, At(on, 15), cancel: true);
         }
 
         public void Assign(Suggestion s, DateOnly on, IReadOnlyList<(string Unit, AssignmentRole Role)> units)
         {
             var mode = units.Any(u => u.Role == AssignmentRole.Separate) ? HandlingMode.Separately : HandlingMode.LeadAndCo;
             s.Assign(mode, units.Select(u => (cast.Units[u.Unit], u.Role)).ToList(), on, At(on, 10), cast.Staff.AccountId, cast.Staff.UserName);
-            End(s, p => p == "assign", At(on, 10), cancel: false);
+            End(s, SuggestionClocks.Purposes.Assign, At(on, 10), cancel: false);
             StartUnitClocks(s, s.Assignments, on);
-            s.AnswerDueOn = calendar.Due(on, PeriodUnit.Months, settings.AnswerMonths);
+            s.AnswerDueOn = _clocks[s].Where(d => SuggestionClocks.Purposes.Answer().Matches(d.Purpose)).Max(d => (DateOnly?)d.DueOn);
         }
 
         public void UnitReturn(Suggestion s, string unit, DateOnly on, string reason)
@@ -608,7 +610,7 @@ public static class SuggestionDemo
             var assignment = s.ActiveAssignments.First(a => a.HandlingUnitId == unitId);
             s.UnitReturn(unitId, reason, on, calendar.AddWorkingDays(assignment.AssignedOn, settings.UnitReturnWorkingDays), At(on, 11), officer.AccountId, officer.UserName);
             End(s, p => p.EndsWith($":{unitId}", StringComparison.Ordinal), At(on, 11), cancel: true);
-            Start(s, SuggestionClocks.Reassign(settings, s.Number), on, ownerCommittee: cast.DeputiesCommittee);
+            Start(s, SuggestionClocks.Reassign(settings, s.Number), on, new ClockOwner(CommitteeId: cast.DeputiesCommittee));
         }
 
         public void Contact(Suggestion s, string unit, DateOnly on, bool faceToFace)
@@ -617,7 +619,7 @@ public static class SuggestionDemo
             var officer = cast.Officers[unitId];
             var notes = faceToFace ? "到代表所在单位当面沟通，听取代表对办理工作的意见，介绍初步办理思路。" : "电话联系代表，了解建议的具体情况和代表诉求。";
             s.RecordContact(unitId, faceToFace ? ContactKind.Visit : ContactKind.Phone, faceToFace, on, notes, At(on, 14), officer.AccountId, officer.UserName);
-            End(s, p => p == $"contact:{unitId}", At(on, 14), cancel: false);
+            End(s, SuggestionClocks.Purposes.Contact(unitId), At(on, 14), cancel: false);
         }
 
         public void CoViews(Suggestion s, string unit, DateOnly on, string views)
@@ -625,7 +627,7 @@ public static class SuggestionDemo
             var unitId = cast.Units[unit];
             var officer = cast.Officers[unitId];
             s.SubmitCoViews(unitId, views, on, At(on, 16), officer.AccountId, officer.UserName);
-            End(s, p => p == $"co-views:{unitId}", At(on, 16), cancel: false);
+            End(s, SuggestionClocks.Purposes.CoViews(unitId), At(on, 16), cancel: false);
         }
 
         public void Answer(Suggestion s, string unit, string category, string reply, DateOnly on)
@@ -636,19 +638,19 @@ public static class SuggestionDemo
             var round = s.Round;
             var text = $"{lead.Name}代表：\n您提出的《{s.Title}》收悉。经认真研究，现答复如下：\n{reply}\n感谢您对我们工作的关心和支持，欢迎继续提出意见建议。";
             s.Answer(unitId, category, text, cast.Heads.GetValueOrDefault(unitId, "单位负责人"), null, on, At(on, 11), officer.AccountId, officer.UserName);
-            End(s, p => p == (round == 1 ? $"answer:{unitId}" : $"rehandle:{unitId}"), At(on, 11), cancel: false);
+            End(s, round == 1 ? SuggestionClocks.Purposes.Answer(unitId) : SuggestionClocks.Purposes.Rehandle(unitId), At(on, 11), cancel: false);
             if (s.Status == SuggestionStatus.Answered)
-                Start(s, SuggestionClocks.Rating(settings, s.Number), on, ownerAccount: lead.AccountId);
+                Start(s, SuggestionClocks.Rating(settings, s.Number), on, ClockOwner.Account(lead.AccountId));
         }
 
         public void Rate(Suggestion s, Cast.Member deputy, Satisfaction result, DateOnly on, string? reason)
         {
             s.Rate(deputy.DeputyId, result, reason, on, At(on, 15), deputy.AccountId, deputy.UserName);
             if (deputy.DeputyId != s.LeadDeputyId) return;
-            End(s, p => p == "rating", At(on, 15), cancel: false);
+            End(s, SuggestionClocks.Purposes.Rating, At(on, 15), cancel: false);
             if (s.Status == SuggestionStatus.Rehandling)
                 foreach (var a in s.ActiveAssignments.Where(a => a.Role != AssignmentRole.Co))
-                    Start(s, SuggestionClocks.Rehandle(settings, s.Number, a.HandlingUnitId), on, ownerUnit: a.HandlingUnitId, ownerCommittee: cast.DeputiesCommittee);
+                    Start(s, SuggestionClocks.Rehandle(settings, s.Number, a.HandlingUnitId), on, new ClockOwner(HandlingUnitId: a.HandlingUnitId, CommitteeId: cast.DeputiesCommittee));
         }
 
         /// <summary>The rating period ran out after a reminder: closed unrated, the rating clock ends unmet.</summary>
@@ -656,7 +658,7 @@ public static class SuggestionDemo
         {
             s.RatingReminderSentAt = At(remindedOn, 9);
             s.CloseUnrated(on, At(on, 9));
-            End(s, p => p == "rating", At(on, 9), cancel: true);
+            End(s, SuggestionClocks.Purposes.Rating, At(on, 9), cancel: true);
         }
 
         public void Key(Suggestion s, DateOnly on, string leader) => s.DesignateKey(leader, on, At(on, 16), cast.Council.AccountId, cast.Council.UserName);
@@ -665,9 +667,8 @@ public static class SuggestionDemo
         {
             var unitId = cast.Units[unit];
             var officer = cast.Officers[unitId];
-            var c = new Commitment { SuggestionId = s.Id, HandlingUnitId = unitId, Promise = promise, DueOn = dueOn, Status = CommitmentStatus.Open };
+            var c = s.AddCommitment(unitId, promise, dueOn, At(on, 12), officer.AccountId, officer.UserName);
             db.Add(c);
-            s.History.Add(new SuggestionEvent { At = At(on, 12), Round = s.Round, ActorAccountId = officer.AccountId, ActorName = officer.UserName, Action = "登记承诺", Note = $"{promise}（{dueOn:yyyy-MM-dd} 前）" });
             return c;
         }
     }

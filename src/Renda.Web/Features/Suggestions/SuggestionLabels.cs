@@ -75,4 +75,10 @@ public static class SuggestionLabels
         CoSignerStatus.Confirmed => "已附议",
         CoSignerStatus.Declined => "已拒绝",
     };
+
+    public static string Of(CommitmentStatus s) => s switch
+    {
+        CommitmentStatus.Open => "落实中",
+        CommitmentStatus.Done => "已落实",
+    };
 }

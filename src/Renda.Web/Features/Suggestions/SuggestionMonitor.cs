@@ -47,11 +47,12 @@ public sealed class SuggestionMonitor(IServiceScopeFactory scopes, TimeProvider 
                 // the last such day is due, and the condition is a date range on the suggestions of the congress.
                 var closeUpTo = LastDue(today, d => today > calendar.AddWorkingDays(d, settings.RatingWorkingDays));
                 var remindUpTo = LastDue(today, d => today >= calendar.AddWorkingDays(d, settings.RatingReminderWorkingDays));
+                var rating = SuggestionClocks.Purposes.Rating.Key;
                 var answered = db.Set<Suggestion>().Where(s => s.CongressId == congressId && s.Status == SuggestionStatus.Answered);
                 while (await answered.Where(s => s.AnsweredOn <= closeUpTo).OrderBy(s => s.Id).Take(Batch).ToListAsync(ct) is { Count: > 0 } due)
                 {
                     var subjects = due.Select(SuggestionWorkflow.Id).ToList();
-                    var clocks = await db.Deadlines.Where(d => d.SubjectType == SuggestionWorkflow.Subject && subjects.Contains(d.SubjectId) && d.Purpose == "rating"
+                    var clocks = await db.Deadlines.Where(d => d.SubjectType == SuggestionWorkflow.Subject && subjects.Contains(d.SubjectId) && d.Purpose == rating
                         && (d.Status == DeadlineStatus.Open || d.Status == DeadlineStatus.Overdue)).ToListAsync(ct);
                     foreach (var s in due)
                         s.CloseUnrated(today, now.UtcDateTime);
@@ -68,7 +69,7 @@ public sealed class SuggestionMonitor(IServiceScopeFactory scopes, TimeProvider 
                     {
                         var answeredOn = s.AnsweredOn!.Value;
                         s.RatingReminderSentAt = now.UtcDateTime;
-                        var deputies = s.Signers.Where(x => x.Status == CoSignerStatus.Confirmed).Select(x => x.DeputyId).Append(s.LeadDeputyId);
+                        var deputies = s.Signers.Where(x => x.Signed).Select(x => x.DeputyId).Append(s.LeadDeputyId);
                         Notifier.Notify(db, await SuggestionWorkflow.DeputyAccountsAsync(db, s.CongressId, deputies, ct), $"请评价建议 {s.Number} 的答复",
                             $"《{s.Title}》已于 {answeredOn:yyyy年M月d日} 答复，请在 {calendar.AddWorkingDays(answeredOn, settings.RatingWorkingDays):yyyy年M月d日} 前评价；逾期未评价的不计入满意率。", SuggestionWorkflow.Link(s));
                     }

@@ -13,21 +13,40 @@ public sealed record SuggestionListItem(int Id, string? Number, int Year, string
 public sealed record SuggestionFilter(int? Year = null, SuggestionStatus? Status = null, int? Unit = null, string? Category = null, int? Deputy = null, string? Text = null, bool? Key = null, string? Sort = null,
     IReadOnlyList<SuggestionStatus>? Statuses = null);
 
-public sealed record SignerView(int DeputyId, string Name, bool IsLead, CoSignerStatus Status, string StatusLabel);
-public sealed record AssignmentView(int Id, int UnitId, string Unit, AssignmentRole Role, string RoleLabel, AssignmentStatus Status, string StatusLabel, DateOnly AssignedOn, DateOnly? FirstContactOn, DateOnly? ReturnedOn, string? ReturnReason, string? CoViews);
+public sealed record SignerView(int DeputyId, string Name, bool IsLead, CoSignerStatus Status, string StatusLabel)
+{
+    public bool Can(CoSignerAction action) => SuggestionSigner.Machine.Can(Status, action);
+    public bool Signed => SuggestionSigner.Signs(Status);
+    public bool Stands => SuggestionSigner.Standing(Status);
+}
+public sealed record AssignmentView(int Id, int UnitId, string Unit, AssignmentRole Role, string RoleLabel, AssignmentStatus Status, string StatusLabel, DateOnly AssignedOn, DateOnly? FirstContactOn, DateOnly? ReturnedOn, string? ReturnReason, string? CoViews)
+{
+    public bool Can(AssignmentAction action) => SuggestionAssignment.Machine.Can(Status, action);
+    public bool IsActive => SuggestionAssignment.InForce(Status);
+}
 public sealed record AnswerView(int Id, int Round, string Unit, string Category, string CategoryLabel, string Text, string SignedBy, DateOnly AnsweredOn, int? DocumentAttachmentId);
 public sealed record ContactView(string Unit, ContactKind Kind, string KindLabel, bool FaceToFace, DateOnly On, string? Notes);
 public sealed record RatingView(int Round, string Deputy, Satisfaction Result, string ResultLabel, string? Reason, DateOnly RatedOn);
 public sealed record EventView(DateTime At, int Round, string? Actor, string Action, string? Note);
 public sealed record ClockView(int Id, string Title, string Rule, string Source, DateOnly StartsOn, DateOnly DueOn, DeadlineStatus Status, string StatusLabel, int Extensions, bool Provisional);
 public sealed record ProgressView(DateOnly On, string Text);
-public sealed record CommitmentView(int Id, string Unit, string Promise, DateOnly DueOn, CommitmentStatus Status, DateOnly? DoneOn, IReadOnlyList<ProgressView> Progress);
+public sealed record CommitmentView(int Id, string Unit, string Promise, DateOnly DueOn, CommitmentStatus Status, DateOnly? DoneOn, IReadOnlyList<ProgressView> Progress)
+{
+    public bool Can(CommitmentAction action) => Commitment.Machine.Can(Status, action);
+    /// <summary>Still to be kept, and its time is up.</summary>
+    public bool IsLate(DateOnly today) => Commitment.Late(Status, DueOn, today);
+}
 
 public sealed record SuggestionDetail(int Id, string CongressCode, string? Number, int Year, string Title, string Content, string Category, SubmissionPeriod Period, string PeriodLabel,
     SuggestionStatus Status, string StatusLabel, int Round, DateOnly? ReceivedOn, DateOnly? AssignedOn, HandlingMode? Mode, DateOnly? AnswerDueOn, DateOnly? AnsweredOn,
     string? AnswerCategory, Satisfaction? Rating, bool RatingMissing, bool IsKey, string? KeyLeader, string? ReturnReason, string? ReturnNote, int? MergedIntoId,
     bool Published, IReadOnlyList<SignerView> Signers, IReadOnlyList<AssignmentView> Assignments, IReadOnlyList<AnswerView> Answers, IReadOnlyList<ContactView> Contacts,
-    IReadOnlyList<RatingView> Ratings, IReadOnlyList<EventView> History, IReadOnlyList<ClockView> Clocks, IReadOnlyList<CommitmentView> Commitments);
+    IReadOnlyList<RatingView> Ratings, IReadOnlyList<EventView> History, IReadOnlyList<ClockView> Clocks, IReadOnlyList<CommitmentView> Commitments)
+{
+    /// <summary>Whether the step is allowed now, and — given an actor — to that kind of actor (Suggestion.Machine).</summary>
+    public bool Can(SuggestionAction action, Actor? actor = null) => Suggestion.Machine.Can(Status, action, actor);
+    public bool AnswerOverdue(DateOnly today) => Suggestion.AnswerOverdue(Status, AnswerDueOn, today);
+}
 
 /// <summary>Renda:Suggestions in the configuration.</summary>
 public sealed class SuggestionListOptions

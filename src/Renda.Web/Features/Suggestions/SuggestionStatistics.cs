@@ -145,7 +145,7 @@ public static class SuggestionStatistics
         [nameof(SuggestionCounts.Received)] = s => true,
         [nameof(SuggestionCounts.Returned)] = s => s.Status == SuggestionStatus.Returned,
         [nameof(SuggestionCounts.Merged)] = s => s.Status == SuggestionStatus.Merged,
-        [nameof(SuggestionCounts.AwaitingAssignment)] = s => s.Status == SuggestionStatus.Submitted || s.Status == SuggestionStatus.Accepted,
+        [nameof(SuggestionCounts.AwaitingAssignment)] = InStates(Suggestion.Machine.StatesFor(SuggestionAction.Assign)),
         // Ever assigned: a unit's return and the re-assignment do not count twice.
         [nameof(SuggestionCounts.Assigned)] = s => s.AssignedOn != null,
         [nameof(SuggestionCounts.Answered)] = s => s.FirstAnsweredOn != null,
@@ -161,9 +161,21 @@ public static class SuggestionStatistics
         [nameof(SuggestionCounts.Resolved)] = s => s.FirstAnsweredOn != null && s.AnswerCategory == resolved,
         [nameof(SuggestionCounts.FaceToFace)] = s => s.AssignedOn != null && s.FaceToFaceContact,
         [nameof(SuggestionCounts.Closed)] = s => s.Status == SuggestionStatus.Closed,
-        [nameof(SuggestionCounts.OverdueNow)] = s => (s.Status == SuggestionStatus.Assigned || s.Status == SuggestionStatus.UnitReturned) && s.AnswerDueOn < today,
+        [nameof(SuggestionCounts.OverdueNow)] = InStates(Suggestion.AwaitingAnswer, s => s.AnswerDueOn < today),
         [nameof(SuggestionCounts.KeySuggestions)] = s => s.IsKey,
     };
+
+    /// <summary>
+    /// <c>s =&gt; (s.Status == A || s.Status == B …) &amp;&amp; and(s)</c> for the states of a row of Suggestion.Machine: the figure's
+    /// states come from the one table, and the database sees the same comparisons it would from a hand-written lambda.
+    /// </summary>
+    private static Expression<Func<Suggestion, bool>> InStates(IEnumerable<SuggestionStatus> states, Expression<Func<Suggestion, bool>>? and = null)
+    {
+        var s = and?.Parameters[0] ?? Expression.Parameter(typeof(Suggestion), "s");
+        var status = Expression.Property(s, nameof(Suggestion.Status));
+        var body = states.Order().Select(st => (Expression)Expression.Equal(status, Expression.Constant(st))).Aggregate(Expression.OrElse);
+        return Expression.Lambda<Func<Suggestion, bool>>(and is null ? body : Expression.AndAlso(body, and.Body), s);
+    }
 
     public const string CommitmentsPromised = "commitmentsPromised", CommitmentsDone = "commitmentsDone";
 

@@ -12,53 +12,6 @@ using Renda.Web.Platform.Modules;
 
 namespace Renda.Web.Features.Suggestions;
 
-/// <summary>Who is acting on suggestions, resolved once per request from the account's roles and mandate.</summary>
-public sealed record SuggestionActor(int AccountId, string Name, int CongressId, int? DeputyId, IReadOnlyList<int> UnitIds, bool IsStaff, bool IsCouncil)
-{
-    public static Task<SuggestionActor> ForAsync(RendaDbContext db, CurrentUser user, CancellationToken ct = default) => ForAsync(db, user, named: true, ct);
-
-    /// <summary>
-    /// The actor of a read, which records nothing under the actor's name: the name is not looked up (Name is the user
-    /// name). For staff and units that is no query at all, a tenth of what a list request costs.
-    /// </summary>
-    public static Task<SuggestionActor> ForReadingAsync(RendaDbContext db, CurrentUser user, CancellationToken ct = default) => ForAsync(db, user, named: false, ct);
-
-    private static async Task<SuggestionActor> ForAsync(RendaDbContext db, CurrentUser user, bool named, CancellationToken ct)
-    {
-        var congressId = user.CongressId ?? throw DomainException.Forbidden("请先登录。");
-        int? deputyId = null;
-        if (user.Has(Role.Deputy) && user.PersonId is { } personId)
-            deputyId = await db.Deputies.Where(d => d.PersonId == personId && d.CongressId == congressId && d.Status == DeputyStatus.Serving)
-                .OrderByDescending(d => d.TermId).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct);
-        // The history shows people by name: a deputy's own name, otherwise the account's display name (e.g. 州教育局经办人).
-        var name = !named ? user.UserName ?? ""
-            : deputyId is { } dep
-            ? await db.Deputies.Where(d => d.Id == dep).Select(d => d.Person!.Name).FirstAsync(ct)
-            : await db.Accounts.Where(a => a.Id == user.AccountId).Select(a => a.DisplayName).FirstOrDefaultAsync(ct) ?? user.UserName ?? "";
-        return new(user.AccountId!.Value, name, congressId, deputyId, user.HandlingUnitIds.ToList(),
-            user.Has(Role.CommitteeStaff), user.Has(Role.ChairpersonsCouncilMember));
-    }
-
-    /// <summary>A draft is the deputies' own until it is submitted; staff and the council see everything after that.</summary>
-    public bool MayRead(Suggestion s) => s.CongressId == CongressId && (((IsStaff || IsCouncil) && s.Status != SuggestionStatus.Draft)
-        || (DeputyId is { } d && (s.LeadDeputyId == d || s.Signers.Any(x => x.DeputyId == d && x.Status != CoSignerStatus.Declined)))
-        || (s.Status != SuggestionStatus.Draft && s.Assignments.Any(a => UnitIds.Contains(a.HandlingUnitId))));
-
-    public void RequireStaff()
-    {
-        if (!IsStaff) throw DomainException.Forbidden("只有常委会工作人员可以办理此操作。");
-    }
-
-    public int RequireUnit(Suggestion s, int? unitId)
-    {
-        var unit = unitId ?? (UnitIds.Count == 1 ? UnitIds[0] : throw DomainException.Invalid("unitId", "请指明以哪个承办单位的身份办理。"));
-        if (!UnitIds.Contains(unit)) throw DomainException.Forbidden("只有承办单位经办人可以办理此操作。");
-        return unit;
-    }
-
-    public int RequireDeputy() => DeputyId ?? throw DomainException.Forbidden("只有本级人大的在任代表可以办理此操作。");
-}
-
 /// <summary>
 /// Every step of 提 → 交 → 办 → 督 → 评, used by the API and the pages alike: load, check, call the
 /// state machine, start or end the legal clocks, notify, save — one SaveChanges per step.
@@ -112,7 +65,7 @@ public static class SuggestionWorkflow
         var s = new Suggestion
         {
             CongressId = actor.CongressId, Year = Today(db).Year, Title = draft.Title.Trim(), Content = draft.Content.Trim(), Category = draft.Category,
-            Period = draft.Period, Status = SuggestionStatus.Draft, LeadDeputyId = deputyId, CreatedByAccountId = actor.AccountId,
+            Period = draft.Period, LeadDeputyId = deputyId, CreatedByAccountId = actor.AccountId,
             IdempotencyKey = idempotencyKey is { Length: > 0 } ? idempotencyKey : null, CreatedAt = now,
         };
         foreach (var coSigner in (draft.CoSignerDeputyIds ?? []).Distinct())
@@ -214,7 +167,7 @@ public static class SuggestionWorkflow
         // The number is read and taken under the audit lock: two submissions at once must not both get the last number + 1.
         await using var tx = await AuditChain.BeginLockedAsync(db, ct);
         s.Submit(Now(db), received, await NextSerialAsync(db, s.CongressId, received.Year, ct), actor.AccountId, actor.Name);
-        SuggestionClocks.Start(db, calendar, s, SuggestionClocks.Assign(settings, s.Number), received, ownerCommittee: committee);
+        SuggestionClocks.Start(db, calendar, s, SuggestionClocks.Assign(settings, s.Number), received, new ClockOwner(CommitteeId: committee));
         await db.SaveChangesAsync(ct);
         // In the same transaction: a suggestion is findable as similar exactly when it is submitted.
         await SimilarSuggestions.IndexAsync(db, s, ct);
@@ -244,7 +197,7 @@ public static class SuggestionWorkflow
         if (note is { Length: > 500 }) throw DomainException.Invalid("note", "说明不超过 500 字。");
         var s = await LoadAsync(db, actor, id, ct);
         s.ReturnToDeputy(reason, note?.Trim(), Today(db), Now(db), actor.AccountId, actor.Name);
-        await EndClocksAsync(db, s, "assign", cancel: true, ct);
+        await EndClocksAsync(db, s, SuggestionClocks.Purposes.Assign, cancel: true, ct);
         await NotifySignersAsync(db, s, $"建议 {s.Number} 已退回", $"《{s.Title}》不作为代表建议办理：{SuggestionLabels.Of(reason)}。{note}", ct);
         await db.SaveChangesAsync(ct);
     }
@@ -255,7 +208,7 @@ public static class SuggestionWorkflow
         var s = await LoadAsync(db, actor, id, ct);
         var target = await LoadAsync(db, actor, targetId, ct);
         s.MergeInto(target, Today(db), Now(db), actor.AccountId, actor.Name);
-        await EndClocksAsync(db, s, "assign", cancel: true, ct);
+        await EndClocksAsync(db, s, SuggestionClocks.Purposes.Assign, cancel: true, ct);
         // 并案: each deputy of the merged suggestion is told where it went.
         await NotifySignersAsync(db, s, $"建议 {s.Number} 已并案办理", $"您的建议《{s.Title}》与 {target.Number}《{target.Title}》内容相同或相近，已并案办理，办理结果一并答复。", ct);
         await db.SaveChangesAsync(ct);
@@ -271,10 +224,11 @@ public static class SuggestionWorkflow
         var s = await LoadAsync(db, actor, id, ct);
         var today = Today(db);
         s.Assign(mode, units.Select(u => (u.UnitId, u.Role)).ToList(), today, Now(db), actor.AccountId, actor.Name);
-        await EndClocksAsync(db, s, "assign", cancel: false, ct);
+        await EndClocksAsync(db, s, SuggestionClocks.Purposes.Assign, cancel: false, ct);
         var settings = await Settings.ForAsync<SuggestionSettings>(db, s.CongressId, ct);
-        StartUnitClocks(db, calendar, s, settings, s.Assignments, today, await DeputiesCommitteeAsync(db, s.CongressId, ct));
-        s.AnswerDueOn = calendar.Due(today, PeriodUnit.Months, settings.AnswerMonths);
+        var clocks = StartUnitClocks(db, calendar, s, settings, s.Assignments, today, await DeputiesCommitteeAsync(db, s.CongressId, ct));
+        // The answer period is the answer clocks' (the column keeps a copy for the statistics' index and the lists' order).
+        s.AnswerDueOn = clocks.Where(d => SuggestionClocks.Purposes.Answer().Matches(d.Purpose)).Max(d => (DateOnly?)d.DueOn);
         await NotifyUnitsAsync(db, s, s.Assignments.Select(a => a.HandlingUnitId), $"新交办建议 {s.Number}", $"《{s.Title}》已交贵单位办理，请于 {s.AnswerDueOn:yyyy年M月d日} 前答复代表。", ct);
         await db.SaveChangesAsync(ct);
     }
@@ -290,11 +244,9 @@ public static class SuggestionWorkflow
     }
 
     /// <summary>Units' clocks escalate from the unit to the deputies' work committee, then to the Council of Chairpersons (DeadlineMonitor).</summary>
-    private static void StartUnitClocks(RendaDbContext db, WorkCalendar calendar, Suggestion s, SuggestionSettings settings, IEnumerable<SuggestionAssignment> assignments, DateOnly from, int? committeeId)
-    {
-        foreach (var (clock, unitId) in SuggestionClocks.ForAssignments(settings, s, assignments))
-            SuggestionClocks.Start(db, calendar, s, clock, from, ownerUnit: unitId, ownerCommittee: committeeId);
-    }
+    private static List<Deadline> StartUnitClocks(RendaDbContext db, WorkCalendar calendar, Suggestion s, SuggestionSettings settings, IEnumerable<SuggestionAssignment> assignments, DateOnly from, int? committeeId)
+        => SuggestionClocks.ForAssignments(settings, s, assignments)
+            .Select(x => SuggestionClocks.Start(db, calendar, s, x.Clock, from, new ClockOwner(HandlingUnitId: x.UnitId, CommitteeId: committeeId))).ToList();
 
     public static async Task UnitReturnAsync(RendaDbContext db, WorkCalendar calendar, SuggestionActor actor, int id, int? unitId, string reason, CancellationToken ct)
     {
@@ -310,7 +262,7 @@ public static class SuggestionWorkflow
         foreach (var d in await RunningAsync(db, s, ct))
             if (d.Purpose is { } p && p.EndsWith($":{unit}", StringComparison.Ordinal))
                 Deadlines.Cancel(db, d);
-        SuggestionClocks.Start(db, calendar, s, SuggestionClocks.Reassign(settings, s.Number), today, ownerCommittee: await DeputiesCommitteeAsync(db, s.CongressId, ct));
+        SuggestionClocks.Start(db, calendar, s, SuggestionClocks.Reassign(settings, s.Number), today, new ClockOwner(CommitteeId: await DeputiesCommitteeAsync(db, s.CongressId, ct)));
         await db.SaveChangesAsync(ct);
     }
 
@@ -322,7 +274,7 @@ public static class SuggestionWorkflow
         var today = Today(db);
         var before = s.Assignments.ToList();
         s.Reassign(units.Select(u => (u.UnitId, u.Role)).ToList(), today, Now(db), actor.AccountId, actor.Name);
-        await EndClocksAsync(db, s, "reassign", cancel: false, ct);
+        await EndClocksAsync(db, s, SuggestionClocks.Purposes.Reassign, cancel: false, ct);
         var settings = await Settings.ForAsync<SuggestionSettings>(db, s.CongressId, ct);
         var added = s.Assignments.Except(before).ToList();
         StartUnitClocks(db, calendar, s, settings, added, today, await DeputiesCommitteeAsync(db, s.CongressId, ct));
@@ -341,7 +293,7 @@ public static class SuggestionWorkflow
         if (s.AssignedOn is { } assigned && on < assigned) throw DomainException.Invalid("on", "联系日期不能早于交办日期。");
         if (notes is { Length: > 2000 }) throw DomainException.Invalid("notes", "记录不超过 2000 字。");
         var contact = s.RecordContact(unit, kind, faceToFace, on, notes, Now(db), actor.AccountId, actor.Name);
-        await EndClocksAsync(db, s, $"contact:{unit}", cancel: false, ct);
+        await EndClocksAsync(db, s, SuggestionClocks.Purposes.Contact(unit), cancel: false, ct);
         await db.SaveChangesAsync(ct);
         return contact;
     }
@@ -352,7 +304,7 @@ public static class SuggestionWorkflow
         var unit = actor.RequireUnit(s, unitId);
         if (views is { Length: > Suggestion.MaxContent }) throw DomainException.Invalid("views", $"协办意见不超过 {Suggestion.MaxContent} 字。");
         s.SubmitCoViews(unit, views, Today(db), Now(db), actor.AccountId, actor.Name);
-        await EndClocksAsync(db, s, $"co-views:{unit}", cancel: false, ct);
+        await EndClocksAsync(db, s, SuggestionClocks.Purposes.CoViews(unit), cancel: false, ct);
         if (s.LeadAssignment is { } lead)
             await NotifyUnitsAsync(db, s, [lead.HandlingUnitId], $"协办意见已到 {s.Number}", $"《{s.Title}》的协办单位已提交书面意见。", ct);
         await db.SaveChangesAsync(ct);
@@ -375,11 +327,11 @@ public static class SuggestionWorkflow
         var today = Today(db);
         var round = s.Round;
         s.Answer(unit, input.Category, input.Text.Trim(), input.SignedBy.Trim(), input.DocumentAttachmentId, today, Now(db), actor.AccountId, actor.Name);
-        await EndClocksAsync(db, s, round == 1 ? $"answer:{unit}" : $"rehandle:{unit}", cancel: false, ct);
-        if (s.Status == SuggestionStatus.Answered)
+        await EndClocksAsync(db, s, round == 1 ? SuggestionClocks.Purposes.Answer(unit) : SuggestionClocks.Purposes.Rehandle(unit), cancel: false, ct);
+        if (s.Status == SuggestionStatus.Answered) // every answer of the round is in: the deputies rate it
         {
             var leadAccount = await DeputyAccountsAsync(db, s.CongressId, [s.LeadDeputyId], ct);
-            SuggestionClocks.Start(db, calendar, s, SuggestionClocks.Rating(settings, s.Number), today, ownerAccount: leadAccount.FirstOrDefault() is var a && a != 0 ? a : null);
+            SuggestionClocks.Start(db, calendar, s, SuggestionClocks.Rating(settings, s.Number), today, new ClockOwner(AccountId: leadAccount.FirstOrDefault() is var a && a != 0 ? a : null));
             await NotifySignersAsync(db, s, $"建议 {s.Number} 已答复", $"《{s.Title}》已答复（{input.Category} 类），请在 {settings.RatingWorkingDays} 个工作日内评价。", ct);
         }
         await db.SaveChangesAsync(ct);
@@ -390,13 +342,12 @@ public static class SuggestionWorkflow
     {
         actor.RequireStaff();
         var s = await LoadAsync(db, actor, id, ct);
-        if (s.Status is not (SuggestionStatus.Assigned or SuggestionStatus.UnitReturned))
-            throw DomainException.Conflict($"建议当前状态为“{SuggestionLabels.Of(s.Status)}”，不能延长答复期限。");
+        Suggestion.Machine.Require(s.Status, SuggestionAction.ExtendAnswer);
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500) throw DomainException.Invalid("reason", "请填写延期理由和批准情况（不超过 500 字）。");
         if (months < 1) throw DomainException.Invalid("months", "延长月数至少为 1。");
         var settings = await Settings.ForAsync<SuggestionSettings>(db, s.CongressId, ct);
         var limit = calendar.Due(s.AssignedOn!.Value, PeriodUnit.Months, settings.AnswerMaxMonths);
-        var running = (await RunningAsync(db, s, ct)).Where(d => d.Purpose?.StartsWith("answer:", StringComparison.Ordinal) == true).ToList();
+        var running = (await RunningAsync(db, s, ct)).Where(d => SuggestionClocks.Purposes.Answer().Matches(d.Purpose)).ToList();
         if (running.Count == 0) throw DomainException.Conflict("没有正在计时的答复期限。");
         foreach (var d in running)
         {
@@ -404,8 +355,7 @@ public static class SuggestionWorkflow
                 throw DomainException.Invalid("months", $"答复期限最长为交办之日起 {settings.AnswerMaxMonths} 个月（{limit:yyyy-MM-dd}），不能再延长 {months} 个月。");
             Deadlines.Extend(db, calendar, d, PeriodUnit.Months, months, reason, actor.AccountId);
         }
-        s.AnswerDueOn = running.Max(d => d.DueOn);
-        s.History.Add(new SuggestionEvent { At = Now(db), Round = s.Round, ActorAccountId = actor.AccountId, ActorName = actor.Name, Action = "延期", Note = $"答复期限延至 {s.AnswerDueOn:yyyy-MM-dd}：{reason}" });
+        s.ExtendAnswer(running.Max(d => d.DueOn), reason, Now(db), actor.AccountId, actor.Name);
         await db.SaveChangesAsync(ct);
     }
 
@@ -422,13 +372,13 @@ public static class SuggestionWorkflow
             await db.SaveChangesAsync(ct);
             return;
         }
-        await EndClocksAsync(db, s, "rating", cancel: false, ct);
+        await EndClocksAsync(db, s, SuggestionClocks.Purposes.Rating, cancel: false, ct);
         if (s.Status == SuggestionStatus.Rehandling)
         {
             var settings = await Settings.ForAsync<SuggestionSettings>(db, s.CongressId, ct);
             foreach (var a in s.ActiveAssignments.Where(a => a.Role != AssignmentRole.Co))
-                SuggestionClocks.Start(db, calendar, s, SuggestionClocks.Rehandle(settings, s.Number, a.HandlingUnitId), today, ownerUnit: a.HandlingUnitId,
-                    ownerCommittee: await DeputiesCommitteeAsync(db, s.CongressId, ct));
+                SuggestionClocks.Start(db, calendar, s, SuggestionClocks.Rehandle(settings, s.Number, a.HandlingUnitId), today,
+                    new ClockOwner(HandlingUnitId: a.HandlingUnitId, CommitteeId: await DeputiesCommitteeAsync(db, s.CongressId, ct)));
             await NotifyUnitsAsync(db, s, s.ActiveAssignments.Select(a => a.HandlingUnitId), $"建议 {s.Number} 需重新办理", $"代表对《{s.Title}》的答复不满意：{reason}", ct);
         }
         await db.SaveChangesAsync(ct);
@@ -470,13 +420,11 @@ public static class SuggestionWorkflow
     {
         var s = await LoadAsync(db, actor, id, ct);
         var unit = actor.RequireUnit(s, unitId);
-        if (s.Status is not (SuggestionStatus.Assigned or SuggestionStatus.Rehandling or SuggestionStatus.Answered or SuggestionStatus.Closed))
-            throw DomainException.Conflict("只有办理中或已答复的建议可以登记承诺事项。");
+        Suggestion.Machine.Require(s.Status, SuggestionAction.AddCommitment);
         if (string.IsNullOrWhiteSpace(promise) || promise.Length > 1000) throw DomainException.Invalid("promise", "请填写承诺事项（不超过 1000 字）。");
         if (dueOn < Today(db)) throw DomainException.Invalid("dueOn", "完成时限不能早于今天。");
-        var c = new Commitment { SuggestionId = s.Id, HandlingUnitId = unit, Promise = promise.Trim(), DueOn = dueOn, Status = CommitmentStatus.Open };
+        var c = s.AddCommitment(unit, promise, dueOn, Now(db), actor.AccountId, actor.Name);
         db.Add(c);
-        s.History.Add(new SuggestionEvent { At = Now(db), Round = s.Round, ActorAccountId = actor.AccountId, ActorName = actor.Name, Action = "登记承诺", Note = $"{promise}（{dueOn:yyyy-MM-dd} 前）" });
         await db.SaveChangesAsync(ct);
         return c;
     }
@@ -500,9 +448,9 @@ public static class SuggestionWorkflow
     private static Task<List<Deadline>> RunningAsync(RendaDbContext db, Suggestion s, CancellationToken ct)
         => Deadlines.RunningForAsync(db, Subject, Id(s), ct);
 
-    private static async Task EndClocksAsync(RendaDbContext db, Suggestion s, string purpose, bool cancel, CancellationToken ct)
+    private static async Task EndClocksAsync(RendaDbContext db, Suggestion s, ClockPurpose purpose, bool cancel, CancellationToken ct)
     {
-        foreach (var d in (await RunningAsync(db, s, ct)).Where(d => d.Purpose == purpose))
+        foreach (var d in (await RunningAsync(db, s, ct)).Where(d => d.Purpose == purpose.Key))
             if (cancel) Deadlines.Cancel(db, d); else Deadlines.Complete(db, d);
     }
 
@@ -518,7 +466,7 @@ public static class SuggestionWorkflow
 
     private static async Task NotifySignersAsync(RendaDbContext db, Suggestion s, string title, string body, CancellationToken ct)
     {
-        var deputies = s.Signers.Where(x => x.Status == CoSignerStatus.Confirmed).Select(x => x.DeputyId).Append(s.LeadDeputyId);
+        var deputies = s.Signers.Where(x => x.Signed).Select(x => x.DeputyId).Append(s.LeadDeputyId);
         Notifier.Notify(db, await DeputyAccountsAsync(db, s.CongressId, deputies, ct), title, body, Link(s));
     }
 

@@ -67,7 +67,7 @@ public abstract class StatisticsTests(RendaApp app)
             var s = new Suggestion
             {
                 CongressId = congressId, Year = Year, Title = "统计测试建议" + letter, Content = "用于核对统计口径的测试建议内容，内容明确具体。", Category = category,
-                Status = SuggestionStatus.Draft, LeadDeputyId = deputies[deputy], CreatedByAccountId = 1, CreatedAt = At(received, 9),
+                LeadDeputyId = deputies[deputy], CreatedByAccountId = 1, CreatedAt = At(received, 9),
             };
             if (submit) s.Submit(At(received), received, ++n, 1, "test");
             db.Add(s);
@@ -104,8 +104,8 @@ public abstract class StatisticsTests(RendaApp app)
         g.Answer(housing, "B", "列入计划。", "局长", null, onTime, At(onTime), 3, "unit");
         h.Answer(housing, "D", "留作参考。", "局长", null, onTime, At(onTime), 3, "unit");
         db.AddRange(
-            new Commitment { SuggestionId = d.Id, HandlingUnitId = edu, Promise = "年内完成改造", DueOn = D("2025-12-31"), Status = CommitmentStatus.Open },
-            new Commitment { SuggestionId = d.Id, HandlingUnitId = edu, Promise = "明年列入计划", DueOn = D("2026-12-31"), Status = CommitmentStatus.Open });
+            new Commitment { SuggestionId = d.Id, HandlingUnitId = edu, Promise = "年内完成改造", DueOn = D("2025-12-31") },
+            new Commitment { SuggestionId = d.Id, HandlingUnitId = edu, Promise = "明年列入计划", DueOn = D("2026-12-31") });
         await db.SaveChangesAsync();
 
         var rated = D("2025-05-27");

@@ -12,20 +12,29 @@ namespace Renda.Tests.Features.Suggestions;
 /// </summary>
 public abstract class SuggestionMonitorTests(RendaApp app)
 {
-    /// <summary>Answered suggestions as an import of earlier years leaves them, written directly (no workflow for history).</summary>
-    private async Task<List<int>> AnsweredAsync(int like, int count, int year, int firstSerial, DateOnly answeredOn)
+    /// <summary>Answered suggestions as an import of earlier years leaves them: their history replayed, without clocks.</summary>
+    private async Task<List<int>> AnsweredAsync(int like, int unitId, int count, int year, int firstSerial, DateOnly answeredOn)
     {
         await using var scope = app.Db();
         var db = scope.Context;
         var model = await db.Set<Suggestion>().AsNoTracking().SingleAsync(s => s.Id == like);
-        var rows = Enumerable.Range(firstSerial, count).Select(serial => new Suggestion
+        var received = answeredOn.AddMonths(-2);
+        var at = received.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc);
+        var rows = Enumerable.Range(firstSerial, count).Select(serial =>
         {
-            CongressId = model.CongressId, Year = year, Serial = serial, Number = $"{year}-{serial}", Title = $"关于历史导入第{serial}号建议的建议", Content = model.Content,
-            Category = model.Category, Status = SuggestionStatus.Answered, LeadDeputyId = model.LeadDeputyId, CreatedByAccountId = model.CreatedByAccountId,
-            CreatedAt = model.CreatedAt, SubmittedAt = model.SubmittedAt, ReceivedOn = answeredOn.AddMonths(-2), AssignedOn = answeredOn.AddMonths(-2),
-            AnswerDueOn = answeredOn.AddMonths(1), FirstAnsweredOn = answeredOn, AnsweredOn = answeredOn, AnswerCategory = "A",
+            var s = new Suggestion
+            {
+                CongressId = model.CongressId, Year = year, Title = $"关于历史导入第{serial}号建议的建议", Content = model.Content,
+                Category = model.Category, LeadDeputyId = model.LeadDeputyId, CreatedByAccountId = model.CreatedByAccountId, CreatedAt = model.CreatedAt,
+            };
+            s.Submit(at, received, serial, model.CreatedByAccountId, "import");
+            s.Assign(HandlingMode.LeadAndCo, [(unitId, AssignmentRole.Lead)], received, at, model.CreatedByAccountId, "import");
+            return s;
         }).ToList();
         db.AddRange(rows);
+        await db.SaveChangesAsync();
+        foreach (var s in rows)
+            s.Answer(unitId, "A", "已解决。", "局长", null, answeredOn, answeredOn.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc), model.CreatedByAccountId, "import");
         await db.SaveChangesAsync();
         return [.. rows.Select(r => r.Id)];
     }
@@ -37,12 +46,13 @@ public abstract class SuggestionMonitorTests(RendaApp app)
         var staff = await app.ApiClientAsync("daigongwei");
         var unit = await app.ApiClientAsync("jiaoyuju");
         var live = await deputy.SubmitSuggestionAsync(title: "关于天峻县牧区学校冬季供暖的建议");
-        await staff.AssignToLeadAsync(live, await app.UnitIdAsync("海西州教育局"));
+        var education = await app.UnitIdAsync("海西州教育局");
+        await staff.AssignToLeadAsync(live, education);
         await unit.AnswerAsync(live); // Monday 2026-11-16: its rating clock runs to 12-14
 
-        var overdue = await AnsweredAsync(live, SuggestionMonitor.Batch + 30, 2025, 7001, new DateOnly(2025, 6, 2));
-        var awaiting = await AnsweredAsync(live, SuggestionMonitor.Batch + 10, 2026, 8001, new DateOnly(2026, 12, 1)); // reminder due 12-15, closing 12-29
-        var fresh = await AnsweredAsync(live, 5, 2026, 8501, new DateOnly(2026, 12, 18));
+        var overdue = await AnsweredAsync(live, education, SuggestionMonitor.Batch + 30, 2025, 7001, new DateOnly(2025, 6, 2));
+        var awaiting = await AnsweredAsync(live, education, SuggestionMonitor.Batch + 10, 2026, 8001, new DateOnly(2026, 12, 1)); // reminder due 12-15, closing 12-29
+        var fresh = await AnsweredAsync(live, education, 5, 2026, 8501, new DateOnly(2026, 12, 18));
 
         var monitor = app.Services.GetRequiredService<SuggestionMonitor>();
         var now = new DateTimeOffset(2026, 12, 21, 2, 0, 0, TimeSpan.Zero); // Monday 10:00 in Beijing
@@ -57,7 +67,7 @@ public abstract class SuggestionMonitorTests(RendaApp app)
             var closed = await db.Set<Suggestion>().Where(s => closing.Contains(s.Id)).Select(s => new { s.Status, s.RatingMissing, s.ClosedOn }).ToListAsync();
             closed.ShouldAllBe(s => s.Status == SuggestionStatus.Closed && s.RatingMissing && s.ClosedOn == new DateOnly(2026, 12, 21));
             (await db.Set<SuggestionEvent>().CountAsync(e => closing.Contains(e.SuggestionId) && e.Action == "未评价办结")).ShouldBe(closing.Count);
-            (await db.Deadlines.SingleAsync(d => d.SubjectType == SuggestionWorkflow.Subject && d.SubjectId == live.ToString() && d.Purpose == "rating"))
+            (await db.Deadlines.SingleAsync(d => d.SubjectType == SuggestionWorkflow.Subject && d.SubjectId == live.ToString() && d.Purpose == SuggestionClocks.Purposes.Rating.Key))
                 .Status.ShouldBe(DeadlineStatus.Cancelled);
 
             var reminded = await db.Set<Suggestion>().Where(s => awaiting.Contains(s.Id)).Select(s => new { s.Status, s.RatingReminderSentAt }).ToListAsync();

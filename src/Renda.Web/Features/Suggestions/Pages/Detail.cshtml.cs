@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Renda.Web.Platform.Web.Pages;
 using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
 using Renda.Web.Platform.Attachments;
@@ -19,7 +19,7 @@ namespace Renda.Web.Features.Suggestions.Pages;
 /// what was typed kept.
 /// </summary>
 [RequestFormLimits(ValueLengthLimit = 32 * 1024 * 1024)]
-public class SuggestionDetailModel(RendaDbContext db, WorkCalendar calendar, AttachmentStore store) : PageModel
+public class SuggestionDetailModel(RendaDbContext db, WorkCalendar calendar, AttachmentStore store) : WorkflowPageModel<SuggestionActor>(db)
 {
     public sealed class DraftForm
     {
@@ -150,7 +150,10 @@ public class SuggestionDetailModel(RendaDbContext db, WorkCalendar calendar, Att
     [BindProperty] public RatingForm Rating { get; set; } = new();
 
     public SuggestionDetail S { get; private set; } = null!;
-    public SuggestionActor Actor { get; private set; } = null!;
+    private SuggestionActor? actor;
+    public override SuggestionActor Actor => actor ?? throw new InvalidOperationException("The page is not loaded.");
+    /// <summary>Whoever may read the suggestion opens it: SuggestionActor.MayRead, applied when it is loaded.</summary>
+    protected override bool MayOpen => true;
     public SuggestionSettings Settings { get; private set; } = null!;
     public DateOnly Today { get; private set; }
     /// <summary>The form that was sent and refused: it is shown open, with its errors.</summary>
@@ -170,33 +173,43 @@ public class SuggestionDetailModel(RendaDbContext db, WorkCalendar calendar, Att
     // --- who may do what, now ------------------------------------------------------------------
 
     public bool IsLead => Actor.DeputyId is { } d && d == S.Signers[0].DeputyId;
-    public bool IsDraft => S.Status == SuggestionStatus.Draft;
-    public bool CanEditDraft => IsLead && IsDraft;
-    public bool IsInvited => IsDraft && Actor.DeputyId is { } d && S.Signers.Any(x => !x.IsLead && x.DeputyId == d && x.Status == CoSignerStatus.Invited);
-    public bool IsSigner => Actor.DeputyId is { } d && S.Signers.Any(x => x.DeputyId == d && x.Status == CoSignerStatus.Confirmed);
-    public bool CanRate => S.Status == SuggestionStatus.Answered && IsSigner && !RatedThisRound;
-    public bool CanAccept => Actor.IsStaff && S.Status == SuggestionStatus.Submitted;
-    public bool CanIntake => Actor.IsStaff && S.Status is SuggestionStatus.Submitted or SuggestionStatus.Accepted;
-    public bool CanReassign => Actor.IsStaff && S.Status == SuggestionStatus.UnitReturned;
-    public bool CanExtend => Actor.IsStaff && S.Status is SuggestionStatus.Assigned or SuggestionStatus.UnitReturned;
-    public bool CanPublish => Actor.IsStaff && S.Status is SuggestionStatus.Answered or SuggestionStatus.Closed;
+    // Each step is shown when Suggestion.Machine allows it now to this kind of actor (S.Can), and the actor is the one it concerns.
+    private bool Can(SuggestionAction action) => S.Can(action, Actor);
+    public bool CanEditDraft => IsLead && Can(SuggestionAction.Edit);
+    public bool CanSubmit => IsLead && Can(SuggestionAction.Submit);
+    public bool CanInvite => IsLead && Can(SuggestionAction.Invite);
+    public bool IsInvited => Can(SuggestionAction.RespondToInvitation) && Actor.DeputyId is { } d
+        && S.Signers.Any(x => !x.IsLead && x.DeputyId == d && x.Can(CoSignerAction.Confirm));
+    public bool IsSigner => Actor.DeputyId is { } d && S.Signers.Any(x => x.DeputyId == d && x.Signed);
+    public bool CanRate => Can(SuggestionAction.Rate) && IsSigner && !RatedThisRound;
+    public bool CanAccept => Can(SuggestionAction.Accept);
+    public bool CanAssign => Can(SuggestionAction.Assign);
+    public bool CanReturn => Can(SuggestionAction.ReturnToDeputy);
+    public bool CanMerge => Can(SuggestionAction.Merge);
+    public bool CanReassign => Can(SuggestionAction.Reassign);
+    public bool CanExtend => Can(SuggestionAction.ExtendAnswer);
+    public bool CanPublish => Can(SuggestionAction.Publish);
+    /// <summary>Withdrawing from the portal depends on being published, not on the workflow's state.</summary>
     public bool CanUnpublish => Actor.IsStaff && S.Published;
-    public bool CanDesignateKey => Actor.IsCouncil && S.Status is SuggestionStatus.Submitted or SuggestionStatus.Accepted or SuggestionStatus.Assigned
-        or SuggestionStatus.UnitReturned or SuggestionStatus.Rehandling or SuggestionStatus.Answered;
+    public bool CanDesignateKey => Can(SuggestionAction.DesignateKey);
     /// <summary>The assignment of this user's unit that is still in force, if any.</summary>
-    public AssignmentView? MyAssignment => S.Assignments.FirstOrDefault(a => a.Status != AssignmentStatus.Returned && Actor.UnitIds.Contains(a.UnitId));
-    public bool CanContact => MyAssignment is not null && S.Status is SuggestionStatus.Assigned or SuggestionStatus.Rehandling or SuggestionStatus.Answered;
-    public bool CanCoViews => MyAssignment is { Role: AssignmentRole.Co, Status: AssignmentStatus.Handling } && S.Status is SuggestionStatus.Assigned or SuggestionStatus.Rehandling;
-    public bool CanAnswer => MyAssignment is { Status: AssignmentStatus.Handling } a && a.Role != AssignmentRole.Co && S.Status is SuggestionStatus.Assigned or SuggestionStatus.Rehandling;
-    public bool CanUnitReturn => MyAssignment is { Status: AssignmentStatus.Handling } && S.Status == SuggestionStatus.Assigned && UnitReturnUntil is { } until && Today <= until;
-    public bool CanAddCommitment => MyAssignment is not null && S.Status is SuggestionStatus.Assigned or SuggestionStatus.Rehandling or SuggestionStatus.Answered or SuggestionStatus.Closed;
-    public bool HasActions => CanEditDraft || IsInvited || CanRate || CanAccept || CanIntake || CanReassign || CanExtend || CanPublish || CanUnpublish || CanDesignateKey
+    public AssignmentView? MyAssignment => S.Assignments.FirstOrDefault(a => a.IsActive && Actor.UnitIds.Contains(a.UnitId));
+    public bool CanContact => MyAssignment is not null && Can(SuggestionAction.RecordContact);
+    /// <summary>A co-unit gives its views once here (the API lets it give them again).</summary>
+    public bool CanCoViews => MyAssignment is { Role: AssignmentRole.Co, CoViews: null } a && a.Can(AssignmentAction.SubmitCoViews) && Can(SuggestionAction.SubmitCoViews);
+    public bool CanAnswer => MyAssignment is { } a && a.Role != AssignmentRole.Co && a.Can(AssignmentAction.Answer) && Can(SuggestionAction.Answer);
+    public bool CanUnitReturn => MyAssignment is { } a && a.Can(AssignmentAction.Return) && Can(SuggestionAction.UnitReturn) && UnitReturnUntil is { } until && Today <= until;
+    public bool CanAddCommitment => MyAssignment is not null && Can(SuggestionAction.AddCommitment);
+    /// <summary>The unit that made the commitment reports its progress while it is open.</summary>
+    public bool CanReport(CommitmentView c) => c.Can(CommitmentAction.Report) && MyCommitments.Contains(c.Id);
+    public bool HasActions => CanEditDraft || IsInvited || CanRate || CanAccept || CanAssign || CanReassign || CanExtend || CanPublish || CanUnpublish || CanDesignateKey
         || CanContact || CanCoViews || CanAnswer || CanUnitReturn || CanAddCommitment;
 
-    public string? Error(string key) => SuggestionPages.ErrorOf(ModelState, key);
+    /// <summary>The first error of one input (named as the form names it, "Draft.Title"), or null.</summary>
+    public string? ErrorOf(string key) => SuggestionPages.ErrorOf(ModelState, key);
 
     /// <summary>The errors of a form that belong to no single input (state conflicts, permissions).</summary>
-    public string? FormError(string form) => Error(form);
+    public string? FormError(string form) => ErrorOf(form);
 
     public bool Open(string form) => FailedForm == form;
 
@@ -204,25 +217,23 @@ public class SuggestionDetailModel(RendaDbContext db, WorkCalendar calendar, Att
     public (bool Failed, string? Message) FormState(string form) => (Open(form), FormError(form));
 
     public DeputyPickerModel InvitePicker => new("邀请附议代表", "Invite.Deputies", "Invite.Query", Invite.Query, $"/suggestions/{Id}?handler=FindDeputies#act-invite", S.CongressCode,
-        InviteChosen, InviteFound, S.Signers[0].DeputyId, Error("Invite.Deputies"));
+        InviteChosen, InviteFound, S.Signers[0].DeputyId, ErrorOf("Invite.Deputies"));
 
     public IReadOnlyList<SimilarSuggestion> Similar { get; private set; } = [];
     public IReadOnlyList<UnitRecommendation> Recommendations { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct);
-
     // --- deputies ------------------------------------------------------------------------------
 
-    public Task<IActionResult> OnPostEditAsync(CancellationToken ct) => StepAsync("Draft", a => SuggestionWorkflow.UpdateDraftAsync(db, a, Id,
+    public Task<IActionResult> OnPostEditAsync(CancellationToken ct) => FormStepAsync("Draft", a => SuggestionWorkflow.UpdateDraftAsync(Db, a, Id,
         new SuggestionWorkflow.Draft(Draft.Title ?? "", Draft.Content ?? "", Draft.Category ?? "", Draft.Period, null, false), ct), "草稿已保存。", ct);
 
-    public Task<IActionResult> OnPostInviteAsync(CancellationToken ct) => StepAsync("Invite", async a =>
+    public Task<IActionResult> OnPostInviteAsync(CancellationToken ct) => FormStepAsync("Invite", async a =>
     {
         if (Invite.Deputies.Count == 0) throw DomainException.Invalid("deputies", "请先查找并勾选要邀请的代表。");
         // Those already invited stay ticked in the picker: only the new ones are invited.
-        var already = S.Signers.Where(x => x.Status != CoSignerStatus.Declined).Select(x => x.DeputyId).ToHashSet();
+        var already = S.Signers.Where(x => x.Stands).Select(x => x.DeputyId).ToHashSet();
         foreach (var deputy in Invite.Deputies.Distinct().Where(d => !already.Contains(d)))
-            await SuggestionWorkflow.InviteAsync(db, a, Id, deputy, ct);
+            await SuggestionWorkflow.InviteAsync(Db, a, Id, deputy, ct);
     }, "附议邀请已发出，代表确认后计入联名。", ct, needsDetail: true);
 
     public async Task<IActionResult> OnPostFindDeputiesAsync(CancellationToken ct)
@@ -231,7 +242,7 @@ public class SuggestionDetailModel(RendaDbContext db, WorkCalendar calendar, Att
         FailedForm = "Invite";
         try
         {
-            InviteFound = await SuggestionPages.LookupDeputiesAsync(db, new CurrentUser(User).CongressId!.Value, Invite.Query, ct);
+            InviteFound = await SuggestionPages.LookupDeputiesAsync(Db, new CurrentUser(User).CongressId!.Value, Invite.Query, ct);
         }
         catch (DomainException e)
         {
@@ -241,38 +252,38 @@ public class SuggestionDetailModel(RendaDbContext db, WorkCalendar calendar, Att
     }
 
     public Task<IActionResult> OnPostSubmitAsync(CancellationToken ct)
-        => StepAsync("Submit", a => SuggestionWorkflow.SubmitAsync(db, calendar, a, Id, ct), "建议已提交，进入审查。", ct);
+        => FormStepAsync("Submit", a => SuggestionWorkflow.SubmitAsync(Db, calendar, a, Id, ct), "建议已提交，进入审查。", ct);
 
     public Task<IActionResult> OnPostRespondAsync(bool confirm, CancellationToken ct)
-        => StepAsync("Respond", a => SuggestionWorkflow.RespondAsync(db, a, Id, confirm, ct), confirm ? "已确认附议。" : "已拒绝附议邀请。", ct);
+        => FormStepAsync("Respond", a => SuggestionWorkflow.RespondAsync(Db, a, Id, confirm, ct), confirm ? "已确认附议。" : "已拒绝附议邀请。", ct);
 
-    public Task<IActionResult> OnPostRateAsync(CancellationToken ct) => StepAsync("Rating", a =>
+    public Task<IActionResult> OnPostRateAsync(CancellationToken ct) => FormStepAsync("Rating", a =>
     {
         if (Rating.Result is not { } result) throw DomainException.Invalid("result", "请选择满意、基本满意或不满意。");
-        return SuggestionWorkflow.RateAsync(db, calendar, a, Id, result, string.IsNullOrWhiteSpace(Rating.Reason) ? null : Rating.Reason, ct);
+        return SuggestionWorkflow.RateAsync(Db, calendar, a, Id, result, string.IsNullOrWhiteSpace(Rating.Reason) ? null : Rating.Reason, ct);
     }, "评价已提交，谢谢。", ct);
 
     // --- committee staff -----------------------------------------------------------------------
 
     public Task<IActionResult> OnPostAcceptAsync(CancellationToken ct)
-        => StepAsync("Accept", a => SuggestionWorkflow.AcceptAsync(db, a, Id, ct), "已受理，请在期限内交办。", ct);
+        => FormStepAsync("Accept", a => SuggestionWorkflow.AcceptAsync(Db, a, Id, ct), "已受理，请在期限内交办。", ct);
 
-    public Task<IActionResult> OnPostReturnAsync(CancellationToken ct) => StepAsync("Return", a =>
+    public Task<IActionResult> OnPostReturnAsync(CancellationToken ct) => FormStepAsync("Return", a =>
     {
         if (Return.Reason is not { } reason) throw DomainException.Invalid("reason", "请选择退回理由。");
-        return SuggestionWorkflow.ReturnToDeputyAsync(db, a, Id, reason, string.IsNullOrWhiteSpace(Return.Note) ? null : Return.Note, ct);
+        return SuggestionWorkflow.ReturnToDeputyAsync(Db, a, Id, reason, string.IsNullOrWhiteSpace(Return.Note) ? null : Return.Note, ct);
     }, "已退回代表，并已通知。", ct);
 
-    public Task<IActionResult> OnPostMergeAsync(CancellationToken ct) => StepAsync("Merge", async a =>
+    public Task<IActionResult> OnPostMergeAsync(CancellationToken ct) => FormStepAsync("Merge", async a =>
     {
         var number = Merge.TargetNumber?.Trim();
         if (string.IsNullOrEmpty(number)) throw DomainException.Invalid("targetNumber", "请填写要并入的建议编号，如 2026-001。");
-        var target = await db.Set<Suggestion>().AsNoTracking().Where(s => s.CongressId == a.CongressId && s.Number == number).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct)
+        var target = await Db.Set<Suggestion>().AsNoTracking().Where(s => s.CongressId == a.CongressId && s.Number == number).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct)
             ?? throw DomainException.Invalid("targetNumber", $"本级人大没有编号为 {number} 的建议。");
-        await SuggestionWorkflow.MergeAsync(db, a, Id, target, ct);
+        await SuggestionWorkflow.MergeAsync(Db, a, Id, target, ct);
     }, "已并案办理，并已通知代表。", ct, fields: new() { ["targetId"] = "TargetNumber" });
 
-    public Task<IActionResult> OnPostAssignAsync(CancellationToken ct) => StepAsync("Assign", a =>
+    public Task<IActionResult> OnPostAssignAsync(CancellationToken ct) => FormStepAsync("Assign", a =>
     {
         var units = Assign.Mode switch
         {
@@ -282,43 +293,43 @@ public class SuggestionDetailModel(RendaDbContext db, WorkCalendar calendar, Att
             _ => throw DomainException.Invalid("mode", "请选择办理方式。"),
         };
         if (Assign.Mode == HandlingMode.LeadAndCo && Assign.LeadUnit is null) throw DomainException.Invalid("leadUnit", "请选择主办单位。");
-        return SuggestionWorkflow.AssignAsync(db, calendar, a, Id, Assign.Mode, units, ct);
+        return SuggestionWorkflow.AssignAsync(Db, calendar, a, Id, Assign.Mode, units, ct);
     }, "已交办，承办单位已收到通知。", ct);
 
-    public Task<IActionResult> OnPostReassignAsync(CancellationToken ct) => StepAsync("Reassign", a =>
+    public Task<IActionResult> OnPostReassignAsync(CancellationToken ct) => FormStepAsync("Reassign", a =>
     {
         if (Reassign.Unit is not { } unit) throw DomainException.Invalid("unit", "请选择承办单位。");
         if (Reassign.Role is not { } role) throw DomainException.Invalid("role", "请选择承办方式。");
-        return SuggestionWorkflow.ReassignAsync(db, calendar, a, Id, [new(unit, role)], ct);
+        return SuggestionWorkflow.ReassignAsync(Db, calendar, a, Id, [new(unit, role)], ct);
     }, "已重新交办。", ct, fields: new() { ["units"] = "Unit" });
 
     public Task<IActionResult> OnPostExtendAsync(CancellationToken ct)
-        => StepAsync("Extend", a => SuggestionWorkflow.ExtendAnswerAsync(db, calendar, a, Id, Extend.Months, Extend.Reason ?? "", ct), "答复期限已延长。", ct);
+        => FormStepAsync("Extend", a => SuggestionWorkflow.ExtendAnswerAsync(Db, calendar, a, Id, Extend.Months, Extend.Reason ?? "", ct), "答复期限已延长。", ct);
 
     public Task<IActionResult> OnPostPublishAsync(CancellationToken ct)
-        => StepAsync("Publish", a => SuggestionWorkflow.PublishAsync(db, a, Id, new(Publish.Title ?? "", Publish.Content ?? "", string.IsNullOrWhiteSpace(Publish.Answer) ? null : Publish.Answer), ct),
+        => FormStepAsync("Publish", a => SuggestionWorkflow.PublishAsync(Db, a, Id, new(Publish.Title ?? "", Publish.Content ?? "", string.IsNullOrWhiteSpace(Publish.Answer) ? null : Publish.Answer), ct),
             "已在公开平台发布（身份证号、电话号码已自动隐去）。", ct);
 
     public Task<IActionResult> OnPostUnpublishAsync(CancellationToken ct)
-        => StepAsync("Unpublish", a => SuggestionWorkflow.UnpublishAsync(db, a, Id, ct), "已撤回公开。", ct);
+        => FormStepAsync("Unpublish", a => SuggestionWorkflow.UnpublishAsync(Db, a, Id, ct), "已撤回公开。", ct);
 
     // --- Council of Chairpersons ---------------------------------------------------------------
 
     public Task<IActionResult> OnPostKeyAsync(CancellationToken ct)
-        => StepAsync("Key", a => SuggestionWorkflow.DesignateKeyAsync(db, a, Id, Key.Leader ?? "", ct), "已列为重点建议。", ct);
+        => FormStepAsync("Key", a => SuggestionWorkflow.DesignateKeyAsync(Db, a, Id, Key.Leader ?? "", ct), "已列为重点建议。", ct);
 
     // --- handling units ------------------------------------------------------------------------
 
-    public Task<IActionResult> OnPostContactAsync(CancellationToken ct) => StepAsync("Contact", a =>
+    public Task<IActionResult> OnPostContactAsync(CancellationToken ct) => FormStepAsync("Contact", a =>
     {
         if (Contact.On is not { } on) throw DomainException.Invalid("on", "请填写联系日期。");
-        return SuggestionWorkflow.RecordContactAsync(db, a, Id, Contact.UnitId, Contact.Kind, Contact.FaceToFace, on, string.IsNullOrWhiteSpace(Contact.Notes) ? null : Contact.Notes.Trim(), ct);
+        return SuggestionWorkflow.RecordContactAsync(Db, a, Id, Contact.UnitId, Contact.Kind, Contact.FaceToFace, on, string.IsNullOrWhiteSpace(Contact.Notes) ? null : Contact.Notes.Trim(), ct);
     }, "联系记录已保存。", ct);
 
     public Task<IActionResult> OnPostCoViewsAsync(CancellationToken ct)
-        => StepAsync("CoViews", a => SuggestionWorkflow.SubmitCoViewsAsync(db, a, Id, CoViews.UnitId, CoViews.Views ?? "", ct), "协办意见已送主办单位。", ct);
+        => FormStepAsync("CoViews", a => SuggestionWorkflow.SubmitCoViewsAsync(Db, a, Id, CoViews.UnitId, CoViews.Views ?? "", ct), "协办意见已送主办单位。", ct);
 
-    public Task<IActionResult> OnPostAnswerAsync(CancellationToken ct) => StepAsync("Answer", async a =>
+    public Task<IActionResult> OnPostAnswerAsync(CancellationToken ct) => FormStepAsync("Answer", async a =>
     {
         var documentId = Answer.DocumentId;
         if (Answer.Document is { Length: > 0 } file)
@@ -329,26 +340,26 @@ public class SuggestionDetailModel(RendaDbContext db, WorkCalendar calendar, Att
                 throw DomainException.Invalid("document", "答复文件须为 PDF 或 Word（.docx）文档。");
             var owner = Id.ToString(CultureInfo.InvariantCulture);
             var user = new CurrentUser(User);
-            if (!await AttachmentAccess.CanAttachAsync(db, user, SuggestionAttachments.OwnerType, owner))
+            if (!await AttachmentAccess.CanAttachAsync(Db, user, SuggestionAttachments.OwnerType, owner))
                 throw DomainException.Forbidden("无权为该建议上传答复文件。");
             await using var content = file.OpenReadStream();
             var saved = await store.SaveAsync(content, file.FileName, a.CongressId, SuggestionAttachments.OwnerType, owner, a.AccountId, ct);
             documentId = Answer.DocumentId = saved.Id;
         }
-        await SuggestionWorkflow.AnswerAsync(db, calendar, a, Id, Answer.UnitId, new(Answer.Category ?? "", Answer.Text ?? "", Answer.SignedBy ?? "", documentId), ct);
+        await SuggestionWorkflow.AnswerAsync(Db, calendar, a, Id, Answer.UnitId, new(Answer.Category ?? "", Answer.Text ?? "", Answer.SignedBy ?? "", documentId), ct);
     }, "答复已送达代表。", ct, fields: new() { ["file"] = "Document", ["documentAttachmentId"] = "Document" });
 
     public Task<IActionResult> OnPostUnitReturnAsync(CancellationToken ct)
-        => StepAsync("UnitReturn", a => SuggestionWorkflow.UnitReturnAsync(db, calendar, a, Id, UnitReturn.UnitId, UnitReturn.Reason ?? "", ct), "已退回，等待常委会重新交办。", ct);
+        => FormStepAsync("UnitReturn", a => SuggestionWorkflow.UnitReturnAsync(Db, calendar, a, Id, UnitReturn.UnitId, UnitReturn.Reason ?? "", ct), "已退回，等待常委会重新交办。", ct);
 
-    public Task<IActionResult> OnPostCommitmentAsync(CancellationToken ct) => StepAsync("Commitment", a =>
+    public Task<IActionResult> OnPostCommitmentAsync(CancellationToken ct) => FormStepAsync("Commitment", a =>
     {
         if (Commitment.DueOn is not { } due) throw DomainException.Invalid("dueOn", "请填写完成时限。");
-        return SuggestionWorkflow.AddCommitmentAsync(db, a, Id, Commitment.UnitId, Commitment.Promise ?? "", due, ct);
+        return SuggestionWorkflow.AddCommitmentAsync(Db, a, Id, Commitment.UnitId, Commitment.Promise ?? "", due, ct);
     }, "承诺事项已登记。", ct);
 
     public Task<IActionResult> OnPostProgressAsync(CancellationToken ct)
-        => StepAsync($"Progress{Progress.CommitmentId}", a => SuggestionWorkflow.ReportCommitmentAsync(db, a, Progress.CommitmentId, Progress.Text ?? "", Progress.Done, ct),
+        => FormStepAsync($"Progress{Progress.CommitmentId}", a => SuggestionWorkflow.ReportCommitmentAsync(Db, a, Progress.CommitmentId, Progress.Text ?? "", Progress.Done, ct),
             "进展已报告，代表已收到通知。", ct);
 
     // --- the shared machinery ------------------------------------------------------------------
@@ -357,15 +368,15 @@ public class SuggestionDetailModel(RendaDbContext db, WorkCalendar calendar, Att
     /// Runs one workflow step as the current user. Done: back to the record (a refresh never
     /// repeats the POST). Refused: the page again, the message beside the field or in the form.
     /// </summary>
-    private async Task<IActionResult> StepAsync(string form, Func<SuggestionActor, Task> step, string done, CancellationToken ct,
+    private async Task<IActionResult> FormStepAsync(string form, Func<SuggestionActor, Task> step, string done, CancellationToken ct,
         Dictionary<string, string>? fields = null, bool needsDetail = false)
     {
         SuggestionActor actor;
         try
         {
-            actor = await SuggestionActor.ForAsync(db, new CurrentUser(User), ct);
+            actor = await SuggestionActor.ForAsync(Db, new CurrentUser(User), ct);
             if (needsDetail)
-                S = await SuggestionQueries.DetailAsync(db, actor, Id, ct);
+                S = await SuggestionQueries.DetailAsync(Db, actor, Id, ct);
         }
         catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
         {
@@ -385,12 +396,12 @@ public class SuggestionDetailModel(RendaDbContext db, WorkCalendar calendar, Att
             }
             catch (DomainException e)
             {
-                db.ChangeTracker.Clear();
+                Db.ChangeTracker.Clear();
                 SuggestionPages.AddError(ModelState, form, e, fields);
             }
             catch (DbUpdateConcurrencyException)
             {
-                db.ChangeTracker.Clear();
+                Db.ChangeTracker.Clear();
                 ModelState.AddModelError(form, "记录刚被他人修改，请查看最新状态后重试。");
             }
         }
@@ -402,34 +413,40 @@ public class SuggestionDetailModel(RendaDbContext db, WorkCalendar calendar, Att
     {
         try
         {
-            Actor = await SuggestionActor.ForAsync(db, new CurrentUser(User), ct);
-            S = await SuggestionQueries.DetailAsync(db, Actor, Id, ct);
+            await LoadAsync(ct);
         }
         catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
         {
             return NotFound();
         }
-        Settings = await Platform.Modules.Settings.ForAsync<SuggestionSettings>(db, Actor.CongressId, ct);
-        Today = WorkCalendar.Today(db.Clock);
-        Attachments = await AttachmentsApi.ListForOwnerAsync(db, Actor.CongressId, SuggestionAttachments.OwnerType, Id.ToString(CultureInfo.InvariantCulture), ct);
+        return Page();
+    }
+
+    protected override async Task LoadAsync(CancellationToken ct)
+    {
+        actor = await SuggestionActor.ForAsync(Db, new CurrentUser(User), ct);
+        S = await SuggestionQueries.DetailAsync(Db, Actor, Id, ct);
+        Settings = await Platform.Modules.Settings.ForAsync<SuggestionSettings>(Db, Actor.CongressId, ct);
+        Today = WorkCalendar.Today(Db.Clock);
+        Attachments = await AttachmentsApi.ListForOwnerAsync(Db, Actor.CongressId, SuggestionAttachments.OwnerType, Id.ToString(CultureInfo.InvariantCulture), ct);
         if (Answer.DocumentId is { } doc)
             AnswerDocumentName = Attachments.FirstOrDefault(x => x.Id == doc)?.FileName;
         if (Actor.IsStaff)
-            Units = (await db.HandlingUnits.AsNoTracking().Where(u => u.CongressId == Actor.CongressId && u.Active).OrderBy(u => u.Id).Select(u => new { u.Id, u.Name }).ToListAsync(ct))
+            Units = (await Db.HandlingUnits.AsNoTracking().Where(u => u.CongressId == Actor.CongressId && u.Active).OrderBy(u => u.Id).Select(u => new { u.Id, u.Name }).ToListAsync(ct))
                 .Select(u => (u.Id, u.Name)).ToList();
-        if (CanIntake)
+        if (CanAssign)
         {
             // Staff review: what is alike from this and earlier years (for merging), and who handled it (for assigning).
-            var full = await SuggestionWorkflow.LoadAsync(db, Actor, Id, ct);
-            Similar = await SimilarSuggestions.FindAsync(db, Actor.CongressId, SimilarSuggestions.IndexedText(full), Id, full.Year, 5, ct);
-            Recommendations = await SimilarSuggestions.RecommendUnitsAsync(db, full, ct);
+            var full = await SuggestionWorkflow.LoadAsync(Db, Actor, Id, ct);
+            Similar = await SimilarSuggestions.FindAsync(Db, Actor.CongressId, SimilarSuggestions.IndexedText(full), Id, full.Year, 5, ct);
+            Recommendations = await SimilarSuggestions.RecommendUnitsAsync(Db, full, ct);
         }
         if (S.MergedIntoId is { } merged)
-            MergedIntoNumber = await db.Set<Suggestion>().Where(x => x.Id == merged).Select(x => x.Number).FirstOrDefaultAsync(ct);
+            MergedIntoNumber = await Db.Set<Suggestion>().Where(x => x.Id == merged).Select(x => x.Number).FirstOrDefaultAsync(ct);
         if (Actor.UnitIds.Count > 0)
-            MyCommitments = (await db.Set<Commitment>().AsNoTracking().Where(c => c.SuggestionId == Id && Actor.UnitIds.Contains(c.HandlingUnitId)).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+            MyCommitments = (await Db.Set<Commitment>().AsNoTracking().Where(c => c.SuggestionId == Id && Actor.UnitIds.Contains(c.HandlingUnitId)).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
         if (Actor.DeputyId is { } me)
-            RatedThisRound = await db.Set<SuggestionRating>().AnyAsync(r => r.SuggestionId == Id && r.DeputyId == me && r.Round == S.Round, ct);
+            RatedThisRound = await Db.Set<SuggestionRating>().AnyAsync(r => r.SuggestionId == Id && r.DeputyId == me && r.Round == S.Round, ct);
         if (MyAssignment is { } mine)
             UnitReturnUntil = calendar.AddWorkingDays(mine.AssignedOn, Settings.UnitReturnWorkingDays);
         if (CanEditDraft)
@@ -437,7 +454,7 @@ public class SuggestionDetailModel(RendaDbContext db, WorkCalendar calendar, Att
             if (!Open("Draft"))
                 Draft = new DraftForm { Title = S.Title, Category = S.Category, Period = S.Period, Content = S.Content };
             // Those already invited are listed under 提出代表; the picker holds only this form's new choices.
-            InviteChosen = await SuggestionPages.DeputiesByIdAsync(db, Actor.CongressId, Invite.Deputies.Distinct().ToList(), ct);
+            InviteChosen = await SuggestionPages.DeputiesByIdAsync(Db, Actor.CongressId, Invite.Deputies.Distinct().ToList(), ct);
         }
         if (CanPublish && !Open("Publish"))
         {
@@ -456,6 +473,5 @@ public class SuggestionDetailModel(RendaDbContext db, WorkCalendar calendar, Att
             Assign.Mode = mode;
         if (!Open("Key"))
             Key.Leader = S.KeyLeader;
-        return Page();
     }
 }

@@ -50,7 +50,8 @@ public class SuggestionListModel(RendaDbContext db, SuggestionListCache lists) :
         Units = (await db.HandlingUnits.AsNoTracking().Where(u => u.CongressId == actor.CongressId).OrderBy(u => u.Id).Select(u => new { u.Id, u.Name }).ToListAsync(ct))
             .Select(u => (u.Id, u.Name)).ToList();
         SuggestionStatus? status = Enum.TryParse<SuggestionStatus>(Status, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(Status, out _) ? parsed : null;
-        IReadOnlyList<SuggestionStatus>? statuses = Status == Intake ? [SuggestionStatus.Submitted, SuggestionStatus.Accepted] : null;
+        // 待审查: what waits for the staff to assign (or return, or merge) it.
+        IReadOnlyList<SuggestionStatus>? statuses = Status == Intake ? [.. Suggestion.Machine.StatesFor(SuggestionAction.Assign).Order()] : null;
         try
         {
             Result = await lists.ListAsync(db, actor, new SuggestionFilter(Year, status, Unit, Category, null, Q, Key ? true : null, Sort, statuses), pageNumber, 20, ct);
@@ -76,5 +77,5 @@ public class SuggestionListModel(RendaDbContext db, SuggestionListCache lists) :
     }
 
     public static bool Late(SuggestionListItem s, DateOnly today)
-        => s.AnswerDueOn is { } due && due < today && s.Status is SuggestionStatus.Assigned or SuggestionStatus.UnitReturned;
+        => Suggestion.AnswerOverdue(s.Status, s.AnswerDueOn, today);
 }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Renda.Web.Platform.Web.Pages;
 using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
 using Renda.Web.Platform.Calendar;
@@ -17,56 +17,45 @@ public sealed record InvitationView(int Id, string Title, string LeadDeputy, Dat
 
 /// <summary>/suggestions/mine — what the deputy leads or co-signs, and the invitations to co-sign waiting for an answer.</summary>
 [Authorize(Roles = nameof(Role.Deputy))]
-public class MySuggestionsModel(RendaDbContext db, SuggestionListCache lists) : PageModel
+public class MySuggestionsModel(RendaDbContext db, SuggestionListCache lists) : WorkflowPageModel<SuggestionActor>(db)
 {
     public Page<SuggestionListItem> Result { get; private set; } = new([], 1, 20, 0);
     public List<InvitationView> Invitations { get; private set; } = [];
     public Dictionary<int, NextDue> Due { get; private set; } = [];
     public int? DeputyId { get; private set; }
     public DateOnly Today { get; private set; }
-    public string? Error { get; private set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
 
-    public async Task OnGetAsync([FromQuery(Name = "page")] int? pageNumber, CancellationToken ct) => await LoadAsync(pageNumber, ct);
+    private SuggestionActor? actor;
+    public override SuggestionActor Actor => actor ?? throw new InvalidOperationException("The page is not loaded.");
+    /// <summary>Deputies only (the page's Authorize).</summary>
+    protected override bool MayOpen => true;
 
     /// <summary>附议 or 拒绝 an invitation, then back to the list.</summary>
     public async Task<IActionResult> OnPostRespondAsync(int id, bool confirm, CancellationToken ct)
     {
-        var actor = await SuggestionActor.ForAsync(db, new CurrentUser(User), ct);
-        try
-        {
-            await SuggestionWorkflow.RespondAsync(db, actor, id, confirm, ct);
-            TempData["Message"] = confirm ? "已确认附议。" : "已拒绝附议邀请。";
-            return Redirect("/suggestions/mine");
-        }
-        catch (DomainException e) when (e.Kind != DomainErrorKind.NotFound)
-        {
-            db.ChangeTracker.Clear();
-            Error = e.Message;
-        }
-        catch (DomainException)
-        {
-            return NotFound();
-        }
-        await LoadAsync(null, ct);
-        return Page();
+        actor = await SuggestionActor.ForAsync(Db, new CurrentUser(User), ct);
+        return await StepAsync(a => SuggestionWorkflow.RespondAsync(Db, a, id, confirm, ct), confirm ? "已确认附议。" : "已拒绝附议邀请。", () => "/suggestions/mine", ct);
     }
 
-    private async Task LoadAsync(int? pageNumber, CancellationToken ct)
+    protected override async Task LoadAsync(CancellationToken ct)
     {
-        var actor = await SuggestionActor.ForReadingAsync(db, new CurrentUser(User), ct);
+        var pageNumber = PageNumber;
+        var actor = this.actor ??= await SuggestionActor.ForReadingAsync(Db, new CurrentUser(User), ct);
         DeputyId = actor.DeputyId;
-        Today = WorkCalendar.Today(db.Clock);
+        Today = WorkCalendar.Today(Db.Clock);
         if (actor.DeputyId is not { } me)
             return;
-        Result = await lists.ListAsync(db, actor, new SuggestionFilter(Deputy: me), pageNumber, 20, ct);
-        Invitations = await db.Set<Suggestion>().AsNoTracking()
+        Result = await lists.ListAsync(Db, actor, new SuggestionFilter(Deputy: me), pageNumber, 20, ct);
+        Invitations = await Db.Set<Suggestion>().AsNoTracking()
+            // Invitations are answered while the suggestion is a draft (Suggestion.Machine: RespondToInvitation) and the invitation open.
             .Where(s => s.CongressId == actor.CongressId && s.Status == SuggestionStatus.Draft && s.Signers.Any(x => x.DeputyId == me && x.Status == CoSignerStatus.Invited))
             .OrderByDescending(s => s.Id)
-            .Select(s => new InvitationView(s.Id, s.Title, db.Deputies.Where(d => d.Id == s.LeadDeputyId).Select(d => d.Person!.Name).FirstOrDefault() ?? "",
+            .Select(s => new InvitationView(s.Id, s.Title, Db.Deputies.Where(d => d.Id == s.LeadDeputyId).Select(d => d.Person!.Name).FirstOrDefault() ?? "",
                 s.Signers.Where(x => x.DeputyId == me).Max(x => x.InvitedAt)))
             .ToListAsync(ct);
         var ids = Result.Items.Select(i => i.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        var clocks = await db.Deadlines.AsNoTracking()
+        var clocks = await Db.Deadlines.AsNoTracking()
             .Where(d => d.SubjectType == SuggestionWorkflow.Subject && ids.Contains(d.SubjectId) && (d.Status == DeadlineStatus.Open || d.Status == DeadlineStatus.Overdue))
             .Select(d => new { d.SubjectId, d.Title, d.DueOn, d.Status }).ToListAsync(ct);
         var today = Today;

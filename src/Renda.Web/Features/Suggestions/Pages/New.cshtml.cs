@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Renda.Web.Platform.Web.Pages;
 using Renda.Web.Data;
 using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Identity;
@@ -18,7 +18,7 @@ namespace Renda.Web.Features.Suggestions.Pages;
 [Authorize(Roles = nameof(Role.Deputy))]
 // A pasted text far over the limit must reach the rule that explains it, not die in the form reader (4 MB by default).
 [RequestFormLimits(ValueLengthLimit = 32 * 1024 * 1024)]
-public class NewSuggestionModel(RendaDbContext db, WorkCalendar calendar) : PageModel
+public class NewSuggestionModel(RendaDbContext db, WorkCalendar calendar) : WorkflowPageModel<SuggestionActor>(db)
 {
     private static readonly Dictionary<string, string> Fields = new()
     {
@@ -41,36 +41,35 @@ public class NewSuggestionModel(RendaDbContext db, WorkCalendar calendar) : Page
     public List<DeputyLookupItem> Chosen { get; private set; } = [];
     public List<DeputyLookupItem> Found { get; private set; } = [];
 
-    public string? Error(string key) => SuggestionPages.ErrorOf(ModelState, key);
+    private SuggestionActor? actor;
+    public override SuggestionActor Actor => actor ?? throw new InvalidOperationException("The page is not loaded.");
+    /// <summary>Deputies only (the page's Authorize); whether the account holds a mandate is the workflow's rule.</summary>
+    protected override bool MayOpen => true;
+
+    public string? ErrorOf(string key) => SuggestionPages.ErrorOf(ModelState, key);
 
     public DeputyPickerModel Picker => new("附议代表（可选）", nameof(CoSigners), nameof(DeputyQuery), DeputyQuery, "/suggestions/new?handler=Find", CongressCode,
-        Chosen, Found, DeputyId, Error(nameof(CoSigners)));
-
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        IdempotencyKey = Guid.NewGuid().ToString("N");
-        await LoadAsync(ct);
-    }
+        Chosen, Found, DeputyId, ErrorOf(nameof(CoSigners)));
 
     /// <summary>保存草稿 (intent=draft) or 提交 (intent=submit).</summary>
     public async Task<IActionResult> OnPostAsync(string? intent, CancellationToken ct)
     {
-        var actor = await SuggestionActor.ForAsync(db, new CurrentUser(User), ct);
+        actor = await SuggestionActor.ForAsync(Db, new CurrentUser(User), ct);
         var submit = intent == "submit";
         if (ModelState.IsValid)
         {
             try
             {
                 var draft = new SuggestionWorkflow.Draft(Title ?? "", Body ?? "", Category ?? "", Period, CoSigners, submit);
-                var (s, created) = await SuggestionWorkflow.CreateAsync(db, calendar, actor, draft, IdempotencyKey, ct);
+                var (s, created) = await SuggestionWorkflow.CreateAsync(Db, calendar, Actor, draft, IdempotencyKey, ct);
                 TempData["Message"] = !created ? "该表单已经提交过，以下是当时保存的建议。"
-                    : s.Status == SuggestionStatus.Draft ? "草稿已保存。可继续修改、邀请附议，确认后提交。"
+                    : s.Can(SuggestionAction.Submit) ? "草稿已保存。可继续修改、邀请附议，确认后提交。"
                     : $"建议已提交，编号 {s.Number}。";
                 return Redirect(SuggestionWorkflow.Link(s));
             }
             catch (DomainException e) when (e.Kind != DomainErrorKind.NotFound)
             {
-                db.ChangeTracker.Clear();
+                Db.ChangeTracker.Clear();
                 SuggestionPages.AddError(ModelState, "", e, Fields);
             }
         }
@@ -85,7 +84,7 @@ public class NewSuggestionModel(RendaDbContext db, WorkCalendar calendar) : Page
         await LoadAsync(ct);
         try
         {
-            Found = await SuggestionPages.LookupDeputiesAsync(db, new CurrentUser(User).CongressId!.Value, DeputyQuery, ct);
+            Found = await SuggestionPages.LookupDeputiesAsync(Db, new CurrentUser(User).CongressId!.Value, DeputyQuery, ct);
         }
         catch (DomainException e)
         {
@@ -94,15 +93,16 @@ public class NewSuggestionModel(RendaDbContext db, WorkCalendar calendar) : Page
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    /// <summary>The form, new (GET: with a fresh idempotency key) or shown again after a refusal (keeping the key it was sent with).</summary>
+    protected override async Task LoadAsync(CancellationToken ct)
     {
         var user = new CurrentUser(User);
-        var actor = await SuggestionActor.ForAsync(db, user, ct);
-        DeputyId = actor.DeputyId;
+        actor = await SuggestionActor.ForAsync(Db, user, ct);
+        DeputyId = Actor.DeputyId;
         CongressCode = user.CongressCode ?? "";
-        Categories = (await Settings.ForAsync<SuggestionSettings>(db, actor.CongressId, ct)).CategoryList;
-        Chosen = await SuggestionPages.DeputiesByIdAsync(db, actor.CongressId, CoSigners.Distinct().ToList(), ct);
-        // A form shown without a key (an old page) gets one now, so its submission is still protected.
+        Categories = (await Settings.ForAsync<SuggestionSettings>(Db, Actor.CongressId, ct)).CategoryList;
+        Chosen = await SuggestionPages.DeputiesByIdAsync(Db, Actor.CongressId, CoSigners.Distinct().ToList(), ct);
+        // A form shown without a key (a GET, or an old page) gets one now, so its submission is protected.
         if (string.IsNullOrEmpty(IdempotencyKey))
             IdempotencyKey = Guid.NewGuid().ToString("N");
     }

@@ -27,8 +27,8 @@ public static class SuggestionPages
         api.MapGet("/congresses/{code}/deputies/lookup", async (string code, string? q, RendaDbContext db, CurrentUserAccessor current, CancellationToken ct) =>
         {
             var congress = await CongressScope.OwnAsync(db, current.User, code, ct);
-            return Results.Ok(await LookupDeputiesAsync(db, congress.Id, q, ct));
-        }).RequireAuthorization().WithTags("代表建议").WithSummary("按姓名查找本级人大在任代表（附议人选择；仅返回编号、姓名、代表团）");
+            return TypedResults.Ok(await LookupDeputiesAsync(db, congress.Id, q, ct));
+        }).RequireAuthorization().WithTags("代表建议").WithName("Suggestions_LookupDeputies").WithSummary("按姓名查找本级人大在任代表（附议人选择；仅返回编号、姓名、代表团）");
     }
 
     public static async Task<List<DeputyLookupItem>> LookupDeputiesAsync(RendaDbContext db, int congressId, string? q, CancellationToken ct)
@@ -105,8 +105,8 @@ public static class SuggestionAttachments
     public static void Register() => AttachmentAccess.Register(OwnerType,
         async (db, user, ownerId) => await LoadAsync(db, user, ownerId) is { } x && x.Actor.MayRead(x.Suggestion),
         async (db, user, ownerId) => await LoadAsync(db, user, ownerId) is { } x && x.Actor.MayRead(x.Suggestion) && (
-            (x.Suggestion.Status == SuggestionStatus.Draft && x.Actor.DeputyId == x.Suggestion.LeadDeputyId)
-            || (x.Suggestion.Status != SuggestionStatus.Draft && x.Suggestion.ActiveAssignments.Any(a => x.Actor.UnitIds.Contains(a.HandlingUnitId)))));
+            (x.Suggestion.Can(SuggestionAction.Edit) && x.Actor.DeputyId == x.Suggestion.LeadDeputyId)
+            || (!x.Suggestion.Can(SuggestionAction.Edit) && x.Suggestion.ActiveAssignments.Any(a => x.Actor.UnitIds.Contains(a.HandlingUnitId)))));
 
     private static async Task<(SuggestionActor Actor, Suggestion Suggestion)?> LoadAsync(RendaDbContext db, CurrentUser user, string ownerId)
     {

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Renda.Web.Platform.Web.Pages;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Renda.Web.Data;
@@ -14,7 +14,7 @@ namespace Renda.Web.Features.Suggestions.Statistics;
 /// council see the congress's ledger; a unit officer sees their unit's lines and reports progress on them.
 /// </summary>
 [Authorize(Roles = nameof(Role.CommitteeStaff) + "," + nameof(Role.ChairpersonsCouncilMember) + "," + nameof(Role.HandlingUnitOfficer))]
-public class CommitmentsModel(RendaDbContext db) : PageModel
+public class CommitmentsModel(RendaDbContext db) : WorkflowPageModel<SuggestionActor>(db)
 {
     [BindProperty(SupportsGet = true)] public CommitmentFilter? Status { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
@@ -28,42 +28,32 @@ public class CommitmentsModel(RendaDbContext db) : PageModel
     public bool SeesAll { get; private set; }
     public string CongressCode { get; private set; } = "";
     public string? Message { get; private set; }
-    public string? Error { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    private SuggestionActor? actor;
+    public override SuggestionActor Actor => actor ?? throw new InvalidOperationException("The page is not loaded.");
+    /// <summary>Staff, council and unit officers (the page's Authorize); which lines each sees is the ledger's reader.</summary>
+    protected override bool MayOpen => true;
 
     /// <summary>A unit officer reports progress (or completion) on one of the unit's promises; the deputies are told.</summary>
     public async Task<IActionResult> OnPostProgressAsync(int commitmentId, string? text, bool done, CancellationToken ct)
     {
-        try
-        {
-            var actor = await SuggestionActor.ForAsync(db, new CurrentUser(User), ct);
-            await SuggestionWorkflow.ReportCommitmentAsync(db, actor, commitmentId, text ?? "", done, ct);
-            return Redirect(Link(PageNumber) + (Link(PageNumber).Contains('?', StringComparison.Ordinal) ? "&" : "?") + "reported=1");
-        }
-        catch (DomainException e)
-        {
-            db.ChangeTracker.Clear();
-            Error = e.Message;
-            Response.StatusCode = e.Kind == DomainErrorKind.Forbidden ? 403 : 400;
-            await LoadAsync(ct);
-            return Page();
-        }
+        actor = await SuggestionActor.ForAsync(Db, new CurrentUser(User), ct);
+        return await StepAsync(a => SuggestionWorkflow.ReportCommitmentAsync(Db, a, commitmentId, text ?? "", done, ct), "进展已报告，并已告知代表。", () => Link(PageNumber), ct);
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    protected override async Task LoadAsync(CancellationToken ct)
     {
         var user = new CurrentUser(User);
         CongressCode = user.CongressCode ?? "";
-        var (_, reader) = await LedgersApi.ReaderAsync(db, user, CongressCode, ct);
+        var (_, reader) = await LedgersApi.ReaderAsync(Db, user, CongressCode, ct);
         SeesAll = reader.All;
         CanReport = user.Has(Role.HandlingUnitOfficer);
-        if (Request.Query.ContainsKey("reported")) Message = "进展已报告，并已告知代表。";
-        var visible = Ledgers.Commitments(db, reader, CommitmentFilter.All, null, null, default);
+        Message = TempData["Message"] as string;
+        var visible = Ledgers.Commitments(Db, reader, CommitmentFilter.All, null, null, default);
         var unitIds = await visible.Select(c => c.HandlingUnitId).Distinct().ToListAsync(ct);
-        Units = (await db.HandlingUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(ct)).Select(u => (u.Id, u.Name)).ToList();
+        Units = (await Db.HandlingUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(ct)).Select(u => (u.Id, u.Name)).ToList();
         Years = await visible.Select(c => c.Suggestion!.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
-        Result = await Ledgers.CommitmentPageAsync(db, reader, Status ?? CommitmentFilter.All, Year, Unit, PageNumber, 50, ct);
+        Result = await Ledgers.CommitmentPageAsync(Db, reader, Status ?? CommitmentFilter.All, Year, Unit, PageNumber, 50, ct);
     }
 
     public string Link(int? page = null, CommitmentFilter? status = null, bool xlsx = false)
