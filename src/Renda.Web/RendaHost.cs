@@ -124,7 +124,17 @@ public static class RendaHost
         app.MapOpenApi("/openapi/{documentName}.json");
         // The reference page for integrators (finance bureau, portal) over the same document; its script is served from the package.
         // Scalar writes the document's address relative to the page (/api/reference/), hence the two steps up.
-        app.MapScalarApiReference("/api/reference", o => o.WithTitle("人大履职综合平台 API").WithOpenApiRoutePattern("../../openapi/{documentName}.json")).AllowAnonymous();
+        // Nothing leaves the building: no telemetry, no fonts from a CDN, no AI chat; the page is for reading and trying the API.
+        app.MapScalarApiReference("/api/reference", o =>
+        {
+            o.WithTitle("人大履职综合平台 API").WithOpenApiRoutePattern("../../openapi/{documentName}.json");
+            o.Telemetry = false;
+            o.DefaultFonts = false;
+            o.Agent = new ScalarAgentOptions { Disabled = true };
+            o.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+            o.ShowOperationId = true;
+            o.WithLocalization(new ScalarLocalizationOptions { Locale = "zh" });
+        }).AllowAnonymous();
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready");
         var api = app.MapGroup("/api/v1").AddEndpointFilter<DomainExceptionFilter>().AddEndpointFilter<RequestValidation.EndpointFilter>().DescribeProblems();

@@ -21,8 +21,9 @@ public static class AttachmentsSetup
 /// <summary>Upload, list and download of attachments; every call is checked against AttachmentAccess.</summary>
 public static class AttachmentsApi
 {
-    public static void Map(RouteGroupBuilder api)
+    public static void Map(RouteGroupBuilder root)
     {
+        var api = root.MapGroup("").WithTags("附件");
         var group = api.MapGroup("/attachments").RequireAuthorization();
         // Cookie callers are already held to the X-CSRF-TOKEN header (UseApiCsrfProtection); bearer clients need no form token.
         group.MapPost("/", Upload).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data").WithName("Attachments_Upload").WithSummary("上传附件（multipart：file、ownerType、ownerId）")

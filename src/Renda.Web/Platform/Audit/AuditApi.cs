@@ -9,8 +9,9 @@ namespace Renda.Web.Platform.Audit;
 /// <summary>The audit trail is read and verified by the audit administrator only (三员分立).</summary>
 public static class AuditApi
 {
-    public static void Map(RouteGroupBuilder api)
+    public static void Map(RouteGroupBuilder root)
     {
+        var api = root.MapGroup("").WithTags("审计");
         var audit = api.MapGroup("/audit").RequireAuthorization(nameof(Role.AuditAdministrator));
         audit.MapGet("/records", List).WithName("Audit_ListRecords").WithSummary("审计记录（按操作人、对象类型、动作、日期筛选，分页）");
         audit.MapPost("/verify", async (RendaDbContext db, AuditCheckpoints checkpoints, CancellationToken ct) =>

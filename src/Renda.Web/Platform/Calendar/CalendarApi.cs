@@ -15,8 +15,9 @@ public static class CalendarApi
     /// <summary>Ten years of working days: enough for any legal period, and bounds the work a request can ask for.</summary>
     public const int MaxDays = 2500;
 
-    public static void Map(RouteGroupBuilder api)
+    public static void Map(RouteGroupBuilder root)
     {
+        var api = root.MapGroup("").WithTags("工作日历");
         var calendar = api.MapGroup("/calendar").RequireAuthorization();
         calendar.MapGet("/working-days", WorkingDays).WithName("Calendar_WorkingDays").WithSummary("自某日起（不含当日）第 N 个工作日");
         calendar.MapGet("/years", Years).WithName("Calendar_ListYears").WithSummary("已载入放假安排的年度");

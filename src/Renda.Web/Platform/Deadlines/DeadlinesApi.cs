@@ -29,8 +29,9 @@ public sealed record ExtendRequest(
 /// <summary>Deadlines of one's own congress over HTTP, and recorded extensions.</summary>
 public static class DeadlinesApi
 {
-    public static void Map(RouteGroupBuilder api)
+    public static void Map(RouteGroupBuilder root)
     {
+        var api = root.MapGroup("").WithTags("期限");
         api.MapGet("/congresses/{code}/deadlines", List).RequireAuthorization().WithName("Deadlines_List").WithSummary("本级人大的期限（承办单位经办人只见本单位的）");
         api.MapPost("/deadlines/{id:int}/extensions", Extend).RequireAuthorization(nameof(Role.CommitteeStaff)).WithName("Deadlines_Extend").WithSummary("批准延期（须说明理由）");
     }

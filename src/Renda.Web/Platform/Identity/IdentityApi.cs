@@ -26,8 +26,9 @@ public sealed record ChangePasswordRequest([property: Required] string CurrentPa
 /// <summary>Accounts, tokens and roles over HTTP. 三员分立 is enforced here by policy and in Account.Grant.</summary>
 public static class IdentityApi
 {
-    public static void Map(RouteGroupBuilder api)
+    public static void Map(RouteGroupBuilder root)
     {
+        var api = root.MapGroup("").WithTags("账号与登录");
         api.MapPost("/auth/token", IssueToken).AllowAnonymous().WithName("Identity_IssueToken").WithSummary("用户名和密码换取访问令牌")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapGet("/me", Me).RequireAuthorization().WithName("Identity_Me").WithSummary("当前登录账号、所属人大与角色");
@@ -227,7 +228,7 @@ public static class MustChangePasswordMiddleware
             {
                 if (ctx.Request.Path.StartsWithSegments("/api"))
                 {
-                    await Results.Problem("请先修改初始密码或已过期的密码。", statusCode: 403, title: "须修改密码").ExecuteAsync(ctx);
+                    await TypedResults.Problem("请先修改初始密码或已过期的密码。", statusCode: 403, title: "须修改密码").ExecuteAsync(ctx);
                     return;
                 }
                 ctx.Response.Redirect("/account/password");

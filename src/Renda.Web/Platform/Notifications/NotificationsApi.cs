@@ -14,8 +14,9 @@ public sealed record NotificationView(int Id, string Title, string? Body, string
 /// <summary>The signed-in user's own inbox; nobody reads another's messages, administrators included.</summary>
 public static class NotificationsApi
 {
-    public static void Map(RouteGroupBuilder api)
+    public static void Map(RouteGroupBuilder root)
     {
+        var api = root.MapGroup("").WithTags("消息");
         var inbox = api.MapGroup("/notifications").RequireAuthorization();
         inbox.MapGet("/", List).WithName("Notifications_List").WithSummary("本人的消息，最新在前");
         inbox.MapPost("/{id:int}/read", async (int id, RendaDbContext db, CurrentUserAccessor u, CancellationToken ct) =>

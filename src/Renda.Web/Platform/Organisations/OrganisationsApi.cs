@@ -28,8 +28,9 @@ public static class Posts
 /// <summary>The congress hierarchy, committees, handling units and standing-committee membership.</summary>
 public static class OrganisationsApi
 {
-    public static void Map(RouteGroupBuilder api)
+    public static void Map(RouteGroupBuilder root)
     {
+        var api = root.MapGroup("").WithTags("组织机构");
         // Which congresses exist is public knowledge, as on every congress's own website.
         api.MapGet("/congresses", async (RendaDbContext db, CancellationToken ct) =>
             TypedResults.Ok((await db.Congresses.AsNoTracking().Include(c => c.Parent).OrderBy(c => c.Code).ToListAsync(ct))

@@ -16,8 +16,9 @@ public sealed record DeputiesImported(int Imported);
 /// <summary>The deputies register over HTTP: list, detail, status changes and import.</summary>
 public static class PeopleApi
 {
-    public static void Map(RouteGroupBuilder api)
+    public static void Map(RouteGroupBuilder root)
     {
+        var api = root.MapGroup("").WithTags("代表名册");
         // Map runs once per host at start-up: the module's attachment owner types are registered with it.
         DeputyAttachments.Register();
 

@@ -19,10 +19,10 @@ public static partial class Problems
 
     public static IResult From(DomainException e) => e.Kind switch
     {
-        DomainErrorKind.Invalid => Results.ValidationProblem(new Dictionary<string, string[]> { [e.Field ?? ""] = [e.Message] }, detail: e.Message, title: "请求数据有误"),
-        DomainErrorKind.Conflict => Results.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "当前状态不允许此操作"),
-        DomainErrorKind.Forbidden => Results.Problem(e.Message, statusCode: StatusCodes.Status403Forbidden, title: "无权执行此操作"),
-        DomainErrorKind.NotFound => Results.Problem(e.Message, statusCode: StatusCodes.Status404NotFound, title: "未找到"),
+        DomainErrorKind.Invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.Field ?? ""] = [e.Message] }, detail: e.Message, title: "请求数据有误"),
+        DomainErrorKind.Conflict => TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "当前状态不允许此操作"),
+        DomainErrorKind.Forbidden => TypedResults.Problem(e.Message, statusCode: StatusCodes.Status403Forbidden, title: "无权执行此操作"),
+        DomainErrorKind.NotFound => TypedResults.Problem(e.Message, statusCode: StatusCodes.Status404NotFound, title: "未找到"),
     };
 
     /// <summary>Validates a request object by its DataAnnotations; returns the field errors, empty if valid.</summary>
@@ -47,10 +47,11 @@ public static partial class Problems
         if (b.InnerException is System.Text.Json.JsonException { Path: { Length: > 1 } path })
         {
             var field = path.TrimStart('$', '.');
+            // Results, not TypedResults: the status is the reader's (400, or 413 for a body over the limit).
             return Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [$"字段“{field}”的值无效或类型不符。"] }, title: "请求格式错误", statusCode: b.StatusCode);
         }
         var detail = b.StatusCode == StatusCodes.Status413PayloadTooLarge ? "请求内容超过大小上限。" : "请求体不是有效的 JSON，或缺少必需的参数。";
-        return Results.Problem(detail, statusCode: b.StatusCode, title: "请求格式错误");
+        return TypedResults.Problem(detail, statusCode: b.StatusCode, title: "请求格式错误");
     }
 
     /// <summary>People get a plain Chinese page, never a stack trace.</summary>
@@ -96,8 +97,8 @@ public static partial class Problems
                 {
                     DomainException d => From(d),
                     BadHttpRequestException b => BadRequest(b),
-                    DbUpdateConcurrencyException => Results.Problem("记录已被他人修改，请刷新后重试。", statusCode: 409, title: "并发冲突"),
-                    _ => Results.Problem("服务器内部错误，已记录。", statusCode: 500, title: "服务器错误"),
+                    DbUpdateConcurrencyException => TypedResults.Problem("记录已被他人修改，请刷新后重试。", statusCode: 409, title: "并发冲突"),
+                    _ => TypedResults.Problem("服务器内部错误，已记录。", statusCode: 500, title: "服务器错误"),
                 };
                 if (ctx.Request.Path.StartsWithSegments("/api"))
                     await result.ExecuteAsync(ctx);
@@ -120,7 +121,7 @@ public static partial class Problems
                     415 => ("媒体类型不支持", "请以 application/json 提交。"),
                     _ => ("请求失败", null),
                 };
-                await Results.Problem(detail, statusCode: status, title: title).ExecuteAsync(http);
+                await TypedResults.Problem(detail, statusCode: status, title: title).ExecuteAsync(http);
             }
             else if (!http.Response.HasStarted && http.Response.ContentLength is null && http.Request.Method is "GET" or "POST")
             {

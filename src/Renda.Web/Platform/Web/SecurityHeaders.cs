@@ -40,7 +40,7 @@ public static class SecurityHeaders
                 var antiforgery = ctx.RequestServices.GetRequiredService<IAntiforgery>();
                 if (!await antiforgery.IsRequestValidAsync(ctx))
                 {
-                    await Results.Problem("缺少或无效的防跨站请求令牌（X-CSRF-TOKEN）。", statusCode: 400, title: "CSRF 校验失败").ExecuteAsync(ctx);
+                    await TypedResults.Problem("缺少或无效的防跨站请求令牌（X-CSRF-TOKEN）。", statusCode: 400, title: "CSRF 校验失败").ExecuteAsync(ctx);
                     return;
                 }
             }
