@@ -60,7 +60,7 @@ public class LivelihoodListModel(RendaDbContext db) : MeetingPageModel(db)
             var f = Create;
             if (f.Year is not { } year) throw Platform.Web.DomainException.Invalid("year", "请填写年度。");
             if (f.Places is not { } places) throw Platform.Web.DomainException.Invalid("places", "请填写拟确定的项目数。");
-            created = await Livelihood.CreateAsync(Db, a, new LivelihoodBallotInput(year, f.Title, f.Session, places, f.TieRule), ct);
+            created = await LivelihoodBallotWorkflow.CreateAsync(Db, a, new LivelihoodBallotInput(year, f.Title, f.Session, places, f.TieRule), ct);
         }, "票决已创建，请录入候选项目。", () => $"/livelihood/{created!.Id}", ct);
     }
 }

@@ -20,6 +20,7 @@ public class OathsIndexModel(RendaDbContext db) : MeetingPageModel(db)
     public List<AppointmentView> Awaiting { get; private set; } = [];
     public List<(int Id, string Title)> Meetings { get; private set; } = [];
     public DateOnly Today { get; private set; }
+    public MeetingSettings Periods { get; private set; } = new();
 
     [BindProperty] public OathForm Record { get; set; } = new();
     public sealed class OathForm
@@ -36,6 +37,7 @@ public class OathsIndexModel(RendaDbContext db) : MeetingPageModel(db)
     protected override async Task LoadAsync(CancellationToken ct)
     {
         Today = WorkCalendar.Today(Db.Clock);
+        Periods = await Settings.ForAsync<MeetingSettings>(Db, Actor.CongressId, ct);
         Year ??= Today.Year;
         CongressName = await Db.Congresses.Where(c => c.Id == Actor.CongressId).Select(c => c.ShortName).FirstAsync(ct);
         Years = await Db.Set<Oath>().AsNoTracking().Where(o => o.CongressId == Actor.CongressId).Select(o => o.TakenOn.Year).Distinct().ToListAsync(ct);
@@ -82,7 +84,7 @@ public class OathsIndexModel(RendaDbContext db) : MeetingPageModel(db)
             var f = Record;
             if (f.TakenOn is not { } on) throw DomainException.Invalid("takenOn", "请填写宣誓日期。");
             if (f.AppointmentIds.Count == 0) throw DomainException.Invalid("appointmentIds", "请勾选宣誓人。");
-            await Appointments.RecordOathAsync(Db, a, new OathInput(f.Kind, on, f.Place, f.Leader, f.OrganisedBy, f.MeetingId, f.AppointmentIds), ct);
+            await AppointmentWorkflow.RecordOathAsync(Db, a, new OathInput(f.Kind, on, f.Place, f.Leader, f.OrganisedBy, f.MeetingId, f.AppointmentIds), ct);
             year = on.Year;
         }, "宪法宣誓已登记。", () => $"/oaths?year={year}#top", ct);
     }

@@ -45,12 +45,12 @@ public class ResolutionDetailModel(RendaDbContext db, WorkCalendar calendar) : M
     public Task<IActionResult> OnPostTaskAsync(CancellationToken ct) => StepAsync(a =>
     {
         if (NewTask.DueOn is not { } due) throw DomainException.Invalid("dueOn", "请填写完成期限。");
-        return Resolutions.AddTaskAsync(Db, calendar, a, Id, NewTask.Description, NewTask.UnitId, NewTask.Responsible, due, ct);
+        return ResolutionWorkflow.AddTaskAsync(Db, calendar, a, Id, NewTask.Description, NewTask.UnitId, NewTask.Responsible, due, ct);
     }, "落实任务已登记，期限已开始计算。", () => $"/resolutions/{Id}#tasks", ct);
 
     public Task<IActionResult> OnPostDoneAsync(int taskId, CancellationToken ct)
-        => StepAsync(a => Resolutions.CompleteTaskAsync(Db, a, taskId, Report, ct), "落实情况已报告。", () => $"/resolutions/{Id}#tasks", ct);
+        => StepAsync(a => ResolutionWorkflow.CompleteTaskAsync(Db, a, taskId, Report, ct), "落实情况已报告。", () => $"/resolutions/{Id}#tasks", ct);
 
     public Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct)
-        => StepAsync(a => Resolutions.WithdrawAsync(Db, a, Id, ct), "草案已撤回。", () => $"/resolutions/{Id}", ct);
+        => StepAsync(a => ResolutionWorkflow.WithdrawAsync(Db, a, Id, ct), "草案已撤回。", () => $"/resolutions/{Id}", ct);
 }

@@ -14,16 +14,16 @@ public class VotePageModel(RendaDbContext db, WorkCalendar calendar, IEnumerable
     protected override async Task LoadAsync(CancellationToken ct) => V = await MeetingQueries.VoteAsync(Db, Actor, Id, ct);
 
     public Task<IActionResult> OnPostCastAsync(BallotChoice choice, CancellationToken ct)
-        => StepAsync(a => Voting.CastAsync(Db, a, Id, choice, ct), $"您的表决（{MeetingLabels.Of(choice)}）已记录。", () => $"/votes/{Id}", ct);
+        => StepAsync(a => VoteWorkflow.CastAsync(Db, a, Id, choice, ct), $"您的表决（{MeetingLabels.Of(choice)}）已记录。", () => $"/votes/{Id}", ct);
 
     public Task<IActionResult> OnPostOpenAsync(CancellationToken ct)
-        => StepAsync(a => Voting.OpenAsync(Db, a, Id, ct), "表决开始。", () => $"/votes/{Id}", ct);
+        => StepAsync(a => VoteWorkflow.OpenAsync(Db, a, Id, ct), "表决开始。", () => $"/votes/{Id}", ct);
 
     public Task<IActionResult> OnPostCloseAsync(CancellationToken ct)
-        => StepAsync(a => Voting.CloseAsync(Db, calendar, subjects, a, Id, ct), "表决结束，结果已生成。", () => $"/votes/{Id}", ct);
+        => StepAsync(a => VoteWorkflow.CloseAsync(Db, calendar, subjects, a, Id, ct), "表决结束，结果已生成。", () => $"/votes/{Id}", ct);
 
     public Task<IActionResult> OnPostCancelAsync(CancellationToken ct)
-        => StepAsync(a => Voting.CancelAsync(Db, a, Id, ct), "表决已取消。", () => $"/votes/{Id}", ct);
+        => StepAsync(a => VoteWorkflow.CancelAsync(Db, a, Id, ct), "表决已取消。", () => $"/votes/{Id}", ct);
 }
 
 /// <summary>/votes — the votes open now in the member's congress: where a member finds what to vote on.</summary>

@@ -71,6 +71,7 @@ public static class Menu
             new("建议办理规则", "/admin/suggestion-settings", u => u.Has(Role.SystemAdministrator)),
             new("备案审查期限", "/admin/filing-settings", u => u.Has(Role.SystemAdministrator)),
             new("监督工作规则", "/admin/supervision-settings", u => u.Has(Role.SystemAdministrator)),
+            new("会议期限规则", "/admin/meeting-settings", u => u.Has(Role.SystemAdministrator)),
             new("审计日志", "/audit", u => u.Has(Role.AuditAdministrator)),
         ]),
     ];
