@@ -118,7 +118,8 @@ public static class AppointmentWorkflow
             if (a.AwaitsOath)
                 MeetingClocks.StartOath(db, calendar, settings, meeting, a);
         }
-        var open = await db.Set<Appointment>().Where(a => a.AgendaItemId == item.Id && a.Status == AppointmentStatus.Nominated && a.VoteId != vote.Id).CountAsync(ct);
+        var undecided = Appointment.Machine.StatesFor(AppointmentAction.Decide).ToList();
+        var open = await db.Set<Appointment>().Where(a => a.AgendaItemId == item.Id && undecided.Contains(a.Status) && a.VoteId != vote.Id).CountAsync(ct);
         if (open == 0)
         {
             var all = await db.Set<Appointment>().Where(a => a.AgendaItemId == item.Id && a.Status != AppointmentStatus.Withdrawn && a.VoteId != vote.Id)

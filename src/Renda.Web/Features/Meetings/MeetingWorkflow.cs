@@ -125,7 +125,8 @@ public static class MeetingWorkflow
         if (outcome == AgendaOutcome.Deliberated && !m.Can(MeetingAction.RecordDeliberation))
             throw DomainException.Conflict("只能在会议举行期间记录审议结果。");
         var item = m.Agenda.FirstOrDefault(a => a.Id == itemId) ?? throw DomainException.NotFound("没有找到该议题。");
-        if (await db.Set<Vote>().AnyAsync(v => v.AgendaItemId == itemId && v.Status == VoteStatus.Open, ct))
+        var casting = Vote.Machine.StatesFor(VoteAction.Cast).ToList();
+        if (await db.Set<Vote>().AnyAsync(v => v.AgendaItemId == itemId && casting.Contains(v.Status), ct))
             throw DomainException.Conflict("该议题正在表决。");
         item.RecordOutcome(outcome, Text.Optional("note", note, "说明", 500));
         await db.SaveChangesAsync(ct);
@@ -138,7 +139,7 @@ public static class MeetingWorkflow
         m.Require(MeetingAction.RecordAttendance);
         if (entries.Count == 0) throw DomainException.Invalid("entries", "请至少登记一名组成人员的出席情况。");
         var seated = (await Members.SeatedOnAsync(db, m.CongressId, m.StartsOn, ct)).Select(s => s.PersonId).ToHashSet();
-        var openVotes = await db.Set<Vote>().Include(v => v.Members).Where(v => v.MeetingId == m.Id && v.Status == VoteStatus.Open).ToListAsync(ct);
+        var openVotes = (await db.Set<Vote>().Include(v => v.Members).Where(v => v.MeetingId == m.Id).ToListAsync(ct)).Where(v => v.Can(VoteAction.RecordPresence)).ToList();
         foreach (var (e, i) in entries.Select((e, i) => (e, i)))
         {
             if (!seated.Contains(e.PersonId)) throw DomainException.Invalid($"entries[{i}].personId", "只能登记会议日期在任的常委会组成人员的出席情况。");

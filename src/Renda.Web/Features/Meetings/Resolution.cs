@@ -8,12 +8,8 @@ public enum ResolutionKind { Resolution = 1, Decision = 2 }
 /// <summary>Draft (on an agenda) → Adopted or Rejected by the meeting's vote; Withdrawn before the vote.</summary>
 public enum ResolutionStatus { Draft = 1, Adopted = 2, Rejected = 3, Withdrawn = 4 }
 
-public enum FollowUpStatus { Open = 1, Done = 2 }
-
 /// <summary>What may be done with a resolution; the table of <see cref="Resolution.Machine"/> says in which states.</summary>
 public enum ResolutionAction { Decide = 1, Withdraw = 2, AddTask = 3 }
-
-public enum FollowUpAction { Complete = 1 }
 
 /// <summary>A resolution or decision (决议、决定) of the standing committee: the register numbers adopted ones per year.</summary>
 public class Resolution
@@ -71,33 +67,5 @@ public class Resolution
         var task = new ResolutionTask { Description = description, HandlingUnitId = unitId, Responsible = responsible, DueOn = dueOn };
         Tasks.Add(task);
         return task;
-    }
-}
-
-/// <summary>A follow-up task of an adopted resolution, with its own clock.</summary>
-public class ResolutionTask
-{
-    public static readonly StateMachine<FollowUpStatus, FollowUpAction> Machine = new("落实任务", MeetingLabels.Of,
-        Allow.Row(FollowUpAction.Complete, "报告落实情况", ActorKinds.Staff | ActorKinds.UnitOfficer, FollowUpStatus.Open));
-
-    public int Id { get; set; }
-    public int ResolutionId { get; set; }
-    [MaxLength(500)] public required string Description { get; set; }
-    public int? HandlingUnitId { get; set; }
-    [MaxLength(100)] public required string Responsible { get; set; }
-    public DateOnly DueOn { get; set; }
-    public FollowUpStatus Status { get; private set; } = FollowUpStatus.Open;
-    public DateOnly? DoneOn { get; private set; }
-    [MaxLength(2000)] public string? Report { get; private set; }
-
-    public bool Can(FollowUpAction action, Actor? actor = null) => Machine.Can(Status, action, actor);
-
-    public void Complete(DateOnly on, string report)
-    {
-        if (!Can(FollowUpAction.Complete))
-            throw DomainException.Conflict("该落实任务已办结。");
-        Status = FollowUpStatus.Done;
-        DoneOn = on;
-        Report = report;
     }
 }

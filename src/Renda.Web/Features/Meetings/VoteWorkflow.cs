@@ -93,9 +93,11 @@ public static class VoteWorkflow
         var item = m.Agenda.First(a => a.Id == vote.AgendaItemId);
         if (vote.Kind != VoteKind.Clause && item.Outcome != AgendaOutcome.Pending)
             throw DomainException.Conflict($"该议题已有结果“{MeetingLabels.Of(item.Outcome)}”，不能再表决。");
-        if (vote.Kind == VoteKind.Appointment && !await db.Set<Appointment>().AnyAsync(a => a.VoteId == vote.Id && a.Status == AppointmentStatus.Nominated, ct))
+        var undecided = Appointment.Machine.StatesFor(AppointmentAction.Decide).ToList();
+        if (vote.Kind == VoteKind.Appointment && !await db.Set<Appointment>().AnyAsync(a => a.VoteId == vote.Id && undecided.Contains(a.Status), ct))
             throw DomainException.Conflict("本项表决的任免事项都已撤回或已决定。");
-        if (await db.Set<Vote>().AnyAsync(v => v.MeetingId == m.Id && v.Status == VoteStatus.Open && v.Id != vote.Id, ct))
+        var casting = Vote.Machine.StatesFor(VoteAction.Cast).ToList();
+        if (await db.Set<Vote>().AnyAsync(v => v.MeetingId == m.Id && casting.Contains(v.Status) && v.Id != vote.Id, ct))
             throw DomainException.Conflict("另一项表决正在进行，请先结束它。");
         if (vote.Kind == VoteKind.Appointment)
         {

@@ -14,7 +14,6 @@ public class AppointmentDetailModel(RendaDbContext db) : MeetingPageModel(db)
     public AppointmentView A { get; private set; } = null!;
     public Gender? Gender { get; private set; }
     public DateOnly? BirthDate { get; private set; }
-    public MeetingStatus MeetingStatus { get; private set; }
     public VoteSummary? Vote { get; private set; }
     public OathView? Oath { get; private set; }
     public DateOnly Today { get; private set; }
@@ -30,7 +29,6 @@ public class AppointmentDetailModel(RendaDbContext db) : MeetingPageModel(db)
         Gender = a.Gender;
         BirthDate = a.BirthDate;
         A = (await MeetingQueries.AppointmentsAsync(Db, Actor.CongressId, null, a.MeetingId, ct)).First(x => x.Id == Id);
-        MeetingStatus = await Db.Set<Meeting>().Where(m => m.Id == a.MeetingId).Select(m => m.Status).FirstAsync(ct);
         if (a.VoteId is { } voteId && await Db.Set<Vote>().AsNoTracking().FirstOrDefaultAsync(v => v.Id == voteId, ct) is { } v)
             Vote = MeetingQueries.Summary(v);
         if (a.OathId is { } oathId)

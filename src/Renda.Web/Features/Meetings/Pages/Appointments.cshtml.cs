@@ -48,11 +48,8 @@ public class AppointmentsIndexModel(RendaDbContext db) : MeetingPageModel(db)
         Year ??= Today.Year;
         var congress = await Db.Congresses.Where(c => c.Id == Actor.CongressId).Select(c => new { c.Code, c.ShortName }).FirstAsync(ct);
         CongressName = congress.ShortName;
-        Years = await Db.Set<Meeting>().AsNoTracking().Where(m => m.CongressId == Actor.CongressId && Db.Set<Appointment>().Any(a => a.MeetingId == m.Id))
-            .Select(m => m.StartsOn.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
-        if (!Years.Contains(Today.Year)) Years.Insert(0, Today.Year);
-        if (!Years.Contains(Year.Value)) Years.Add(Year.Value);
-        Years = Years.OrderByDescending(y => y).ToList();
+        Years = YearChoices(await Db.Set<Meeting>().AsNoTracking().Where(m => m.CongressId == Actor.CongressId && Db.Set<Appointment>().Any(a => a.MeetingId == m.Id))
+            .Select(m => m.StartsOn.Year).Distinct().ToListAsync(ct), Today.Year, Year.Value);
         Stats = await AppointmentWorkflow.StatisticsAsync(Db, Actor.CongressId, congress.Code, Year.Value, ct);
         Rows = await MeetingQueries.AppointmentsAsync(Db, Actor.CongressId, Year, null, ct);
         if (Actor.IsStaff)

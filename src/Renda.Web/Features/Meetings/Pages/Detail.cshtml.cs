@@ -10,6 +10,7 @@ public class MeetingDetailModel(RendaDbContext db, IEnumerable<IAgendaSubject> s
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     public MeetingDetail M { get; private set; } = null!;
     public List<AppointmentView> Appointments { get; private set; } = [];
+    public MeetingSettings Periods { get; private set; } = new();
 
     [BindProperty] public string? ShortNoticeReason { get; set; }
     [BindProperty] public AgendaForm Item { get; set; } = new();
@@ -28,6 +29,7 @@ public class MeetingDetailModel(RendaDbContext db, IEnumerable<IAgendaSubject> s
     protected override async Task LoadAsync(CancellationToken ct)
     {
         M = await MeetingQueries.DetailAsync(Db, Actor, Id, ct);
+        Periods = await Settings.ForAsync<MeetingSettings>(Db, Actor.CongressId, ct);
         Appointments = await MeetingQueries.AppointmentsAsync(Db, Actor.CongressId, null, Id, ct);
         Minutes ??= M.Minutes;
     }

@@ -18,7 +18,7 @@ public class LivelihoodBallotModel(RendaDbContext db) : MeetingPageModel(db)
     public bool IsDeputy { get; private set; }
     public bool IsStaff => Actor.IsStaff;
     /// <summary>The government's officers (承办单位) enter candidates and report progress, as staff may.</summary>
-    public bool MayReport => Actor.IsStaff || Actor.UnitIds.Count > 0;
+    public bool MayReport => Actor.IsAny(ActorKinds.Staff | ActorKinds.UnitOfficer);
 
     /// <summary>Which form failed, so its refusal is shown next to it as well as at the top.</summary>
     public string? FailedForm { get; private set; }

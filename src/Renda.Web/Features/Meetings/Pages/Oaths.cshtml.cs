@@ -40,19 +40,18 @@ public class OathsIndexModel(RendaDbContext db) : MeetingPageModel(db)
         Periods = await Settings.ForAsync<MeetingSettings>(Db, Actor.CongressId, ct);
         Year ??= Today.Year;
         CongressName = await Db.Congresses.Where(c => c.Id == Actor.CongressId).Select(c => c.ShortName).FirstAsync(ct);
-        Years = await Db.Set<Oath>().AsNoTracking().Where(o => o.CongressId == Actor.CongressId).Select(o => o.TakenOn.Year).Distinct().ToListAsync(ct);
-        foreach (var y in new[] { Today.Year, Year.Value }) if (!Years.Contains(y)) Years.Add(y);
-        Years = Years.OrderByDescending(y => y).ToList();
+        Years = YearChoices(await Db.Set<Oath>().AsNoTracking().Where(o => o.CongressId == Actor.CongressId).Select(o => o.TakenOn.Year).Distinct().ToListAsync(ct), Today.Year, Year.Value);
         Oaths = await MeetingQueries.OathsAsync(Db, Actor.CongressId, Year, ct);
 
         // Few meetings have someone still to swear in; reading their appointments reuses the query that knows the oath clock.
+        var swearing = Appointment.Machine.StatesFor(AppointmentAction.TakeOath).ToList();
         var pendingMeetings = await Db.Set<Appointment>().AsNoTracking()
-            .Where(a => a.CongressId == Actor.CongressId && a.Status == AppointmentStatus.Approved && a.OathRequired && a.OathId == null)
+            .Where(a => a.CongressId == Actor.CongressId && swearing.Contains(a.Status) && a.OathRequired && a.OathId == null)
             .Select(a => a.MeetingId).Distinct().ToListAsync(ct);
         Awaiting = [];
         foreach (var m in pendingMeetings)
             Awaiting.AddRange((await MeetingQueries.AppointmentsAsync(Db, Actor.CongressId, null, m, ct))
-                .Where(a => a.Status == AppointmentStatus.Approved && a.OathRequired && a.OathId is null));
+                .Where(a => a.AwaitingOath));
         Awaiting = Awaiting.OrderByDescending(a => a.OathOverdue).ThenBy(a => a.OathDueOn ?? DateOnly.MaxValue).ThenBy(a => a.Id).ToList();
 
         var meetings = await Db.Set<Meeting>().AsNoTracking()
