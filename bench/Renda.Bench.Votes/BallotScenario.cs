@@ -179,7 +179,7 @@ public static class BallotScenario
         else if (papers.Count != 0 || rows.Any(x => x[1] is DBNull || Enum.Parse<BallotChoice>((string)x[1]) != byPersonChoice[(int)x[0]]))
             problems.Add("database: a roll-call ballot differs from what the member sent");
         var ballotsForDigest = rows.Select(x => new VoteBallot { VoteId = voteId, PersonId = (int)x[0], Choice = x[1] is DBNull ? null : Enum.Parse<BallotChoice>((string)x[1]) }).ToList();
-        var digest = Voting.Digest(new Vote { Id = voteId, Title = "" }, ballotsForDigest, papers.Select(x => Enum.Parse<BallotChoice>((string)x[0])).ToList());
+        var digest = VoteWorkflow.Digest(new Vote { Id = voteId, Title = "" }, ballotsForDigest, papers.Select(x => Enum.Parse<BallotChoice>((string)x[0])).ToList());
         if ((string?)closed["ballotDigest"] != digest) problems.Add("the sealed digest differs from the ballots in the database");
         return new Round(r, secret, sequential, ballots, ping, ballotCpu, pingCpu, closeMs, readMs, sent.Yes, sent.No, sent.Abstain, problems);
     }

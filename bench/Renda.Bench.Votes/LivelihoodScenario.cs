@@ -203,7 +203,7 @@ public static class LivelihoodScenario
         var expectedTally = projects.ToDictionary(p => p, p => accepted.Count(a => a.Ticks.Contains(p)));
         var apiVotes = closed["projects"]!.AsArray().ToDictionary(p => (int)p!["id"]!, p => (int?)p!["votes"]);
         var tallyMatches = projects.All(p => apiVotes[p] == tallyFromPapers.GetValueOrDefault(p) && apiVotes[p] == expectedTally[p]);
-        var digest = Livelihood.Digest(ballotId, receipts.Select(x => (int)x[0]), papers);
+        var digest = LivelihoodBallotWorkflow.Digest(ballotId, receipts.Select(x => (int)x[0]), papers);
         var digestMatches = (string?)closed["ballotDigest"] == digest;
         var lost = accepted.Count - Math.Min(receipts.Count, papers.Count);
 

@@ -93,7 +93,7 @@ public static class ApprovalWorkflow
     {
         var a = await OwnAsync(db, actor, id, ct);
         var (meeting, item) = a.RequireVote();
-        return await Voting.PrepareAsync(db, actor.ForMeetings(), meeting, item, VoteKind.Whole, $"表决：关于批准《{a.Title}》的决定", null, ct);
+        return await VoteWorkflow.PrepareAsync(db, actor.ForMeetings(), meeting, item, VoteKind.Whole, $"表决：关于批准《{a.Title}》的决定", null, ct);
     }
 
     /// <summary>The decision, applied inside the vote's close: the clock is met, the prefecture's bill may (or may not) be promulgated.</summary>

@@ -266,7 +266,7 @@ public static class BillWorkflow
         actor.RequireStaff();
         var bill = await LoadAsync(db, actor, billId, ct);
         var reading = await FinalReadingAsync(db, bill, ct);
-        return await Voting.PrepareAsync(db, actor.ForMeetings(), reading.MeetingId, reading.AgendaItemId, VoteKind.Whole, $"表决：《{bill.Title}》", null, ct);
+        return await VoteWorkflow.PrepareAsync(db, actor.ForMeetings(), reading.MeetingId, reading.AgendaItemId, VoteKind.Whole, $"表决：《{bill.Title}》", null, ct);
     }
 
     /// <summary>A contested clause voted on separately before the whole (单独表决), at the final reading.</summary>
@@ -278,7 +278,7 @@ public static class BillWorkflow
         var version = await LoadVersionAsync(db, actor, billId, reading.VersionId, ct);
         var article = BillText.FromJson(version.Document).Articles().FirstOrDefault(a => a.Id == nodeId)
             ?? throw DomainException.Invalid("nodeId", "表决稿中没有这一条。");
-        return await Voting.PrepareAsync(db, actor.ForMeetings(), reading.MeetingId, reading.AgendaItemId, VoteKind.Clause,
+        return await VoteWorkflow.PrepareAsync(db, actor.ForMeetings(), reading.MeetingId, reading.AgendaItemId, VoteKind.Clause,
             $"《{bill.Title}》{article.Label}（单独表决）", null, ct);
     }
 

@@ -19,5 +19,5 @@ public sealed record LegislationActor : Actor
     }
 
     /// <summary>The same person in the meetings module, for putting readings on agendas and preparing votes.</summary>
-    public MeetingActor ForMeetings() => new(AccountId, CongressId, PersonId, [], Kinds);
+    public MeetingActor ForMeetings() => new(this);
 }

@@ -14,11 +14,21 @@ public enum OathOrganiser { StandingCommittee = 1, OtherOrgan = 2 }
 
 public enum OathKind { Individual = 1, Collective = 2 }
 
+/// <summary>What may be done with a personnel matter; the table of <see cref="Appointment.Machine"/> says in which states.</summary>
+public enum AppointmentAction { PutToVote = 1, Decide = 2, Withdraw = 3, RecordLawExam = 4, IssueCertificate = 5, TakeOath = 6 }
+
 /// <summary>A personnel matter (人事任免) decided by the standing committee at a meeting.</summary>
 public class Appointment
 {
-    public const int NominationDays = 10;
     public const string NominationSource = "地方组织法第五十条；人事任免条例（提请任免应当在常委会会议举行十日前提出）";
+
+    public static readonly StateMachine<AppointmentStatus, AppointmentAction> Machine = new("任免事项", MeetingLabels.Of,
+        Allow.Row(AppointmentAction.PutToVote, "安排表决", ActorKinds.Staff, AppointmentStatus.Nominated),
+        Allow.Row(AppointmentAction.Decide, "再次表决", ActorKinds.Staff | ActorKinds.System, AppointmentStatus.Nominated),
+        Allow.Row(AppointmentAction.Withdraw, "撤回", ActorKinds.Staff, AppointmentStatus.Nominated),
+        Allow.Row(AppointmentAction.RecordLawExam, "登记考试结果", ActorKinds.Staff, AppointmentStatus.Nominated),
+        Allow.Row(AppointmentAction.IssueCertificate, "颁发任命书", ActorKinds.Staff, AppointmentStatus.Approved),
+        Allow.Row(AppointmentAction.TakeOath, "进行宪法宣誓", ActorKinds.Staff, AppointmentStatus.Approved));
 
     public int Id { get; set; }
     public int CongressId { get; set; }
@@ -38,24 +48,53 @@ public class Appointment
     /// <summary>Judges and procurators first appointed must have passed the law exam (法官法、检察官法).</summary>
     public bool LawExamRequired { get; set; }
     [MaxLength(100)] public string? LawExamResult { get; set; }
-    public AppointmentStatus Status { get; set; } = AppointmentStatus.Nominated;
-    public int? VoteId { get; set; }
-    public DateOnly? DecidedOn { get; set; }
+    public AppointmentStatus Status { get; private set; } = AppointmentStatus.Nominated;
+    public int? VoteId { get; private set; }
+    public DateOnly? DecidedOn { get; private set; }
     public DateOnly? EffectiveOn { get; set; }
-    [MaxLength(50)] public string? CertificateNumber { get; set; }
-    public DateOnly? CertificateIssuedOn { get; set; }
+    [MaxLength(50)] public string? CertificateNumber { get; private set; }
+    public DateOnly? CertificateIssuedOn { get; private set; }
     public bool OathRequired { get; set; }
     public OathOrganiser OathOrganiser { get; set; } = OathOrganiser.StandingCommittee;
-    public int? OathId { get; set; }
+    public int? OathId { get; private set; }
     public DateTime CreatedAt { get; set; }
 
     /// <summary>Those elected or appointed take the constitutional oath; removals and resignations do not.</summary>
     public static bool TakesOath(AppointmentKind kind) => kind is AppointmentKind.Election or AppointmentKind.Appointment;
 
+    public bool Can(AppointmentAction action, Actor? actor = null) => Machine.Can(Status, action, actor);
+
+    /// <summary>Whether an approved election or appointment still owes its oath.</summary>
+    public bool AwaitsOath => OathRequired && OathId is null && Can(AppointmentAction.TakeOath);
+
+    /// <summary>Refuses a matter already decided, withdrawn or put to another vote.</summary>
+    public void RequirePutToVote()
+    {
+        if (!Can(AppointmentAction.PutToVote))
+            throw DomainException.Conflict($"“{PersonName}”的任免事项已是“{MeetingLabels.Of(Status)}”。");
+        if (VoteId is not null)
+            throw DomainException.Conflict($"“{PersonName}”的任免事项已安排表决。");
+    }
+
+    /// <summary>Put to a prepared vote (individual or combined with others).</summary>
+    public void PutToVote(int voteId)
+    {
+        RequirePutToVote();
+        VoteId = voteId;
+    }
+
+    /// <summary>The vote it was put to was cancelled: it may be put to another.</summary>
+    public void ReleaseVote() => VoteId = null;
+
+    public void RecordLawExam(string result)
+    {
+        if (!Can(AppointmentAction.RecordLawExam)) throw DomainException.Conflict("只能在表决前登记考试结果。");
+        LawExamResult = result;
+    }
+
     public void Decide(bool approved, DateOnly on, int voteId)
     {
-        if (Status != AppointmentStatus.Nominated)
-            throw DomainException.Conflict($"该任免事项已是“{MeetingLabels.Of(Status)}”，不能再次表决。");
+        Machine.Require(Status, AppointmentAction.Decide);
         VoteId = voteId;
         DecidedOn = on;
         Status = approved ? AppointmentStatus.Approved : AppointmentStatus.Rejected;
@@ -64,14 +103,13 @@ public class Appointment
 
     public void Withdraw()
     {
-        if (Status != AppointmentStatus.Nominated)
-            throw DomainException.Conflict($"该任免事项已是“{MeetingLabels.Of(Status)}”，不能撤回。");
+        Machine.Require(Status, AppointmentAction.Withdraw);
         Status = AppointmentStatus.Withdrawn;
     }
 
     public void IssueCertificate(string number, DateOnly on)
     {
-        if (Status != AppointmentStatus.Approved || !TakesOath(Kind))
+        if (!Can(AppointmentAction.IssueCertificate) || !TakesOath(Kind))
             throw DomainException.Conflict("只有通过的选举、任命才颁发任命书。");
         if (CertificateNumber is not null)
             throw DomainException.Conflict($"任命书已颁发（{CertificateNumber}）。");
@@ -80,34 +118,19 @@ public class Appointment
         CertificateNumber = number;
         CertificateIssuedOn = on;
     }
-}
 
-/// <summary>A constitutional oath ceremony (宪法宣誓), individual or collective; each taker is an appointment that requires the oath.</summary>
-public class Oath
-{
-    /// <summary>全国人民代表大会常务委员会关于实行宪法宣誓制度的决定（2018年2月24日修订）.</summary>
-    public const string Text2018 = "我宣誓：忠于中华人民共和国宪法，维护宪法权威，履行法定职责，忠于祖国、忠于人民，恪尽职守、廉洁奉公，接受人民监督，为建设富强民主文明和谐美丽的社会主义现代化强国努力奋斗！";
-    public const string Source = "全国人民代表大会常务委员会关于实行宪法宣誓制度的决定（2018年修订）";
-    public const int OtherOrganWorkingDays = 15;
+    /// <summary>Refuses an oath this appointment does not owe (once, after the approval).</summary>
+    public void RequireOathDue(DateOnly takenOn)
+    {
+        if (!OathRequired || !Can(AppointmentAction.TakeOath))
+            throw DomainException.Conflict($"“{PersonName}”没有需要宣誓的任命（{MeetingLabels.Of(Kind)}，{MeetingLabels.Of(Status)}）。");
+        if (OathId is not null) throw DomainException.Conflict($"“{PersonName}”已经进行宪法宣誓。");
+        if (takenOn < DecidedOn) throw DomainException.Invalid("takenOn", $"宣誓日期不能早于“{PersonName}”的任命日期。");
+    }
 
-    public int Id { get; set; }
-    public int CongressId { get; set; }
-    public OathKind Kind { get; set; } = OathKind.Individual;
-    public DateOnly TakenOn { get; set; }
-    [MaxLength(100)] public required string Place { get; set; }
-    /// <summary>领誓人 of a collective oath.</summary>
-    [MaxLength(50)] public string? Leader { get; set; }
-    public OathOrganiser OrganisedBy { get; set; } = OathOrganiser.StandingCommittee;
-    public int? MeetingId { get; set; }
-    [MaxLength(500)] public required string Text { get; set; }
-    public DateTime CreatedAt { get; set; }
-    public List<OathTaker> Takers { get; set; } = [];
-}
-
-public class OathTaker
-{
-    public int Id { get; set; }
-    public int OathId { get; set; }
-    public int AppointmentId { get; set; }
-    [MaxLength(50)] public required string PersonName { get; set; }
+    public void RecordOath(Oath oath)
+    {
+        RequireOathDue(oath.TakenOn);
+        OathId = oath.Id;
+    }
 }

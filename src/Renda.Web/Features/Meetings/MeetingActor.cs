@@ -6,23 +6,22 @@ using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Meetings;
 
-/// <summary>Who acts in the meetings module, read from the sign-in's claims (no query: a ballot must be cheap).</summary>
-public sealed record MeetingActor(int AccountId, int CongressId, int? PersonId, IReadOnlyList<int> UnitIds, bool IsStaff, bool IsCouncil)
+/// <summary>
+/// Who acts in the meetings module, read from the sign-in's claims (no query: a ballot must be cheap). Meetings, votes,
+/// registers and appointments are kept by the committee's staff (办公室, 人事任免工作机构): <see cref="Actor.RequireStaff"/>.
+/// </summary>
+public sealed record MeetingActor : Actor
 {
-    public MeetingActor(int accountId, int congressId, int? personId, IReadOnlyList<int> unitIds, ActorKinds kinds)
-        : this(accountId, congressId, personId, unitIds, kinds.HasFlag(ActorKinds.Staff), kinds.HasFlag(ActorKinds.Council))
+    public MeetingActor(CurrentUser user) : base(user)
     {
     }
 
-    public static MeetingActor For(CurrentUser user)
-        => new(user.AccountId ?? throw DomainException.Forbidden("请先登录。"), user.CongressId ?? throw DomainException.Forbidden("请先登录。"),
-            user.PersonId, user.HandlingUnitIds.ToList(), user.Has(Role.CommitteeStaff), user.Has(Role.ChairpersonsCouncilMember));
-
-    /// <summary>Meetings, votes, registers and appointments are kept by the committee's staff (办公室, 人事任免工作机构).</summary>
-    public void RequireStaff()
+    /// <summary>Another module's actor acting through the meetings (a bill's reading, a work report on the agenda): the same person and kinds.</summary>
+    public MeetingActor(Actor other) : base(other.AccountId, other.CongressId, other.PersonId, other.UnitIds, other.Kinds)
     {
-        if (!IsStaff) throw DomainException.Forbidden("只有常委会工作人员可以办理此操作。");
     }
+
+    public static MeetingActor For(CurrentUser user) => new(user);
 
     public bool MayRead => IsStaff || IsCouncil || PersonId is not null || UnitIds.Count > 0;
 

@@ -33,6 +33,8 @@ public static class MeetingDemo
     private sealed class Story(RendaDbContext db, WorkCalendar calendar)
     {
         private readonly Random _random = new(20231227);
+        // The demo's congresses keep the statutory periods.
+        private readonly MeetingSettings _settings = new();
         private readonly Dictionary<(int Congress, int Year), int> _serials = [];
         // The records refer to each other by generated ids, so the story is written in phases: meetings with their
         // agenda and attendance; then votes, resolutions and appointments; then ballots and oaths; then the links back.
@@ -116,19 +118,18 @@ public static class MeetingDemo
             var current = await MeetingAsync(haixi, term, ++number, today, today.AddDays(1), ct, inSession: true);
             AddReport(current, $"州人民政府关于{today.Year}年代表建议办理情况的报告", pending: true);
             var item = Agenda(current, AgendaItemKind.Resolution, "关于加强柴达木盆地水资源节约集约利用的决议");
-            item.SubjectType = Meetings.Resolutions.Subject;
+            item.SubjectType = ResolutionWorkflow.Subject;
             var personnelItem = Agenda(current, AgendaItemKind.Appointment, "人事任免事项");
             _afterMeetings.Add(() =>
             {
                 var draft = new Resolution
                 {
-                    CongressId = haixi.Id, MeetingId = current.Meeting.Id, AgendaItemId = item.Id, Kind = ResolutionKind.Resolution, Status = ResolutionStatus.Draft, CreatedAt = Now,
+                    CongressId = haixi.Id, MeetingId = current.Meeting.Id, AgendaItemId = item.Id, Kind = ResolutionKind.Resolution, CreatedAt = Now,
                     Title = item.Title,
                     Text = "为贯彻落实水资源刚性约束制度，推进柴达木盆地水资源节约集约利用，海西州人民代表大会常务委员会作出如下决议：\n一、各级人民政府应当坚持以水定城、以水定地、以水定人、以水定产，严格用水总量和强度双控。\n二、……\n三、本决议自通过之日起施行。",
                 };
                 db.Add(draft);
-                var open = NewVote(current, item, VoteKind.Whole, $"表决：{item.Title}", secret: false);
-                open.OpenedAt = Now;
+                NewVote(current, item, VoteKind.Whole, $"表决：{item.Title}", secret: false, openedAt: Now);
                 _afterVotes.Add(() => item.SubjectId = draft.Id);
                 foreach (var (kind, post) in new[] { (AppointmentKind.Appointment, "州教育局局长"), (AppointmentKind.Removal, "州教育局副局长") })
                     db.Add(NewAppointment(haixi, current.Meeting, personnelItem, kind, post, today.AddDays(-14), null));
@@ -138,7 +139,7 @@ public static class MeetingDemo
             var next = new Meeting
             {
                 CongressId = haixi.Id, TermId = term.Id, Number = ++number, StartsOn = today.AddDays(21), EndsOn = today.AddDays(22), Place = "州人大常委会会议室",
-                Status = MeetingStatus.Scheduled, CreatedAt = Now, Title = Title(haixi, term, number),
+                CreatedAt = Now, Title = Title(haixi, term, number),
             };
             db.Add(next);
             AddReport(next, $"州人民政府关于{today.Year}年州本级预算执行情况的报告", pending: true);
@@ -193,21 +194,25 @@ public static class MeetingDemo
 
         private sealed record DemoMeeting(Meeting Meeting, Congress Congress, List<(int PersonId, string Name, bool Present)> Roll);
 
-        /// <summary>A meeting with its notice, the attendance of the members seated then (a few on leave), organ heads and two invited deputies; closed unless in session.</summary>
+        /// <summary>
+        /// A meeting with its notice, the attendance of the members seated then (a few on leave), organ heads and two invited deputies;
+        /// closed unless in session. Its steps are replayed on the meeting: notice ten days ahead, opened on its first day, closed.
+        /// </summary>
         private async Task<DemoMeeting> MeetingAsync(Congress c, Term term, int number, DateOnly starts, DateOnly ends, CancellationToken ct, bool inSession = false)
         {
             var seated = await Members.SeatedOnAsync(db, c.Id, starts, ct);
             var m = new Meeting
             {
                 CongressId = c.Id, TermId = term.Id, Number = number, StartsOn = starts, EndsOn = ends, Place = c.Level == RegionLevel.Province ? "省人大常委会会议厅" : "州人大常委会会议室",
-                Status = inSession ? MeetingStatus.InSession : MeetingStatus.Closed, CreatedAt = Now, Title = Title(c, term, number),
-                NoticeSentAt = starts.AddDays(-10).ToDateTime(new TimeOnly(1, 0), DateTimeKind.Utc),
+                CreatedAt = Now, Title = Title(c, term, number),
             };
+            m.SendNotice(starts.AddDays(-10).ToDateTime(new TimeOnly(1, 0), DateTimeKind.Utc), starts.AddDays(-10), null, _settings.NoticeDays);
+            m.Open(starts);
             var onLeave = _random.Next(1, 4);
             // The first members in rank order attend (the chair and the demo member among them); the last few are on leave.
             var roll = seated.Select((s, i) => (s.PersonId, s.Name, Present: i < seated.Count - onLeave)).ToList();
             foreach (var (personId, _, present) in roll)
-                m.Attendance.Add(new MeetingAttendance { PersonId = personId, Status = present ? AttendanceStatus.Present : AttendanceStatus.OnLeave, Note = present ? null : "因公请假" });
+                m.Attendance.Add(MeetingAttendance.Of(personId, present ? AttendanceStatus.Present : AttendanceStatus.OnLeave, present ? null : "因公请假"));
             var province = c.Level == RegionLevel.Province;
             m.Attendees.Add(new MeetingAttendee { Kind = AttendeeKind.OrganHead, Name = Name(), Organisation = $"{c.ShortName}人民政府副{(province ? "省长" : "州长")}" });
             m.Attendees.Add(new MeetingAttendee { Kind = AttendeeKind.OrganHead, Name = Name(), Organisation = $"{c.ShortName}监察委员会副主任" });
@@ -219,7 +224,10 @@ public static class MeetingDemo
             foreach (var d in deputies)
                 m.Attendees.Add(new MeetingAttendee { Kind = AttendeeKind.InvitedDeputy, DeputyId = d.Id, Name = d.Name, Organisation = d.Delegation ?? "人大代表" });
             if (!inSession)
-                m.Minutes = $"{m.Title}于{starts:yyyy年M月d日}至{ends:M月d日}在{m.Place}举行。会议听取和审议了有关报告，表决通过了有关决议决定和人事任免事项。";
+            {
+                m.Close([]);
+                m.RecordMinutes($"{m.Title}于{starts:yyyy年M月d日}至{ends:M月d日}在{m.Place}举行。会议听取和审议了有关报告，表决通过了有关决议决定和人事任免事项。");
+            }
             db.Add(m);
             _afterMeetings.Add(() =>
             {
@@ -250,29 +258,28 @@ public static class MeetingDemo
         private void AddResolution(DemoMeeting m, ResolutionKind kind, string title)
         {
             var item = Agenda(m, AgendaItemKind.Resolution, title);
-            item.SubjectType = Meetings.Resolutions.Subject;
+            item.SubjectType = ResolutionWorkflow.Subject;
             var year = m.Meeting.EndsOn.Year;
             var serial = _serials[(m.Congress.Id, year)] = _serials.GetValueOrDefault((m.Congress.Id, year)) + 1;
             _afterMeetings.Add(() =>
             {
                 var r = new Resolution
                 {
-                    CongressId = m.Congress.Id, MeetingId = m.Meeting.Id, AgendaItemId = item.Id, Kind = kind, Title = title, Status = ResolutionStatus.Adopted,
-                    Year = year, Serial = serial, AdoptedOn = m.Meeting.EndsOn, CreatedAt = Now,
+                    CongressId = m.Congress.Id, MeetingId = m.Meeting.Id, AgendaItemId = item.Id, Kind = kind, Title = title, CreatedAt = Now,
                     Text = $"{m.Congress.StandingCommitteeName}第{ChineseNumerals.Of(m.Meeting.Number)}次会议审议了有关议案，{(kind == ResolutionKind.Decision ? "决定" : "决议")}如下：\n一、……\n二、本{MeetingLabels.Of(kind)}自通过之日起施行。",
                 };
-                if (serial % 3 == 1)
-                {
-                    var due = m.Meeting.EndsOn.AddMonths(6);
-                    var done = due < Today;
-                    r.Tasks.Add(new ResolutionTask
-                    {
-                        Description = "向常委会书面报告贯彻落实情况", Responsible = $"{m.Congress.ShortName}人民政府", DueOn = due, Status = done ? FollowUpStatus.Done : FollowUpStatus.Open,
-                        DoneOn = done ? due.AddDays(-20) : null, Report = done ? "已书面报告常委会，落实情况良好。" : null,
-                    });
-                }
                 db.Add(r);
-                Decide(m, item, VoteKind.Whole, $"表决：{title}", secret: false, vote => { r.VoteId = vote.Id; item.SubjectId = r.Id; });
+                Decide(m, item, VoteKind.Whole, $"表决：{title}", secret: false, vote =>
+                {
+                    r.Decide(true, m.Meeting.EndsOn, serial, vote.Id);
+                    item.SubjectId = r.Id;
+                    if (serial % 3 == 1)
+                    {
+                        var due = m.Meeting.EndsOn.AddMonths(6);
+                        var task = r.AddTask("向常委会书面报告贯彻落实情况", null, $"{m.Congress.ShortName}人民政府", due);
+                        if (due < Today) task.Complete(due.AddDays(-20), "已书面报告常委会，落实情况良好。");
+                    }
+                });
             });
         }
 
@@ -293,9 +300,7 @@ public static class MeetingDemo
                         if (m.Congress.Level == RegionLevel.Province)
                             post = post.Replace("中级人民法院", "高级人民法院", StringComparison.Ordinal).Replace("州", "省", StringComparison.Ordinal).Replace("副省长", "副省长", StringComparison.Ordinal);
                         var a = NewAppointment(m.Congress, m.Meeting, item, kind, post, m.Meeting.StartsOn.AddDays(-12), m.Meeting.EndsOn);
-                        a.Status = AppointmentStatus.Approved;
-                        a.DecidedOn = m.Meeting.EndsOn;
-                        if (a.LawExamRequired) a.LawExamResult = "通过国家统一法律职业资格考试（A证）";
+                        if (a.LawExamRequired) a.RecordLawExam("通过国家统一法律职业资格考试（A证）");
                         (Appointment.TakesOath(kind) ? appointing : removing).Add(a);
                         db.Add(a);
                     }
@@ -305,9 +310,8 @@ public static class MeetingDemo
                         var serial = 0;
                         foreach (var a in appointing)
                         {
-                            a.VoteId = vote.Id;
-                            a.CertificateNumber = $"{m.Congress.ShortName}人常任字〔{m.Meeting.EndsOn.Year}〕{m.Meeting.Number * 100 + ++serial}号";
-                            a.CertificateIssuedOn = m.Meeting.EndsOn;
+                            a.Decide(true, m.Meeting.EndsOn, vote.Id);
+                            a.IssueCertificate($"{m.Congress.ShortName}人常任字〔{m.Meeting.EndsOn.Year}〕{m.Meeting.Number * 100 + ++serial}号", m.Meeting.EndsOn);
                         }
                         var oath = new Oath
                         {
@@ -317,11 +321,11 @@ public static class MeetingDemo
                             Takers = appointing.Select(a => new OathTaker { AppointmentId = a.Id, PersonName = a.PersonName }).ToList(),
                         };
                         db.Add(oath);
-                        _afterOaths.Add(() => { foreach (var a in appointing) a.OathId = oath.Id; });
+                        _afterOaths.Add(() => { foreach (var a in appointing) a.RecordOath(oath); });
                     });
                 if (removing.Count > 0)
                     Decide(m, item, VoteKind.Appointment, $"{string.Join("、", removing.Take(3).Select(a => a.PersonName))}等{removing.Count}人的免职、撤职和辞职事项（合并表决）", secret: true,
-                        vote => { foreach (var a in removing) a.VoteId = vote.Id; });
+                        vote => { foreach (var a in removing) a.Decide(true, m.Meeting.EndsOn, vote.Id); });
             });
         }
 
@@ -332,26 +336,21 @@ public static class MeetingDemo
             Nominator = post.Contains("法院", StringComparison.Ordinal) ? $"{c.ShortName}{(c.Level == RegionLevel.Province ? "高级" : "中级")}人民法院院长"
                 : post.Contains("检察", StringComparison.Ordinal) ? $"{c.ShortName}人民检察院检察长" : post.Contains("人大常委会", StringComparison.Ordinal) ? "常委会主任会议" : $"{c.ShortName}人民政府",
             NominatedOn = nominatedOn, LawExamRequired = kind is AppointmentKind.Appointment && (post.EndsWith("审判员", StringComparison.Ordinal) || post.EndsWith("检察员", StringComparison.Ordinal)),
-            OathRequired = Appointment.TakesOath(kind), OathOrganiser = OathOrganiser.StandingCommittee, Status = AppointmentStatus.Nominated, EffectiveOn = effective, CreatedAt = Now,
+            OathRequired = Appointment.TakesOath(kind), OathOrganiser = OathOrganiser.StandingCommittee, EffectiveOn = effective, CreatedAt = Now,
             Biography = $"{_random.Next(1988, 2005)}年参加工作，历任{c.ShortName}有关部门科长、副局长等职。",
         };
 
-        /// <summary>An open vote on the meeting's roll, as Voting.OpenAsync leaves it.</summary>
-        private Vote NewVote(DemoMeeting m, AgendaItem item, VoteKind kind, string title, bool secret)
+        /// <summary>A vote opened on the meeting's roll, as VoteWorkflow.OpenAsync opens it (on the meeting's last day unless given).</summary>
+        private Vote NewVote(DemoMeeting m, AgendaItem item, VoteKind kind, string title, bool secret, DateTime? openedAt = null)
         {
-            var vote = new Vote
-            {
-                MeetingId = m.Meeting.Id, AgendaItemId = item.Id, Kind = kind, Title = title, Secret = secret, Status = VoteStatus.Open, CreatedAt = Now,
-                OpenedAt = m.Meeting.EndsOn.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc),
-                Members = m.Roll.Select(x => new VoteMember { PersonId = x.PersonId, Name = x.Name, Present = x.Present }).ToList(),
-            };
-            vote.SeatedMembers = vote.Members.Count;
-            vote.PresentMembers = vote.Members.Count(x => x.Present);
+            var vote = new Vote { MeetingId = m.Meeting.Id, AgendaItemId = item.Id, Kind = kind, Title = title, Secret = secret, CreatedAt = Now };
+            vote.Open(openedAt ?? m.Meeting.EndsOn.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc),
+                m.Roll.Select(x => new VoteMember { PersonId = x.PersonId, Name = x.Name, Present = x.Present }).ToList());
             db.Add(vote);
             return vote;
         }
 
-        /// <summary>A vote closed on its ballots (almost every member present votes yes), with the digest and result as Voting.CloseAsync computes them.</summary>
+        /// <summary>A vote closed on its ballots (almost every member present votes yes), with the digest and result as VoteWorkflow.CloseAsync computes them.</summary>
         private void Decide(DemoMeeting m, AgendaItem item, VoteKind kind, string title, bool secret, Action<Vote> then)
         {
             var vote = NewVote(m, item, kind, title, secret);
@@ -369,7 +368,7 @@ public static class MeetingDemo
                 }
                 db.AddRange(ballots);
                 db.AddRange(papers.Select(p => new SecretBallotPaper { Id = Guid.NewGuid(), VoteId = vote.Id, Choice = p }));
-                vote.Close(vote.OpenedAt!.Value.AddMinutes(5), ballots, papers.Order().ToList(), Voting.Digest(vote, ballots, papers));
+                vote.Close(vote.OpenedAt!.Value.AddMinutes(5), ballots, papers.Order().ToList(), VoteWorkflow.Digest(vote, ballots, papers));
                 if (kind == VoteKind.Whole)
                     item.RecordOutcome(vote.Passed == true ? AgendaOutcome.Adopted : AgendaOutcome.Rejected, $"赞成{vote.Yes}票，反对{vote.No}票，弃权{vote.Abstain}票（全体组成人员{vote.SeatedMembers}人）");
                 then(vote);
@@ -398,7 +397,7 @@ public static class MeetingDemo
             var ballot = new LivelihoodProjectBallot
             {
                 CongressId = haixi.Id, Year = today.Year, Title = $"海西州{today.Year}年民生实事项目", Session = $"海西州第十五届人民代表大会第{ChineseNumerals.Of(today.Year - 2021)}次会议",
-                Places = 6, TieRule = TieRule.SubmissionOrder, Status = LivelihoodBallotStatus.Draft, CreatedAt = Now,
+                Places = 6, TieRule = TieRule.SubmissionOrder, CreatedAt = Now,
                 Projects = Candidates.Select((c, i) => new LivelihoodProject { Order = i + 1, Name = c.Name, Department = c.Department, Budget = c.Budget, Description = c.Description }).ToList(),
             };
             db.Add(ballot);
@@ -418,11 +417,12 @@ public static class MeetingDemo
             }
             ballot.Open(new DateTime(today.Year, 1, 8, 1, 0, 0, DateTimeKind.Utc), deputies.Count);
             ballot.Close(new DateTime(today.Year, 1, 8, 3, 0, 0, DateTimeKind.Utc), papers,
-                Livelihood.Digest(ballot.Id, deputies.Skip(6), papers));
+                LivelihoodBallotWorkflow.Digest(ballot.Id, deputies.Skip(6), papers));
             foreach (var p in ballot.Projects.Where(p => p.Adopted))
                 for (var month = 3; month <= 9 && new DateOnly(today.Year, month, 28) < today; month += 3)
-                    p.Progress.Add(new LivelihoodProgress { ReportedOn = new DateOnly(today.Year, month, 28), PercentDone = Math.Min(100, month * 10 + p.Order * 3), Text = $"{p.Department}报告：已完成年度计划的{Math.Min(100, month * 10 + p.Order * 3)}%，资金拨付到位，按计划推进。" });
-            if (today.Month >= 11) ballot.EvaluationOpen = true;
+                    ballot.ReportProgress(p, new DateOnly(today.Year, month, 28), Math.Min(100, month * 10 + p.Order * 3),
+                        $"{p.Department}报告：已完成年度计划的{Math.Min(100, month * 10 + p.Order * 3)}%，资金拨付到位，按计划推进。");
+            if (today.Month >= 11) ballot.OpenEvaluation();
             await db.SaveChangesAsync(ct);
         }
 

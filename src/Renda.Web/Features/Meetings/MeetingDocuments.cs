@@ -38,7 +38,7 @@ public static class MeetingDocuments
                     .Table(["序号", "表决事项", "方式", "赞成", "反对", "弃权", "结果"], m.Votes.Where(v => v.Status == VoteStatus.Closed).Select((v, i) => (IReadOnlyList<string>)[
                         (i + 1).ToString(CultureInfo.InvariantCulture), v.Title, v.Secret ? $"{v.KindLabel}（无记名）" : v.KindLabel,
                         N(v.Yes), N(v.No), N(v.Abstain), v.Passed == true ? "通过" : "未通过"]))
-                    .Paragraph(Voting.PassingRule + "。");
+                    .Paragraph(VoteWorkflow.PassingRule + "。");
                 return ($"{m.Title}表决结果.docx", doc.ToBytes());
             case "minutes":
                 doc.Title($"{m.Title}纪要").Subtitle($"（{dates}，{m.Place}）")
@@ -63,7 +63,7 @@ public static class MeetingDocuments
             .Paragraph($"表决方式：{v.KindLabel}{(v.Secret ? "（无记名）" : "（记名）")}；开始 {Local(v.OpenedAt)}，结束 {Local(v.ClosedAt)}")
             .Paragraph($"全体组成人员 {v.SeatedMembers} 人，表决开始时出席 {v.PresentMembers} 人。")
             .Paragraph($"赞成 {v.Yes} 票，反对 {v.No} 票，弃权 {v.Abstain} 票，出席未按表决器 {v.PresentNotVoting} 人，未出席 {v.Absent} 人。")
-            .Paragraph($"表决结果：{(v.Passed == true ? "通过" : "未通过")}（{Voting.PassingRule}）。", bold: true);
+            .Paragraph($"表决结果：{(v.Passed == true ? "通过" : "未通过")}（{VoteWorkflow.PassingRule}）。", bold: true);
         if (v.Appointments.Count > 0) doc.Heading("任免事项").Table(["序号", "事项"], v.Appointments.Select((a, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), a]));
         doc.Heading(v.Secret ? "投票情况（无记名投票，只记录是否投票）" : "记名表决情况")
             .Table(["序号", "姓名", "表决情况"], v.Members.Select((m, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), m.Name, m.ResultLabel ?? ""]))

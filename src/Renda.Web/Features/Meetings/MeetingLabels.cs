@@ -141,10 +141,10 @@ public static class MeetingLabels
         TieRule.Runoff => "得票相同另行投票",
     };
 
-    public static string Of(Evaluation e) => e switch
+    public static string Of(Satisfaction e) => e switch
     {
-        Evaluation.Satisfied => "满意",
-        Evaluation.BasicallySatisfied => "基本满意",
-        Evaluation.Dissatisfied => "不满意",
+        Satisfaction.Satisfied => "满意",
+        Satisfaction.BasicallySatisfied => "基本满意",
+        Satisfaction.Dissatisfied => "不满意",
     };
 }

@@ -14,27 +14,42 @@ public sealed record AttendeeView(int Id, AttendeeKind Kind, string KindLabel, s
 public sealed record VoteSummary(int Id, int AgendaItemId, VoteKind Kind, string KindLabel, string Title, bool Secret, VoteStatus Status, string StatusLabel, int? Yes, int? No, int? Abstain, bool? Passed);
 public sealed record MeetingDetail(int Id, string Title, int Number, DateOnly StartsOn, DateOnly EndsOn, string Place, MeetingStatus Status, string StatusLabel,
     DateTime? NoticeSentAt, string? ShortNoticeReason, string? Minutes, int SeatedMembers, int Present, bool Quorate,
-    IReadOnlyList<AgendaItemView> Agenda, IReadOnlyList<AttendanceView> Attendance, IReadOnlyList<AttendeeView> Attendees, IReadOnlyList<VoteSummary> Votes);
+    IReadOnlyList<AgendaItemView> Agenda, IReadOnlyList<AttendanceView> Attendance, IReadOnlyList<AttendeeView> Attendees, IReadOnlyList<VoteSummary> Votes,
+    IReadOnlyList<MeetingAction> Allowed);
 public sealed record VoteMemberView(int PersonId, string Name, bool Present, MemberVoteResult? Result, string? ResultLabel);
 public sealed record VoteView(int Id, int MeetingId, string MeetingTitle, int AgendaItemId, string AgendaTitle, VoteKind Kind, string KindLabel, string Title, bool Secret,
     VoteStatus Status, string StatusLabel, int SeatedMembers, int PresentMembers, int BallotsCast, DateTime? OpenedAt, DateTime? ClosedAt,
     int? Yes, int? No, int? Abstain, int? PresentNotVoting, int? Absent, bool? Passed, string? BallotDigest, string Rule,
-    IReadOnlyList<VoteMemberView> Members, bool MayVote, bool HasVoted, IReadOnlyList<string> Appointments);
-public sealed record ResolutionTaskView(int Id, string Description, string Responsible, int? HandlingUnitId, DateOnly DueOn, FollowUpStatus Status, string StatusLabel, DateOnly? DoneOn, string? Report, bool Overdue);
+    IReadOnlyList<VoteMemberView> Members, bool MayVote, bool HasVoted, IReadOnlyList<string> Appointments, IReadOnlyList<VoteAction> Allowed);
+public sealed record ResolutionTaskView(int Id, string Description, string Responsible, int? HandlingUnitId, DateOnly DueOn, FollowUpStatus Status, string StatusLabel, DateOnly? DoneOn, string? Report, bool Overdue, bool CanComplete);
 public sealed record ResolutionView(int Id, string? Number, ResolutionKind Kind, string KindLabel, string Title, string Text, ResolutionStatus Status, string StatusLabel,
-    DateOnly? AdoptedOn, int MeetingId, string MeetingTitle, int? VoteId, int? Yes, int? No, int? Abstain, int? SeatedMembers, IReadOnlyList<ResolutionTaskView> Tasks);
+    DateOnly? AdoptedOn, int MeetingId, string MeetingTitle, int? VoteId, int? Yes, int? No, int? Abstain, int? SeatedMembers, IReadOnlyList<ResolutionTaskView> Tasks,
+    IReadOnlyList<ResolutionAction> Allowed);
 public sealed record AppointmentView(int Id, AppointmentKind Kind, string KindLabel, string PersonName, string Post, string Nominator, DateOnly NominatedOn, string? LateNominationReason,
     bool LawExamRequired, string? LawExamResult, AppointmentStatus Status, string StatusLabel, int MeetingId, string MeetingTitle, DateOnly MeetingStartsOn, int? VoteId,
     DateOnly? DecidedOn, DateOnly? EffectiveOn, string? CertificateNumber, DateOnly? CertificateIssuedOn, bool OathRequired, string OathOrganiserLabel,
-    int? OathId, DateOnly? OathDueOn, bool OathOverdue, string? Biography);
+    int? OathId, DateOnly? OathDueOn, bool OathOverdue, string? Biography, bool AwaitingOath, IReadOnlyList<AppointmentAction> Allowed);
 public sealed record OathView(int Id, OathKind Kind, string KindLabel, DateOnly TakenOn, string Place, string? Leader, string OrganisedByLabel, int? MeetingId, string Text, IReadOnlyList<string> Takers);
 public sealed record LivelihoodProjectView(int Id, int Order, string Name, string Department, decimal Budget, string Description, int? Votes, int? Rank, bool Adopted,
-    int PercentDone, IReadOnlyList<LivelihoodProgress> Progress, int Satisfied, int BasicallySatisfied, int Dissatisfied, Evaluation? MyEvaluation);
+    int PercentDone, IReadOnlyList<LivelihoodProgress> Progress, int Satisfied, int BasicallySatisfied, int Dissatisfied, Satisfaction? MyEvaluation);
 public sealed record LivelihoodBallotView(int Id, int Year, string Title, string Session, int Places, TieRule TieRule, string TieRuleLabel, LivelihoodBallotStatus Status, string StatusLabel,
-    int? EligibleDeputies, int BallotsCast, string? BallotDigest, string? TieNote, bool EvaluationOpen, bool HasVoted, IReadOnlyList<LivelihoodProjectView> Projects);
+    int? EligibleDeputies, int BallotsCast, string? BallotDigest, string? TieNote, bool EvaluationOpen, bool HasVoted, IReadOnlyList<LivelihoodProjectView> Projects,
+    IReadOnlyList<LivelihoodBallotAction> Allowed);
 
 public static class MeetingQueries
 {
+    /// <summary>What the record's state allows now, from its state machine (the reader's kind is checked by the step itself).</summary>
+    public static IReadOnlyList<TAction> Allowed<TStatus, TAction>(StateMachine<TStatus, TAction> machine, Func<TAction, bool> can)
+        where TStatus : struct, Enum where TAction : struct, Enum
+        => machine.Rules.Select(r => r.Action).Where(can).Order().ToList();
+
+    /// <summary>The congress's meetings in a state that allows the action (a nomination, a report on the agenda …), soonest first.</summary>
+    public static async Task<List<Meeting>> AllowingAsync(RendaDbContext db, int congressId, MeetingAction action, CancellationToken ct)
+    {
+        var states = Meeting.Machine.StatesFor(action).ToList();
+        return await db.Set<Meeting>().AsNoTracking().Where(m => m.CongressId == congressId && states.Contains(m.Status)).OrderBy(m => m.StartsOn).ToListAsync(ct);
+    }
+
     public static async Task<List<MeetingListItem>> ListAsync(RendaDbContext db, int congressId, int? year, CancellationToken ct)
     {
         var q = db.Set<Meeting>().AsNoTracking().Where(m => m.CongressId == congressId);
@@ -64,7 +79,7 @@ public static class MeetingQueries
             m.Agenda.OrderBy(a => a.Order).Select(a => new AgendaItemView(a.Id, a.Order, a.Kind, MeetingLabels.Of(a.Kind), a.Title, a.SubjectType, a.SubjectId, a.Outcome, MeetingLabels.Of(a.Outcome), a.OutcomeNote)).ToList(),
             attendance,
             m.Attendees.OrderBy(a => a.Kind).ThenBy(a => a.Id).Select(a => new AttendeeView(a.Id, a.Kind, MeetingLabels.Of(a.Kind), a.Name, a.Organisation, a.DeputyId)).ToList(),
-            votes.Select(Summary).ToList());
+            votes.Select(Summary).ToList(), Allowed(Meeting.Machine, a => m.Can(a)));
     }
 
     public static VoteSummary Summary(Vote v) => new(v.Id, v.AgendaItemId, v.Kind, MeetingLabels.Of(v.Kind), v.Title, v.Secret, v.Status, MeetingLabels.Of(v.Status), v.Yes, v.No, v.Abstain, v.Passed);
@@ -72,18 +87,18 @@ public static class MeetingQueries
     /// <summary>How each member voted is shown only after closing, and never for a secret vote.</summary>
     public static async Task<VoteView> VoteAsync(RendaDbContext db, MeetingActor actor, int id, CancellationToken ct)
     {
-        var v = await Voting.LoadAsync(db, actor, id, ct);
+        var v = await VoteWorkflow.LoadAsync(db, actor, id, ct);
         var meeting = await db.Set<Meeting>().AsNoTracking().Where(m => m.Id == v.MeetingId).Select(m => new { m.Title }).FirstAsync(ct);
         var item = await db.Set<AgendaItem>().AsNoTracking().Where(a => a.Id == v.AgendaItemId).Select(a => a.Title).FirstAsync(ct);
         var cast = await db.Set<VoteBallot>().CountAsync(b => b.VoteId == id, ct);
         var hasVoted = actor.PersonId is { } p && await db.Set<VoteBallot>().AnyAsync(b => b.VoteId == id && b.PersonId == p, ct);
-        var mayVote = v.Status == VoteStatus.Open && !hasVoted && v.Members.Any(m => m.PersonId == actor.PersonId && m.Present);
+        var mayVote = v.Can(VoteAction.Cast) && !hasVoted && v.Members.Any(m => m.PersonId == actor.PersonId && m.Present);
         var appointments = await db.Set<Appointment>().AsNoTracking().Where(a => a.VoteId == id).OrderBy(a => a.Id)
             .Select(a => new { a.Kind, a.PersonName, a.Post }).ToListAsync(ct);
         return new VoteView(v.Id, v.MeetingId, meeting.Title, v.AgendaItemId, item, v.Kind, MeetingLabels.Of(v.Kind), v.Title, v.Secret, v.Status, MeetingLabels.Of(v.Status),
-            v.SeatedMembers, v.PresentMembers, cast, v.OpenedAt, v.ClosedAt, v.Yes, v.No, v.Abstain, v.PresentNotVoting, v.Absent, v.Passed, v.BallotDigest, Voting.PassingRule,
+            v.SeatedMembers, v.PresentMembers, cast, v.OpenedAt, v.ClosedAt, v.Yes, v.No, v.Abstain, v.PresentNotVoting, v.Absent, v.Passed, v.BallotDigest, VoteWorkflow.PassingRule,
             v.Members.OrderBy(m => m.Id).Select(m => new VoteMemberView(m.PersonId, m.Name, m.Present, m.Result, m.Result is { } r ? MeetingLabels.Of(r) : null)).ToList(),
-            mayVote, hasVoted, appointments.Select(a => $"{MeetingLabels.Of(a.Kind)}{a.PersonName}为{a.Post}").ToList());
+            mayVote, hasVoted, appointments.Select(a => $"{MeetingLabels.Of(a.Kind)}{a.PersonName}为{a.Post}").ToList(), Allowed(Vote.Machine, a => v.Can(a)));
     }
 
     public static async Task<List<ResolutionView>> ResolutionsAsync(RendaDbContext db, int congressId, int? year, bool all, CancellationToken ct)
@@ -96,7 +111,7 @@ public static class MeetingQueries
     }
 
     public static async Task<ResolutionView> ResolutionAsync(RendaDbContext db, MeetingActor actor, int id, CancellationToken ct)
-        => (await ViewsAsync(db, [await Resolutions.LoadAsync(db, actor, id, ct)], ct))[0];
+        => (await ViewsAsync(db, [await ResolutionWorkflow.LoadAsync(db, actor, id, ct)], ct))[0];
 
     private static async Task<List<ResolutionView>> ViewsAsync(RendaDbContext db, List<Resolution> rows, CancellationToken ct)
     {
@@ -111,7 +126,7 @@ public static class MeetingQueries
             return new ResolutionView(r.Id, r.Number, r.Kind, MeetingLabels.Of(r.Kind), r.Title, r.Text, r.Status, MeetingLabels.Of(r.Status), r.AdoptedOn, r.MeetingId, meetings[r.MeetingId],
                 r.VoteId, v?.Yes, v?.No, v?.Abstain, v?.SeatedMembers,
                 r.Tasks.OrderBy(t => t.DueOn).Select(t => new ResolutionTaskView(t.Id, t.Description, t.Responsible, t.HandlingUnitId, t.DueOn, t.Status, MeetingLabels.Of(t.Status), t.DoneOn, t.Report,
-                    t.Status == FollowUpStatus.Open && t.DueOn < today)).ToList());
+                    t.Can(FollowUpAction.Complete) && t.DueOn < today, t.Can(FollowUpAction.Complete))).ToList(), Allowed(Resolution.Machine, a => r.Can(a)));
         }).ToList();
     }
 
@@ -124,14 +139,16 @@ public static class MeetingQueries
         var meetingIds = rows.Select(a => a.MeetingId).Distinct().ToList();
         var meetings = await db.Set<Meeting>().AsNoTracking().Where(m => meetingIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => new { m.Title, m.StartsOn }, ct);
         var ids = rows.Select(a => a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        var clocks = await db.Deadlines.AsNoTracking().Where(d => d.CongressId == congressId && d.SubjectType == Appointments.Subject && d.Purpose == Appointments.OathPurpose && ids.Contains(d.SubjectId))
+        var oath = MeetingClocks.Purposes.Oath.Key;
+        var clocks = await db.Deadlines.AsNoTracking().Where(d => d.CongressId == congressId && d.SubjectType == AppointmentWorkflow.Subject && d.Purpose == oath && ids.Contains(d.SubjectId))
             .Select(d => new { d.SubjectId, d.DueOn, d.Status }).ToListAsync(ct);
         return rows.Select(a =>
         {
             var clock = clocks.Where(c => c.SubjectId == a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).OrderByDescending(c => c.DueOn).FirstOrDefault();
             return new AppointmentView(a.Id, a.Kind, MeetingLabels.Of(a.Kind), a.PersonName, a.Post, a.Nominator, a.NominatedOn, a.LateNominationReason, a.LawExamRequired, a.LawExamResult,
                 a.Status, MeetingLabels.Of(a.Status), a.MeetingId, meetings[a.MeetingId].Title, meetings[a.MeetingId].StartsOn, a.VoteId, a.DecidedOn, a.EffectiveOn, a.CertificateNumber, a.CertificateIssuedOn,
-                a.OathRequired, MeetingLabels.Of(a.OathOrganiser), a.OathId, a.OathId is null ? clock?.DueOn : null, a.OathId is null && clock?.Status == DeadlineStatus.Overdue, a.Biography);
+                a.OathRequired, MeetingLabels.Of(a.OathOrganiser), a.OathId, a.OathId is null ? clock?.DueOn : null, a.OathId is null && clock?.Status == DeadlineStatus.Overdue, a.Biography,
+                a.AwaitsOath, Allowed(Appointment.Machine, x => a.Can(x)));
         }).ToList();
     }
 
@@ -153,7 +170,7 @@ public static class MeetingQueries
 
     public static async Task<LivelihoodBallotView> LivelihoodAsync(RendaDbContext db, MeetingActor actor, int id, CancellationToken ct)
     {
-        var b = await Livelihood.LoadAsync(db, actor, id, ct);
+        var b = await LivelihoodBallotWorkflow.LoadAsync(db, actor, id, ct);
         int? deputyId = actor.PersonId is { } p
             ? await db.Deputies.Where(d => d.PersonId == p && d.CongressId == actor.CongressId && d.Status == Platform.People.DeputyStatus.Serving).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct)
             : null;
@@ -167,8 +184,8 @@ public static class MeetingQueries
             b.BallotDigest, b.TieNote, b.EvaluationOpen, hasVoted,
             b.Projects.OrderBy(x => closed ? x.Rank : x.Order).Select(x => new LivelihoodProjectView(x.Id, x.Order, x.Name, x.Department, x.Budget, x.Description, closed ? x.Votes : null, x.Rank, x.Adopted,
                 x.Progress.Count == 0 ? 0 : x.Progress.Max(g => g.PercentDone), x.Progress.OrderBy(g => g.ReportedOn).ThenBy(g => g.Id).ToList(),
-                evaluations.Count(e => e.ProjectId == x.Id && e.Result == Evaluation.Satisfied), evaluations.Count(e => e.ProjectId == x.Id && e.Result == Evaluation.BasicallySatisfied),
-                evaluations.Count(e => e.ProjectId == x.Id && e.Result == Evaluation.Dissatisfied),
-                evaluations.FirstOrDefault(e => e.ProjectId == x.Id && e.DeputyId == deputyId)?.Result)).ToList());
+                evaluations.Count(e => e.ProjectId == x.Id && e.Result == Satisfaction.Satisfied), evaluations.Count(e => e.ProjectId == x.Id && e.Result == Satisfaction.BasicallySatisfied),
+                evaluations.Count(e => e.ProjectId == x.Id && e.Result == Satisfaction.Dissatisfied),
+                evaluations.FirstOrDefault(e => e.ProjectId == x.Id && e.DeputyId == deputyId)?.Result)).ToList(), Allowed(LivelihoodProjectBallot.Machine, a => b.Can(a)));
     }
 }

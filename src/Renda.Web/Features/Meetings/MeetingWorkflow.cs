@@ -45,7 +45,7 @@ public static class MeetingWorkflow
         {
             CongressId = congress.Id, TermId = term.Id, Number = number + 1, StartsOn = startsOn, EndsOn = endsOn, Place = place,
             Title = $"{congress.ShortName}第{ChineseNumerals.Of(term.Number)}届人大常委会第{ChineseNumerals.Of(number + 1)}次会议",
-            Status = MeetingStatus.Scheduled, CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
+            CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
         };
         db.Add(meeting);
         await db.SaveChangesAsync(ct);
@@ -81,7 +81,8 @@ public static class MeetingWorkflow
     {
         actor.RequireStaff();
         var m = await LoadAsync(db, actor, id, ct);
-        m.SendNotice(db.Clock.GetUtcNow().UtcDateTime, WorkCalendar.Today(db.Clock), Text.Optional("shortNoticeReason", shortNoticeReason, "临时召开理由", 500));
+        var settings = await Settings.ForAsync<MeetingSettings>(db, m.CongressId, ct);
+        m.SendNotice(db.Clock.GetUtcNow().UtcDateTime, WorkCalendar.Today(db.Clock), Text.Optional("shortNoticeReason", shortNoticeReason, "临时召开理由", 500), settings.NoticeDays);
         var seated = (await Members.SeatedOnAsync(db, m.CongressId, m.StartsOn, ct)).Select(s => s.PersonId).ToList();
         var accounts = await db.Accounts.Where(a => a.CongressId == m.CongressId && a.Enabled && a.PersonId != null && seated.Contains(a.PersonId.Value)).Select(a => a.Id).ToListAsync(ct);
         Notifier.Notify(db, accounts, $"会议通知：{m.Title}", $"定于 {m.StartsOn:yyyy年M月d日}至{m.EndsOn:M月d日}在{m.Place}举行，议程 {m.Agenda.Count} 项。", $"/meetings/{m.Id}");
@@ -100,7 +101,7 @@ public static class MeetingWorkflow
 
     internal static AgendaItem AddAgendaItem(Meeting m, AgendaItemKind kind, string title, string? subjectType, int? subjectId)
     {
-        m.RequireOpenForChanges("调整议程");
+        m.Require(MeetingAction.AddAgendaItem);
         if (!Enum.IsDefined(kind)) throw DomainException.Invalid("kind", "议题类型无效。");
         if ((subjectType is null) != (subjectId is null)) throw DomainException.Invalid("subjectType", "关联记录须同时给出类型和编号。");
         if (subjectType is not null && m.Agenda.Any(a => a.SubjectType == subjectType && a.SubjectId == subjectId))
@@ -121,10 +122,11 @@ public static class MeetingWorkflow
         if (outcome is not (AgendaOutcome.Deliberated or AgendaOutcome.Withdrawn))
             throw DomainException.Invalid("outcome", "通过或未通过只能由表决产生；这里只能记录“已审议”或“撤回”。");
         var m = await LoadAsync(db, actor, meetingId, ct);
-        if (m.Status != MeetingStatus.InSession && outcome == AgendaOutcome.Deliberated)
+        if (outcome == AgendaOutcome.Deliberated && !m.Can(MeetingAction.RecordDeliberation))
             throw DomainException.Conflict("只能在会议举行期间记录审议结果。");
         var item = m.Agenda.FirstOrDefault(a => a.Id == itemId) ?? throw DomainException.NotFound("没有找到该议题。");
-        if (await db.Set<Vote>().AnyAsync(v => v.AgendaItemId == itemId && v.Status == VoteStatus.Open, ct))
+        var casting = Vote.Machine.StatesFor(VoteAction.Cast).ToList();
+        if (await db.Set<Vote>().AnyAsync(v => v.AgendaItemId == itemId && casting.Contains(v.Status), ct))
             throw DomainException.Conflict("该议题正在表决。");
         item.RecordOutcome(outcome, Text.Optional("note", note, "说明", 500));
         await db.SaveChangesAsync(ct);
@@ -134,20 +136,19 @@ public static class MeetingWorkflow
     {
         actor.RequireStaff();
         var m = await LoadAsync(db, actor, meetingId, ct);
-        if (m.Status is not (MeetingStatus.Notified or MeetingStatus.InSession))
-            throw DomainException.Conflict($"会议当前状态为“{MeetingLabels.Of(m.Status)}”，不能登记出席情况。");
+        m.Require(MeetingAction.RecordAttendance);
         if (entries.Count == 0) throw DomainException.Invalid("entries", "请至少登记一名组成人员的出席情况。");
         var seated = (await Members.SeatedOnAsync(db, m.CongressId, m.StartsOn, ct)).Select(s => s.PersonId).ToHashSet();
-        var openVotes = await db.Set<Vote>().Include(v => v.Members).Where(v => v.MeetingId == m.Id && v.Status == VoteStatus.Open).ToListAsync(ct);
+        var openVotes = (await db.Set<Vote>().Include(v => v.Members).Where(v => v.MeetingId == m.Id).ToListAsync(ct)).Where(v => v.Can(VoteAction.RecordPresence)).ToList();
         foreach (var (e, i) in entries.Select((e, i) => (e, i)))
         {
             if (!seated.Contains(e.PersonId)) throw DomainException.Invalid($"entries[{i}].personId", "只能登记会议日期在任的常委会组成人员的出席情况。");
             if (!Enum.IsDefined(e.Status)) throw DomainException.Invalid($"entries[{i}].status", "出席情况应为出席、请假或缺席。");
             var note = Text.Optional($"entries[{i}].note", e.Note, "备注", 200);
             if (m.Attendance.FirstOrDefault(a => a.PersonId == e.PersonId) is { } row)
-                (row.Status, row.Note) = (e.Status, note);
+                row.Record(e.Status, note);
             else
-                m.Attendance.Add(new MeetingAttendance { PersonId = e.PersonId, Status = e.Status, Note = note });
+                m.Attendance.Add(MeetingAttendance.Of(e.PersonId, e.Status, note));
             foreach (var v in openVotes) v.UpdatePresence(e.PersonId, e.Status == AttendanceStatus.Present);
         }
         await db.SaveChangesAsync(ct);
@@ -158,7 +159,7 @@ public static class MeetingWorkflow
     {
         actor.RequireStaff();
         var m = await LoadAsync(db, actor, meetingId, ct);
-        m.RequireOpenForChanges("登记列席人员");
+        m.Require(MeetingAction.AddAttendee);
         if (!Enum.IsDefined(kind)) throw DomainException.Invalid("kind", "列席人员类别无效。");
         if (kind == AttendeeKind.InvitedDeputy)
         {
@@ -214,20 +215,5 @@ public static class MeetingWorkflow
         var m = await LoadAsync(db, actor, id, ct);
         m.RecordMinutes(Text.Required("minutes", minutes, "会议纪要", 50_000));
         await db.SaveChangesAsync(ct);
-    }
-}
-
-/// <summary>Trimmed, bounded text from forms and requests, with a Chinese reason when it is missing or too long.</summary>
-public static class Text
-{
-    public static string Required(string field, string? value, string label, int max)
-        => Optional(field, value, label, max) ?? throw DomainException.Invalid(field, $"请填写{label}。");
-
-    public static string? Optional(string field, string? value, string label, int max)
-    {
-        var v = value?.Trim();
-        if (string.IsNullOrEmpty(v)) return null;
-        if (v.Length > max) throw DomainException.Invalid(field, $"{label}不能超过 {max} 字（现有 {v.Length} 字）。");
-        return v;
     }
 }

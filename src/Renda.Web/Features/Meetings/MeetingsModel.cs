@@ -8,6 +8,7 @@ public static class MeetingsModel
 {
     public static void Configure(ModelBuilder b)
     {
+        b.Entity<MeetingSettings>().ToTable("MeetingSettings").HasIndex(s => s.CongressId).IsUnique();
         b.Entity<Meeting>(e =>
         {
             e.ToTable("Meetings");

@@ -8,12 +8,18 @@ public enum ResolutionKind { Resolution = 1, Decision = 2 }
 /// <summary>Draft (on an agenda) → Adopted or Rejected by the meeting's vote; Withdrawn before the vote.</summary>
 public enum ResolutionStatus { Draft = 1, Adopted = 2, Rejected = 3, Withdrawn = 4 }
 
-public enum FollowUpStatus { Open = 1, Done = 2 }
+/// <summary>What may be done with a resolution; the table of <see cref="Resolution.Machine"/> says in which states.</summary>
+public enum ResolutionAction { Decide = 1, Withdraw = 2, AddTask = 3 }
 
 /// <summary>A resolution or decision (决议、决定) of the standing committee: the register numbers adopted ones per year.</summary>
 public class Resolution
 {
     public const int MaxText = 50_000;
+
+    public static readonly StateMachine<ResolutionStatus, ResolutionAction> Machine = new("决议决定", MeetingLabels.Of,
+        Allow.Row(ResolutionAction.Decide, "再次表决", ActorKinds.Staff | ActorKinds.System, ResolutionStatus.Draft),
+        Allow.Row(ResolutionAction.Withdraw, "撤回", ActorKinds.Staff, ResolutionStatus.Draft),
+        Allow.Row(ResolutionAction.AddTask, "登记落实任务", ActorKinds.Staff, ResolutionStatus.Adopted));
 
     public int Id { get; set; }
     public int CongressId { get; set; }
@@ -22,21 +28,22 @@ public class Resolution
     [MaxLength(MaxText)] public required string Text { get; set; }
     public int MeetingId { get; set; }
     public int? AgendaItemId { get; set; }
-    public int? VoteId { get; set; }
-    public ResolutionStatus Status { get; set; } = ResolutionStatus.Draft;
+    public int? VoteId { get; private set; }
+    public ResolutionStatus Status { get; private set; } = ResolutionStatus.Draft;
     /// <summary>Year and serial of the register, given on adoption: 〔2023〕5号.</summary>
-    public int? Year { get; set; }
-    public int? Serial { get; set; }
-    public DateOnly? AdoptedOn { get; set; }
+    public int? Year { get; private set; }
+    public int? Serial { get; private set; }
+    public DateOnly? AdoptedOn { get; private set; }
     public DateTime CreatedAt { get; set; }
     public List<ResolutionTask> Tasks { get; set; } = [];
 
     public string? Number => Serial is { } s ? $"〔{Year}〕{s}号" : null;
 
+    public bool Can(ResolutionAction action, Actor? actor = null) => Machine.Can(Status, action, actor);
+
     public void Decide(bool adopted, DateOnly on, int serial, int voteId)
     {
-        if (Status != ResolutionStatus.Draft)
-            throw DomainException.Conflict($"该决议决定已是“{MeetingLabels.Of(Status)}”，不能再次表决。");
+        Machine.Require(Status, ResolutionAction.Decide);
         VoteId = voteId;
         Status = adopted ? ResolutionStatus.Adopted : ResolutionStatus.Rejected;
         if (!adopted) return;
@@ -47,31 +54,18 @@ public class Resolution
 
     public void Withdraw()
     {
-        if (Status != ResolutionStatus.Draft)
-            throw DomainException.Conflict($"该决议决定已是“{MeetingLabels.Of(Status)}”，不能撤回。");
+        Machine.Require(Status, ResolutionAction.Withdraw);
         Status = ResolutionStatus.Withdrawn;
     }
-}
 
-/// <summary>A follow-up task of an adopted resolution, with its own clock.</summary>
-public class ResolutionTask
-{
-    public int Id { get; set; }
-    public int ResolutionId { get; set; }
-    [MaxLength(500)] public required string Description { get; set; }
-    public int? HandlingUnitId { get; set; }
-    [MaxLength(100)] public required string Responsible { get; set; }
-    public DateOnly DueOn { get; set; }
-    public FollowUpStatus Status { get; set; } = FollowUpStatus.Open;
-    public DateOnly? DoneOn { get; set; }
-    [MaxLength(2000)] public string? Report { get; set; }
-
-    public void Complete(DateOnly on, string report)
+    /// <summary>A follow-up task of an adopted resolution, due after the adoption day.</summary>
+    public ResolutionTask AddTask(string description, int? unitId, string responsible, DateOnly dueOn)
     {
-        if (Status == FollowUpStatus.Done)
-            throw DomainException.Conflict("该落实任务已办结。");
-        Status = FollowUpStatus.Done;
-        DoneOn = on;
-        Report = report;
+        if (!Can(ResolutionAction.AddTask)) throw DomainException.Conflict("只有已通过的决议决定才有落实任务。");
+        if (dueOn <= AdoptedOn) throw DomainException.Invalid("dueOn", "完成期限应晚于决议决定通过日期。");
+        if (dueOn.DayNumber - AdoptedOn!.Value.DayNumber > Platform.Deadlines.Deadlines.MaxAmount) throw DomainException.Invalid("dueOn", "完成期限过远。");
+        var task = new ResolutionTask { Description = description, HandlingUnitId = unitId, Responsible = responsible, DueOn = dueOn };
+        Tasks.Add(task);
+        return task;
     }
 }

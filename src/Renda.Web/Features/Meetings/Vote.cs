@@ -7,6 +7,9 @@ namespace Renda.Web.Features.Meetings;
 /// <summary>Prepared → Open → Closed (immutable from then on); Cancelled before it opens.</summary>
 public enum VoteStatus { Prepared = 1, Open = 2, Closed = 3, Cancelled = 4 }
 
+/// <summary>What may be done with a vote; the table of <see cref="Vote.Machine"/> says in which states.</summary>
+public enum VoteAction { Open = 1, Cast = 2, Close = 3, Cancel = 4, RecordPresence = 5 }
+
 /// <summary>整体表决, a separate vote on a contested clause (分项表决), or a personnel vote (任免表决, secret).</summary>
 public enum VoteKind { Whole = 1, Clause = 2, Appointment = 3 }
 
@@ -25,6 +28,13 @@ public enum MemberVoteResult { Yes = 1, No = 2, Abstain = 3, PresentNotVoting = 
 /// </summary>
 public class Vote
 {
+    public static readonly StateMachine<VoteStatus, VoteAction> Machine = new("表决", MeetingLabels.Of,
+        Allow.Row(VoteAction.Open, "开始表决", ActorKinds.Staff, VoteStatus.Prepared),
+        Allow.Row(VoteAction.Cast, "投票", ActorKinds.Member, VoteStatus.Open),
+        Allow.Row(VoteAction.Close, "结束表决", ActorKinds.Staff, VoteStatus.Open),
+        Allow.Row(VoteAction.Cancel, "取消", ActorKinds.Staff, VoteStatus.Prepared),
+        Allow.Row(VoteAction.RecordPresence, "登记出席", ActorKinds.Staff, VoteStatus.Open));
+
     public int Id { get; set; }
     public int MeetingId { get; set; }
     public int AgendaItemId { get; set; }
@@ -32,20 +42,20 @@ public class Vote
     [MaxLength(300)] public required string Title { get; set; }
     /// <summary>Personnel votes are secret: that a member voted is recorded, how is not.</summary>
     public bool Secret { get; set; }
-    public VoteStatus Status { get; set; } = VoteStatus.Prepared;
+    public VoteStatus Status { get; private set; } = VoteStatus.Prepared;
     /// <summary>All members seated on the meeting day (the denominator), fixed when the vote opens.</summary>
-    public int SeatedMembers { get; set; }
-    public int PresentMembers { get; set; }
-    public DateTime? OpenedAt { get; set; }
-    public DateTime? ClosedAt { get; set; }
-    public int? Yes { get; set; }
-    public int? No { get; set; }
-    public int? Abstain { get; set; }
-    public int? PresentNotVoting { get; set; }
-    public int? Absent { get; set; }
-    public bool? Passed { get; set; }
+    public int SeatedMembers { get; private set; }
+    public int PresentMembers { get; private set; }
+    public DateTime? OpenedAt { get; private set; }
+    public DateTime? ClosedAt { get; private set; }
+    public int? Yes { get; private set; }
+    public int? No { get; private set; }
+    public int? Abstain { get; private set; }
+    public int? PresentNotVoting { get; private set; }
+    public int? Absent { get; private set; }
+    public bool? Passed { get; private set; }
     /// <summary>SHA-256 over the ballots in a canonical order, written into the audit chain with the result (decision 0008).</summary>
-    [MaxLength(64)] public string? BallotDigest { get; set; }
+    [MaxLength(64)] public string? BallotDigest { get; private set; }
     public DateTime CreatedAt { get; set; }
 
     public List<VoteMember> Members { get; set; } = [];
@@ -53,16 +63,15 @@ public class Vote
     public static bool Quorate(int present, int seated) => present * 2 > seated;
     public static bool Passes(int yes, int seated) => yes * 2 > seated;
 
-    private void Require(string action, params VoteStatus[] allowed)
-    {
-        if (!allowed.Contains(Status))
-            throw DomainException.Conflict($"表决当前状态为“{MeetingLabels.Of(Status)}”，不能{action}。");
-    }
+    public bool Can(VoteAction action, Actor? actor = null) => Machine.Can(Status, action, actor);
+
+    /// <summary>Whether ballots are being cast now (a meeting cannot close, an item cannot change, while one is).</summary>
+    public bool IsOpen => Can(VoteAction.Cast);
 
     /// <summary>Opens the vote on the roll of seated members and who is present; refused without a quorum.</summary>
     public void Open(DateTime now, IReadOnlyList<VoteMember> roll)
     {
-        Require("开始表决", VoteStatus.Prepared);
+        Machine.Require(Status, VoteAction.Open);
         var present = roll.Count(m => m.Present);
         if (roll.Count == 0)
             throw DomainException.Conflict("会议日期没有在任的常委会组成人员，不能表决。");
@@ -78,7 +87,7 @@ public class Vote
     /// <summary>Closes the vote and fixes the result from the ballots; nothing about it changes afterwards.</summary>
     public void Close(DateTime now, IReadOnlyList<VoteBallot> ballots, IReadOnlyList<BallotChoice> secretPapers, string digest)
     {
-        Require("结束表决", VoteStatus.Open);
+        Machine.Require(Status, VoteAction.Close);
         var byPerson = ballots.ToDictionary(b => b.PersonId);
         foreach (var m in Members)
             m.Result = byPerson.TryGetValue(m.PersonId, out var b)
@@ -103,14 +112,14 @@ public class Vote
 
     public void Cancel()
     {
-        Require("取消", VoteStatus.Prepared);
+        Machine.Require(Status, VoteAction.Cancel);
         Status = VoteStatus.Cancelled;
     }
 
     /// <summary>Attendance recorded while the vote is open (a member arriving late) counts for it; the quorum stays as it was at opening.</summary>
     public void UpdatePresence(int personId, bool present)
     {
-        if (Status != VoteStatus.Open) return;
+        if (!Can(VoteAction.RecordPresence)) return;
         if (Members.FirstOrDefault(m => m.PersonId == personId) is { } m) m.Present = present;
     }
 }

@@ -12,8 +12,9 @@ public sealed class VotesAwaiting : IHomeAlerts
     {
         if (user.PersonId is not { } person)
             return [];
+        var casting = Vote.Machine.StatesFor(VoteAction.Cast).ToList();
         var count = await db.Set<VoteMember>().CountAsync(m => m.PersonId == person && m.Present
-            && db.Set<Vote>().Any(v => v.Id == m.VoteId && v.Status == VoteStatus.Open)
+            && db.Set<Vote>().Any(v => v.Id == m.VoteId && casting.Contains(v.Status))
             && !db.Set<VoteBallot>().Any(b => b.VoteId == m.VoteId && b.PersonId == person), ct);
         return count > 0 ? [new HomeAlert($"会议正在表决：有 {count} 项表决等待您投票", "/votes", "votes-awaiting")] : [];
     }

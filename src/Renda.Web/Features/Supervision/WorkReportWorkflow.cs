@@ -26,7 +26,7 @@ public static class WorkReportWorkflow
         return r;
     }
 
-    internal static MeetingActor AsMeetingActor(SupervisionActor a) => new(a.AccountId, a.CongressId, a.PersonId, a.UnitIds, a.IsStaff, a.IsCouncil);
+    internal static MeetingActor AsMeetingActor(SupervisionActor a) => new(a);
 
     public static async Task<WorkReport> RegisterAsync(RendaDbContext db, WorkCalendar calendar, SupervisionActor actor, WorkReportInput input, CancellationToken ct)
     {

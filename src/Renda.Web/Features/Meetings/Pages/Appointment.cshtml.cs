@@ -14,7 +14,6 @@ public class AppointmentDetailModel(RendaDbContext db) : MeetingPageModel(db)
     public AppointmentView A { get; private set; } = null!;
     public Gender? Gender { get; private set; }
     public DateOnly? BirthDate { get; private set; }
-    public MeetingStatus MeetingStatus { get; private set; }
     public VoteSummary? Vote { get; private set; }
     public OathView? Oath { get; private set; }
     public DateOnly Today { get; private set; }
@@ -26,11 +25,10 @@ public class AppointmentDetailModel(RendaDbContext db) : MeetingPageModel(db)
     protected override async Task LoadAsync(CancellationToken ct)
     {
         Today = WorkCalendar.Today(Db.Clock);
-        var a = await Appointments.LoadAsync(Db, Actor, Id, ct);
+        var a = await AppointmentWorkflow.LoadAsync(Db, Actor, Id, ct);
         Gender = a.Gender;
         BirthDate = a.BirthDate;
         A = (await MeetingQueries.AppointmentsAsync(Db, Actor.CongressId, null, a.MeetingId, ct)).First(x => x.Id == Id);
-        MeetingStatus = await Db.Set<Meeting>().Where(m => m.Id == a.MeetingId).Select(m => m.Status).FirstAsync(ct);
         if (a.VoteId is { } voteId && await Db.Set<Vote>().AsNoTracking().FirstOrDefaultAsync(v => v.Id == voteId, ct) is { } v)
             Vote = MeetingQueries.Summary(v);
         if (a.OathId is { } oathId)
@@ -45,14 +43,14 @@ public class AppointmentDetailModel(RendaDbContext db) : MeetingPageModel(db)
     private string Here => $"/appointments/{Id}";
 
     public Task<IActionResult> OnPostLawExamAsync(CancellationToken ct)
-        => StepAsync(a => Appointments.RecordLawExamAsync(Db, a, Id, LawExamResult, ct), "法律职业资格考试结果已登记。", () => Here, ct);
+        => StepAsync(a => AppointmentWorkflow.RecordLawExamAsync(Db, a, Id, LawExamResult, ct), "法律职业资格考试结果已登记。", () => Here, ct);
 
     public Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct)
-        => StepAsync(a => Appointments.WithdrawAsync(Db, a, Id, ct), "任免事项已撤回。", () => Here, ct);
+        => StepAsync(a => AppointmentWorkflow.WithdrawAsync(Db, a, Id, ct), "任免事项已撤回。", () => Here, ct);
 
     public Task<IActionResult> OnPostCertificateAsync(CancellationToken ct) => StepAsync(async a =>
     {
         if (CertificateIssuedOn is not { } on) throw DomainException.Invalid("issuedOn", "请填写颁发日期。");
-        await Appointments.IssueCertificateAsync(Db, a, Id, CertificateNumber, on, ct);
+        await AppointmentWorkflow.IssueCertificateAsync(Db, a, Id, CertificateNumber, on, ct);
     }, "任命书已颁发。", () => Here, ct);
 }

@@ -18,6 +18,7 @@ public class AppointmentsIndexModel(RendaDbContext db) : MeetingPageModel(db)
     /// <summary>Meetings that can still take a nomination (安排、通知、会议中).</summary>
     public List<MeetingOption> OpenMeetings { get; private set; } = [];
     public DateOnly Today { get; private set; }
+    public MeetingSettings Periods { get; private set; } = new();
 
     public sealed record MeetingOption(int Id, string Title, DateOnly StartsOn, string StatusLabel);
 
@@ -43,28 +44,24 @@ public class AppointmentsIndexModel(RendaDbContext db) : MeetingPageModel(db)
     protected override async Task LoadAsync(CancellationToken ct)
     {
         Today = WorkCalendar.Today(Db.Clock);
+        Periods = await Settings.ForAsync<MeetingSettings>(Db, Actor.CongressId, ct);
         Year ??= Today.Year;
         var congress = await Db.Congresses.Where(c => c.Id == Actor.CongressId).Select(c => new { c.Code, c.ShortName }).FirstAsync(ct);
         CongressName = congress.ShortName;
-        Years = await Db.Set<Meeting>().AsNoTracking().Where(m => m.CongressId == Actor.CongressId && Db.Set<Appointment>().Any(a => a.MeetingId == m.Id))
-            .Select(m => m.StartsOn.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
-        if (!Years.Contains(Today.Year)) Years.Insert(0, Today.Year);
-        if (!Years.Contains(Year.Value)) Years.Add(Year.Value);
-        Years = Years.OrderByDescending(y => y).ToList();
-        Stats = await Appointments.StatisticsAsync(Db, Actor.CongressId, congress.Code, Year.Value, ct);
+        Years = YearChoices(await Db.Set<Meeting>().AsNoTracking().Where(m => m.CongressId == Actor.CongressId && Db.Set<Appointment>().Any(a => a.MeetingId == m.Id))
+            .Select(m => m.StartsOn.Year).Distinct().ToListAsync(ct), Today.Year, Year.Value);
+        Stats = await AppointmentWorkflow.StatisticsAsync(Db, Actor.CongressId, congress.Code, Year.Value, ct);
         Rows = await MeetingQueries.AppointmentsAsync(Db, Actor.CongressId, Year, null, ct);
         if (Actor.IsStaff)
         {
-            var meetings = await Db.Set<Meeting>().AsNoTracking()
-                .Where(m => m.CongressId == Actor.CongressId && (m.Status == MeetingStatus.Scheduled || m.Status == MeetingStatus.Notified || m.Status == MeetingStatus.InSession))
-                .OrderBy(m => m.StartsOn).Select(m => new { m.Id, m.Title, m.StartsOn, m.Status }).ToListAsync(ct);
-            OpenMeetings = meetings.Select(m => new MeetingOption(m.Id, m.Title, m.StartsOn, MeetingLabels.Of(m.Status))).ToList();
+            OpenMeetings = (await MeetingQueries.AllowingAsync(Db, Actor.CongressId, MeetingAction.Nominate, ct))
+                .Select(m => new MeetingOption(m.Id, m.Title, m.StartsOn, MeetingLabels.Of(m.Status))).ToList();
         }
         Nomination.NominatedOn ??= Today;
     }
 
     /// <summary>Whether the meeting is less than ten days after the nomination, so a reason must be recorded.</summary>
-    public bool IsLate(MeetingOption m) => m.StartsOn.DayNumber - (Nomination.NominatedOn ?? Today).DayNumber < Appointment.NominationDays;
+    public bool IsLate(MeetingOption m) => m.StartsOn.DayNumber - (Nomination.NominatedOn ?? Today).DayNumber < Periods.NominationDays;
 
     public Task<IActionResult> OnPostNominateAsync(CancellationToken ct)
     {
@@ -74,7 +71,7 @@ public class AppointmentsIndexModel(RendaDbContext db) : MeetingPageModel(db)
             var f = Nomination;
             if (f.MeetingId is not { } meetingId) throw DomainException.Invalid("meetingId", "请选择提请任免的会议。");
             if (f.NominatedOn is not { } on) throw DomainException.Invalid("nominatedOn", "请填写提请日期。");
-            created = await Appointments.NominateAsync(Db, a, new NominationInput(meetingId, f.Kind, f.PersonName, f.Gender, f.BirthDate, f.Post, f.Nominator, on,
+            created = await AppointmentWorkflow.NominateAsync(Db, a, new NominationInput(meetingId, f.Kind, f.PersonName, f.Gender, f.BirthDate, f.Post, f.Nominator, on,
                 f.LateNominationReason, f.Biography, f.LawExamRequired, f.LawExamResult, f.OathOrganiser, f.EffectiveOn), ct);
         }, "任免事项已提请，并列入会议的人事任免议题。", () => $"/appointments/{created!.Id}", ct);
     }

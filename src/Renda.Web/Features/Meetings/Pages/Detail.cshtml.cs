@@ -10,6 +10,7 @@ public class MeetingDetailModel(RendaDbContext db, IEnumerable<IAgendaSubject> s
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     public MeetingDetail M { get; private set; } = null!;
     public List<AppointmentView> Appointments { get; private set; } = [];
+    public MeetingSettings Periods { get; private set; } = new();
 
     [BindProperty] public string? ShortNoticeReason { get; set; }
     [BindProperty] public AgendaForm Item { get; set; } = new();
@@ -28,6 +29,7 @@ public class MeetingDetailModel(RendaDbContext db, IEnumerable<IAgendaSubject> s
     protected override async Task LoadAsync(CancellationToken ct)
     {
         M = await MeetingQueries.DetailAsync(Db, Actor, Id, ct);
+        Periods = await Settings.ForAsync<MeetingSettings>(Db, Actor.CongressId, ct);
         Appointments = await MeetingQueries.AppointmentsAsync(Db, Actor.CongressId, null, Id, ct);
         Minutes ??= M.Minutes;
     }
@@ -71,14 +73,14 @@ public class MeetingDetailModel(RendaDbContext db, IEnumerable<IAgendaSubject> s
         return StepAsync(async a =>
         {
             if (NewVote.AgendaItemId is not { } item) throw DomainException.Invalid("agendaItemId", "请选择表决的议题。");
-            vote = await Voting.PrepareAsync(Db, a, Id, item, NewVote.Kind, NewVote.Title, NewVote.AppointmentIds, ct, subjects);
+            vote = await VoteWorkflow.PrepareAsync(Db, a, Id, item, NewVote.Kind, NewVote.Title, NewVote.AppointmentIds, ct, subjects);
         }, "表决已安排，请在会上开始表决。", () => $"/votes/{vote!.Id}", ct);
     }
 
     public Task<IActionResult> OnPostResolutionAsync(CancellationToken ct)
     {
         Resolution? r = null;
-        return StepAsync(async a => r = await Resolutions.DraftAsync(Db, a, new ResolutionInput(Id, Draft.Kind, Draft.Title, Draft.Text), ct),
+        return StepAsync(async a => r = await ResolutionWorkflow.DraftAsync(Db, a, new ResolutionInput(Id, Draft.Kind, Draft.Title, Draft.Text), ct),
             "决议决定草案已列入议程。", () => Here("agenda"), ct);
     }
 

@@ -26,8 +26,7 @@ public class MeetingsIndexModel(RendaDbContext db) : MeetingPageModel(db)
         var today = WorkCalendar.Today(Db.Clock);
         Year ??= today.Year;
         CongressName = await Db.Congresses.Where(c => c.Id == Actor.CongressId).Select(c => c.ShortName).FirstAsync(ct);
-        Years = await Db.Set<Meeting>().AsNoTracking().Where(m => m.CongressId == Actor.CongressId).Select(m => m.StartsOn.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
-        if (!Years.Contains(today.Year)) Years.Insert(0, today.Year);
+        Years = YearChoices(await Db.Set<Meeting>().AsNoTracking().Where(m => m.CongressId == Actor.CongressId).Select(m => m.StartsOn.Year).Distinct().ToListAsync(ct), today.Year);
         Meetings = await MeetingQueries.ListAsync(Db, Actor.CongressId, Year, ct);
         Schedule.StartsOn ??= today.AddDays(14);
         Schedule.EndsOn ??= today.AddDays(15);

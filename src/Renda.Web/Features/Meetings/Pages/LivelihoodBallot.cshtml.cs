@@ -18,7 +18,7 @@ public class LivelihoodBallotModel(RendaDbContext db) : MeetingPageModel(db)
     public bool IsDeputy { get; private set; }
     public bool IsStaff => Actor.IsStaff;
     /// <summary>The government's officers (承办单位) enter candidates and report progress, as staff may.</summary>
-    public bool MayReport => Actor.IsStaff || Actor.UnitIds.Count > 0;
+    public bool MayReport => Actor.IsAny(ActorKinds.Staff | ActorKinds.UnitOfficer);
 
     /// <summary>Which form failed, so its refusal is shown next to it as well as at the top.</summary>
     public string? FailedForm { get; private set; }
@@ -50,36 +50,36 @@ public class LivelihoodBallotModel(RendaDbContext db) : MeetingPageModel(db)
     {
         FailedForm = "project";
         if (Project.Budget is not { } budget) throw DomainException.Invalid("budget", "请填写预算（万元），只填数字。");
-        await Livelihood.AddProjectAsync(Db, a, Id, new LivelihoodProjectInput(Project.Name, Project.Department, budget, Project.Description), ct);
+        await LivelihoodBallotWorkflow.AddProjectAsync(Db, a, Id, new LivelihoodProjectInput(Project.Name, Project.Department, budget, Project.Description), ct);
     }, "候选项目已增加。", () => Here("candidates"), ct);
 
     public Task<IActionResult> OnPostOpenAsync(CancellationToken ct)
-        => StepAsync(a => Livelihood.OpenAsync(Db, a, Id, ct), "投票开始，代表可以在手机上投票。", () => Here("status"), ct);
+        => StepAsync(a => LivelihoodBallotWorkflow.OpenAsync(Db, a, Id, ct), "投票开始，代表可以在手机上投票。", () => Here("status"), ct);
 
     public Task<IActionResult> OnPostCastAsync(CancellationToken ct)
-        => StepAsync(a => Livelihood.CastAsync(Db, a, Id, ProjectIds, ct), "您的选票已投出，谢谢。", () => Here("status"), ct);
+        => StepAsync(a => LivelihoodBallotWorkflow.CastAsync(Db, a, Id, ProjectIds, ct), "您的选票已投出，谢谢。", () => Here("status"), ct);
 
     public Task<IActionResult> OnPostCloseAsync(CancellationToken ct)
-        => StepAsync(a => Livelihood.CloseAsync(Db, a, Id, ct), "投票结束，票决结果已产生。", () => Here("candidates"), ct);
+        => StepAsync(a => LivelihoodBallotWorkflow.CloseAsync(Db, a, Id, ct), "投票结束，票决结果已产生。", () => Here("candidates"), ct);
 
     public Task<IActionResult> OnPostProgressAsync(int projectId, int? percent, string? text, CancellationToken ct) => StepAsync(async a =>
     {
         (FailedProjectId, ProgressPercent, ProgressText) = (projectId, percent, text);
         if (percent is not { } p) throw DomainException.Invalid("percent", "请填写完成进度（0–100 的整数）。");
-        await Livelihood.ReportProgressAsync(Db, a, projectId, p, text, ct);
+        await LivelihoodBallotWorkflow.ReportProgressAsync(Db, a, projectId, p, text, ct);
     }, "实施进度已报告。", () => Here($"project-{projectId}"), ct);
 
     public Task<IActionResult> OnPostEvaluationAsync(CancellationToken ct)
-        => StepAsync(a => Livelihood.OpenEvaluationAsync(Db, a, Id, ct), "年终满意度测评开始，代表可以评价各项目。", () => Here("progress"), ct);
+        => StepAsync(a => LivelihoodBallotWorkflow.OpenEvaluationAsync(Db, a, Id, ct), "年终满意度测评开始，代表可以评价各项目。", () => Here("progress"), ct);
 
-    public Task<IActionResult> OnPostEvaluateAsync(int projectId, Evaluation? result, CancellationToken ct)
+    public Task<IActionResult> OnPostEvaluateAsync(int projectId, Satisfaction? result, CancellationToken ct)
     {
         var done = result is { } r && Enum.IsDefined(r) ? $"您对该项目的评价（{MeetingLabels.Of(r)}）已记录。" : "";
         return StepAsync(async a =>
         {
             FailedProjectId = projectId;
             if (result is not { } r) throw DomainException.Invalid("result", "请选择满意、基本满意或不满意。");
-            await Livelihood.EvaluateAsync(Db, a, projectId, r, ct);
+            await LivelihoodBallotWorkflow.EvaluateAsync(Db, a, projectId, r, ct);
         }, done, () => Here($"project-{projectId}"), ct);
     }
 }

@@ -33,15 +33,14 @@ public class LivelihoodListModel(RendaDbContext db) : MeetingPageModel(db)
         var today = WorkCalendar.Today(Db.Clock);
         Year ??= today.Year;
         CongressName = await Db.Congresses.Where(c => c.Id == Actor.CongressId).Select(c => c.ShortName).FirstAsync(ct);
-        Years = await Db.Set<LivelihoodProjectBallot>().AsNoTracking().Where(b => b.CongressId == Actor.CongressId).Select(b => b.Year).Distinct().ToListAsync(ct);
-        foreach (var y in new[] { today.Year, Year.Value }) if (!Years.Contains(y)) Years.Add(y);
-        Years = Years.OrderByDescending(y => y).ToList();
+        Years = YearChoices(await Db.Set<LivelihoodProjectBallot>().AsNoTracking().Where(b => b.CongressId == Actor.CongressId).Select(b => b.Year).Distinct().ToListAsync(ct), today.Year, Year.Value);
         var ballots = await MeetingQueries.LivelihoodBallotsAsync(Db, Actor.CongressId, Year, ct);
+        var casting = LivelihoodProjectBallot.Machine.StatesFor(LivelihoodBallotAction.Cast).ToList();
         var elsewhere = await Db.Set<LivelihoodProjectBallot>().AsNoTracking().Include(b => b.Projects)
-            .Where(b => b.CongressId == Actor.CongressId && b.Status == LivelihoodBallotStatus.Open && b.Year != Year).OrderByDescending(b => b.Year).ToListAsync(ct);
+            .Where(b => b.CongressId == Actor.CongressId && casting.Contains(b.Status) && b.Year != Year).OrderByDescending(b => b.Year).ToListAsync(ct);
         ballots.AddRange(elsewhere);
         // While a ballot is open the turnout is the receipts so far (who voted, never what was ticked).
-        var open = ballots.Where(b => b.Status == LivelihoodBallotStatus.Open).Select(b => b.Id).ToList();
+        var open = ballots.Where(b => b.Can(LivelihoodBallotAction.Cast)).Select(b => b.Id).ToList();
         var receipts = await Db.Set<LivelihoodBallotReceipt>().AsNoTracking().Where(r => open.Contains(r.BallotId)).GroupBy(r => r.BallotId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var rows = ballots.Select(b => new Row(b.Id, b.Year, b.Title, b.Session, b.Places, b.Projects.Count, b.Status, MeetingLabels.Of(b.Status),
@@ -60,7 +59,7 @@ public class LivelihoodListModel(RendaDbContext db) : MeetingPageModel(db)
             var f = Create;
             if (f.Year is not { } year) throw Platform.Web.DomainException.Invalid("year", "请填写年度。");
             if (f.Places is not { } places) throw Platform.Web.DomainException.Invalid("places", "请填写拟确定的项目数。");
-            created = await Livelihood.CreateAsync(Db, a, new LivelihoodBallotInput(year, f.Title, f.Session, places, f.TieRule), ct);
+            created = await LivelihoodBallotWorkflow.CreateAsync(Db, a, new LivelihoodBallotInput(year, f.Title, f.Session, places, f.TieRule), ct);
         }, "票决已创建，请录入候选项目。", () => $"/livelihood/{created!.Id}", ct);
     }
 }

@@ -20,6 +20,7 @@ public class OathsIndexModel(RendaDbContext db) : MeetingPageModel(db)
     public List<AppointmentView> Awaiting { get; private set; } = [];
     public List<(int Id, string Title)> Meetings { get; private set; } = [];
     public DateOnly Today { get; private set; }
+    public MeetingSettings Periods { get; private set; } = new();
 
     [BindProperty] public OathForm Record { get; set; } = new();
     public sealed class OathForm
@@ -36,21 +37,21 @@ public class OathsIndexModel(RendaDbContext db) : MeetingPageModel(db)
     protected override async Task LoadAsync(CancellationToken ct)
     {
         Today = WorkCalendar.Today(Db.Clock);
+        Periods = await Settings.ForAsync<MeetingSettings>(Db, Actor.CongressId, ct);
         Year ??= Today.Year;
         CongressName = await Db.Congresses.Where(c => c.Id == Actor.CongressId).Select(c => c.ShortName).FirstAsync(ct);
-        Years = await Db.Set<Oath>().AsNoTracking().Where(o => o.CongressId == Actor.CongressId).Select(o => o.TakenOn.Year).Distinct().ToListAsync(ct);
-        foreach (var y in new[] { Today.Year, Year.Value }) if (!Years.Contains(y)) Years.Add(y);
-        Years = Years.OrderByDescending(y => y).ToList();
+        Years = YearChoices(await Db.Set<Oath>().AsNoTracking().Where(o => o.CongressId == Actor.CongressId).Select(o => o.TakenOn.Year).Distinct().ToListAsync(ct), Today.Year, Year.Value);
         Oaths = await MeetingQueries.OathsAsync(Db, Actor.CongressId, Year, ct);
 
         // Few meetings have someone still to swear in; reading their appointments reuses the query that knows the oath clock.
+        var swearing = Appointment.Machine.StatesFor(AppointmentAction.TakeOath).ToList();
         var pendingMeetings = await Db.Set<Appointment>().AsNoTracking()
-            .Where(a => a.CongressId == Actor.CongressId && a.Status == AppointmentStatus.Approved && a.OathRequired && a.OathId == null)
+            .Where(a => a.CongressId == Actor.CongressId && swearing.Contains(a.Status) && a.OathRequired && a.OathId == null)
             .Select(a => a.MeetingId).Distinct().ToListAsync(ct);
         Awaiting = [];
         foreach (var m in pendingMeetings)
             Awaiting.AddRange((await MeetingQueries.AppointmentsAsync(Db, Actor.CongressId, null, m, ct))
-                .Where(a => a.Status == AppointmentStatus.Approved && a.OathRequired && a.OathId is null));
+                .Where(a => a.AwaitingOath));
         Awaiting = Awaiting.OrderByDescending(a => a.OathOverdue).ThenBy(a => a.OathDueOn ?? DateOnly.MaxValue).ThenBy(a => a.Id).ToList();
 
         var meetings = await Db.Set<Meeting>().AsNoTracking()
@@ -82,7 +83,7 @@ public class OathsIndexModel(RendaDbContext db) : MeetingPageModel(db)
             var f = Record;
             if (f.TakenOn is not { } on) throw DomainException.Invalid("takenOn", "请填写宣誓日期。");
             if (f.AppointmentIds.Count == 0) throw DomainException.Invalid("appointmentIds", "请勾选宣誓人。");
-            await Appointments.RecordOathAsync(Db, a, new OathInput(f.Kind, on, f.Place, f.Leader, f.OrganisedBy, f.MeetingId, f.AppointmentIds), ct);
+            await AppointmentWorkflow.RecordOathAsync(Db, a, new OathInput(f.Kind, on, f.Place, f.Leader, f.OrganisedBy, f.MeetingId, f.AppointmentIds), ct);
             year = on.Year;
         }, "宪法宣誓已登记。", () => $"/oaths?year={year}#top", ct);
     }

@@ -72,6 +72,7 @@ public static class Menu
             new("备案审查期限", "/admin/filing-settings", u => u.Has(Role.SystemAdministrator)),
             new("监督工作规则", "/admin/supervision-settings", u => u.Has(Role.SystemAdministrator)),
             new("立法工作规则", "/admin/legislation-settings", u => u.Has(Role.SystemAdministrator)),
+            new("会议期限规则", "/admin/meeting-settings", u => u.Has(Role.SystemAdministrator)),
             new("审计日志", "/audit", u => u.Has(Role.AuditAdministrator)),
         ]),
     ];

@@ -9,20 +9,8 @@ using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Meetings;
 
-/// <summary>
-/// A module whose records go on agendas (resolutions, appointments, later bills and reviews) receives
-/// the outcome of the vote on its item here, inside the transaction that closes the vote.
-/// </summary>
-public interface IAgendaSubject
-{
-    string SubjectType { get; }
-    Task ApplyAsync(RendaDbContext db, WorkCalendar calendar, Meeting meeting, AgendaItem item, Vote vote, CancellationToken ct);
-
-    /// <summary>Why the record cannot be put to a whole vote on this item now (e.g. a bill at a reading that is not its last), or null.</summary>
-    Task<string?> RefuseWholeVoteAsync(RendaDbContext db, AgendaItem item, CancellationToken ct) => Task.FromResult<string?>(null);
-}
-
-public static class Voting
+/// <summary>Votes of the standing committee: prepared on an agenda item, opened with a quorum, cast, closed into a sealed result.</summary>
+public static class VoteWorkflow
 {
     public const string PassingRule = "赞成票超过全体组成人员的半数为通过（地方组织法第五十一条；常委会议事规则）";
 
@@ -45,7 +33,7 @@ public static class Voting
     {
         actor.RequireStaff();
         var m = await MeetingWorkflow.LoadAsync(db, actor, meetingId, ct);
-        m.RequireOpenForChanges("安排表决");
+        m.Require(MeetingAction.PrepareVote);
         var item = m.Agenda.FirstOrDefault(a => a.Id == agendaItemId) ?? throw DomainException.NotFound("没有找到该议题。");
         if (!Enum.IsDefined(kind)) throw DomainException.Invalid("kind", "表决方式无效。");
         if (item.Outcome != AgendaOutcome.Pending) throw DomainException.Conflict($"该议题已有结果“{MeetingLabels.Of(item.Outcome)}”。");
@@ -59,10 +47,7 @@ public static class Voting
             appointments = await db.Set<Appointment>().Where(a => ids.Contains(a.Id)).OrderBy(a => a.Id).ToListAsync(ct);
             if (appointments.Count != ids.Count || appointments.Any(a => a.MeetingId != m.Id || a.AgendaItemId != item.Id))
                 throw DomainException.Invalid("appointmentIds", "任免事项须是列入本议题的事项。");
-            if (appointments.FirstOrDefault(a => a.Status != AppointmentStatus.Nominated) is { } done)
-                throw DomainException.Conflict($"“{done.PersonName}”的任免事项已是“{MeetingLabels.Of(done.Status)}”。");
-            if (appointments.FirstOrDefault(a => a.VoteId is not null) is { } taken)
-                throw DomainException.Conflict($"“{taken.PersonName}”的任免事项已安排表决。");
+            foreach (var a in appointments) a.RequirePutToVote();
         }
         else
         {
@@ -84,14 +69,14 @@ public static class Voting
         };
         var vote = new Vote
         {
-            MeetingId = m.Id, AgendaItemId = item.Id, Kind = kind, Secret = kind == VoteKind.Appointment, Status = VoteStatus.Prepared,
+            MeetingId = m.Id, AgendaItemId = item.Id, Kind = kind, Secret = kind == VoteKind.Appointment,
             Title = Text.Optional("title", title, "表决事项", 300) ?? defaultTitle ?? throw DomainException.Invalid("title", "分项表决须写明表决的条款，如“第十二条”。"),
             CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Add(vote);
         await db.SaveChangesAsync(ct);
-        foreach (var a in appointments) a.VoteId = vote.Id;
+        foreach (var a in appointments) a.PutToVote(vote.Id);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return vote;
@@ -103,14 +88,16 @@ public static class Voting
         actor.RequireStaff();
         var vote = await LoadAsync(db, actor, voteId, ct);
         var m = await MeetingWorkflow.LoadAsync(db, actor, vote.MeetingId, ct);
-        if (m.Status != MeetingStatus.InSession) throw DomainException.Conflict("只能在会议举行期间进行表决。");
+        if (!m.Can(MeetingAction.HoldVote)) throw DomainException.Conflict("只能在会议举行期间进行表决。");
         // The item may have been withdrawn (or, for appointments, each nomination) since the vote was prepared.
         var item = m.Agenda.First(a => a.Id == vote.AgendaItemId);
         if (vote.Kind != VoteKind.Clause && item.Outcome != AgendaOutcome.Pending)
             throw DomainException.Conflict($"该议题已有结果“{MeetingLabels.Of(item.Outcome)}”，不能再表决。");
-        if (vote.Kind == VoteKind.Appointment && !await db.Set<Appointment>().AnyAsync(a => a.VoteId == vote.Id && a.Status == AppointmentStatus.Nominated, ct))
+        var undecided = Appointment.Machine.StatesFor(AppointmentAction.Decide).ToList();
+        if (vote.Kind == VoteKind.Appointment && !await db.Set<Appointment>().AnyAsync(a => a.VoteId == vote.Id && undecided.Contains(a.Status), ct))
             throw DomainException.Conflict("本项表决的任免事项都已撤回或已决定。");
-        if (await db.Set<Vote>().AnyAsync(v => v.MeetingId == m.Id && v.Status == VoteStatus.Open && v.Id != vote.Id, ct))
+        var casting = Vote.Machine.StatesFor(VoteAction.Cast).ToList();
+        if (await db.Set<Vote>().AnyAsync(v => v.MeetingId == m.Id && casting.Contains(v.Status) && v.Id != vote.Id, ct))
             throw DomainException.Conflict("另一项表决正在进行，请先结束它。");
         if (vote.Kind == VoteKind.Appointment)
         {
@@ -144,8 +131,8 @@ public static class Voting
             })
             .FirstOrDefaultAsync(ct);
         if (vote is null || vote.CongressId != actor.CongressId) throw DomainException.NotFound("没有找到该表决。");
-        if (vote.Status != VoteStatus.Open)
-            throw DomainException.Conflict(vote.Status == VoteStatus.Closed ? "表决已经结束，不能再投票。" : $"表决当前状态为“{MeetingLabels.Of(vote.Status)}”，不能投票。");
+        if (vote.Status == VoteStatus.Closed) throw DomainException.Conflict("表决已经结束，不能再投票。");
+        Vote.Machine.Require(vote.Status, VoteAction.Cast);
         if (vote.Present is null) throw DomainException.Forbidden("您不是会议日期在任的常委会组成人员，不能参加本项表决。");
         if (vote.Present == false) throw DomainException.Conflict("您未登记出席本次会议，请先向会务组报到。");
         db.Add(new VoteBallot { VoteId = voteId, PersonId = personId, Choice = vote.Secret ? null : choice, CastAt = db.Clock.GetUtcNow().UtcDateTime });
@@ -192,7 +179,7 @@ public static class Voting
                 await subject.ApplyAsync(db, calendar, m, item, vote, ct);
         }
         else if (vote.Kind == VoteKind.Appointment)
-            await Appointments.ApplyVoteAsync(db, calendar, m, item, vote, ct);
+            await AppointmentWorkflow.ApplyVoteAsync(db, calendar, m, item, vote, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return vote;
@@ -203,7 +190,7 @@ public static class Voting
         actor.RequireStaff();
         var vote = await LoadAsync(db, actor, voteId, ct);
         vote.Cancel();
-        foreach (var a in await db.Set<Appointment>().Where(a => a.VoteId == voteId).ToListAsync(ct)) a.VoteId = null;
+        foreach (var a in await db.Set<Appointment>().Where(a => a.VoteId == voteId).ToListAsync(ct)) a.ReleaseVote();
         await db.SaveChangesAsync(ct);
     }
 

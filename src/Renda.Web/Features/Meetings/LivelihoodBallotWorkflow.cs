@@ -14,7 +14,7 @@ public sealed record LivelihoodBallotInput(int Year, string? Title, string? Sess
 public sealed record LivelihoodProjectInput(string? Name, string? Department, decimal Budget, string? Description);
 
 /// <summary>民生实事项目人大代表票决: candidates, the deputies' secret ballot, the result, progress and the year-end evaluation.</summary>
-public static class Livelihood
+public static class LivelihoodBallotWorkflow
 {
     public static async Task<LivelihoodProjectBallot> LoadAsync(RendaDbContext db, MeetingActor actor, int id, CancellationToken ct)
     {
@@ -23,10 +23,7 @@ public static class Livelihood
         return b;
     }
 
-    private static void RequireStaffOrUnit(MeetingActor actor)
-    {
-        if (!actor.IsStaff && actor.UnitIds.Count == 0) throw DomainException.Forbidden("只有常委会工作人员或政府承办单位可以办理此操作。");
-    }
+    private static void RequireStaffOrUnit(MeetingActor actor) => actor.RequireAny(ActorKinds.Staff | ActorKinds.UnitOfficer, "只有常委会工作人员或政府承办单位可以办理此操作。");
 
     public static async Task<LivelihoodProjectBallot> CreateAsync(RendaDbContext db, MeetingActor actor, LivelihoodBallotInput r, CancellationToken ct)
     {
@@ -37,7 +34,7 @@ public static class Livelihood
         var b = new LivelihoodProjectBallot
         {
             CongressId = actor.CongressId, Year = r.Year, Title = Text.Required("title", r.Title, "标题", 200), Session = Text.Required("session", r.Session, "代表大会会议", 200),
-            Places = r.Places, TieRule = r.TieRule, Status = LivelihoodBallotStatus.Draft, CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
+            Places = r.Places, TieRule = r.TieRule, CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
         };
         db.Add(b);
         await db.SaveChangesAsync(ct);
@@ -49,17 +46,9 @@ public static class Livelihood
     {
         RequireStaffOrUnit(actor);
         var b = await LoadAsync(db, actor, ballotId, ct);
-        b.RequireDraft("增加候选项目");
         if (r.Budget is <= 0 or > 100_000_000) throw DomainException.Invalid("budget", "预算（万元）应大于 0。");
-        if (b.Projects.Count >= 200) throw DomainException.Conflict("候选项目不能超过 200 个。");
-        var name = Text.Required("name", r.Name, "项目名称", 200);
-        if (b.Projects.Any(p => p.Name == name)) throw DomainException.Conflict($"候选项目“{name}”已经提交。");
-        var p = new LivelihoodProject
-        {
-            Name = name, Department = Text.Required("department", r.Department, "责任部门", 100), Budget = decimal.Round(r.Budget, 2),
-            Description = Text.Required("description", r.Description, "项目内容", 2000), Order = b.Projects.Count + 1,
-        };
-        b.Projects.Add(p);
+        var p = b.AddProject(Text.Required("name", r.Name, "项目名称", 200), Text.Required("department", r.Department, "责任部门", 100), r.Budget,
+            Text.Required("description", r.Description, "项目内容", 2000));
         await db.SaveChangesAsync(ct);
         return p;
     }
@@ -88,8 +77,7 @@ public static class Livelihood
             q = db.Set<LivelihoodProjectBallot>().FromSqlRaw("""SELECT * FROM "LivelihoodProjectBallots" WHERE "Id" = {0} FOR SHARE""", ballotId);
         var b = await q.AsNoTracking().Select(x => new { x.CongressId, x.Status, x.Places }).FirstOrDefaultAsync(ct);
         if (b is null || b.CongressId != actor.CongressId) throw DomainException.NotFound("没有找到该票决。");
-        if (b.Status != LivelihoodBallotStatus.Open)
-            throw DomainException.Conflict(b.Status == LivelihoodBallotStatus.Closed ? "投票已经结束，不能再投票。" : "投票尚未开始。");
+        LivelihoodProjectBallot.RequireCasting(b.Status);
         if (ticks.Count > b.Places) throw DomainException.Invalid("projectIds", $"最多勾选 {b.Places} 个项目（现勾选 {ticks.Count} 个）。");
         if (ticks.Count > 0)
         {
@@ -135,11 +123,7 @@ public static class Livelihood
         RequireStaffOrUnit(actor);
         var project = await db.Set<LivelihoodProject>().Include(p => p.Progress).FirstOrDefaultAsync(p => p.Id == projectId, ct) ?? throw DomainException.NotFound("没有找到该项目。");
         var b = await LoadAsync(db, actor, project.BallotId, ct);
-        if (b.Status != LivelihoodBallotStatus.Closed || !project.Adopted) throw DomainException.Conflict("只有票决确定的项目报告实施进度。");
-        if (percent is < 0 or > 100) throw DomainException.Invalid("percent", "完成进度应为 0–100。");
-        if (project.Progress.Count > 0 && percent < project.Progress.Max(p => p.PercentDone))
-            throw DomainException.Invalid("percent", $"完成进度不能低于上次报告的 {project.Progress.Max(p => p.PercentDone)}%。");
-        project.Progress.Add(new LivelihoodProgress { ReportedOn = WorkCalendar.Today(db.Clock), PercentDone = percent, Text = Text.Required("text", text, "进展情况", 2000) });
+        b.ReportProgress(project, WorkCalendar.Today(db.Clock), percent, Text.Required("text", text, "进展情况", 2000));
         await db.SaveChangesAsync(ct);
     }
 
@@ -151,14 +135,13 @@ public static class Livelihood
         await db.SaveChangesAsync(ct);
     }
 
-    public static async Task EvaluateAsync(RendaDbContext db, MeetingActor actor, int projectId, Evaluation result, CancellationToken ct)
+    public static async Task EvaluateAsync(RendaDbContext db, MeetingActor actor, int projectId, Satisfaction result, CancellationToken ct)
     {
         if (!Enum.IsDefined(result)) throw DomainException.Invalid("result", "评价应为满意、基本满意或不满意。");
         var deputyId = await actor.RequireDeputyAsync(db, ct);
         var project = await db.Set<LivelihoodProject>().FirstOrDefaultAsync(p => p.Id == projectId, ct) ?? throw DomainException.NotFound("没有找到该项目。");
         var b = await LoadAsync(db, actor, project.BallotId, ct);
-        if (!b.EvaluationOpen) throw DomainException.Conflict("年终满意度测评尚未开始。");
-        if (!project.Adopted) throw DomainException.Conflict("只对票决确定的项目进行测评。");
+        b.RequireEvaluation(project);
         db.Add(new LivelihoodEvaluation { ProjectId = projectId, DeputyId = deputyId, Result = result, At = db.Clock.GetUtcNow().UtcDateTime });
         await db.SaveUniqueAsync("您已对该项目作出评价。", ct);
     }

@@ -15,10 +15,9 @@ public sealed record OathInput(OathKind Kind, DateOnly TakenOn, string? Place, s
 public sealed record AppointmentStatistics(string Code, int Year, int PersonTimes, IReadOnlyDictionary<string, int> ByKind, int OathPersonTimes, int OathsDue, int OathsOverdue, int Rejected);
 
 /// <summary>人事任免 and 宪法宣誓: nomination, the vote (through Voting), certificate, oath and its clock, person-times.</summary>
-public static class Appointments
+public static class AppointmentWorkflow
 {
     public const string Subject = "Appointment";
-    public const string OathPurpose = "oath";
 
     public static async Task<Appointment> LoadAsync(RendaDbContext db, MeetingActor actor, int id, CancellationToken ct)
     {
@@ -38,14 +37,14 @@ public static class Appointments
         if (!Enum.IsDefined(r.OathOrganiser)) throw DomainException.Invalid("oathOrganiser", "宣誓组织方式无效。");
         if (r.Gender is { } g && !Enum.IsDefined(g)) throw DomainException.Invalid("gender", "性别无效。");
         var meeting = await MeetingWorkflow.LoadAsync(db, actor, r.MeetingId, ct);
-        if (meeting.Status is not (MeetingStatus.Scheduled or MeetingStatus.Notified or MeetingStatus.InSession))
-            throw DomainException.Conflict($"会议当前状态为“{MeetingLabels.Of(meeting.Status)}”，不能提请任免。");
+        meeting.Require(MeetingAction.Nominate);
+        var settings = await Settings.ForAsync<MeetingSettings>(db, meeting.CongressId, ct);
         var today = WorkCalendar.Today(db.Clock);
         if (r.NominatedOn > today) throw DomainException.Invalid("nominatedOn", "提请日期不能晚于今天。");
         var daysAhead = meeting.StartsOn.DayNumber - r.NominatedOn.DayNumber;
         var late = Text.Optional("lateNominationReason", r.LateNominationReason, "逾期提请的理由", 500);
-        if (daysAhead < Appointment.NominationDays && late is null)
-            throw DomainException.Conflict($"提请任免应当在会议举行十日前提出（{Appointment.NominationSource}）；本件提请于会前 {daysAhead} 日，须记录例外理由。");
+        if (daysAhead < settings.NominationDays && late is null)
+            throw DomainException.Conflict($"提请任免应当在会议举行{Platform.Organisations.ChineseNumerals.Of(settings.NominationDays)}日前提出（{Appointment.NominationSource}）；本件提请于会前 {daysAhead} 日，须记录例外理由。");
         if (r.BirthDate is { } b && (b.Year < 1900 || b > today)) throw DomainException.Invalid("birthDate", "出生日期无效。");
         if (r.EffectiveOn is { } eff && eff < meeting.StartsOn) throw DomainException.Invalid("effectiveOn", "生效日期不能早于会议日期。");
         var item = meeting.Agenda.FirstOrDefault(a => a.Kind == AgendaItemKind.Appointment && a.Outcome == AgendaOutcome.Pending)
@@ -55,11 +54,11 @@ public static class Appointments
             CongressId = meeting.CongressId, MeetingId = meeting.Id, Kind = r.Kind,
             PersonName = Text.Required("personName", r.PersonName, "姓名", 50), Gender = r.Gender, BirthDate = r.BirthDate,
             Post = Text.Required("post", r.Post, "职务", 100), Nominator = Text.Required("nominator", r.Nominator, "提请机关", 100),
-            NominatedOn = r.NominatedOn, LateNominationReason = daysAhead < Appointment.NominationDays ? late : null,
+            NominatedOn = r.NominatedOn, LateNominationReason = daysAhead < settings.NominationDays ? late : null,
             Biography = Text.Optional("biography", r.Biography, "简历", 4000),
             LawExamRequired = r.LawExamRequired, LawExamResult = Text.Optional("lawExamResult", r.LawExamResult, "法律职业资格考试结果", 100),
             OathRequired = Appointment.TakesOath(r.Kind), OathOrganiser = r.OathOrganiser, EffectiveOn = r.EffectiveOn,
-            Status = AppointmentStatus.Nominated, CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
+            CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
@@ -74,8 +73,7 @@ public static class Appointments
     {
         actor.RequireStaff();
         var a = await LoadAsync(db, actor, id, ct);
-        if (a.Status != AppointmentStatus.Nominated) throw DomainException.Conflict("只能在表决前登记考试结果。");
-        a.LawExamResult = Text.Required("result", result, "考试结果", 100);
+        a.RecordLawExam(Text.Required("result", result, "考试结果", 100));
         await db.SaveChangesAsync(ct);
     }
 
@@ -85,11 +83,11 @@ public static class Appointments
         var a = await LoadAsync(db, actor, id, ct);
         if (a.VoteId is { } v && await db.Set<Vote>().FirstOrDefaultAsync(x => x.Id == v, ct) is { } vote)
         {
-            if (vote.Status == VoteStatus.Open) throw DomainException.Conflict("该事项正在表决，不能撤回。");
+            if (vote.IsOpen) throw DomainException.Conflict("该事项正在表决，不能撤回。");
             // Leaves a prepared (combined) vote for the others; a vote left with nobody is cancelled.
-            if (vote.Status == VoteStatus.Prepared)
+            if (vote.Can(VoteAction.Cancel))
             {
-                a.VoteId = null;
+                a.ReleaseVote();
                 if (!await db.Set<Appointment>().AnyAsync(x => x.VoteId == v && x.Id != a.Id, ct)) vote.Cancel();
             }
         }
@@ -113,13 +111,15 @@ public static class Appointments
     {
         var on = WorkCalendar.LocalDate(vote.ClosedAt!.Value);
         var covered = await db.Set<Appointment>().Where(a => a.VoteId == vote.Id).ToListAsync(ct);
+        var settings = await Settings.ForAsync<MeetingSettings>(db, meeting.CongressId, ct);
         foreach (var a in covered)
         {
             a.Decide(vote.Passed == true, on, vote.Id);
-            if (a.Status == AppointmentStatus.Approved && a.OathRequired)
-                StartOathClock(db, calendar, meeting, a);
+            if (a.AwaitsOath)
+                MeetingClocks.StartOath(db, calendar, settings, meeting, a);
         }
-        var open = await db.Set<Appointment>().Where(a => a.AgendaItemId == item.Id && a.Status == AppointmentStatus.Nominated && a.VoteId != vote.Id).CountAsync(ct);
+        var undecided = Appointment.Machine.StatesFor(AppointmentAction.Decide).ToList();
+        var open = await db.Set<Appointment>().Where(a => a.AgendaItemId == item.Id && undecided.Contains(a.Status) && a.VoteId != vote.Id).CountAsync(ct);
         if (open == 0)
         {
             var all = await db.Set<Appointment>().Where(a => a.AgendaItemId == item.Id && a.Status != AppointmentStatus.Withdrawn && a.VoteId != vote.Id)
@@ -128,21 +128,6 @@ public static class Appointments
             var approved = all.Count(s => s == AppointmentStatus.Approved);
             item.RecordOutcome(approved > 0 ? AgendaOutcome.Adopted : AgendaOutcome.Rejected, $"通过 {approved} 人次，未通过 {all.Count - approved} 人次");
         }
-    }
-
-    private static void StartOathClock(RendaDbContext db, WorkCalendar calendar, Meeting meeting, Appointment a)
-    {
-        var title = $"{a.PersonName}（{MeetingLabels.Of(a.Kind)}{a.Post}）宪法宣誓";
-        if (a.OathOrganiser == OathOrganiser.StandingCommittee)
-        {
-            // Due at this meeting: counted from the day before it opens to its last day, so the due date is the closing day.
-            var from = meeting.StartsOn.AddDays(-1);
-            Deadlines.Start(db, calendar, a.CongressId, Subject, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), title,
-                "由常委会任命的人员，在本次会议上颁发任命书后进行宪法宣誓", Oath.Source, from, PeriodUnit.CalendarDays, meeting.EndsOn.DayNumber - from.DayNumber, purpose: OathPurpose);
-        }
-        else
-            Deadlines.Start(db, calendar, a.CongressId, Subject, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), title,
-                "由任职机关组织的宪法宣誓，在任命后 15 个工作日内进行", Oath.Source + "；各地实施办法", a.EffectiveOn ?? a.DecidedOn!.Value, PeriodUnit.WorkingDays, Oath.OtherOrganWorkingDays, purpose: OathPurpose);
     }
 
     /// <summary>Records an oath: only approved elections and appointments that require it, each once; collective oaths have a leader.</summary>
@@ -163,10 +148,7 @@ public static class Appointments
         if (appointments.Count != ids.Count) throw DomainException.Invalid("appointmentIds", "宣誓人须是本级人大常委会的任免事项。");
         foreach (var a in appointments)
         {
-            if (!a.OathRequired || a.Status != AppointmentStatus.Approved)
-                throw DomainException.Conflict($"“{a.PersonName}”没有需要宣誓的任命（{MeetingLabels.Of(a.Kind)}，{MeetingLabels.Of(a.Status)}）。");
-            if (a.OathId is not null) throw DomainException.Conflict($"“{a.PersonName}”已经进行宪法宣誓。");
-            if (r.TakenOn < a.DecidedOn) throw DomainException.Invalid("takenOn", $"宣誓日期不能早于“{a.PersonName}”的任命日期。");
+            a.RequireOathDue(r.TakenOn);
         }
         if (leader is not null && r.Kind == OathKind.Collective && !appointments.Any(a => a.PersonName == leader))
             throw DomainException.Invalid("leader", "领誓人应是宣誓人之一。");
@@ -183,9 +165,9 @@ public static class Appointments
         await db.SaveChangesAsync(ct);
         foreach (var a in appointments)
         {
-            a.OathId = oath.Id;
-            foreach (var d in await Deadlines.RunningForAsync(db, Subject, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct))
-                if (d.Purpose == OathPurpose) Deadlines.Complete(db, d);
+            a.RecordOath(oath);
+            foreach (var d in await Deadlines.RunningForAsync(db, Subject, MeetingClocks.Id(a.Id), ct))
+                if (MeetingClocks.Purposes.Oath.Matches(d.Purpose)) Deadlines.Complete(db, d);
         }
         await db.SaveUniqueAsync("其中有人已经进行宪法宣誓。", ct);
         await tx.CommitAsync(ct);
@@ -202,7 +184,8 @@ public static class Appointments
             .Select(a => new { a.Kind, a.Status }).ToListAsync(ct);
         var byKind = Enum.GetValues<AppointmentKind>().ToDictionary(k => k.ToString(), k => decided.Count(a => a.Kind == k && a.Status == AppointmentStatus.Approved));
         var oathPersonTimes = await db.Set<OathTaker>().CountAsync(t => db.Set<Oath>().Any(o => o.Id == t.OathId && o.CongressId == congressId && o.TakenOn >= from && o.TakenOn <= to), ct);
-        var oathClocks = await db.Deadlines.AsNoTracking().Where(d => d.CongressId == congressId && d.SubjectType == Subject && d.Purpose == OathPurpose
+        var oath = MeetingClocks.Purposes.Oath.Key;
+        var oathClocks = await db.Deadlines.AsNoTracking().Where(d => d.CongressId == congressId && d.SubjectType == Subject && d.Purpose == oath
             && (d.Status == DeadlineStatus.Open || d.Status == DeadlineStatus.Overdue)).Select(d => d.Status).ToListAsync(ct);
         return new AppointmentStatistics(code, year, byKind.Values.Sum(), byKind, oathPersonTimes,
             oathClocks.Count(s => s == DeadlineStatus.Open), oathClocks.Count(s => s == DeadlineStatus.Overdue), decided.Count(a => a.Status == AppointmentStatus.Rejected));
