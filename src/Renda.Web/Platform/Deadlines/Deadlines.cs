@@ -16,41 +16,35 @@ public static class Deadlines
     public const int MaxAmount = 1000;
 
     /// <summary>
-    /// Starts a clock: e.g. a suggestion received on <paramref name="startsOn"/> must be assigned
+    /// Starts a clock: e.g. a suggestion received on StartsOn must be assigned
     /// within 10 working days (unit WorkingDays, amount 10). The due date follows the counting
     /// rules of <see cref="WorkCalendar"/>; CalendarProvisional is set when it runs into a year
     /// whose holiday notice is not loaded.
     /// </summary>
     public static Deadline Start(RendaDbContext db, WorkCalendar calendar, ClockStart start)
-        => Start(db, calendar, start.CongressId, start.Subject.Type, start.Subject.Id, start.Clock.Title, start.Clock.Rule, start.Clock.Source,
-            start.StartsOn, start.Clock.Unit, start.Clock.Amount, start.Owner.AccountId, start.Owner.HandlingUnitId, start.Owner.CommitteeId, start.Clock.Purpose.Key);
-
-    /// <summary>Obsolete shape, kept only while the modules move to <see cref="ClockStart"/> (issue 16); removed at its end.</summary>
-    public static Deadline Start(RendaDbContext db, WorkCalendar calendar, int congressId, string subjectType, string subjectId,
-        string title, string rule, string source, DateOnly startsOn, PeriodUnit unit, int amount,
-        int? ownerAccountId = null, int? ownerHandlingUnitId = null, int? ownerCommitteeId = null, string? purpose = null)
     {
-        Require("subjectType", subjectType, 50);
-        Require("subjectId", subjectId, 50);
-        Require("title", title, 200);
-        Require("rule", rule, 500);
-        Require("source", source, 200);
-        CheckPeriod(unit, amount);
+        var (clock, subject, owner) = (start.Clock, start.Subject, start.Owner);
+        Require("subjectType", subject.Type, 50);
+        Require("subjectId", subject.Id, 50);
+        Require("title", clock.Title, 200);
+        Require("rule", clock.Rule, 500);
+        Require("source", clock.Source, 200);
+        CheckPeriod(clock.Unit, clock.Amount);
         var deadline = new Deadline
         {
-            CongressId = congressId,
-            SubjectType = subjectType,
-            SubjectId = subjectId,
-            Title = title,
-            Rule = rule,
-            Source = source,
-            StartsOn = startsOn,
-            Unit = unit,
-            Amount = amount,
-            OwnerAccountId = ownerAccountId,
-            OwnerHandlingUnitId = ownerHandlingUnitId,
-            OwnerCommitteeId = ownerCommitteeId,
-            Purpose = purpose,
+            CongressId = start.CongressId,
+            SubjectType = subject.Type,
+            SubjectId = subject.Id,
+            Title = clock.Title,
+            Rule = clock.Rule,
+            Source = clock.Source,
+            StartsOn = start.StartsOn,
+            Unit = clock.Unit,
+            Amount = clock.Amount,
+            OwnerAccountId = owner.AccountId,
+            OwnerHandlingUnitId = owner.HandlingUnitId,
+            OwnerCommitteeId = owner.CommitteeId,
+            Purpose = clock.Purpose.Key,
             Status = DeadlineStatus.Open,
         };
         Recompute(deadline, calendar, WorkCalendar.Today(db.Clock));

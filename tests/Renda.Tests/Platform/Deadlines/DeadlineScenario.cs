@@ -22,9 +22,9 @@ internal static class DeadlineScenario
         var handlingUnit = await db.HandlingUnits.FirstAsync(u => u.CongressId == congress.Id && u.Name == Unit);
         var committee = await db.Committees.FirstAsync(c => c.CongressId == congress.Id && c.Name == Committee);
         var calendar = await app.Services.GetRequiredService<WorkCalendarCache>().GetAsync(db);
-        var deadline = Clocks.Start(db, calendar, congress.Id, "Test", title, title,
-            "闭会期间代表建议应自收到之日起10个工作日内交办（测试）", "代表法 第五十一条（测试）", startsOn, unit, amount,
-            ownerHandlingUnitId: ownedByUnit ? handlingUnit.Id : null, ownerCommitteeId: committee.Id);
+        var clock = new ClockSpec(title, "闭会期间代表建议应自收到之日起10个工作日内交办（测试）", "代表法 第五十一条（测试）", unit, amount, new ClockPurpose("test"));
+        var deadline = Clocks.Start(db, calendar, new ClockStart(congress.Id, new ClockSubject("Test", title), clock, startsOn,
+            new ClockOwner(HandlingUnitId: ownedByUnit ? handlingUnit.Id : null, CommitteeId: committee.Id)));
         await db.SaveChangesAsync();
         return deadline.Id;
     }
