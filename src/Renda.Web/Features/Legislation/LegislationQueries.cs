@@ -45,9 +45,7 @@ public static class LegislationQueries
 {
     /// <summary>The congress's meetings that still take agenda items (a reading, an approval), soonest first.</summary>
     public static Task<List<Meeting>> OpenMeetingsAsync(RendaDbContext db, int congressId, CancellationToken ct)
-        => db.Set<Meeting>().AsNoTracking()
-            .Where(m => m.CongressId == congressId && (m.Status == MeetingStatus.Scheduled || m.Status == MeetingStatus.Notified || m.Status == MeetingStatus.InSession))
-            .OrderBy(m => m.StartsOn).ToListAsync(ct);
+        => MeetingQueries.AllowingAsync(db, congressId, MeetingAction.AddAgendaItem, ct);
 
     public static async Task<List<BillListItem>> BillsAsync(RendaDbContext db, LegislationActor actor, int? year, CancellationToken ct)
     {

@@ -33,8 +33,7 @@ public class DetailModel(RendaDbContext db, WorkCalendar calendar) : FilingPageM
         F = await FilingQueries.DetailAsync(Db, Actor, Id, ct);
         if (!Actor.MayRead(F.CongressId)) return;
         Committees = (await Db.Committees.AsNoTracking().Where(c => c.CongressId == F.CongressId).OrderBy(c => c.Id).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
-        Meetings = (await Db.Set<Meeting>().AsNoTracking().Where(m => m.CongressId == F.CongressId && (m.Status == MeetingStatus.Scheduled || m.Status == MeetingStatus.Notified || m.Status == MeetingStatus.InSession))
-            .OrderBy(m => m.StartsOn).Select(m => new { m.Id, m.Title }).ToListAsync(ct)).Select(m => (m.Id, m.Title)).ToList();
+        Meetings = (await MeetingQueries.AllowingAsync(Db, F.CongressId, MeetingAction.AddAgendaItem, ct)).Select(m => (m.Id, m.Title)).ToList();
     }
 
     public bool IsStaff => Actor.IsStaff && F.CongressId == Actor.CongressId;

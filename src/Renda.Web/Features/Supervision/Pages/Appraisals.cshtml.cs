@@ -18,8 +18,7 @@ public class AppraisalsModel(RendaDbContext db) : SupervisionPageModel(db)
         if (!Actor.IsStaff) return;
         Appointed = (await Db.Set<Appointment>().AsNoTracking().Where(a => a.CongressId == Actor.CongressId && a.Status == AppointmentStatus.Approved && (a.Kind == AppointmentKind.Appointment || a.Kind == AppointmentKind.Election))
             .OrderByDescending(a => a.DecidedOn).Take(200).Select(a => new { a.Id, a.PersonName, a.Post, a.DecidedOn }).ToListAsync(ct)).Select(a => (a.Id, $"{a.PersonName}（{a.Post}，{a.DecidedOn:yyyy-MM-dd}任命）")).ToList();
-        Meetings = (await Db.Set<Meeting>().AsNoTracking().Where(m => m.CongressId == Actor.CongressId && (m.Status == MeetingStatus.Scheduled || m.Status == MeetingStatus.Notified || m.Status == MeetingStatus.InSession))
-            .OrderBy(m => m.StartsOn).Select(m => new { m.Id, m.Title }).ToListAsync(ct)).Select(m => (m.Id, m.Title)).ToList();
+        Meetings = (await MeetingQueries.AllowingAsync(Db, Actor.CongressId, MeetingAction.AddAgendaItem, ct)).Select(m => (m.Id, m.Title)).ToList();
     }
 
     public async Task<IActionResult> OnPostCreateAsync(int appointmentId, int? meetingId, bool writtenReport, string? performanceReport, CancellationToken ct)

@@ -28,8 +28,7 @@ public class ReportModel(RendaDbContext db, WorkCalendar calendar, AttachmentSto
             .Select(a => new { a.Id, a.FileName, a.Size }).ToListAsync(ct)).Select(a => (a.Id, a.FileName, a.Size)).ToList();
         MayAttach = await AttachmentAccess.CanAttachAsync(Db, new CurrentUser(User), WorkReport.Subject, owner);
         if (Actor.IsStaff)
-            Meetings = (await Db.Set<Meeting>().AsNoTracking().Where(m => m.CongressId == Actor.CongressId && (m.Status == MeetingStatus.Scheduled || m.Status == MeetingStatus.Notified || m.Status == MeetingStatus.InSession))
-                .OrderBy(m => m.StartsOn).Select(m => new { m.Id, m.Title }).ToListAsync(ct)).Select(m => (m.Id, m.Title)).ToList();
+            Meetings = (await MeetingQueries.AllowingAsync(Db, Actor.CongressId, MeetingAction.AddAgendaItem, ct)).Select(m => (m.Id, m.Title)).ToList();
     }
 
     private string Here() => $"/supervision/reports/{Id}";

@@ -33,8 +33,7 @@ public class ReportsModel(RendaDbContext db, WorkCalendar calendar) : Supervisio
         if (!Actor.IsStaff) return;
         await LoadChoicesAsync(ct);
         await LoadPlanTopicsAsync(WorkCalendar.Today(Db.Clock).Year, ct);
-        Meetings = (await Db.Set<Meeting>().AsNoTracking().Where(m => m.CongressId == Actor.CongressId && (m.Status == MeetingStatus.Scheduled || m.Status == MeetingStatus.Notified || m.Status == MeetingStatus.InSession))
-            .OrderBy(m => m.StartsOn).Select(m => new { m.Id, m.Title, m.StartsOn }).ToListAsync(ct)).Select(m => (m.Id, m.Title, m.StartsOn)).ToList();
+        Meetings = (await MeetingQueries.AllowingAsync(Db, Actor.CongressId, MeetingAction.AddAgendaItem, ct)).Select(m => (m.Id, m.Title, m.StartsOn)).ToList();
         Audits = (await Db.Set<WorkReport>().AsNoTracking().Where(r => r.CongressId == Actor.CongressId && r.Kind == WorkReportKind.Audit).OrderByDescending(r => r.Id)
             .Select(r => new { r.Id, r.Title }).ToListAsync(ct)).Select(r => (r.Id, r.Title)).ToList();
     }
