@@ -1,3 +1,4 @@
+using Renda.Web.Platform.Deadlines;
 using Renda.Web.Platform.Modules;
 using System.ComponentModel.DataAnnotations;
 using System.ComponentModel.DataAnnotations.Schema;
@@ -78,7 +79,11 @@ public class Suggestion
     /// <summary>Current handling round: 1, then 2 … after each 不满意.</summary>
     public int Round { get; set; } = 1;
     /// <summary>Due date of the first answer (3 months from assignment, or up to 6 with a recorded approval).</summary>
-    public DateOnly? AnswerDueOn { get; set; }
+    /// <summary>
+    /// When the answer is due: the latest due date of the answer clocks, copied here for the statistics' covering index and
+    /// the lists' order, and written only from those clocks (<see cref="FollowAnswerClocks"/>, also when a calendar moves them).
+    /// </summary>
+    public DateOnly? AnswerDueOn { get; private set; }
     public DateOnly? FirstAnsweredOn { get; set; }
     public DateOnly? AnsweredOn { get; set; }
     /// <summary>Category code (A–D by default) of the latest answer.</summary>
@@ -413,6 +418,13 @@ public class Suggestion
         Published = true;
         PublishedAt = now;
         Log(now, accountId, actor, "公开");
+    }
+
+    /// <summary>The answer is due when the latest of the given answer clocks is; clocks of other purposes are ignored.</summary>
+    public void FollowAnswerClocks(IEnumerable<Deadline> clocks)
+    {
+        var due = clocks.Where(d => SuggestionClocks.Purposes.Answer().Matches(d.Purpose)).Max(d => (DateOnly?)d.DueOn);
+        if (due is not null) AnswerDueOn = due;
     }
 
     /// <summary>The answer period, extended with a recorded approval (the clocks are extended by the workflow): logged with the new due date.</summary>

@@ -600,7 +600,7 @@ public static class SuggestionDemo
             s.Assign(mode, units.Select(u => (cast.Units[u.Unit], u.Role)).ToList(), on, At(on, 10), cast.Staff.AccountId, cast.Staff.UserName);
             End(s, SuggestionClocks.Purposes.Assign, At(on, 10), cancel: false);
             StartUnitClocks(s, s.Assignments, on);
-            s.AnswerDueOn = _clocks[s].Where(d => SuggestionClocks.Purposes.Answer().Matches(d.Purpose)).Max(d => (DateOnly?)d.DueOn);
+            s.FollowAnswerClocks(_clocks[s]);
         }
 
         public void UnitReturn(Suggestion s, string unit, DateOnly on, string reason)

@@ -227,8 +227,7 @@ public static class SuggestionWorkflow
         await EndClocksAsync(db, s, SuggestionClocks.Purposes.Assign, cancel: false, ct);
         var settings = await Settings.ForAsync<SuggestionSettings>(db, s.CongressId, ct);
         var clocks = StartUnitClocks(db, calendar, s, settings, s.Assignments, today, await DeputiesCommitteeAsync(db, s.CongressId, ct));
-        // The answer period is the answer clocks' (the column keeps a copy for the statistics' index and the lists' order).
-        s.AnswerDueOn = clocks.Where(d => SuggestionClocks.Purposes.Answer().Matches(d.Purpose)).Max(d => (DateOnly?)d.DueOn);
+        s.FollowAnswerClocks(clocks);
         await NotifyUnitsAsync(db, s, s.Assignments.Select(a => a.HandlingUnitId), $"新交办建议 {s.Number}", $"《{s.Title}》已交贵单位办理，请于 {s.AnswerDueOn:yyyy年M月d日} 前答复代表。", ct);
         await db.SaveChangesAsync(ct);
     }
@@ -277,9 +276,9 @@ public static class SuggestionWorkflow
         await EndClocksAsync(db, s, SuggestionClocks.Purposes.Reassign, cancel: false, ct);
         var settings = await Settings.ForAsync<SuggestionSettings>(db, s.CongressId, ct);
         var added = s.Assignments.Except(before).ToList();
-        StartUnitClocks(db, calendar, s, settings, added, today, await DeputiesCommitteeAsync(db, s.CongressId, ct));
-        var due = calendar.Due(today, PeriodUnit.Months, settings.AnswerMonths);
-        if (s.AnswerDueOn is null || due > s.AnswerDueOn) s.AnswerDueOn = due;
+        var started = StartUnitClocks(db, calendar, s, settings, added, today, await DeputiesCommitteeAsync(db, s.CongressId, ct));
+        // The answer is due when the answer clocks say: the new units' and, where only a co-unit was added, the lead's running one.
+        s.FollowAnswerClocks((await RunningAsync(db, s, ct)).Concat(started));
         await NotifyUnitsAsync(db, s, added.Select(a => a.HandlingUnitId), $"新交办建议 {s.Number}", $"《{s.Title}》已重新交贵单位办理。", ct);
         await db.SaveChangesAsync(ct);
     }
@@ -444,6 +443,14 @@ public static class SuggestionWorkflow
     // --- clocks and notifications -------------------------------------------------------------
 
     public static string Id(Suggestion s) => s.Id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A calendar moved running clocks: the answer date copied on each suggestion follows its answer clocks.</summary>
+    public static async Task FollowMovedClocksAsync(RendaDbContext db, IReadOnlyList<Deadline> moved, CancellationToken ct)
+    {
+        var ids = moved.Where(d => SuggestionClocks.Purposes.Answer().Matches(d.Purpose)).Select(d => int.Parse(d.SubjectId, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
+        foreach (var s in await db.Set<Suggestion>().Where(x => ids.Contains(x.Id)).ToListAsync(ct))
+            s.FollowAnswerClocks(await RunningAsync(db, s, ct));
+    }
 
     private static Task<List<Deadline>> RunningAsync(RendaDbContext db, Suggestion s, CancellationToken ct)
         => Deadlines.RunningForAsync(db, Subject, Id(s), ct);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Renda.Web.Data;
 using Renda.Web.Platform.Calendar;
+using Renda.Web.Platform.Deadlines;
 using Renda.Web.Platform.Demo;
 using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Organisations;
@@ -14,6 +15,8 @@ public static class SuggestionsModule
     public static IServiceCollection AddSuggestions(this IServiceCollection services, IConfiguration config)
     {
         services.AddScoped<SuggestionsApi.Ctx>();
+        // The answer date copied on each suggestion follows its clocks when a new holiday calendar moves them.
+        Deadlines.Follow(SuggestionWorkflow.Subject, SuggestionWorkflow.FollowMovedClocksAsync);
         services.AddOptions<SuggestionListOptions>().BindConfiguration("Renda:Suggestions")
             .Validate(o => o.ExactCountLimit >= 1, "Renda:Suggestions:ExactCountLimit must be at least 1.")
             .Validate(o => o.ListCacheSeconds >= 0, "Renda:Suggestions:ListCacheSeconds must not be negative.").ValidateOnStart();

@@ -128,9 +128,22 @@ public static class Deadlines
         var today = WorkCalendar.Today(db.Clock);
         var running = await db.Deadlines.Include(d => d.Extensions)
             .Where(d => d.Status == DeadlineStatus.Open || d.Status == DeadlineStatus.Overdue).ToListAsync(ct);
-        var changed = running.Count(d => Recompute(d, calendar, today));
-        return (running.Count, changed);
+        var moved = running.Where(d => Recompute(d, calendar, today)).ToList();
+        foreach (var group in moved.GroupBy(d => d.SubjectType))
+            if (Followers.TryGetValue(group.Key, out var follow))
+                await follow(db, group.ToList(), ct);
+        return (running.Count, moved.Count);
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Func<RendaDbContext, IReadOnlyList<Deadline>, CancellationToken, Task>> Followers
+        = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A module that keeps a copy of a clock's due date on its own row (for an index, e.g. a suggestion's answer date) registers
+    /// here to refresh it when a new holiday calendar moves that clock, in the same save: the clock stays the only source.
+    /// </summary>
+    public static void Follow(string subjectType, Func<RendaDbContext, IReadOnlyList<Deadline>, CancellationToken, Task> follow)
+        => Followers[subjectType] = follow;
 
     /// <summary>
     /// Derives the due date from the start, the period and the extensions in the order granted.

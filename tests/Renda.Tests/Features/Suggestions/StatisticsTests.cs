@@ -92,8 +92,10 @@ public abstract class StatisticsTests(RendaApp app)
             s.Assign(HandlingMode.LeadAndCo, [(edu, AssignmentRole.Lead)], assigned, At(assigned), 1, "staff");
         foreach (var s in new[] { g, h, i })
             s.Assign(HandlingMode.LeadAndCo, [(housing, AssignmentRole.Lead)], assigned, At(assigned), 1, "staff");
+        // The answer date comes from the answer clocks; these suggestions were built without the workflow, so hand them one.
+        var answerClock = new Deadline { SubjectType = "suggestion", SubjectId = "0", Title = "答复", Rule = "三个月", Source = "代表法", DueOn = due, Purpose = SuggestionClocks.Purposes.Answer(edu).Key };
         foreach (var s in new[] { d, e, f, g, h, i })
-            s.AnswerDueOn = due;
+            s.FollowAnswerClocks([answerClock]);
         await db.SaveChangesAsync();
 
         d.RecordContact(edu, ContactKind.Visit, faceToFace: true, D("2025-03-20"), null, At(D("2025-03-20")), 2, "unit");
