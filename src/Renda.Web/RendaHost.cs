@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.EntityFrameworkCore;
 using Scalar.AspNetCore;
-using Renda.Web.Data;
 using Renda.Web.Features.Filings;
 using Renda.Web.Features.Legislation;
 using Renda.Web.Features.Laws;
@@ -11,15 +9,12 @@ using Renda.Web.Features.Suggestions;
 using Renda.Web.Features.Supervision;
 using Renda.Web.Platform.Attachments;
 using Renda.Web.Platform.Audit;
-using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Deadlines;
 using Renda.Web.Platform.Demo;
-using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Modules;
 using Renda.Web.Platform.Notifications;
 using Renda.Web.Platform.Organisations;
 using Renda.Web.Platform.People;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web;
 

@@ -1,10 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Renda.Web.Platform.Attachments;
 using Renda.Web.Platform.Audit;
-using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Deadlines;
-using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Notifications;
 using Renda.Web.Platform.Organisations;
 using Renda.Web.Platform.People;

@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
 using Renda.Web.Features.Meetings;
-using Renda.Web.Platform.Calendar;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Filings;
 

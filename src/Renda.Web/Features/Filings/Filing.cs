@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Linq.Expressions;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Filings;
 

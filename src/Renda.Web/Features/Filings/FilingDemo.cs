@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
-using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Deadlines;
-using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Organisations;
 
 namespace Renda.Web.Features.Filings;

@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
 using Renda.Web.Platform.Attachments;
 using Renda.Web.Platform.Deadlines;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Filings;
 

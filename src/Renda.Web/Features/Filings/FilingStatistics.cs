@@ -1,8 +1,5 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
 using Renda.Web.Platform.Documents;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Filings;
 

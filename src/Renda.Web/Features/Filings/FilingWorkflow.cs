@@ -1,13 +1,9 @@
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
 using Renda.Web.Features.Meetings;
 using Renda.Web.Platform.Audit;
-using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Deadlines;
 using Renda.Web.Platform.Modules;
 using Renda.Web.Platform.Notifications;
 using Renda.Web.Platform.Organisations;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Filings;
 

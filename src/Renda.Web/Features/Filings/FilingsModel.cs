@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Renda.Web.Features.Filings;
 
 /// <summary>Tables of the filing and review module (migration 0009_filings).</summary>

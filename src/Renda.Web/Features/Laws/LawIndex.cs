@@ -1,12 +1,9 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Renda.Web.Data;
 using Renda.Web.Platform.LegalText;
 using Renda.Web.Platform.Search;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Laws;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Renda.Web.Data;
 
 namespace Renda.Web.Features.Laws;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Renda.Web.Features.Laws;
 
 /// <summary>The module's table, added to the one model by RendaDbContext. Articles live in the derived index (<see cref="LawIndex"/>).</summary>

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Renda.Web.Data;
 using Renda.Web.Platform.Demo;
 
 namespace Renda.Web.Features.Laws;

@@ -1,4 +1,3 @@
-using Renda.Web.Data;
 using Renda.Web.Platform.Cli;
 
 namespace Renda.Web.Features.Laws;

@@ -1,13 +1,8 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
 using Renda.Web.Features.Meetings;
-using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Deadlines;
-using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Organisations;
 using Renda.Web.Platform.Notifications;
-using Renda.Web.Platform.Web;
 using MeetingText = Renda.Web.Features.Meetings.Text;
 
 namespace Renda.Web.Features.Legislation;

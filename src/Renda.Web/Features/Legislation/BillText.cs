@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Xml.Linq;
 using Renda.Web.Platform.LegalText;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Legislation;
 

@@ -1,12 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
-using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Organisations;
 using Renda.Web.Platform.People;
-using Renda.Web.Platform.Web;
 using MeetingText = Renda.Web.Features.Meetings.Text;
 
 namespace Renda.Web.Features.Legislation;

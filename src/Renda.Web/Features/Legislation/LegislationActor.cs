@@ -1,5 +1,4 @@
 using Renda.Web.Features.Meetings;
-using Renda.Web.Platform.Identity;
 
 namespace Renda.Web.Features.Legislation;
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Renda.Web.Data;
-using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Deadlines;
 using Renda.Web.Platform.Organisations;
 

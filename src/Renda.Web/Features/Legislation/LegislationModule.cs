@@ -1,12 +1,8 @@
-using Renda.Web.Data;
 using Renda.Web.Features.Meetings;
-using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Demo;
-using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.LegalText;
 using Renda.Web.Platform.Modules;
 using Renda.Web.Platform.Organisations;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Legislation;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
-using Renda.Web.Platform.Web;
 using MeetingText = Renda.Web.Features.Meetings.Text;
 
 namespace Renda.Web.Features.Legislation;

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
-using Renda.Web.Platform.Calendar;
-using Renda.Web.Platform.Web;
-
 namespace Renda.Web.Features.Legislation;
 
 public sealed record PublicHandling(string? ArticleLabel, string Source, string Text, string Handling, string? Reason);

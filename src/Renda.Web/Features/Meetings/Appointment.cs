@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Meetings;
 

@@ -1,6 +1,3 @@
-using Renda.Web.Data;
-using Renda.Web.Platform.Calendar;
-
 namespace Renda.Web.Features.Meetings;
 
 /// <summary>

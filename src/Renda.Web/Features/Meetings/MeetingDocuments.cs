@@ -1,9 +1,6 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
 using Renda.Web.Platform.Documents;
 using Renda.Web.Platform.Organisations;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Meetings;
 

@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
-using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Deadlines;
 using Renda.Web.Platform.Organisations;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Meetings;
 

@@ -1,13 +1,8 @@
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
 using Renda.Web.Platform.Audit;
-using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Deadlines;
-using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Notifications;
 using Renda.Web.Platform.Organisations;
 using Renda.Web.Platform.People;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Meetings;
 

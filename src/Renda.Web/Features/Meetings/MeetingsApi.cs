@@ -1,9 +1,5 @@
-using Renda.Web.Data;
-using Renda.Web.Platform.Calendar;
-using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Organisations;
 using Renda.Web.Platform.People;
-using Renda.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Renda.Web.Platform.Web.Pages;
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Renda.Web.Platform.People;
 
 namespace Renda.Web.Features.Meetings;

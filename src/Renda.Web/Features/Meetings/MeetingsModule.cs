@@ -1,11 +1,7 @@
-using Renda.Web.Data;
-using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Demo;
-using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Organisations;
 using Renda.Web.Platform.People;
 using Renda.Web.Platform.Web.Pages;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Meetings;
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
-using Renda.Web.Platform.Calendar;
-
 namespace Renda.Web.Features.Meetings;
 
 /// <summary>Receives the vote on a resolution's agenda item: adopted ones get the next number of the year in the register.</summary>

@@ -1,5 +1,3 @@
-using Renda.Web.Platform.Web;
-
 namespace Renda.Web.Features.Meetings;
 
 /// <summary>Trimmed, bounded text from forms and requests, with a Chinese reason when it is missing or too long.</summary>

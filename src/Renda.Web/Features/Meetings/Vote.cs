@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Renda.Web.Platform.Web;
 using Renda.Web.Platform.Audit;
 
 namespace Renda.Web.Features.Meetings;

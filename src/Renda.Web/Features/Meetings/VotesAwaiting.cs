@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
-using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Web.Pages;
 
 namespace Renda.Web.Features.Meetings;

@@ -3,7 +3,6 @@ using Renda.Web.Platform.Modules;
 using System.ComponentModel.DataAnnotations;
 using System.ComponentModel.DataAnnotations.Schema;
 using System.Globalization;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Suggestions;
 

@@ -1,5 +1,3 @@
-using Renda.Web.Data;
-using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Deadlines;
 
 namespace Renda.Web.Features.Suggestions;

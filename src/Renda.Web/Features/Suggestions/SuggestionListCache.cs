@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using Renda.Web.Data;
 using Renda.Web.Platform.Organisations;
 using Renda.Web.Platform.People;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Suggestions;
 

@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
 using Renda.Web.Platform.Deadlines;
 using Renda.Web.Platform.Search;
-using Renda.Web.Platform.Web;
 using Renda.Web.Platform.Modules;
 
 namespace Renda.Web.Features.Suggestions;

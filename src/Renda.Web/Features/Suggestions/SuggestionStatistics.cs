@@ -1,11 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Text.Json.Serialization;
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
-using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Organisations;
-using Renda.Web.Platform.Web;
 using Renda.Web.Platform.Modules;
 
 namespace Renda.Web.Features.Suggestions;

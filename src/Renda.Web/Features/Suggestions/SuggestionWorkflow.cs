@@ -1,13 +1,8 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
 using Renda.Web.Platform.Audit;
-using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Deadlines;
-using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Notifications;
 using Renda.Web.Platform.People;
-using Renda.Web.Platform.Web;
 using Renda.Web.Platform.Modules;
 
 namespace Renda.Web.Features.Suggestions;

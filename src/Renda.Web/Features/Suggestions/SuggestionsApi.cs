@@ -1,10 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Renda.Web.Data;
-using Renda.Web.Platform.Calendar;
-using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Organisations;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Suggestions;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Renda.Web.Features.Suggestions;
 
 /// <summary>The module's tables and indexes, added to the one model by RendaDbContext.</summary>

@@ -1,11 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using Renda.Web.Data;
-using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Deadlines;
 using Renda.Web.Platform.Demo;
-using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Organisations;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Suggestions;
 

@@ -1,6 +1,3 @@
-using Renda.Web.Platform.Identity;
-using Renda.Web.Platform.Web;
-
 namespace Renda.Web.Features.Supervision;
 
 /// <summary>

@@ -1,8 +1,6 @@
 using System.Globalization;
-using Renda.Web.Data;
 using Renda.Web.Platform.Documents;
 using Renda.Web.Platform.Organisations;
-using Renda.Web.Platform.Web;
 using Renda.Web.Platform.Modules;
 
 namespace Renda.Web.Features.Supervision;

@@ -1,8 +1,5 @@
-using Renda.Web.Data;
 using Renda.Web.Features.Meetings;
-using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Demo;
-using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Organisations;
 
 namespace Renda.Web.Features.Supervision;

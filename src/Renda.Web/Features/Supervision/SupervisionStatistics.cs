@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
-
 namespace Renda.Web.Features.Supervision;
 
 /// <summary>One figure and the list of records behind it.</summary>

@@ -1,6 +1,3 @@
-using Renda.Web.Data;
-using Renda.Web.Platform.Identity;
-
 namespace Renda.Web.Features.Supervision;
 
 /// <summary>

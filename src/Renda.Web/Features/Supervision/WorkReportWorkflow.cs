@@ -1,11 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
 using Renda.Web.Features.Meetings;
-using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Deadlines;
-using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Notifications;
-using Renda.Web.Platform.Web;
 using static Renda.Web.Features.Supervision.SupervisionClocks;
 
 namespace Renda.Web.Features.Supervision;

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Renda.Web.Data;
-using Renda.Web.Platform.Identity;
 
 namespace Renda.Web.Platform.Admin;
 

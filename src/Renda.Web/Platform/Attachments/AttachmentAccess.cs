@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using Renda.Web.Data;
-using Renda.Web.Platform.Identity;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Platform.Attachments;
 

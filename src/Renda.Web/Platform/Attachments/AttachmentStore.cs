@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
-using Renda.Web.Data;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Platform.Attachments;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Platform.Calendar;
 

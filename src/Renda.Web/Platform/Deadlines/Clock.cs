@@ -1,5 +1,3 @@
-using Renda.Web.Platform.Calendar;
-
 namespace Renda.Web.Platform.Deadlines;
 
 /// <summary>

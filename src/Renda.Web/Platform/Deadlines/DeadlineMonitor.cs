@@ -1,10 +1,5 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
-using Renda.Web.Platform.Calendar;
-using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Notifications;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Platform.Deadlines;
 

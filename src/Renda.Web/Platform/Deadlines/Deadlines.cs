@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
-using Renda.Web.Platform.Calendar;
-using Renda.Web.Platform.Web;
-
 namespace Renda.Web.Platform.Deadlines;
 
 /// <summary>

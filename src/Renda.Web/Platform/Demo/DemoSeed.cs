@@ -1,6 +1,3 @@
-using Renda.Web.Data;
-using Renda.Web.Platform.Calendar;
-
 namespace Renda.Web.Platform.Demo;
 
 /// <summary>What a module's SeedX needs to load its part of the demo story (after the platform's people and accounts).</summary>

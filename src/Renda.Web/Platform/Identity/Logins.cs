@@ -2,11 +2,8 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Renda.Web.Data;
 using Renda.Web.Platform.Audit;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Platform.Identity;
 

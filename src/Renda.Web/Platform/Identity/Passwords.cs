@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Platform.Identity;
 

@@ -1,6 +1,5 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Platform.LegalText;
 

@@ -1,6 +1,3 @@
-using Renda.Web.Platform.Identity;
-using Renda.Web.Platform.Web;
-
 namespace Renda.Web.Platform.Modules;
 
 /// <summary>The kinds of people who act in the modules, as a state machine's row names who may take an action.</summary>

@@ -1,5 +1,3 @@
-using Renda.Web.Platform.Web;
-
 namespace Renda.Web.Platform.Modules;
 
 /// <summary>

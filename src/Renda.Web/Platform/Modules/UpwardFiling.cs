@@ -1,5 +1,3 @@
-using Renda.Web.Data;
-
 namespace Renda.Web.Platform.Modules;
 
 /// <summary>

@@ -3,9 +3,7 @@ using System.Net.Mail;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Renda.Web.Data;
 
 namespace Renda.Web.Platform.Notifications;
 

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Renda.Web.Data;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Platform.Notifications;
 

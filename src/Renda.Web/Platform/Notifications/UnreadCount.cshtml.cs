@@ -2,8 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Renda.Web.Data;
-using Renda.Web.Platform.Identity;
 
 namespace Renda.Web.Platform.Notifications;
 

@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
-using Renda.Web.Platform.Identity;
 
 namespace Renda.Web.Platform.Organisations;
 

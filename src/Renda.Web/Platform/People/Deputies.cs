@@ -1,8 +1,4 @@
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
-using Renda.Web.Platform.Identity;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Platform.People;
 

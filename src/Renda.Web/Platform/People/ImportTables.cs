@@ -6,7 +6,6 @@ using CsvHelper.Configuration;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Platform.People;
 

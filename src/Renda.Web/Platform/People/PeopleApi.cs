@@ -1,11 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
 using Renda.Web.Platform.Attachments;
-using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Organisations;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Platform.People;
 

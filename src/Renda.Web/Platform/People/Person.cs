@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Renda.Web.Platform.Organisations;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Platform.People;
 

@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Renda.Web.Data;
 
 namespace Renda.Web.Platform.Search;
 

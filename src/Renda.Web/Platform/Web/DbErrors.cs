@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
-
 namespace Renda.Web.Platform.Web;
 
 public static class DbErrors

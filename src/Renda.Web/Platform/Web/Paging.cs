@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Renda.Web.Platform.Web;
 
 /// <summary>

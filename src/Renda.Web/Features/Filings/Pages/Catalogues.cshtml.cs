@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Renda.Web.Data;
-using Renda.Web.Platform.Calendar;
 
 namespace Renda.Web.Features.Filings.Pages;
 

@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Renda.Web.Data;
-using Renda.Web.Platform.Calendar;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Filings.Pages;
 

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
-using Renda.Web.Data;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Laws.Pages;
 

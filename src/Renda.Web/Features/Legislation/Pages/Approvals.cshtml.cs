@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
 using Renda.Web.Features.Meetings;
-using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.Organisations;
 
 namespace Renda.Web.Features.Legislation.Pages;

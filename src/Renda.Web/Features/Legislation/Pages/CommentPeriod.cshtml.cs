@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
 
 namespace Renda.Web.Features.Legislation.Pages;
 

@@ -1,5 +1,3 @@
-using Renda.Web.Data;
-
 namespace Renda.Web.Features.Legislation.Pages;
 
 /// <summary>/legislation/comments — the congress's comment periods and how far their summaries are.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Renda.Web.Data;
 
 namespace Renda.Web.Features.Legislation.Pages;
 

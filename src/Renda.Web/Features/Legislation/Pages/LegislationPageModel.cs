@@ -2,9 +2,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
-using Renda.Web.Data;
-using Renda.Web.Platform.Identity;
-using Renda.Web.Platform.Web;
 using Renda.Web.Platform.Web.Pages;
 
 namespace Renda.Web.Features.Legislation.Pages;

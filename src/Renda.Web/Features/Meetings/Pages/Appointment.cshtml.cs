@@ -1,9 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
-using Renda.Web.Platform.Calendar;
 using Renda.Web.Platform.People;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Meetings.Pages;
 

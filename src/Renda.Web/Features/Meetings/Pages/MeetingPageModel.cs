@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Renda.Web.Data;
-using Renda.Web.Platform.Identity;
-using Renda.Web.Platform.Web;
 using Renda.Web.Platform.Web.Pages;
 
 namespace Renda.Web.Features.Meetings.Pages;

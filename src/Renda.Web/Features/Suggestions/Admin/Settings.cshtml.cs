@@ -1,4 +1,3 @@
-using Renda.Web.Data;
 using Renda.Web.Platform.Web.Pages;
 
 namespace Renda.Web.Features.Suggestions.Admin;

@@ -1,13 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Renda.Web.Platform.Web.Pages;
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
 using Renda.Web.Platform.Attachments;
-using Renda.Web.Platform.Calendar;
-using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Organisations;
-using Renda.Web.Platform.Web;
 using Renda.Web.Platform.Modules;
 
 namespace Renda.Web.Features.Suggestions.Pages;

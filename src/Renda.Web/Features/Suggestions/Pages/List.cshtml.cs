@@ -3,11 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
-using Renda.Web.Platform.Calendar;
-using Renda.Web.Platform.Identity;
-using Renda.Web.Platform.Web;
 using Renda.Web.Platform.Modules;
 
 namespace Renda.Web.Features.Suggestions.Pages;

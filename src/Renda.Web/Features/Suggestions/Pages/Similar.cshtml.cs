@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Renda.Web.Data;
-using Renda.Web.Platform.Calendar;
-using Renda.Web.Platform.Identity;
 
 namespace Renda.Web.Features.Suggestions.Pages;
 

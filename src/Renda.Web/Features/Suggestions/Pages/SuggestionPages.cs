@@ -1,13 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
 using Renda.Web.Platform.Attachments;
 using Renda.Web.Platform.Deadlines;
-using Renda.Web.Platform.Identity;
 using Renda.Web.Platform.Organisations;
 using Renda.Web.Platform.People;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Suggestions.Pages;
 

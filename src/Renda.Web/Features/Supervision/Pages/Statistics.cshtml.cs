@@ -1,5 +1,3 @@
-using Renda.Web.Data;
-
 namespace Renda.Web.Features.Supervision.Pages;
 
 /// <summary>/supervision/statistics — the year's figures, each a link to its records.</summary>

@@ -1,6 +1,3 @@
-using Renda.Web.Data;
-using Renda.Web.Platform.Identity;
-
 namespace Renda.Web.Platform.Web.Pages;
 
 /// <summary>Something waiting for this user right now, shown at the top of the home page with its link.</summary>

@@ -1,5 +1,3 @@
-using Renda.Web.Platform.Identity;
-
 namespace Renda.Web.Platform.Web.Shell;
 
 /// <summary>

@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Renda.Web.Data;
-using Renda.Web.Platform.Identity;
-using Renda.Web.Platform.Web;
 
 namespace Renda.Web.Features.Legislation.Pages.Public;
 

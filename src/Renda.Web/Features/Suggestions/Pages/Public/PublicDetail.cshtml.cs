@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Renda.Web.Data;
 
 namespace Renda.Web.Features.Suggestions.Pages.Public;
 

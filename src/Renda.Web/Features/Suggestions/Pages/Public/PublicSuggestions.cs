@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Renda.Web.Data;
-using Renda.Web.Platform.Web;
 using Renda.Web.Platform.Modules;
 
 namespace Renda.Web.Features.Suggestions.Pages.Public;
