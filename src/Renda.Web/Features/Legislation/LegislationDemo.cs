@@ -446,8 +446,9 @@ public static class LegislationDemo
                 var item = new AgendaItem
                 {
                     Kind = AgendaItemKind.BillReading, Title = "审议《海西蒙古族藏族自治州物业管理条例（草案）》（一审）", SubjectType = BillWorkflow.Subject, SubjectId = shelved.Id,
-                    Order = june2024.Agenda.Count + 1, Outcome = AgendaOutcome.Deliberated, OutcomeNote = "分组审议，对业主委员会备案等问题分歧较大，暂不安排再次审议",
+                    Order = june2024.Agenda.Count + 1,
                 };
+                item.RecordOutcome(AgendaOutcome.Deliberated, "分组审议，对业主委员会备案等问题分歧较大，暂不安排再次审议");
                 june2024.Agenda.Add(item);
                 await db.SaveChangesAsync(ct);
                 db.Add(new BillReading { BillId = shelved.Id, Ordinal = 1, Stage = ReadingStage.First, MeetingId = june2024.Id, AgendaItemId = item.Id, VersionId = sv.Id, MeetingOn = june2024.StartsOn });

@@ -137,8 +137,8 @@ public class AgendaItem
     [MaxLength(300)] public required string Title { get; set; }
     [MaxLength(50)] public string? SubjectType { get; set; }
     public int? SubjectId { get; set; }
-    public AgendaOutcome Outcome { get; set; } = AgendaOutcome.Pending;
-    [MaxLength(500)] public string? OutcomeNote { get; set; }
+    public AgendaOutcome Outcome { get; private set; } = AgendaOutcome.Pending;
+    [MaxLength(500)] public string? OutcomeNote { get; private set; }
 
     /// <summary>Reports are deliberated, not voted on: staff record that directly. Votes set Adopted or Rejected.</summary>
     public void RecordOutcome(AgendaOutcome outcome, string? note)
