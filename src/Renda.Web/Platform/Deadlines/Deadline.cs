@@ -37,7 +37,7 @@ public class Deadline
     public int? OwnerAccountId { get; set; }
     public int? OwnerHandlingUnitId { get; set; }
     public int? OwnerCommitteeId { get; set; }
-    public DeadlineStatus Status { get; set; } = DeadlineStatus.Open;
+    public DeadlineStatus Status { get; private set; } = DeadlineStatus.Open;
     public DateTime? CompletedAt { get; set; }
     /// <summary>0 = not escalated; 1 = owner's head; 2 = working committee; 3 = Council of Chairpersons.</summary>
     public int EscalationLevel { get; set; }
@@ -50,6 +50,21 @@ public class Deadline
     /// <summary>Set when the due date falls in a year whose holiday notice is not loaded (counted as plain weekends).</summary>
     public bool CalendarProvisional { get; set; }
     public List<DeadlineExtension> Extensions { get; set; } = [];
+
+    /// <summary>The due date has passed with the clock still open (the monitor's finding).</summary>
+    public void MarkOverdue()
+    {
+        if (Status == DeadlineStatus.Open) Status = DeadlineStatus.Overdue;
+    }
+
+    /// <summary>A new calendar or an extension put the due date back in the future: open again, its escalation starts over.</summary>
+    public void Reopen()
+    {
+        if (Status != DeadlineStatus.Overdue) return;
+        Status = DeadlineStatus.Open;
+        EscalationLevel = 0;
+        LastEscalatedAt = null;
+    }
 
     public void Complete(DateTime now)
     {

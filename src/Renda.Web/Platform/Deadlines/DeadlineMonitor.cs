@@ -86,7 +86,7 @@ public sealed class DeadlineMonitor(IServiceScopeFactory scopes, TimeProvider cl
             }
             if (d.Status == DeadlineStatus.Open)
             {
-                d.Status = DeadlineStatus.Overdue;
+                d.MarkOverdue();
                 overdue++;
             }
             var overdueWorkingDays = calendar.WorkingDaysBetween(d.DueOn, today);

@@ -40,7 +40,6 @@ public static class Deadlines
             OwnerHandlingUnitId = owner.HandlingUnitId,
             OwnerCommitteeId = owner.CommitteeId,
             Purpose = clock.Purpose.Key,
-            Status = DeadlineStatus.Open,
         };
         Recompute(deadline, calendar, WorkCalendar.Today(db.Clock));
         db.Deadlines.Add(deadline);
@@ -156,12 +155,8 @@ public static class Deadlines
         deadline.DueOn = due;
         if (moved && deadline is { Status: DeadlineStatus.Open, EscalationLevel: 0 })
             deadline.LastEscalatedAt = null;
-        if (deadline.Status == DeadlineStatus.Overdue && today <= due)
-        {
-            deadline.Status = DeadlineStatus.Open;
-            deadline.EscalationLevel = 0;
-            deadline.LastEscalatedAt = null;
-        }
+        if (today <= due)
+            deadline.Reopen();
         return moved;
     }
 

@@ -156,9 +156,9 @@ public static class DemoData
         var haixi = congresses["632800"];
         var both = await db.Deputies.Where(d => d.CongressId == haixi.Id).OrderBy(d => d.Id).FirstAsync(ct);
         var provinceTerm = await db.Terms.FirstAsync(t => t.CongressId == congresses["630000"].Id, ct);
-        db.Deputies.Add(new Deputy { PersonId = both.PersonId, CongressId = congresses["630000"].Id, TermId = provinceTerm.Id, Delegation = "海西州代表团", ElectoralUnit = "海西州", Status = DeputyStatus.Serving });
+        db.Deputies.Add(new Deputy { PersonId = both.PersonId, CongressId = congresses["630000"].Id, TermId = provinceTerm.Id, Delegation = "海西州代表团", ElectoralUnit = "海西州" });
         var golmudTerm = await db.Terms.FirstAsync(t => t.CongressId == congresses["632801"].Id, ct);
-        db.Deputies.Add(new Deputy { PersonId = both.PersonId, CongressId = congresses["632801"].Id, TermId = golmudTerm.Id, ElectoralUnit = "第一选区", Status = DeputyStatus.Serving });
+        db.Deputies.Add(new Deputy { PersonId = both.PersonId, CongressId = congresses["632801"].Id, TermId = golmudTerm.Id, ElectoralUnit = "第一选区" });
 
         var now = db.Clock.GetUtcNow().UtcDateTime;
         foreach (var a in Accounts)

@@ -36,7 +36,9 @@ public class Deputy
     [MaxLength(100)] public string? Delegation { get; set; }
     [MaxLength(100)] public string? ElectoralUnit { get; set; }
     [MaxLength(100)] public string? DeputyGroup { get; set; }
-    public DeputyStatus Status { get; set; } = DeputyStatus.Serving;
+    /// <summary>Given when the mandate is recorded (an imported register states it); changed after that only by <see cref="ChangeStatus"/>.</summary>
+    public DeputyStatus Status { get => _status; init => _status = value; }
+    private DeputyStatus _status = DeputyStatus.Serving;
     public DateOnly? StatusChangedOn { get; set; }
 
     /// <summary>
@@ -58,7 +60,7 @@ public class Deputy
             throw DomainException.Conflict(Status == DeputyStatus.Serving
                 ? "代表已在任，无需变更。"
                 : $"代表已于 {StatusChangedOn:yyyy-MM-dd} {Status.Label()}，不能再变更为“{to.Label()}”。");
-        Status = to;
+        _status = to;
         StatusChangedOn = on;
     }
 }

@@ -110,8 +110,9 @@ public sealed class WorkingDayArithmeticTests
         var deadline = new Deadline
         {
             SubjectType = "Test", SubjectId = "1", Title = "t", Rule = "r", Source = "s",
-            StartsOn = D("2025-09-30"), Unit = PeriodUnit.WorkingDays, Amount = 5, Status = DeadlineStatus.Overdue, EscalationLevel = 2,
+            StartsOn = D("2025-09-30"), Unit = PeriodUnit.WorkingDays, Amount = 5, EscalationLevel = 2,
         };
+        deadline.MarkOverdue();
         deadline.Extensions.Add(new DeadlineExtension { Unit = PeriodUnit.WorkingDays, Amount = 3, Reason = "材料补正" });
         Renda.Web.Platform.Deadlines.Deadlines.Recompute(deadline, Calendar, D("2025-10-16")).ShouldBeTrue();
         deadline.DueOn.ShouldBe(D("2025-10-17"));
