@@ -167,7 +167,6 @@ public static class RendaHost
                 await seed.SeedFilingsAsync(ct);
                 await seed.SeedLegislationAsync(ct);
                 await seed.SeedSupervisionAsync(ct);
-                await seed.SeedLawsAsync(ct);
                 lifetime.ApplicationStarted.Register(() => DemoData.PrintBanner(config, server));
             }
             await SimilarSuggestions.IndexMissingAsync(db, ct);

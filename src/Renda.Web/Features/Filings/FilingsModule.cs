@@ -1,8 +1,6 @@
 using Renda.Web.Features.Meetings;
 using Renda.Web.Platform.Attachments;
 using Renda.Web.Platform.Demo;
-using Renda.Web.Platform.Modules;
-using Renda.Web.Platform.Organisations;
 
 namespace Renda.Web.Features.Filings;
 

@@ -1,9 +1,9 @@
-using Microsoft.Extensions.Options;
-using Renda.Web.Platform.Demo;
-
 namespace Renda.Web.Features.Laws;
 
-/// <summary>The module's entry points (docs/MODULES.md): its services, its API under /api/v1, its demo data. Its pages are found by folder.</summary>
+/// <summary>
+/// The module's entry points (docs/MODULES.md): its services and its API under /api/v1. It has no SeedX: the demo's laws
+/// collection is loaded by a background service after start (LawDemo, registered here), not in the start-up path.
+/// </summary>
 public static class LawsModule
 {
     public static IServiceCollection AddLaws(this IServiceCollection services, IConfiguration config)
@@ -19,7 +19,4 @@ public static class LawsModule
         LawsApi.Map(api);
         return api;
     }
-
-    /// <summary>The laws collection is loaded by a background service after start (LawDemo), not in the start-up path.</summary>
-    public static Task SeedLawsAsync(this DemoSeed seed, CancellationToken ct) => Task.CompletedTask;
 }

@@ -1,6 +1,4 @@
 using Renda.Web.Platform.Demo;
-using Renda.Web.Platform.Organisations;
-using Renda.Web.Platform.People;
 using Renda.Web.Platform.Web.Pages;
 
 namespace Renda.Web.Features.Meetings;

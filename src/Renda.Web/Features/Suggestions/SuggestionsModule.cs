@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using Renda.Web.Platform.Deadlines;
 using Renda.Web.Platform.Demo;
-using Renda.Web.Platform.Organisations;
 
 namespace Renda.Web.Features.Suggestions;
 

@@ -1,6 +1,5 @@
 using Renda.Web.Features.Meetings;
 using Renda.Web.Platform.Demo;
-using Renda.Web.Platform.Organisations;
 
 namespace Renda.Web.Features.Supervision;
 
