@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Scalar.AspNetCore;
+using Renda.Web.Features.BudgetMonitoring;
+using Renda.Web.Features.Deputies;
 using Renda.Web.Features.Filings;
 using Renda.Web.Features.Legislation;
 using Renda.Web.Features.Laws;
@@ -100,6 +102,8 @@ public static class RendaHost
         services.AddLegislation(config);
         services.AddSupervision(config);
         services.AddLaws(config);
+        services.AddDeputies(config);
+        services.AddBudgetMonitoring(config);
         // Upload limit (50 MB attachments) plus form overhead.
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = AttachmentStore.MaxBytes + 1024 * 1024);
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = AttachmentStore.MaxBytes + 1024 * 1024);
@@ -141,7 +145,7 @@ public static class RendaHost
         DeadlinesApi.Map(api);
         NotificationsApi.Map(api);
         AttachmentsApi.Map(api);
-        api.MapSuggestions().MapMeetings().MapFilings().MapLegislation().MapSupervision().MapLaws();
+        api.MapSuggestions().MapMeetings().MapFilings().MapLegislation().MapSupervision().MapLaws().MapDeputies().MapBudgetMonitoring();
         app.MapRazorPages();
         return app;
     }
@@ -167,6 +171,8 @@ public static class RendaHost
                 await seed.SeedFilingsAsync(ct);
                 await seed.SeedLegislationAsync(ct);
                 await seed.SeedSupervisionAsync(ct);
+                await seed.SeedDeputiesAsync(ct);
+                await seed.SeedBudgetMonitoringAsync(ct);
                 lifetime.ApplicationStarted.Register(() => DemoData.PrintBanner(config, server));
             }
             await SimilarSuggestions.IndexMissingAsync(db, ct);

@@ -106,6 +106,8 @@ public class RendaDbContext(DbContextOptions<RendaDbContext> options, IAuditActo
         Features.Legislation.LegislationModel.Configure(b);
         Features.Supervision.SupervisionModel.Configure(b);
         Features.Laws.LawsModel.Configure(b);
+        Features.Deputies.DeputiesModel.Configure(b);
+        Features.BudgetMonitoring.BudgetMonitoringModel.Configure(b);
 
         // Enums are stored as their names: readable in SQL, and a renumbered enum cannot silently change data.
         foreach (var entity in b.Model.GetEntityTypes())

@@ -71,6 +71,8 @@ public static class Menu
             new("监督工作规则", "/admin/supervision-settings", u => u.Has(Role.SystemAdministrator)),
             new("立法工作规则", "/admin/legislation-settings", u => u.Has(Role.SystemAdministrator)),
             new("会议期限规则", "/admin/meeting-settings", u => u.Has(Role.SystemAdministrator)),
+            new("代表工作规则", "/admin/deputy-settings", u => u.Has(Role.SystemAdministrator)),
+            new("预算联网监督规则", "/admin/budget-settings", u => u.Has(Role.SystemAdministrator)),
             new("审计日志", "/audit", u => u.Has(Role.AuditAdministrator)),
         ]),
     ];

@@ -1,0 +1,15 @@
+namespace Renda.Web.Features.BudgetMonitoring;
+
+/// <summary>
+/// Who acts in budget online supervision: the budget committee's staff (预算工委 / 财经委) import, analyse and handle warnings;
+/// the finance bureau's and budget units' officers answer warnings and push data; deputies and members read.
+/// </summary>
+public sealed record BudgetActor : Actor
+{
+    public BudgetActor(CurrentUser user) : base(user)
+    {
+    }
+
+    /// <summary>An individual payee's name is shown in full only to the congress's staff.</summary>
+    public bool SeesPayeeNames(int congressId) => IsStaff && congressId == CongressId;
+}

@@ -1,0 +1,99 @@
+namespace Renda.Web.Features.BudgetMonitoring;
+
+/// <summary>Tables of budget online supervision (migration 0024_budget_monitoring onwards).</summary>
+public static class BudgetMonitoringModel
+{
+    public static void Configure(ModelBuilder b)
+    {
+        b.Entity<BudgetUnit>(e =>
+        {
+            e.ToTable("BudgetUnits");
+            e.HasIndex(u => new { u.CongressId, u.Code }).IsUnique();
+        });
+        b.Entity<BudgetClassification>(e =>
+        {
+            e.ToTable("BudgetClassifications");
+            e.HasIndex(c => new { c.Kind, c.Code }).IsUnique();
+        });
+        b.Entity<BudgetProject>(e =>
+        {
+            e.ToTable("BudgetProjects");
+            e.HasIndex(p => new { p.CongressId, p.Code }).IsUnique();
+            e.HasIndex(p => p.BudgetUnitId);
+        });
+        b.Entity<BudgetBatch>(e =>
+        {
+            e.ToTable("BudgetBatches");
+            e.HasIndex(x => new { x.CongressId, x.Kind, x.ExternalId }).IsUnique();
+            e.HasIndex(x => new { x.CongressId, x.Year, x.Month });
+            e.Property(x => x.AmountSum).HasPrecision(18, 2);
+        });
+        b.Entity<BudgetIndicator>(e =>
+        {
+            e.ToTable("BudgetIndicators");
+            e.HasIndex(i => new { i.CongressId, i.Year, i.BudgetUnitId });
+            e.HasIndex(i => new { i.CongressId, i.Year, i.DocumentNumber });
+            e.HasIndex(i => i.BatchId);
+            e.Property(i => i.Amount).HasPrecision(18, 2);
+        });
+        b.Entity<TreasuryPayment>(e =>
+        {
+            e.ToTable("TreasuryPayments");
+            // The partition key is part of the key (PostgreSQL requires it of a partitioned table); the import assigns ids.
+            e.HasKey(p => new { p.Year, p.Id });
+            e.Property(p => p.Id).ValueGeneratedNever();
+            e.HasIndex(p => new { p.CongressId, p.Year, p.VoucherNumber }).IsUnique();
+            e.HasIndex(p => new { p.CongressId, p.Year, p.BudgetUnitId, p.PaidOn });
+            e.HasIndex(p => new { p.CongressId, p.Year, p.ProjectId });
+            e.HasIndex(p => p.BatchId);
+            e.Property(p => p.Amount).HasPrecision(18, 2);
+        });
+        b.Entity<BudgetExecutionMonthly>(e =>
+        {
+            e.ToTable("BudgetExecutionMonthly");
+            e.HasIndex(x => new { x.CongressId, x.Year, x.Month, x.BudgetUnitId, x.ProjectId, x.FunctionCode, x.EconomicCode, x.FundNature }).IsUnique();
+            e.Property(x => x.Amount).HasPrecision(18, 2);
+        });
+        b.Entity<GovernmentDebt>(e =>
+        {
+            e.ToTable("GovernmentDebts");
+            e.HasIndex(d => new { d.CongressId, d.Year, d.Kind });
+            e.Property(d => d.Limit).HasPrecision(18, 2);
+            e.Property(d => d.Balance).HasPrecision(18, 2);
+        });
+        b.Entity<DebtRepayment>(e =>
+        {
+            e.ToTable("DebtRepayments");
+            e.HasIndex(d => new { d.CongressId, d.Year, d.DueOn });
+            e.Property(d => d.AmountDue).HasPrecision(18, 2);
+            e.Property(d => d.AmountPaid).HasPrecision(18, 2);
+        });
+        b.Entity<BudgetWarning>(e =>
+        {
+            e.ToTable("BudgetWarnings");
+            e.HasIndex(w => new { w.CongressId, w.Fingerprint }).IsUnique();
+            e.HasIndex(w => new { w.CongressId, w.Status });
+            e.HasIndex(w => new { w.CongressId, w.Year, w.Rule });
+            e.HasIndex(w => w.SentToHandlingUnitId);
+            e.Property(w => w.Figure).HasPrecision(18, 2);
+            e.Property(w => w.Threshold).HasPrecision(18, 2);
+            e.HasMany(w => w.Evidence).WithOne().HasForeignKey(x => x.WarningId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(w => w.Replies).WithOne().HasForeignKey(x => x.WarningId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<BudgetWarningEvidence>(e =>
+        {
+            e.ToTable("BudgetWarningEvidence");
+            e.HasIndex(x => x.WarningId);
+            e.HasIndex(x => new { x.Kind, x.Year, x.RecordId });
+        });
+        b.Entity<BudgetWarningReply>().ToTable("BudgetWarningReplies");
+        b.Entity<WarningRule>(e =>
+        {
+            e.ToTable("WarningRules");
+            e.HasIndex(r => new { r.CongressId, r.Kind }).IsUnique();
+            e.Property(r => r.Threshold).HasPrecision(18, 2);
+            e.Property(r => r.SecondThreshold).HasPrecision(18, 2);
+        });
+        b.Entity<BudgetSettings>().ToTable("BudgetSettings").HasIndex(s => s.CongressId).IsUnique();
+    }
+}

@@ -1,0 +1,27 @@
+using Renda.Web.Platform.Demo;
+
+namespace Renda.Web.Features.BudgetMonitoring;
+
+/// <summary>
+/// Budget online supervision (预算联网监督, 监督法 第三十条; DOMAIN.md §5): the finance bureau's indicators, treasury payments and
+/// debt in; query and analysis down to a single payment; warnings sent to the government and tracked to closure; a read-only
+/// service for deputies. The module's entry points (docs/MODULES.md); its pages are found by folder.
+/// </summary>
+public static class BudgetMonitoringModule
+{
+    public static IServiceCollection AddBudgetMonitoring(this IServiceCollection services, IConfiguration config)
+    {
+        return services;
+    }
+
+    public static RouteGroupBuilder MapBudgetMonitoring(this RouteGroupBuilder api)
+    {
+        return api;
+    }
+
+    /// <summary>Loads the module's part of the demo story (Haixi 2023 and the current year in progress), once.</summary>
+    public static Task SeedBudgetMonitoringAsync(this DemoSeed seed, CancellationToken ct)
+    {
+        return Task.CompletedTask;
+    }
+}

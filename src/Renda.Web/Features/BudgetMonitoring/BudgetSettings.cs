@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Renda.Web.Features.BudgetMonitoring;
+
+/// <summary>
+/// The configurable periods of budget online supervision per congress (issue 17). The warning rules' thresholds are per rule
+/// (WarningRule), not here.
+/// </summary>
+public class BudgetSettings : CongressSettings
+{
+    /// <summary>The finance bureau's data for a month is due within this many working days after the month ends.</summary>
+    [Range(1, 30, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int DataDueWorkingDays { get; set; } = 7;
+    /// <summary>A warning sent to the government is answered within this many working days (上海预算审查监督条例 第二十一条 practice).</summary>
+    [Range(1, 60, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int WarningReplyWorkingDays { get; set; } = 10;
+    /// <summary>The finance bureau as a handling unit: it receives warnings about a budget unit that has no officers of its own.</summary>
+    public int? FinanceBureauUnitId { get; set; }
+    /// <summary>The largest upload accepted, in megabytes.</summary>
+    [Range(1, 500, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int MaxUploadMegabytes { get; set; } = 100;
+}

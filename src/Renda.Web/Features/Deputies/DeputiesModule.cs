@@ -1,0 +1,27 @@
+using Renda.Web.Platform.Demo;
+
+namespace Renda.Web.Features.Deputies;
+
+/// <summary>
+/// Deputies' work (代表工作, DOMAIN.md §7): liaison stations and their funding, reception days and constituents' opinions,
+/// trainings, forums, 六联系 contact records, four-level joint inspections, and the duty archive filled from every module.
+/// The module's entry points (docs/MODULES.md); its pages are found by folder.
+/// </summary>
+public static class DeputiesModule
+{
+    public static IServiceCollection AddDeputies(this IServiceCollection services, IConfiguration config)
+    {
+        return services;
+    }
+
+    public static RouteGroupBuilder MapDeputies(this RouteGroupBuilder api)
+    {
+        return api;
+    }
+
+    /// <summary>Loads the module's part of the demo story (Haixi 2023 and the current year), once.</summary>
+    public static Task SeedDeputiesAsync(this DemoSeed seed, CancellationToken ct)
+    {
+        return Task.CompletedTask;
+    }
+}
