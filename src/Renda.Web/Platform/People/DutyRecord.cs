@@ -18,6 +18,37 @@ public class DutyRecord
     public int SourceId { get; set; }
 }
 
+/// <summary>
+/// The kinds of duty record, as stored in <see cref="DutyRecord.Kind"/> (the Chinese label the archive shows). Every module
+/// writes one of these, so the archive, the points scheme and the statistics count one list.
+/// </summary>
+public static class DutyKinds
+{
+    public const string MeetingAttendance = "列席常委会会议";
+    public const string MeetingAbsence = "请假缺席会议";
+    public const string Inspection = "参加执法检查";
+    public const string DeputyInspection = "参加代表视察";
+    public const string Survey = "参加专题调研";
+    public const string Inquiry = "参加专题询问";
+    public const string Interpellation = "参与质询";
+    public const string DraftComment = "对法规草案提出意见";
+    public const string SuggestionLead = "领衔提出建议";
+    public const string SuggestionCoSigner = "附议建议";
+    public const string LivelihoodBallot = "参加民生实事票决";
+    public const string Reception = "接待群众";
+    public const string OpinionHandled = "办理群众意见";
+    public const string Training = "参加履职培训";
+    public const string Forum = "参加代表论坛";
+    public const string Contact = "联系群众和代表";
+    public const string JointInspection = "参加四级代表集中视察";
+    public const string ContactPointWork = "参加基层立法联系点工作";
+    public const string DutyReport = "向选民述职";
+
+    public static readonly IReadOnlyList<string> All = [MeetingAttendance, MeetingAbsence, Inspection, DeputyInspection, Survey, Inquiry,
+        Interpellation, DraftComment, SuggestionLead, SuggestionCoSigner, LivelihoodBallot, Reception, OpinionHandled, Training, Forum,
+        Contact, JointInspection, ContactPointWork, DutyReport];
+}
+
 public sealed record DutyRecordView(int Id, DateOnly On, string Kind, string Title, string SourceType, int SourceId);
 
 public static class DutyRecords
