@@ -16,12 +16,16 @@ public static class BudgetMonitoringModule
 
     public static RouteGroupBuilder MapBudgetMonitoring(this RouteGroupBuilder api)
     {
+        BudgetImportApi.Map(api);
+        BudgetWarningsApi.Map(api);
+        BudgetAnalysisApi.Map(api);
         return api;
     }
 
     /// <summary>Loads the module's part of the demo story (Haixi 2023 and the current year in progress), once.</summary>
-    public static Task SeedBudgetMonitoringAsync(this DemoSeed seed, CancellationToken ct)
+    public static async Task SeedBudgetMonitoringAsync(this DemoSeed seed, CancellationToken ct)
     {
-        return Task.CompletedTask;
+        await BudgetDemo.EnsureAsync(seed, ct);
+        await BudgetWarningDemo.ReplayAsync(seed, ct);
     }
 }

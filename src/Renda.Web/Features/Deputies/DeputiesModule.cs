@@ -16,12 +16,18 @@ public static class DeputiesModule
 
     public static RouteGroupBuilder MapDeputies(this RouteGroupBuilder api)
     {
+        DeputiesApi.Map(api);
+        DeputyActivitiesApi.Map(api);
+        DutyArchiveApi.Map(api);
         return api;
     }
 
     /// <summary>Loads the module's part of the demo story (Haixi 2023 and the current year), once.</summary>
-    public static Task SeedDeputiesAsync(this DemoSeed seed, CancellationToken ct)
+    public static async Task SeedDeputiesAsync(this DemoSeed seed, CancellationToken ct)
     {
-        return Task.CompletedTask;
+        await DeputiesDemo.EnsureAsync(seed, ct);
+        await DeputyActivitiesDemo.EnsureAsync(seed, ct);
+        // Last: the archive is filled from every module's demo records, these included.
+        await DutyArchiveDemo.EnsureAsync(seed, ct);
     }
 }
