@@ -11,6 +11,7 @@ public static class BudgetMonitoringModule
 {
     public static IServiceCollection AddBudgetMonitoring(this IServiceCollection services, IConfiguration config)
     {
+        services.AddHostedService<BudgetDataClockCheck>();
         return services;
     }
 

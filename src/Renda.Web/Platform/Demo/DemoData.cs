@@ -25,6 +25,7 @@ public static class DemoData
         new("weiyuan", "州人大常委会委员", Role.StandingCommitteeMember, "632800"),
         new("jiaoyuju", "州教育局经办人", Role.HandlingUnitOfficer, "632800", Unit: "海西州教育局"),
         new("zhengfu", "州人民政府备案经办人", Role.HandlingUnitOfficer, "632800", Unit: "海西州人民政府"),
+        new("caizheng", "州财政局经办人", Role.HandlingUnitOfficer, "632800", Unit: "海西州财政局"),
         new("daibiao", "州人大代表", Role.Deputy, "632800"),
         new("qh-staff", "省人大常委会办公厅工作人员", Role.CommitteeStaff, "630000", Committee: "办公厅"),
         new("gem-staff", "格尔木市人大常委会工作人员", Role.CommitteeStaff, "632801", Committee: "办公室"),
