@@ -110,15 +110,15 @@ public static class BudgetImport
 
     private static void CheckCodes(BudgetColumns.Reader r, Dictionary<ClassificationKind, HashSet<string>> codes, string function, string economic)
     {
-        if (!codes[ClassificationKind.Functional].Contains(function))
+        if (function.Length > 0 && !codes[ClassificationKind.Functional].Contains(function))
             r.Fail(BudgetColumns.Function, $"“{function}”不是政府收支分类科目中的支出功能分类编码");
-        if (!codes[ClassificationKind.Economic].Contains(economic))
+        if (economic.Length > 0 && !codes[ClassificationKind.Economic].Contains(economic))
             r.Fail(BudgetColumns.Economic, $"“{economic}”不是政府收支分类科目中的支出经济分类编码");
     }
 
     private static void CheckYear(BudgetColumns.Reader r, string column, DateOnly date, int year)
     {
-        if (date.Year != year)
+        if (date != default && date.Year != year)
             r.Fail(column, $"{date:yyyy-MM-dd} 不在预算年度 {year} 年内");
     }
 
@@ -129,7 +129,7 @@ public static class BudgetImport
         foreach (var row in rows)
         {
             r.Start(row);
-            if (BudgetColumns.Indicator(r) is not { } line) continue;
+            var line = BudgetColumns.Indicator(r);
             CheckCodes(r, codes, line.FunctionCode, line.EconomicCode);
             CheckYear(r, BudgetColumns.Effective, line.EffectiveOn, batch.Year);
             if (r.Errors == 0) lines.Add(line);
@@ -220,10 +220,10 @@ public static class BudgetImport
         {
             r.Start(row);
             if (++count % 10_000 == 0) progress?.Report(count);
-            if (BudgetColumns.Payment(r) is not { } line) continue;
+            var line = BudgetColumns.Payment(r);
             CheckCodes(r, codes, line.FunctionCode, line.EconomicCode);
             CheckYear(r, BudgetColumns.PaidOn, line.PaidOn, batch.Year);
-            if (!units.TryGetValue(line.UnitCode, out var unit))
+            if (!units.TryGetValue(line.UnitCode, out var unit) && line.UnitCode.Length > 0)
                 r.Fail(BudgetColumns.UnitCode, $"未知的预算单位编码“{line.UnitCode}”（预算单位随预算指标导入）");
             int? projectId = null;
             if (line.ProjectCode is { } code)
@@ -239,15 +239,23 @@ public static class BudgetImport
                 r.Fail(BudgetColumns.PaidOn, $"{line.PaidOn:yyyy-MM-dd} 不在本批所报的 {month} 月内");
             if (correctedUnit is { } cu && unit != 0 && unit != cu)
                 r.Fail(BudgetColumns.UnitCode, $"更正批次只能包含预算单位“{input.CorrectsUnitCode}”的支付");
-            if (r.Errors > 0 || errors.Count > 0)
-                continue; // once the batch is refused, the rest is only checked, not written
+            // A refused batch still writes its valid rows (rolled back at the end), so that duplicate and refund checks see them all.
+            if (r.Errors > 0)
+                continue;
             writer.Add(new PaymentRecord(writer.NextId(), line, unit, projectId));
             months.Add(line.PaidOn.Month);
             touched.Add(unit);
             sum += line.Amount;
         }
         progress?.Report(count);
-        if (errors.Count > 0) return null;
+        await writer.EndAsync(ct);
+        errors.AddRange(writer.TakeErrors());
+        if (errors.Count > 0)
+        {
+            await writer.NameDuplicatesAsync(ct);
+            errors.AddRange(writer.TakeErrors());
+            return null;
+        }
         if (count == 0 && correctedUnit is null)
         {
             errors.Add(new BudgetRowError(2, "（数据行）", "文件中没有数据行"));
@@ -258,8 +266,8 @@ public static class BudgetImport
             db.Set<BudgetBatch>().Add(batch);
             await db.SaveChangesAsync(ct);
         }
-        await writer.FinishAsync(batch.Id, ct);
-        errors.AddRange(writer.Errors);
+        await writer.CommitAsync(batch.Id, ct);
+        errors.AddRange(writer.TakeErrors());
         if (errors.Count > 0) return null;
         batch.RowCount = (int)count;
         batch.AmountSum = sum;
@@ -283,7 +291,7 @@ public static class BudgetImport
         foreach (var row in rows)
         {
             r.Start(row);
-            if (BudgetColumns.Debt(r) is not { } line) continue;
+            var line = BudgetColumns.Debt(r);
             if (line.AsOf is { } asOf) CheckYear(r, BudgetColumns.AsOf, asOf, batch.Year);
             if (line.DueOn is { } due) CheckYear(r, BudgetColumns.DueOn, due, batch.Year);
             if (r.Errors == 0) lines.Add(line);

@@ -22,7 +22,15 @@ public abstract class BudgetPaymentWriter : IAsyncDisposable
     protected readonly int Year;
     private long _nextId;
     private readonly List<(int Row, string Voucher)> _refunds = [];
-    public List<BudgetRowError> Errors { get; } = [];
+    protected List<BudgetRowError> Errors { get; } = [];
+
+    /// <summary>The wrong rows found since the last call (duplicate vouchers, unknown refunded vouchers).</summary>
+    public List<BudgetRowError> TakeErrors()
+    {
+        var taken = Errors.ToList();
+        Errors.Clear();
+        return taken;
+    }
 
     protected BudgetPaymentWriter(RendaDbContext db, int congressId, int year)
     {
@@ -79,8 +87,11 @@ public abstract class BudgetPaymentWriter : IAsyncDisposable
     protected abstract Task StartAsync(CancellationToken ct);
     protected abstract void Write(PaymentRecord p);
 
-    /// <summary>Ends the stream; then checks what needs the whole batch (refunds' vouchers) and moves the rows into place.</summary>
-    public async Task FinishAsync(int batchId, CancellationToken ct)
+    /// <summary>
+    /// Ends the stream and checks what needs the whole batch: the vouchers refunds name. A refused batch still streamed its
+    /// valid rows, so this and <see cref="NameDuplicatesAsync"/> see them all.
+    /// </summary>
+    public async Task EndAsync(CancellationToken ct)
     {
         await EndStreamAsync(ct);
         foreach (var chunk in _refunds.Chunk(500))
@@ -89,9 +100,13 @@ public abstract class BudgetPaymentWriter : IAsyncDisposable
             foreach (var (row, voucher) in chunk.Where(r => !known.Contains(r.Voucher)))
                 Errors.Add(new BudgetRowError(row, BudgetColumns.Reverses, $"原支付凭证号“{voucher}”在本年度的支付数据中不存在"));
         }
-        if (Errors.Count == 0)
-            await MoveAsync(batchId, ct);
     }
+
+    /// <summary>Moves the rows into place (PostgreSQL); a duplicate voucher found then is added to <see cref="Errors"/>.</summary>
+    public Task CommitAsync(int batchId, CancellationToken ct) => MoveAsync(batchId, ct);
+
+    /// <summary>Names the rows whose voucher is already used (in the batch or the year); SQLite has named them while inserting.</summary>
+    public virtual Task NameDuplicatesAsync(CancellationToken ct) => Task.CompletedTask;
 
     protected abstract Task EndStreamAsync(CancellationToken ct);
     protected abstract Task<HashSet<string>> KnownVouchersAsync(string[] vouchers, CancellationToken ct);
@@ -176,14 +191,19 @@ public abstract class BudgetPaymentWriter : IAsyncDisposable
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
             {
                 await tx.RollbackToSavepointAsync("budget_move", ct);
-                var rows = await Db.Database.SqlQueryRaw<DuplicateRow>("""
+                await NameDuplicatesAsync(ct);
+            }
+        }
+
+        public override async Task NameDuplicatesAsync(CancellationToken ct)
+        {
+            var rows = await Db.Database.SqlQueryRaw<DuplicateRow>("""
                     SELECT s."Line", s."VoucherNumber" FROM budget_payment_staging s
                     WHERE EXISTS (SELECT 1 FROM "TreasuryPayments" p WHERE p."CongressId" = {0} AND p."Year" = {1} AND p."VoucherNumber" = s."VoucherNumber")
                        OR EXISTS (SELECT 1 FROM budget_payment_staging d WHERE d."VoucherNumber" = s."VoucherNumber" AND d."Line" < s."Line")
                     ORDER BY s."Line" LIMIT 10000
                     """, CongressId, Year).ToListAsync(ct);
-                Errors.AddRange(rows.Select(r => new BudgetRowError(r.Line, BudgetColumns.Voucher, Duplicate(r.VoucherNumber))));
-            }
+            Errors.AddRange(rows.Select(r => new BudgetRowError(r.Line, BudgetColumns.Voucher, Duplicate(r.VoucherNumber))));
         }
 
         public override async ValueTask DisposeAsync()

@@ -177,7 +177,8 @@ public static class BudgetColumns
 
     private static readonly string[] Formats = ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy/MM/dd", "yyyyMMdd", "yyyy.M.d", "yyyy年M月d日"];
 
-    public static IndicatorLine? Indicator(Reader r)
+    /// <summary>The row's line; the caller checks <see cref="Reader.Errors"/> (a wrong cell leaves a default, so every other check still runs).</summary>
+    public static IndicatorLine Indicator(Reader r)
     {
         var line = new IndicatorLine(r.Row, r.Text(Document, 60), r.Text(UnitCode, 30), r.Text(UnitName, 100), r.Text(Function, 10), r.Text(Economic, 10),
             r.Optional(ProjectCode, 40), r.Optional(ProjectName, 200), r.Optional(ProjectKind, 30), r.Word(Fund, Funds), r.Word(Source, Sources),
@@ -187,10 +188,10 @@ public static class BudgetColumns
             line = line with { Amount = -Math.Abs(line.Amount) };
         else if (line.Adjustment is IndicatorAdjustment.Unfreeze)
             line = line with { Amount = Math.Abs(line.Amount) };
-        return r.Errors == 0 ? line : null;
+        return line;
     }
 
-    public static PaymentLine? Payment(Reader r)
+    public static PaymentLine Payment(Reader r)
     {
         var line = new PaymentLine(r.Row, r.Text(Voucher, 40), r.Text(UnitCode, 30), r.Text(Function, 10), r.Text(Economic, 10), r.Optional(ProjectCode, 40),
             r.Optional(Document, 60), r.Word(Fund, Funds), r.Word(Method, Methods), r.Amount(Amount), r.Optional(Reverses, 40),
@@ -201,10 +202,10 @@ public static class BudgetColumns
             r.Fail(Amount, "金额不能为 0");
         if (line.ClearedOn is { } cleared && cleared < line.PaidOn)
             r.Fail(ClearedOn, "清算日期不能早于支付日期");
-        return r.Errors == 0 ? line : null;
+        return line;
     }
 
-    public static DebtLine? Debt(Reader r)
+    public static DebtLine Debt(Reader r)
     {
         var record = r.Word(Record, Records);
         var kind = r.Word(DebtKind, Debts);
@@ -217,6 +218,6 @@ public static class BudgetColumns
         if (line.Balance < 0) r.Fail(Balance, "不能为负数");
         if (line.AmountDue < 0) r.Fail(AmountDue, "不能为负数");
         if (line.AmountPaid < 0) r.Fail(AmountPaid, "不能为负数");
-        return r.Errors == 0 ? line : null;
+        return line;
     }
 }
