@@ -10,4 +10,4 @@ if ! command -v npm >/dev/null 2>&1; then
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs npm >/dev/null
 fi
 exec dotnet run --project src/Renda.Web -c Release -- \
-  --Renda:Demo=true --Renda:DataDir="${RENDA_DATA_DIR:-$PWD/data}" --urls "${RENDA_URLS:-http://127.0.0.1:5000}" "$@"
+  --Renda:Demo=true --Renda:Demo:BudgetScale="${RENDA_BUDGET_SCALE:-40}" --Renda:DataDir="${RENDA_DATA_DIR:-$PWD/data}" --urls "${RENDA_URLS:-http://127.0.0.1:5000}" "$@"
