@@ -12,4 +12,10 @@ public sealed record BudgetActor : Actor
 
     /// <summary>An individual payee's name is shown in full only to the congress's staff.</summary>
     public bool SeesPayeeNames(int congressId) => IsStaff && congressId == CongressId;
+
+    /// <summary>The officer of the handling unit a warning was sent to.</summary>
+    public bool ActsFor(BudgetWarning w) => w.SentToHandlingUnitId is { } u && UnitIds.Contains(u);
+
+    /// <summary>Staff of the warning's congress see it; a unit's officers once it was sent to their unit.</summary>
+    public bool MaySee(BudgetWarning w) => w.CongressId == CongressId && (IsStaff || ActsFor(w));
 }
