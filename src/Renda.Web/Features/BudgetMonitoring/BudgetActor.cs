@@ -10,6 +10,11 @@ public sealed record BudgetActor : Actor
     {
     }
 
+    /// <summary>An account acting without a sign-in: the demo loader replaying the story as its staff and officers.</summary>
+    internal BudgetActor(int accountId, int congressId, IReadOnlyList<int> unitIds, ActorKinds kinds) : base(accountId, congressId, null, unitIds, kinds)
+    {
+    }
+
     /// <summary>An individual payee's name is shown in full only to the congress's staff.</summary>
     public bool SeesPayeeNames(int congressId) => IsStaff && congressId == CongressId;
 

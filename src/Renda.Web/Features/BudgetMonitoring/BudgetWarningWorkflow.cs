@@ -34,7 +34,11 @@ public static class BudgetWarningWorkflow
     }
 
     /// <summary>Sends the warning to the budget unit's handling unit, or to the finance bureau; the reply clock starts.</summary>
-    public static async Task SendAsync(RendaDbContext db, WorkCalendar calendar, BudgetActor actor, int id, CancellationToken ct)
+    public static Task SendAsync(RendaDbContext db, WorkCalendar calendar, BudgetActor actor, int id, CancellationToken ct)
+        => SendAsync(db, calendar, actor, id, WorkCalendar.Today(db.Clock), ct);
+
+    /// <summary>The step on a given day: today, or the demo's day when its history is replayed.</summary>
+    internal static async Task SendAsync(RendaDbContext db, WorkCalendar calendar, BudgetActor actor, int id, DateOnly today, CancellationToken ct)
     {
         var w = await LoadAsync(db, actor, id, ct);
         Require(w, BudgetWarningAction.Send, actor);
@@ -44,7 +48,6 @@ public static class BudgetWarningWorkflow
             ?? throw DomainException.Conflict(unit is null
                 ? "尚未设置财政部门（预算联网监督规则），无法发送该预警。"
                 : $"{unit.Name}没有对口的承办单位，也尚未设置财政部门（预算联网监督规则），无法发送该预警。");
-        var today = WorkCalendar.Today(db.Clock);
         w.Send(to, today);
         StartReplyClock(db, calendar, settings, w, today);
         await NotifyOfficersAsync(db, w, $"收到预算预警：{w.Title}", $"请于{settings.WarningReplyWorkingDays}个工作日内在系统中说明情况、反馈整改。", ct);
@@ -52,7 +55,10 @@ public static class BudgetWarningWorkflow
     }
 
     /// <summary>The unit's officer answers: explanation and rectification; attachments were added to the warning before.</summary>
-    public static async Task AnswerAsync(RendaDbContext db, BudgetActor actor, int id, string? explanation, string? rectification, CancellationToken ct)
+    public static Task AnswerAsync(RendaDbContext db, BudgetActor actor, int id, string? explanation, string? rectification, CancellationToken ct)
+        => AnswerAsync(db, actor, id, explanation, rectification, WorkCalendar.Today(db.Clock), ct);
+
+    internal static async Task AnswerAsync(RendaDbContext db, BudgetActor actor, int id, string? explanation, string? rectification, DateOnly today, CancellationToken ct)
     {
         var w = await LoadAsync(db, actor, id, ct);
         Require(w, BudgetWarningAction.Answer, actor);
@@ -60,18 +66,20 @@ public static class BudgetWarningWorkflow
         var text = Text.Required("explanation", explanation, "情况说明", 4000);
         var rect = Text.Optional("rectification", rectification, "整改情况", 2000);
         w.Answer();
-        w.Replies.Add(new BudgetWarningReply { Round = w.Round, Kind = WarningReplyKind.Answer, Text = text, Rectification = rect, On = WorkCalendar.Today(db.Clock), AccountId = actor.AccountId });
+        w.Replies.Add(new BudgetWarningReply { Round = w.Round, Kind = WarningReplyKind.Answer, Text = text, Rectification = rect, On = today, AccountId = actor.AccountId });
         await CompleteReplyClockAsync(db, w, ct);
         Notifier.Notify(db, await StaffAsync(db, w.CongressId, ct), Short($"预警已答复，待认定：{w.Title}"), text.Length > 200 ? text[..200] + "…" : text, $"/budget/warnings/{w.Id}");
         await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Staff accept the answer: the warning is closed (销号).</summary>
-    public static async Task AcceptAsync(RendaDbContext db, BudgetActor actor, int id, string? note, CancellationToken ct)
+    public static Task AcceptAsync(RendaDbContext db, BudgetActor actor, int id, string? note, CancellationToken ct)
+        => AcceptAsync(db, actor, id, note, WorkCalendar.Today(db.Clock), ct);
+
+    internal static async Task AcceptAsync(RendaDbContext db, BudgetActor actor, int id, string? note, DateOnly today, CancellationToken ct)
     {
         var w = await LoadAsync(db, actor, id, ct);
         Require(w, BudgetWarningAction.Accept, actor);
-        var today = WorkCalendar.Today(db.Clock);
         w.Accept(today);
         w.Replies.Add(new BudgetWarningReply { Round = w.Round, Kind = WarningReplyKind.Accepted, Text = Text.Optional("note", note, "认定意见", 4000) ?? "答复和整改情况属实，予以销号。", On = today, AccountId = actor.AccountId });
         await NotifyOfficersAsync(db, w, $"预警已销号：{w.Title}", "常委会工作机构认可了答复和整改情况。", ct);
@@ -79,13 +87,15 @@ public static class BudgetWarningWorkflow
     }
 
     /// <summary>Staff do not accept the answer: back to the unit for rectification, with a new reply clock.</summary>
-    public static async Task RejectAsync(RendaDbContext db, WorkCalendar calendar, BudgetActor actor, int id, string? reason, CancellationToken ct)
+    public static Task RejectAsync(RendaDbContext db, WorkCalendar calendar, BudgetActor actor, int id, string? reason, CancellationToken ct)
+        => RejectAsync(db, calendar, actor, id, reason, WorkCalendar.Today(db.Clock), ct);
+
+    internal static async Task RejectAsync(RendaDbContext db, WorkCalendar calendar, BudgetActor actor, int id, string? reason, DateOnly today, CancellationToken ct)
     {
         var w = await LoadAsync(db, actor, id, ct);
         Require(w, BudgetWarningAction.Reject, actor);
         var text = Text.Required("reason", reason, "退回理由", 4000);
         var settings = await Settings.ForAsync<BudgetSettings>(db, w.CongressId, ct);
-        var today = WorkCalendar.Today(db.Clock);
         w.Replies.Add(new BudgetWarningReply { Round = w.Round, Kind = WarningReplyKind.Rejected, Text = text, On = today, AccountId = actor.AccountId });
         w.Reject();
         StartReplyClock(db, calendar, settings, w, today);

@@ -58,6 +58,12 @@ public static class Menu
             new("任后监督测评", "/supervision/appraisals", u => Staff(u) || u.Has(Role.StandingCommitteeMember)),
             new("监督统计", "/supervision/statistics", u => Staff(u)),
         ]),
+        new("预算联网监督", [
+            new("预警管理", "/budget/warnings", u => u.Has(Role.CommitteeStaff)),
+            new("预警规则", "/budget/rules", u => u.Has(Role.CommitteeStaff)),
+            new("预警统计", "/budget/warnings/statistics", u => u.Has(Role.CommitteeStaff)),
+            new("本单位预警", "/budget/warnings/unit", u => u.Has(Role.HandlingUnitOfficer)),
+        ]),
         new("法规数据库", [new("法律法规检索", "/laws", Any)]),
         new("代表工作", [new("代表名册", "/deputies", u => Staff(u) || u.Has(Role.SystemAdministrator)), new("导入代表", "/deputies/import", u => u.Has(Role.CommitteeStaff))]),
         new("组织机构", [new("人大与常委会", "/organisations", Any), new("承办单位", "/organisations/units", u => !u.Has(Role.Deputy) || Staff(u))]),
