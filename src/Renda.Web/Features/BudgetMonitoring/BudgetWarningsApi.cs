@@ -57,8 +57,8 @@ public static class BudgetWarningsApi
             var year = r.Year ?? throw DomainException.Invalid("year", "请选择要重新检查的年度。");
             return TypedResults.Ok(new RecheckResult(year, await BudgetWarningWorkflow.RecheckAsync(db, Actor(user), year, ct)));
         }).WithName("BudgetMonitoring_RecheckWarnings").WithSummary("按现行规则重新检查一年的数据（已有的预警不重复产生）");
-        g.MapGet("/reports/{workReportId:int}", async Task<Results<Ok<ReportBudgetView>, NotFound>> (int workReportId, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct)
-            => await BudgetReportLink.ForReportAsync(db, Actor(user), workReportId, ct) is { } v ? TypedResults.Ok(v) : TypedResults.NotFound())
+        g.MapGet("/reports/{workReportId:int}", async Task<Ok<ReportBudgetView>> (int workReportId, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct)
+            => TypedResults.Ok(await BudgetReportLink.ForReportAsync(db, Actor(user), workReportId, ct) ?? throw DomainException.NotFound("没有找到该预算执行、决算或审计工作报告。")))
             .WithName("BudgetMonitoring_GetReportBudget").WithSummary("预算执行、决算、审计工作报告的执行数据、未办结预警和审议意见引用的预警");
     }
 

@@ -200,6 +200,34 @@ public abstract class BudgetWarningLifecycleTests(RendaApp app)
         refused.Headers.Location!.ToString().ShouldContain("/forbidden");
     }
 
+    [Fact]
+    public async Task A_budget_report_shows_the_years_execution_and_open_warnings_and_its_opinions_cite_a_warning()
+    {
+        var id = await app.SentWarningAsync();
+        int reportId;
+        await using (var scope = app.Db())
+        {
+            var congress = await BudgetTestData.HaixiIdAsync(app);
+            var report = new Renda.Web.Features.Supervision.WorkReport
+            {
+                CongressId = congress, Year = 2026, Kind = Renda.Web.Features.Supervision.WorkReportKind.BudgetExecution, Title = "海西州人民政府关于2026年上半年预算执行情况的报告",
+                OrganId = await BudgetTestData.HandlingUnitIdAsync(app, "海西州人民政府"),
+            };
+            scope.Context.Add(report);
+            await scope.Context.SaveChangesAsync();
+            reportId = report.Id;
+        }
+        var staff = await app.StaffAsync();
+        var view = await staff.GetJsonAsync($"{Warnings}/reports/{reportId}");
+        view.GetProperty("execution").GetProperty("payments").GetDecimal().ShouldBeGreaterThan(0);
+        view.GetProperty("openWarnings").EnumerateArray().Select(w => w.Id()).ShouldContain(id);
+        await staff.PostJsonAsync($"{Warnings}/{id}/citations", new { workReportId = reportId }).DoneAsync();
+        await staff.PostJsonAsync($"{Warnings}/{id}/citations", new { workReportId = reportId }).ShouldBeRefusedAsync(HttpStatusCode.Conflict);
+        await staff.PostJsonAsync($"{Warnings}/{id}/citations", new { }).ShouldBeRefusedAsync(HttpStatusCode.BadRequest, "workReportId");
+        (await staff.GetJsonAsync($"{Warnings}/reports/{reportId}")).GetProperty("cited").EnumerateArray().Single().Id().ShouldBe(id);
+        (await (await app.BrowserClientAsync(StaffAccount)).GetStringAsync($"/supervision/reports/{reportId}")).ShouldContain("report-budget");
+    }
+
     private async Task<List<string>> NotificationsAsync(string userName, int warningId)
     {
         await using var scope = app.Db();
