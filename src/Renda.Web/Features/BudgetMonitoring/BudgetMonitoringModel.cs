@@ -46,6 +46,8 @@ public static class BudgetMonitoringModel
             e.HasIndex(p => new { p.CongressId, p.Year, p.BudgetUnitId, p.PaidOn });
             e.HasIndex(p => new { p.CongressId, p.Year, p.ProjectId });
             e.HasIndex(p => p.BatchId);
+            // The few payments to individuals, for the large-payment and split-payment rules without scanning the year (0027).
+            e.HasIndex(p => new { p.CongressId, p.Year, p.BudgetUnitId }, "IX_TreasuryPayments_Individuals").HasFilter("\"PayeeKind\" = 'Individual'");
             e.Property(p => p.Amount).HasPrecision(18, 2);
         });
         b.Entity<BudgetExecutionMonthly>(e =>
@@ -87,6 +89,13 @@ public static class BudgetMonitoringModel
             e.HasIndex(x => new { x.Kind, x.Year, x.RecordId });
         });
         b.Entity<BudgetWarningReply>().ToTable("BudgetWarningReplies");
+        b.Entity<BudgetWarningCitation>(e =>
+        {
+            e.ToTable("BudgetWarningCitations");
+            e.HasIndex(x => new { x.WorkReportId, x.WarningId }).IsUnique();
+            e.HasIndex(x => x.WarningId);
+            e.HasOne<BudgetWarning>().WithMany().HasForeignKey(x => x.WarningId).OnDelete(DeleteBehavior.Cascade);
+        });
         b.Entity<WarningRule>(e =>
         {
             e.ToTable("WarningRules");

@@ -1,4 +1,6 @@
+using Renda.Web.Platform.Attachments;
 using Renda.Web.Platform.Demo;
+using Renda.Web.Platform.Web.Pages;
 
 namespace Renda.Web.Features.BudgetMonitoring;
 
@@ -12,7 +14,18 @@ public static class BudgetMonitoringModule
     public static IServiceCollection AddBudgetMonitoring(this IServiceCollection services, IConfiguration config)
     {
         services.AddHostedService<BudgetDataClockCheck>();
+        AddWarnings(services);
         return services;
+    }
+
+    /// <summary>Warnings: the home page's alerts, and the attachments of the units' answers (the warning's staff, and its unit's officers while it waits for the answer).</summary>
+    private static void AddWarnings(IServiceCollection services)
+    {
+        services.AddSingleton<IHomeAlerts, BudgetWarningAlerts>();
+        AttachmentAccess.Register(BudgetWarningWorkflow.Subject,
+            async (db, user, id) => int.TryParse(id, out var wid) && await db.Set<BudgetWarning>().FirstOrDefaultAsync(w => w.Id == wid, default) is { } w && new BudgetActor(user).MaySee(w),
+            async (db, user, id) => int.TryParse(id, out var wid) && await db.Set<BudgetWarning>().FirstOrDefaultAsync(w => w.Id == wid, default) is { } w
+                && BudgetWarningQueries.MayAttach(w, new BudgetActor(user)));
     }
 
     public static RouteGroupBuilder MapBudgetMonitoring(this RouteGroupBuilder api)

@@ -146,3 +146,16 @@ public class WarningRule
     /// <summary>Budget unit codes the rule is limited to, comma-separated; empty is every unit.</summary>
     [MaxLength(2000)] public string? Scope { get; set; }
 }
+
+/// <summary>
+/// A warning cited in the deliberation opinions (审议意见) of a supervision work report (budget execution, final accounts, audit):
+/// the opinions name the anomaly, and the report's follow-up counts it until it is closed.
+/// </summary>
+public class BudgetWarningCitation
+{
+    public int Id { get; set; }
+    public int WarningId { get; set; }
+    public int WorkReportId { get; set; }
+    public DateOnly CitedOn { get; set; }
+    public int AccountId { get; set; }
+}

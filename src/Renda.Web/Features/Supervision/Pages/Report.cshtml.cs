@@ -5,7 +5,7 @@ using Renda.Web.Platform.Attachments;
 namespace Renda.Web.Features.Supervision.Pages;
 
 /// <summary>/supervision/reports/{id} — a report, its clocks, and the loop: submit, distribute, heard, opinions, handling, judgement, follow-up.</summary>
-public class ReportModel(RendaDbContext db, WorkCalendar calendar, AttachmentStore store) : SupervisionPageModel(db)
+public partial class ReportModel(RendaDbContext db, WorkCalendar calendar, AttachmentStore store) : SupervisionPageModel(db)
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     public WorkReportView R { get; private set; } = null!;
@@ -22,6 +22,7 @@ public class ReportModel(RendaDbContext db, WorkCalendar calendar, AttachmentSto
         Attachments = (await Db.Attachments.AsNoTracking().Where(a => a.OwnerType == WorkReport.Subject && a.OwnerId == owner && a.CongressId == Actor.CongressId).OrderBy(a => a.Id)
             .Select(a => new { a.Id, a.FileName, a.Size }).ToListAsync(ct)).Select(a => (a.Id, a.FileName, a.Size)).ToList();
         MayAttach = await AttachmentAccess.CanAttachAsync(Db, new CurrentUser(User), WorkReport.Subject, owner);
+        await LoadBudgetAsync(ct);
         if (Actor.IsStaff)
             Meetings = (await MeetingQueries.AllowingAsync(Db, Actor.CongressId, MeetingAction.AddAgendaItem, ct)).Select(m => (m.Id, m.Title)).ToList();
     }

@@ -60,6 +60,10 @@ public static class Menu
         ]),
         new("预算联网监督", [
             new("数据导入", "/budget/import", u => u.Has(Role.CommitteeStaff)),
+            new("预警管理", "/budget/warnings", u => u.Has(Role.CommitteeStaff)),
+            new("预警规则", "/budget/rules", u => u.Has(Role.CommitteeStaff)),
+            new("预警统计", "/budget/warnings/statistics", u => u.Has(Role.CommitteeStaff)),
+            new("本单位预警", "/budget/warnings/unit", u => u.Has(Role.HandlingUnitOfficer)),
         ]),
         new("法规数据库", [new("法律法规检索", "/laws", Any)]),
         new("代表工作", [new("代表名册", "/deputies", u => Staff(u) || u.Has(Role.SystemAdministrator)), new("导入代表", "/deputies/import", u => u.Has(Role.CommitteeStaff))]),
