@@ -58,6 +58,11 @@ public static class Menu
             new("任后监督测评", "/supervision/appraisals", u => Staff(u) || u.Has(Role.StandingCommitteeMember)),
             new("监督统计", "/supervision/statistics", u => Staff(u)),
         ]),
+        new("预算联网监督", [
+            new("执行分析", "/budget", u => Staff(u) || u.Has(Role.StandingCommitteeMember) || u.Has(Role.HandlingUnitOfficer)),
+            new("支付明细", "/budget/payments", u => Staff(u) || u.Has(Role.HandlingUnitOfficer)),
+            new("代表查询", "/budget/service", u => Staff(u) || u.Has(Role.Deputy) || u.Has(Role.StandingCommitteeMember)),
+        ]),
         new("法规数据库", [new("法律法规检索", "/laws", Any)]),
         new("代表工作", [new("代表名册", "/deputies", u => Staff(u) || u.Has(Role.SystemAdministrator)), new("导入代表", "/deputies/import", u => u.Has(Role.CommitteeStaff))]),
         new("组织机构", [new("人大与常委会", "/organisations", Any), new("承办单位", "/organisations/units", u => !u.Has(Role.Deputy) || Staff(u))]),
