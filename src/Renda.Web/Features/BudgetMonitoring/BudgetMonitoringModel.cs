@@ -46,6 +46,9 @@ public static class BudgetMonitoringModel
             e.HasIndex(p => new { p.CongressId, p.Year, p.BudgetUnitId, p.PaidOn });
             e.HasIndex(p => new { p.CongressId, p.Year, p.ProjectId });
             e.HasIndex(p => p.BatchId);
+            // The drill-down pages a year's payments in (date, id) order by cursor (migration 0029); a payment's detail finds its refunds.
+            e.HasIndex(p => new { p.CongressId, p.Year, p.PaidOn, p.Id });
+            e.HasIndex(p => new { p.CongressId, p.ReversesVoucherNumber });
             e.Property(p => p.Amount).HasPrecision(18, 2);
         });
         b.Entity<BudgetExecutionMonthly>(e =>
