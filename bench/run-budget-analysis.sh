@@ -21,6 +21,7 @@ password='Renda#Demo2026'
 stamp=$(date -u +%Y%m%d-%H%M%S)
 db="renda_bench_budget_${stamp//-/_}"
 data=$(mktemp -d /tmp/renda-bench-budget-XXXX)
+export RENDA_BENCH_READY_SECONDS=${RENDA_BENCH_READY_SECONDS:-600}  # the demo story loads slowly on a busy machine
 source bench/lib.sh
 require_free_port
 

@@ -10,13 +10,13 @@
       option = {
         animation: false,
         tooltip: { trigger: 'axis' },
-        legend: { top: 0, data: ['执行率', '时间进度'] },
-        grid: { left: narrow ? 90 : 180, right: 20, top: 30, bottom: 20 },
+        grid: { left: narrow ? 90 : 180, right: 30, top: 30, bottom: 20 },
         xAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
         yAxis: { type: 'category', inverse: true, data: d.names, axisLabel: { width: narrow ? 80 : 170, overflow: 'truncate' } },
         series: [
-          { name: '执行率', type: 'bar', data: d.rates, label: { show: !narrow, position: 'right', formatter: '{c}%' } },
-          { name: '时间进度', type: 'line', data: d.names.map(function () { return d.schedule; }), symbol: 'none', lineStyle: { type: 'dashed', color: '#a4161a' } }
+          { name: '执行率', type: 'bar', data: d.rates, label: { show: !narrow, position: 'right', formatter: '{c}%' },
+            // The time line (时间进度): a unit left of it is behind schedule.
+            markLine: { symbol: 'none', lineStyle: { type: 'dashed', color: '#a4161a' }, label: { formatter: '时间进度 {c}%' }, data: [{ xAxis: d.schedule }] } }
         ]
       };
       el.style.height = Math.max(280, d.names.length * 22 + 60) + 'px';
