@@ -88,9 +88,10 @@ public static class BudgetAnalysis
 
     // --- the sums -------------------------------------------------------------------------------
 
-    private static IQueryable<BudgetExecutionMonthly> Monthly(RendaDbContext db, Cut c, int year)
+    /// <summary>The monthly sums of the filter: the unit roll-up, or the finer table where a view needs projects or economic codes.</summary>
+    private static IQueryable<T> Monthly<T>(RendaDbContext db, Cut c, int year) where T : class, IExecutionSums
     {
-        var q = db.Set<BudgetExecutionMonthly>().AsNoTracking().Where(x => x.CongressId == c.CongressId && x.Year == year);
+        var q = db.Set<T>().AsNoTracking().Where(x => x.CongressId == c.CongressId && x.Year == year);
         if (c.Filter.Unit is { } u) q = q.Where(x => x.BudgetUnitId == u);
         else if (c.Reader.UnitIds is { } units) q = q.Where(x => units.Contains(x.BudgetUnitId));
         if (c.Filter.Fund is { } f) q = q.Where(x => x.FundNature == f);
@@ -121,14 +122,14 @@ public static class BudgetAnalysis
     /// Payments of <paramref name="year"/> up to <paramref name="asOf"/> by a key: whole months from the monthly sums, the days of
     /// a month cut short from the raw rows (by the index on unit and date). The two key selectors say the same on both tables.
     /// </summary>
-    private static async Task<Dictionary<TKey, Paid>> PaidAsync<TKey>(RendaDbContext db, Cut c, int year, DateOnly asOf,
-        Expression<Func<BudgetExecutionMonthly, TKey>> monthlyKey, Expression<Func<TreasuryPayment, TKey>> paymentKey, CancellationToken ct,
-        string[]? economicCodes = null) where TKey : notnull
+    private static async Task<Dictionary<TKey, Paid>> PaidAsync<T, TKey>(RendaDbContext db, Cut c, int year, DateOnly asOf,
+        Expression<Func<T, TKey>> monthlyKey, Expression<Func<TreasuryPayment, TKey>> paymentKey, CancellationToken ct,
+        string[]? economicCodes = null) where TKey : notnull where T : class, IExecutionSums
     {
         var monthEnd = asOf.AddDays(1).Day == 1;
         var through = monthEnd ? asOf.Month : asOf.Month - 1;
-        var monthly = Monthly(db, c, year).Where(x => x.Month <= through);
-        if (economicCodes is not null) monthly = monthly.Where(x => economicCodes.Contains(x.EconomicCode));
+        var monthly = Monthly<T>(db, c, year).Where(x => x.Month <= through);
+        if (economicCodes is not null) monthly = (IQueryable<T>)((IQueryable<BudgetExecutionMonthly>)monthly).Where(x => economicCodes.Contains(x.EconomicCode));
         var sums = (await monthly.GroupBy(monthlyKey).Select(g => new { g.Key, Amount = g.Sum(x => x.Amount), Count = g.Sum(x => x.Payments) }).ToListAsync(ct))
             .ToDictionary(x => x.Key, x => new Paid(x.Amount, x.Count));
         if (!monthEnd)
@@ -172,7 +173,7 @@ public static class BudgetAnalysis
 
     private static async Task<(IReadOnlyList<BudgetColumn>, IReadOnlyList<BudgetRow>)> UnitsAsync(RendaDbContext db, Cut c, CancellationToken ct)
     {
-        var paid = await PaidAsync(db, c, c.Year, c.AsOf, x => x.BudgetUnitId, p => p.BudgetUnitId, ct);
+        var paid = await PaidAsync(db, c, c.Year, c.AsOf, (BudgetExecutionUnitMonthly x) => x.BudgetUnitId, p => p.BudgetUnitId, ct);
         var indicator = await IndicatorAsync(db, c, c.Year, c.AsOf, i => i.BudgetUnitId, ct);
         var schedule = Schedule(c.AsOf);
         var units = await UnitsOfAsync(db, c, paid.Keys.Concat(indicator.Keys), ct);
@@ -221,8 +222,8 @@ public static class BudgetAnalysis
     {
         var functional = kind == ClassificationKind.Functional;
         var paid = functional
-            ? await PaidAsync(db, c, c.Year, c.AsOf, x => x.FunctionCode, p => p.FunctionCode, ct)
-            : await PaidAsync(db, c, c.Year, c.AsOf, x => x.EconomicCode, p => p.EconomicCode, ct);
+            ? await PaidAsync(db, c, c.Year, c.AsOf, (BudgetExecutionUnitMonthly x) => x.FunctionCode, p => p.FunctionCode, ct)
+            : await PaidAsync(db, c, c.Year, c.AsOf, (BudgetExecutionMonthly x) => x.EconomicCode, p => p.EconomicCode, ct);
         var indicator = functional
             ? await IndicatorAsync(db, c, c.Year, c.AsOf, i => i.FunctionCode, ct)
             : await IndicatorAsync(db, c, c.Year, c.AsOf, i => i.EconomicCode, ct);
@@ -257,7 +258,7 @@ public static class BudgetAnalysis
 
     private static async Task<(IReadOnlyList<BudgetColumn>, IReadOnlyList<BudgetRow>)> ProjectsAsync(RendaDbContext db, Cut c, CancellationToken ct)
     {
-        var paid = await PaidAsync(db, c, c.Year, c.AsOf, x => new { x.BudgetUnitId, x.ProjectId }, p => new { p.BudgetUnitId, ProjectId = p.ProjectId ?? 0 }, ct);
+        var paid = await PaidAsync(db, c, c.Year, c.AsOf, (BudgetExecutionMonthly x) => new { x.BudgetUnitId, x.ProjectId }, p => new { p.BudgetUnitId, ProjectId = p.ProjectId ?? 0 }, ct);
         var indicator = await IndicatorAsync(db, c, c.Year, c.AsOf, i => new { i.BudgetUnitId, ProjectId = i.ProjectId ?? 0 }, ct);
         var keys = paid.Keys.Union(indicator.Keys).ToList();
         var projectIds = keys.Select(k => k.ProjectId).Where(id => id != 0).Distinct().ToList();
@@ -284,7 +285,7 @@ public static class BudgetAnalysis
 
     private static async Task<(IReadOnlyList<BudgetColumn>, IReadOnlyList<BudgetRow>)> FundsAsync(RendaDbContext db, Cut c, CancellationToken ct)
     {
-        var paid = await PaidAsync(db, c, c.Year, c.AsOf, x => x.FundNature, p => p.FundNature, ct);
+        var paid = await PaidAsync(db, c, c.Year, c.AsOf, (BudgetExecutionUnitMonthly x) => x.FundNature, p => p.FundNature, ct);
         var indicator = await IndicatorAsync(db, c, c.Year, c.AsOf, i => i.FundNature, ct);
         var rows = Enum.GetValues<FundNature>().Where(f => paid.ContainsKey(f) || indicator.ContainsKey(f)).Select(f =>
         {
@@ -299,7 +300,7 @@ public static class BudgetAnalysis
     /// <summary>Each month's payments, the cumulative sum and its rate against the indicators in force at the month's end, beside the time line.</summary>
     private static async Task<(IReadOnlyList<BudgetColumn>, IReadOnlyList<BudgetRow>)> MonthsAsync(RendaDbContext db, Cut c, CancellationToken ct)
     {
-        var paid = await PaidAsync(db, c, c.Year, c.AsOf, x => x.Month, p => p.PaidOn.Month, ct);
+        var paid = await PaidAsync(db, c, c.Year, c.AsOf, (BudgetExecutionUnitMonthly x) => x.Month, p => p.PaidOn.Month, ct);
         var indicatorByMonth = await IndicatorAsync(db, c, c.Year, c.AsOf, i => i.EffectiveOn.Month, ct);
         decimal cumulative = 0, indicator = 0;
         var rows = new List<BudgetRow>();
@@ -321,8 +322,8 @@ public static class BudgetAnalysis
     private static async Task<(IReadOnlyList<BudgetColumn>, IReadOnlyList<BudgetRow>)> CompareAsync(RendaDbContext db, Cut c, CancellationToken ct)
     {
         var lastAsOf = c.AsOf.AddYears(-1);
-        var now = await PaidAsync(db, c, c.Year, c.AsOf, x => x.Month, p => p.PaidOn.Month, ct);
-        var last = await PaidAsync(db, c, c.Year - 1, lastAsOf, x => x.Month, p => p.PaidOn.Month, ct);
+        var now = await PaidAsync(db, c, c.Year, c.AsOf, (BudgetExecutionUnitMonthly x) => x.Month, p => p.PaidOn.Month, ct);
+        var last = await PaidAsync(db, c, c.Year - 1, lastAsOf, (BudgetExecutionUnitMonthly x) => x.Month, p => p.PaidOn.Month, ct);
         decimal sumNow = 0, sumLast = 0;
         var rows = new List<BudgetRow>();
         for (var m = 1; m <= c.AsOf.Month; m++)
@@ -345,7 +346,7 @@ public static class BudgetAnalysis
 
     private static async Task<(IReadOnlyList<BudgetColumn>, IReadOnlyList<BudgetRow>)> ThreePublicAsync(RendaDbContext db, Cut c, CancellationToken ct)
     {
-        var paid = await PaidAsync(db, c, c.Year, c.AsOf, x => new { x.BudgetUnitId, x.EconomicCode }, p => new { p.BudgetUnitId, p.EconomicCode }, ct, ThreePublicCodes);
+        var paid = await PaidAsync(db, c, c.Year, c.AsOf, (BudgetExecutionMonthly x) => new { x.BudgetUnitId, x.EconomicCode }, p => new { p.BudgetUnitId, p.EconomicCode }, ct, ThreePublicCodes);
         var indicator = await IndicatorAsync(db, c, c.Year, c.AsOf, i => new { i.BudgetUnitId, i.EconomicCode }, ct, ThreePublicCodes);
         var units = await UnitsOfAsync(db, c, paid.Keys.Select(k => k.BudgetUnitId).Concat(indicator.Keys.Select(k => k.BudgetUnitId)), ct);
         var rows = new List<BudgetRow>();
@@ -425,10 +426,8 @@ public static class BudgetAnalysis
     }
 
     /// <summary>The years a congress has budget data for, newest first.</summary>
+    /// <summary>The years a congress has budget data for, newest first: from its batches (a few rows a month), not the data.</summary>
     public static async Task<List<int>> YearsAsync(RendaDbContext db, int congressId, CancellationToken ct)
-    {
-        var paid = await db.Set<BudgetExecutionMonthly>().AsNoTracking().Where(x => x.CongressId == congressId).Select(x => x.Year).Distinct().ToListAsync(ct);
-        var indicators = await db.Set<BudgetIndicator>().AsNoTracking().Where(x => x.CongressId == congressId).Select(x => x.Year).Distinct().ToListAsync(ct);
-        return paid.Union(indicators).OrderDescending().ToList();
-    }
+        => await db.Set<BudgetBatch>().AsNoTracking().Where(b => b.CongressId == congressId && b.Kind != BudgetDataKind.Debt)
+            .Select(b => b.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
 }

@@ -57,6 +57,12 @@ public static class BudgetMonitoringModel
             e.HasIndex(x => new { x.CongressId, x.Year, x.Month, x.BudgetUnitId, x.ProjectId, x.FunctionCode, x.EconomicCode, x.FundNature }).IsUnique();
             e.Property(x => x.Amount).HasPrecision(18, 2);
         });
+        b.Entity<BudgetExecutionUnitMonthly>(e =>
+        {
+            e.ToTable("BudgetExecutionUnitMonthly");
+            e.HasIndex(x => new { x.CongressId, x.Year, x.Month, x.BudgetUnitId, x.FunctionCode, x.FundNature }).IsUnique();
+            e.Property(x => x.Amount).HasPrecision(18, 2);
+        });
         b.Entity<GovernmentDebt>(e =>
         {
             e.ToTable("GovernmentDebts");

@@ -98,7 +98,7 @@ public static class BudgetServiceQueries
         var result = new List<BelowCongress>();
         foreach (var (id, code, name) in await BudgetReader.BelowAsync(db, actor.CongressId, ct))
         {
-            var paid = await db.Set<BudgetExecutionMonthly>().AsNoTracking().Where(x => x.CongressId == id && x.Year == year).SumAsync(x => x.Amount, ct);
+            var paid = await db.Set<BudgetExecutionUnitMonthly>().AsNoTracking().Where(x => x.CongressId == id && x.Year == year).SumAsync(x => x.Amount, ct);
             var indicator = await db.Set<BudgetIndicator>().AsNoTracking().Where(x => x.CongressId == id && x.Year == year).SumAsync(x => x.Amount, ct);
             var counts = await WarningCountsAsync(db, id, year, ct);
             result.Add(new BelowCongress(code, name, indicator, paid, BudgetAnalysis.Rate(paid, indicator), counts.Sum(c => c.Count),

@@ -6,7 +6,7 @@ namespace Renda.Tests.Features.BudgetMonitoring;
 
 using static BudgetAnalysisData;
 
-/// <summary>The monthly aggregates equal the sums of the raw payments after a batch, a correction of one unit-month and a refund.</summary>
+/// <summary>The monthly aggregates (and their roll-up by unit) equal the sums of the raw payments after a batch, a correction of one unit-month and a refund.</summary>
 public abstract class BudgetAggregatesTests(RendaApp app)
 {
     private sealed record Cell(int Month, int Unit, int Project, string Function, string Economic, FundNature Fund);
@@ -72,6 +72,15 @@ public abstract class BudgetAggregatesTests(RendaApp app)
             .Select(p => p.Amount).ToListAsync();
         raw.Sum().ShouldBe(set.Payments.Sum(p => p.Amount));
         actual.Values.Sum(v => v.Amount).ShouldBe(raw.Sum());
+
+        // The roll-up by unit, function and fund equals the same rows summed that way.
+        var rolled = set.Payments.GroupBy(p => (p.PaidOn.Month, p.BudgetUnitId, p.FunctionCode, p.FundNature)).ToDictionary(g => g.Key, g => (g.Sum(p => p.Amount), g.Count()));
+        var units = (await scope.Context.Set<BudgetExecutionUnitMonthly>().AsNoTracking()
+                .Where(x => x.CongressId == set.CongressId && x.Year == set.Year && unitIds.Contains(x.BudgetUnitId)).ToListAsync())
+            .ToDictionary(x => (x.Month, x.BudgetUnitId, x.FunctionCode, x.FundNature), x => (x.Amount, x.Payments));
+        units.Count.ShouldBe(rolled.Count);
+        foreach (var (key, value) in rolled)
+            units.GetValueOrDefault(key).ShouldBe(value, key.ToString());
     }
 }
 
