@@ -48,12 +48,21 @@ public static class BudgetMonitoringModel
             e.HasIndex(p => p.BatchId);
             // The few payments to individuals, for the large-payment and split-payment rules without scanning the year (0027).
             e.HasIndex(p => new { p.CongressId, p.Year, p.BudgetUnitId }, "IX_TreasuryPayments_Individuals").HasFilter("\"PayeeKind\" = 'Individual'");
+            // The drill-down pages a year's payments in (date, id) order by cursor (migration 0029); a payment's detail finds its refunds.
+            e.HasIndex(p => new { p.CongressId, p.Year, p.PaidOn, p.Id });
+            e.HasIndex(p => new { p.CongressId, p.ReversesVoucherNumber });
             e.Property(p => p.Amount).HasPrecision(18, 2);
         });
         b.Entity<BudgetExecutionMonthly>(e =>
         {
             e.ToTable("BudgetExecutionMonthly");
             e.HasIndex(x => new { x.CongressId, x.Year, x.Month, x.BudgetUnitId, x.ProjectId, x.FunctionCode, x.EconomicCode, x.FundNature }).IsUnique();
+            e.Property(x => x.Amount).HasPrecision(18, 2);
+        });
+        b.Entity<BudgetExecutionUnitMonthly>(e =>
+        {
+            e.ToTable("BudgetExecutionUnitMonthly");
+            e.HasIndex(x => new { x.CongressId, x.Year, x.Month, x.BudgetUnitId, x.FunctionCode, x.FundNature }).IsUnique();
             e.Property(x => x.Amount).HasPrecision(18, 2);
         });
         b.Entity<GovernmentDebt>(e =>

@@ -36,7 +36,7 @@ public class TreasuryPayment
 /// Monthly sums of payments by unit, project, classification and fund nature, kept equal to the raw rows after every batch,
 /// correction and refund (BudgetAggregates): the analysis pages read these, the drill-down reads the payments.
 /// </summary>
-public class BudgetExecutionMonthly
+public class BudgetExecutionMonthly : IExecutionSums
 {
     public long Id { get; set; }
     public int CongressId { get; set; }
