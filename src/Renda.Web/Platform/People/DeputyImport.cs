@@ -113,6 +113,8 @@ public static class DeputyImport
         }
         // Another import of the same people committed between our check and our write (PostgreSQL): nothing of ours is kept.
         await db.SaveUniqueAsync("导入期间代表名册已被他人修改，未导入任何数据，请重试。", ct);
+        // A delegation or group named for the first time becomes an entity; a known name is matched.
+        await DeputyBodies.LinkAsync(db, congressId, ct);
         await tx.CommitAsync(ct);
         return new ImportResult(rows.Count, []);
     }
