@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Parser;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Renda.Tests.Features.Filings;
 using Renda.Tests.Features.Meetings;
 using Renda.Tests.Infrastructure;
@@ -95,6 +96,38 @@ public abstract class StationTests(RendaApp app)
         referral.ShouldContain("/deputies/statistics/stations?code=632801&year=2023");
         var list = await (await browser.GetAsync("/deputies/opinions?year=2023&route=Referral")).Content.ReadAsStringAsync();
         (await new HtmlParser().ParseDocumentAsync(list)).QuerySelectorAll("[data-testid=opinion-card]").Length.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Every_page_of_stations_and_receptions_opens_for_whom_it_is_for()
+    {
+        var staff = await app.BrowserClientAsync("daigongwei");
+        int home;
+        await using (var scope = app.Db())
+            home = await scope.Context.Set<LiaisonStation>().Where(s => s.Name == DeputiesDemo.HomeName).Select(s => s.Id).FirstAsync();
+        foreach (var path in new[] { "/deputies/stations", $"/deputies/stations/{home}?q=王", "/deputies/receptions?below=true", "/deputies/opinions", "/deputies/statistics/stations?code=632801" })
+            (await staff.GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.OK, path);
+        var page = await (await staff.GetAsync($"/deputies/stations/{home}")).Content.ReadAsStringAsync();
+        page.ShouldContain("1,200,000.00");
+        var deputy = await app.BrowserClientAsync("daibiao");
+        var mine = await (await deputy.GetAsync("/deputies/my-receptions")).Content.ReadAsStringAsync();
+        (await new HtmlParser().ParseDocumentAsync(mine)).QuerySelectorAll("[data-testid=my-reception]").Length.ShouldBeGreaterThanOrEqualTo(3);
+        (await deputy.GetAsync("/deputies/opinions")).StatusCode.ShouldBe(HttpStatusCode.Found, "sent to the access-denied page");
+        var unit = await app.BrowserClientAsync("jiaoyuju");
+        var queue = await (await unit.GetAsync("/deputies/opinions/referred")).Content.ReadAsStringAsync();
+        queue.ShouldContain("河东片区中学放学时段交通拥堵", customMessage: "the demo's overdue referral waits for the education bureau");
+        queue.ShouldContain("已逾期");
+        (await unit.GetAsync("/deputies/stations")).StatusCode.ShouldBe(HttpStatusCode.Found, "sent to the access-denied page");
+    }
+
+    [Fact]
+    public async Task Loading_the_demo_again_adds_nothing()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Renda.Web.Data.RendaDbContext>();
+        var before = (await db.Set<LiaisonStation>().CountAsync(), await db.Set<ReceptionDay>().CountAsync(), await db.Set<ConstituentOpinion>().CountAsync(), await db.Set<StationFunding>().CountAsync());
+        await DeputiesDemo.EnsureAsync(new Renda.Web.Platform.Demo.DemoSeed(db, scope.ServiceProvider.GetRequiredService<Renda.Web.Platform.Calendar.WorkCalendar>(), RendaApp.Password), default);
+        (await db.Set<LiaisonStation>().CountAsync(), await db.Set<ReceptionDay>().CountAsync(), await db.Set<ConstituentOpinion>().CountAsync(), await db.Set<StationFunding>().CountAsync()).ShouldBe(before);
     }
 
     [Fact]
