@@ -58,6 +58,7 @@ public static class RendaHost
             o.Conventions.AllowAnonymousToFolder("/Features/Suggestions/Pages/Public");
             o.Conventions.AllowAnonymousToFolder("/Features/Filings/Pages/Public");
             o.Conventions.AllowAnonymousToFolder("/Features/Legislation/Pages/Public");
+            o.Conventions.AllowAnonymousToFolder("/Features/Deputies/Pages/Public");
             o.Conventions.AllowAnonymousToFolder("/Features/Laws/Pages");
         }).AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
           .AddMvcOptions(o =>

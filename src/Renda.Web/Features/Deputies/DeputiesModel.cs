@@ -1,3 +1,5 @@
+using Renda.Web.Platform.People;
+
 namespace Renda.Web.Features.Deputies;
 
 /// <summary>Tables of the deputies' work module (migrations 0023 onwards).</summary>
@@ -6,5 +8,67 @@ public static class DeputiesModel
     public static void Configure(ModelBuilder b)
     {
         b.Entity<DeputySettings>().ToTable("DeputySettings").HasIndex(s => s.CongressId).IsUnique();
+        ConfigureStations(b);
+    }
+
+    /// <summary>Stations, funding, receptions and opinions; delegations and deputy groups (migration 0031).</summary>
+    private static void ConfigureStations(ModelBuilder b)
+    {
+        b.Entity<Delegation>(e =>
+        {
+            e.ToTable("Delegations");
+            e.HasIndex(x => new { x.CongressId, x.Name }).IsUnique();
+        });
+        b.Entity<DeputyGroup>(e =>
+        {
+            e.ToTable("DeputyGroups");
+            e.HasIndex(x => new { x.CongressId, x.Name }).IsUnique();
+        });
+        b.Entity<Deputy>().HasIndex(d => d.DelegationId);
+        b.Entity<Deputy>().HasIndex(d => d.DeputyGroupId);
+        b.Entity<LiaisonStation>(e =>
+        {
+            e.ToTable("LiaisonStations");
+            e.HasIndex(s => new { s.CongressId, s.Name }).IsUnique();
+            e.HasMany(s => s.Deputies).WithOne().HasForeignKey(d => d.StationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<StationDeputy>(e =>
+        {
+            e.ToTable("StationDeputies");
+            e.HasIndex(d => new { d.StationId, d.DeputyId }).IsUnique();
+            e.HasIndex(d => d.DeputyId);
+        });
+        b.Entity<StationFunding>(e =>
+        {
+            e.ToTable("StationFundings");
+            e.Property(f => f.Amount).HasPrecision(14, 2);
+            e.HasIndex(f => new { f.CongressId, f.Year });
+            e.HasIndex(f => f.StationId);
+        });
+        b.Entity<ReceptionDay>(e =>
+        {
+            e.ToTable("ReceptionDays");
+            e.HasIndex(r => new { r.CongressId, r.On });
+            e.HasIndex(r => new { r.StationId, r.On });
+            e.HasMany(r => r.Attendees).WithOne().HasForeignKey(a => a.ReceptionDayId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<ReceptionAttendee>(e =>
+        {
+            e.ToTable("ReceptionAttendees");
+            e.HasIndex(a => new { a.ReceptionDayId, a.PersonId }).IsUnique();
+            e.HasIndex(a => a.PersonId);
+            e.HasIndex(a => a.DeputyId);
+        });
+        b.Entity<ConstituentOpinion>(e =>
+        {
+            e.ToTable("ConstituentOpinions");
+            e.HasIndex(o => o.ReceiptCode).IsUnique();
+            e.HasIndex(o => new { o.CongressId, o.Status });
+            e.HasIndex(o => new { o.CongressId, o.ReceivedOn });
+            e.HasIndex(o => o.ReceptionDayId);
+            e.HasIndex(o => new { o.HandlingUnitId, o.Status });
+            e.HasIndex(o => o.SuggestionId);
+            e.HasIndex(o => new { o.AddressHash, o.ReceivedAt });
+        });
     }
 }

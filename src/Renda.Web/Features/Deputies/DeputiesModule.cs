@@ -1,4 +1,5 @@
 using Renda.Web.Platform.Demo;
+using Renda.Web.Platform.Web.Pages;
 
 namespace Renda.Web.Features.Deputies;
 
@@ -11,6 +12,9 @@ public static class DeputiesModule
 {
     public static IServiceCollection AddDeputies(this IServiceCollection services, IConfiguration config)
     {
+        // Stations and receptions: the yearly reception minimum on the staff's home page and in the deputies' inbox.
+        services.AddSingleton<IHomeAlerts, ReceptionReminderAlerts>();
+        services.AddHostedService<ReceptionReminder>();
         return services;
     }
 

@@ -17,4 +17,6 @@ public class DeputySettings : CongressSettings
     [Range(0, 52, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int ReceptionsPerDeputyPerYear { get; set; } = 2;
     /// <summary>Opinions accepted through the public form from one network address within an hour.</summary>
     [Range(1, 1000, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int OpinionsPerAddressPerHour { get; set; } = 5;
+    /// <summary>From the first day of this month on, deputies below ReceptionsPerDeputyPerYear are reminded (default 10: from 10-01, a quarter left).</summary>
+    [Range(1, 12, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int ReceptionReminderMonth { get; set; } = 10;
 }

@@ -44,9 +44,9 @@ public static class DeputyImport
         new(Phone, false, "11 位手机号，以 1 开头"),
         new(Occupation, false, "职业或职务，不超过 200 字"),
         new(Term, true, "本级人大已有的届次数字，如 15"),
-        new(Delegation, false, "代表团，不超过 100 字"),
+        new(Delegation, false, "代表团，不超过 100 字；首次出现的名称即建立该代表团，已有的名称归入同一代表团"),
         new(ElectoralUnit, false, "选区或选举单位，不超过 100 字"),
-        new(DeputyGroup, false, "代表小组，不超过 100 字"),
+        new(DeputyGroup, false, "代表小组，不超过 100 字；首次出现的名称即建立该代表小组"),
         new(Status, false, "在任、辞职、罢免 或 终止；留空为在任"),
     ];
 
@@ -113,6 +113,8 @@ public static class DeputyImport
         }
         // Another import of the same people committed between our check and our write (PostgreSQL): nothing of ours is kept.
         await db.SaveUniqueAsync("导入期间代表名册已被他人修改，未导入任何数据，请重试。", ct);
+        // A delegation or group named for the first time becomes an entity; a known name is matched.
+        await DeputyBodies.LinkAsync(db, congressId, ct);
         await tx.CommitAsync(ct);
         return new ImportResult(rows.Count, []);
     }

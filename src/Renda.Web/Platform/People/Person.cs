@@ -36,6 +36,9 @@ public class Deputy
     [MaxLength(100)] public string? Delegation { get; set; }
     [MaxLength(100)] public string? ElectoralUnit { get; set; }
     [MaxLength(100)] public string? DeputyGroup { get; set; }
+    /// <summary>The delegation and the deputy group as entities, matched by name (<see cref="DeputyBodies"/>).</summary>
+    public int? DelegationId { get; set; }
+    public int? DeputyGroupId { get; set; }
     /// <summary>Given when the mandate is recorded (an imported register states it); changed after that only by <see cref="ChangeStatus"/>.</summary>
     public DeputyStatus Status { get => _status; init => _status = value; }
     private DeputyStatus _status = DeputyStatus.Serving;

@@ -43,6 +43,10 @@ public abstract class DeputyImportTests(RendaApp app)
         b.Term!.Number.ShouldBe(15);
         b.Delegation.ShouldBe("格尔木市代表团");
         b.DeputyGroup.ShouldBe("第一小组");
+        // The names match the delegation the roster already has and create the group the first time (DeputyBodies).
+        (await scope.Context.Set<Delegation>().Where(x => x.Id == b.DelegationId).Select(x => x.Name).SingleAsync()).ShouldBe("格尔木市代表团");
+        (await scope.Context.Set<Delegation>().CountAsync(x => x.CongressId == b.CongressId && x.Name == "格尔木市代表团")).ShouldBe(1);
+        (await scope.Context.Set<DeputyGroup>().Where(x => x.Id == b.DeputyGroupId).Select(x => x.Name).SingleAsync()).ShouldBe("第一小组");
         (await scope.Context.People.CountAsync(p => p.IdNumber == provincial.IdNumber)).ShouldBe(1);
         var mandates = await scope.Context.Deputies.Where(d => d.PersonId == provincial.Id).Select(d => d.Congress!.Code).OrderBy(c => c).ToListAsync();
         mandates.ShouldBe(["630000", "632800"]);

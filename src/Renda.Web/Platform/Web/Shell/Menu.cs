@@ -69,7 +69,14 @@ public static class Menu
             new("代表查询", "/budget/service", u => Staff(u) || u.Has(Role.Deputy) || u.Has(Role.StandingCommitteeMember)),
         ]),
         new("法规数据库", [new("法律法规检索", "/laws", Any)]),
-        new("代表工作", [new("代表名册", "/deputies", u => Staff(u) || u.Has(Role.SystemAdministrator)), new("导入代表", "/deputies/import", u => u.Has(Role.CommitteeStaff))]),
+        new("代表工作", [
+            new("代表名册", "/deputies", u => Staff(u) || u.Has(Role.SystemAdministrator)), new("导入代表", "/deputies/import", u => u.Has(Role.CommitteeStaff)),
+            new("联络站", "/deputies/stations", u => Staff(u)),
+            new("接待日", "/deputies/receptions", u => Staff(u)),
+            new("群众意见", "/deputies/opinions", u => Staff(u)),
+            new("站点统计", "/deputies/statistics/stations", u => Staff(u)),
+            new("本单位转办意见", "/deputies/opinions/referred", u => u.Has(Role.HandlingUnitOfficer)),
+            new("我的接待日", "/deputies/my-receptions", u => u.Has(Role.Deputy))]),
         new("组织机构", [new("人大与常委会", "/organisations", Any), new("承办单位", "/organisations/units", u => !u.Has(Role.Deputy) || Staff(u))]),
         new("统计与报告", [new("本级及下级统计", "/statistics", u => Staff(u))]),
         new("系统管理", [
