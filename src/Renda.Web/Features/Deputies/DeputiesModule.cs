@@ -1,3 +1,4 @@
+using Renda.Web.Platform.Attachments;
 using Renda.Web.Platform.Demo;
 
 namespace Renda.Web.Features.Deputies;
@@ -11,6 +12,10 @@ public static class DeputiesModule
 {
     public static IServiceCollection AddDeputies(this IServiceCollection services, IConfiguration config)
     {
+        // A training's materials (课件、讲义): read by the congress's staff and council, added by its staff.
+        AttachmentAccess.Register(Training.Subject,
+            async (db, user, id) => int.TryParse(id, out var tid) && new DeputyActivitiesActor(user).MayRead && await db.Set<Training>().AnyAsync(t => t.Id == tid && t.CongressId == user.CongressId),
+            async (db, user, id) => int.TryParse(id, out var tid) && new DeputyActivitiesActor(user).IsStaff && await db.Set<Training>().AnyAsync(t => t.Id == tid && t.CongressId == user.CongressId));
         return services;
     }
 
