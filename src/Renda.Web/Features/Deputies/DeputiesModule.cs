@@ -1,3 +1,4 @@
+using Renda.Web.Platform.Attachments;
 using Renda.Web.Platform.Demo;
 using Renda.Web.Platform.Web.Pages;
 
@@ -15,6 +16,10 @@ public static class DeputiesModule
         // Stations and receptions: the yearly reception minimum on the staff's home page and in the deputies' inbox.
         services.AddSingleton<IHomeAlerts, ReceptionReminderAlerts>();
         services.AddHostedService<ReceptionReminder>();
+        // A training's materials (课件、讲义): read by the congress's staff and council, added by its staff.
+        AttachmentAccess.Register(Training.Subject,
+            async (db, user, id) => int.TryParse(id, out var tid) && new DeputyActivitiesActor(user).MayRead && await db.Set<Training>().AnyAsync(t => t.Id == tid && t.CongressId == user.CongressId),
+            async (db, user, id) => int.TryParse(id, out var tid) && new DeputyActivitiesActor(user).IsStaff && await db.Set<Training>().AnyAsync(t => t.Id == tid && t.CongressId == user.CongressId));
         return services;
     }
 
