@@ -40,7 +40,7 @@ start_app() {
     --Database:Provider=Postgres --ConnectionStrings:Renda="$conn" --Renda:DataDir="$data" \
     --Renda:Demo=true --Renda:DemoPassword="$password" ${RENDA_BENCH_APP_ARGS:-} >"$data/app.log" 2>&1 &
   app_pid=$!
-  for i in $(seq 1 120); do
+  for i in $(seq 1 "${RENDA_BENCH_READY_SECONDS:-120}"); do
     if curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; then return 0; fi
     kill -0 "$app_pid" 2>/dev/null || { tail -50 "$data/app.log"; exit 1; }
     sleep 1

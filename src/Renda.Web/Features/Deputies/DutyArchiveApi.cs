@@ -32,10 +32,10 @@ public static class DutyArchiveApi
         {
             var actor = Actor(user);
             var id = await actor.DeputyIdAsync(db, ct) ?? throw DomainException.NotFound("您的账号没有关联本级人大的代表身份。");
-            return TypedResults.Ok(await DutyArchiveQueries.ArchiveAsync(db, actor, id, year, ct));
+            return TypedResults.Ok(await DutyArchiveQueries.ArchiveAsync(db, actor, id, year, withRank: false, ct));
         }).WithName("Deputies_GetMyArchive").WithSummary("本人的履职档案（按年度、按类别，含积分）");
         deputies.MapGet("/{id:int}/archive", async Task<Ok<DutyArchiveView>> (int id, int? year, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct)
-            => TypedResults.Ok(await DutyArchiveQueries.ArchiveAsync(db, Actor(user), id, year, ct))).WithName("Deputies_GetArchive").WithSummary("代表的履职档案（按年度、按类别，含积分和排名）");
+            => TypedResults.Ok(await DutyArchiveQueries.ArchiveAsync(db, Actor(user), id, year, withRank: false, ct))).WithName("Deputies_GetArchive").WithSummary("代表的履职档案（按年度、按类别，含积分）");
         deputies.MapGet("/points", async Task<Ok<List<RankedDeputy>>> (int? year, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) =>
         {
             var actor = Actor(user);

@@ -65,8 +65,12 @@ public static class DutyArchiveQueries
         return result;
     }
 
-    /// <summary>A deputy's archive for a year: every record with its points, the counts by kind, the totals of every year, the rank.</summary>
-    public static async Task<DutyArchiveView> ArchiveAsync(RendaDbContext db, DutyArchiveActor actor, int deputyId, int? year, CancellationToken ct = default)
+    /// <summary>
+    /// A deputy's archive for a year: every record with its points, the counts by kind, the totals of every year. The rank
+    /// among the congress's deputies needs every deputy's points (one grouped query over the congress's year), so only
+    /// <paramref name="withRank"/> asks for it (我的履职, the ranking page): the archive itself stays within the deputy's own records.
+    /// </summary>
+    public static async Task<DutyArchiveView> ArchiveAsync(RendaDbContext db, DutyArchiveActor actor, int deputyId, int? year, bool withRank, CancellationToken ct = default)
     {
         await actor.RequireMayReadAsync(db, deputyId, ct);
         var y = year ?? Today(db).Year;
@@ -83,10 +87,14 @@ public static class DutyArchiveQueries
         var records = await db.Set<DutyRecord>().AsNoTracking().Where(r => r.DeputyId == deputyId && r.On >= start && r.On < end)
             .OrderByDescending(r => r.On).ThenByDescending(r => r.Id).Select(r => new { r.Id, r.On, r.Kind, r.Title, r.SourceType, r.SourceId }).ToListAsync(ct);
         var points = kinds.Sum(k => k.Points);
-        // The rank among the congress's deputies: how many have more points this year (one grouped query over the year's records).
-        var all = await PointsAsync(db, [deputy.CongressId], y, ct);
-        var ranked = await db.Deputies.CountAsync(d => d.CongressId == deputy.CongressId && d.Status == DeputyStatus.Serving, ct);
-        int? rank = points > 0 ? all.Count(p => p.Points > points + 1e-9) + 1 : null;
+        int? rank = null;
+        var ranked = 0;
+        if (withRank)
+        {
+            var all = await PointsAsync(db, [deputy.CongressId], y, ct);
+            ranked = await db.Deputies.CountAsync(d => d.CongressId == deputy.CongressId && d.Status == DeputyStatus.Serving, ct);
+            rank = points > 0 ? all.Count(p => p.Points > points + 1e-9) + 1 : null;
+        }
         return new DutyArchiveView(deputyId, deputy.Name, deputy.Congress, y, points, rank, ranked, years, kinds,
             records.Select(r => new ArchiveRecord(r.Id, r.On, r.Kind, r.Title, r.SourceType, r.SourceId, DutyArchiveLabels.LinkOf(r.SourceType, r.SourceId), weight.GetValueOrDefault(r.Kind))).ToList(),
             weights, DutyPoints.Rule);
@@ -116,8 +124,10 @@ public static class DutyArchiveQueries
 
     public static async Task<List<DutyReportView>> ReportsAsync(RendaDbContext db, DutyArchiveActor actor, int? deputyId, int? year, CancellationToken ct = default)
     {
+        // A deputy's list is their own reports.
+        if (deputyId is null && !actor.MayReadAll)
+            deputyId = await actor.DeputyIdAsync(db, ct) ?? throw DomainException.Forbidden("只有常委会工作人员可以查看全部述职报告。");
         if (deputyId is { } id) await actor.RequireMayReadAsync(db, id, ct);
-        else if (!actor.MayReadAll) throw DomainException.Forbidden("只有常委会工作人员可以查看全部述职报告。");
         var q = db.Set<DutyReport>().AsNoTracking().Where(r => r.CongressId == actor.CongressId);
         if (deputyId is not null) q = q.Where(r => r.DeputyId == deputyId);
         if (year is not null) q = q.Where(r => r.Year == year);
@@ -148,7 +158,7 @@ public static class DutyArchiveQueries
                 s.Signers.Where(x => x.DeputyId == deputyId).Select(x => x.InvitedAt).FirstOrDefault())).ToListAsync(ct);
         var own = await db.Set<Suggestion>().AsNoTracking().Where(s => s.LeadDeputyId == deputyId && s.Status != SuggestionStatus.Closed)
             .OrderByDescending(s => s.Id).Take(20).Select(s => new { s.Id, s.Number, s.Title, s.Status, s.AnswerDueOn, s.AnsweredOn }).ToListAsync(ct);
-        var archive = await ArchiveAsync(db, actor, deputyId, today.Year, ct);
+        var archive = await ArchiveAsync(db, actor, deputyId, today.Year, withRank: true, ct);
         var corrections = (await CorrectionsAsync(db, actor, deputyId, DutyCorrectionStatus.Pending, ct));
         var reports = await ReportsAsync(db, actor, deputyId, null, ct);
         return new MyDutyView(deputyId, name, null, today.Year, archive.Points, archive.Rank, archive.Ranked, archive.Records.Count, meetings, coSigning,

@@ -49,8 +49,12 @@ public static class DutyPoints
     /// <summary>The congress's weights, the defaults written as rows for any kind it has not set (so the points query can join them).</summary>
     public static async Task<List<DutyPointWeightView>> WeightsAsync(RendaDbContext db, int congressId, CancellationToken ct = default)
     {
-        await EnsureAsync(db, [congressId], ct);
         var rows = await db.Set<DutyPointWeight>().AsNoTracking().Where(w => w.CongressId == congressId).ToDictionaryAsync(w => w.Kind, w => w.Weight, ct);
+        if (DutyKinds.All.Any(k => !rows.ContainsKey(k)))
+        {
+            await EnsureAsync(db, [congressId], ct);
+            rows = await db.Set<DutyPointWeight>().AsNoTracking().Where(w => w.CongressId == congressId).ToDictionaryAsync(w => w.Kind, w => w.Weight, ct);
+        }
         return DutyKinds.All.Select(k => new DutyPointWeightView(k, rows[k])).ToList();
     }
 

@@ -97,7 +97,8 @@ public sealed class WordDocument(WordLayout layout = WordLayout.Plain)
             (spacing.Line, spacing.LineRule) = (line.ToString(System.Globalization.CultureInfo.InvariantCulture), LineSpacingRuleValues.Exact);
         var props = new ParagraphProperties(spacing);
         if (centred) props.Append(new Justification { Val = JustificationValues.Center });
-        if (indent) props.Append(new Indentation { FirstLineChars = 200 });
+        // Two characters: Word reads FirstLineChars, LibreOffice only FirstLine (twips: size in half-points × 20 = two characters).
+        if (indent) props.Append(new Indentation { FirstLineChars = 200, FirstLine = (size * 20).ToString(System.Globalization.CultureInfo.InvariantCulture) });
         return new Paragraph(props, new Run(runProps, new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
     }
 }

@@ -68,11 +68,12 @@ public abstract class DutyArchiveTests(RendaApp app)
         archive.GetProperty("records").GetArrayLength().ShouldBe(kinds.Sum(k => k.GetProperty("count").GetInt32()));
         archive.GetProperty("weights").GetArrayLength().ShouldBe(DutyKinds.All.Count);
         archive.Str("rule").ShouldContain("分值不得为负");
-        // The ranking is the same query: the deputy's place there is the archive's rank.
+        // The ranking is the same query: the deputy's place there is the rank 我的履职 shows.
         var ranking = (await staff.GetJsonAsync("/api/v1/deputies/points?year=2026")).EnumerateArray().ToList();
         var row = ranking.Single(r => r.GetProperty("deputyId").GetInt32() == deputyId);
         row.GetProperty("points").GetDouble().ShouldBe(archive.Points(), 0.001);
-        row.GetProperty("rank").GetInt32().ShouldBe(archive.GetProperty("rank").GetInt32());
+        var me = await (await app.DeputyAsync()).GetJsonAsync("/api/v1/deputies/me");
+        (me.GetProperty("points").GetDouble(), me.GetProperty("rank").GetInt32()).ShouldBe((archive.Points(), row.GetProperty("rank").GetInt32()));
     }
 
     [Fact]

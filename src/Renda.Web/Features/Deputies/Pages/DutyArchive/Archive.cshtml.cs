@@ -32,7 +32,7 @@ public class ArchiveModel(RendaDbContext db) : DutyArchivePageModel(db)
             return;
         }
         Own = id == own;
-        View = await DutyArchiveQueries.ArchiveAsync(Db, Actor, id.Value, Year, ct);
+        View = await DutyArchiveQueries.ArchiveAsync(Db, Actor, id.Value, Year, withRank: false, ct);
         Corrections = await DutyArchiveQueries.CorrectionsAsync(Db, Actor, id.Value, null, ct);
     }
 
