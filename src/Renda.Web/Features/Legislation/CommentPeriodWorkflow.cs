@@ -115,7 +115,7 @@ public static partial class CommentPeriodWorkflow
         comment.AccountId = actor.AccountId;
         comment.Name = await db.People.Where(x => x.Id == person).Select(x => x.Name).FirstAsync(ct);
         db.Add(comment);
-        db.Add(new DutyRecord { DeputyId = deputy.Id, On = WorkCalendar.Today(db.Clock), Kind = "对法规草案提出意见", Title = bill.Title, SourceType = BillWorkflow.Subject, SourceId = bill.Id });
+        await DutyRecords.AddAsync(db, [deputy.Id], WorkCalendar.Today(db.Clock), DutyKinds.DraftComment, bill.Title, BillWorkflow.Subject, bill.Id, ct);
         await db.SaveChangesAsync(ct);
         return comment;
     }

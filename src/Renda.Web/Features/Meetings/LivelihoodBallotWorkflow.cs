@@ -12,6 +12,9 @@ public sealed record LivelihoodProjectInput(string? Name, string? Department, de
 /// <summary>民生实事项目人大代表票决: candidates, the deputies' secret ballot, the result, progress and the year-end evaluation.</summary>
 public static class LivelihoodBallotWorkflow
 {
+    /// <summary>The source of a deputy's duty record for a ballot cast.</summary>
+    public const string Subject = "LivelihoodProjectBallot";
+
     public static async Task<LivelihoodProjectBallot> LoadAsync(RendaDbContext db, MeetingActor actor, int id, CancellationToken ct)
     {
         var b = await db.Set<LivelihoodProjectBallot>().Include(x => x.Projects).ThenInclude(p => p.Progress).AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
@@ -71,7 +74,7 @@ public static class LivelihoodBallotWorkflow
         var q = db.Set<LivelihoodProjectBallot>().Where(x => x.Id == ballotId);
         if (db.Provider == DatabaseProvider.Postgres)
             q = db.Set<LivelihoodProjectBallot>().FromSqlRaw("""SELECT * FROM "LivelihoodProjectBallots" WHERE "Id" = {0} FOR SHARE""", ballotId);
-        var b = await q.AsNoTracking().Select(x => new { x.CongressId, x.Status, x.Places }).FirstOrDefaultAsync(ct);
+        var b = await q.AsNoTracking().Select(x => new { x.CongressId, x.Status, x.Places, x.Title }).FirstOrDefaultAsync(ct);
         if (b is null || b.CongressId != actor.CongressId) throw DomainException.NotFound("没有找到该票决。");
         LivelihoodProjectBallot.RequireCasting(b.Status);
         if (ticks.Count > b.Places) throw DomainException.Invalid("projectIds", $"最多勾选 {b.Places} 个项目（现勾选 {ticks.Count} 个）。");
@@ -81,6 +84,8 @@ public static class LivelihoodBallotWorkflow
             if (valid != ticks.Count) throw DomainException.Invalid("projectIds", "勾选的项目不在本次票决的候选项目中。");
         }
         db.Add(new LivelihoodBallotReceipt { BallotId = ballotId, DeputyId = deputyId });
+        // That the deputy voted (never what) goes into the duty archive, with the receipt: a second vote fails on both.
+        db.Add(new DutyRecord { DeputyId = deputyId, On = WorkCalendar.Today(db.Clock), Kind = DutyKinds.LivelihoodBallot, Title = b.Title, SourceType = LivelihoodBallotWorkflow.Subject, SourceId = ballotId });
         db.Add(new LivelihoodBallotPaper { Id = Guid.NewGuid(), BallotId = ballotId, Choices = LivelihoodChoices.Format(ticks) });
         // No savepoint around the save (two more round trips): a failed save ends this transaction, which is rolled back.
         db.Database.AutoSavepointsEnabled = false;

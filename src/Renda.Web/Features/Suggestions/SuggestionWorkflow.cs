@@ -163,6 +163,10 @@ public static class SuggestionWorkflow
         await using var tx = await AuditChain.BeginLockedAsync(db, ct);
         s.Submit(Now(db), received, await NextSerialAsync(db, s.CongressId, received.Year, ct), actor.AccountId, actor.Name);
         SuggestionClocks.Start(db, calendar, s, SuggestionClocks.Assign(settings, s.Number), received, new ClockOwner(CommitteeId: committee));
+        // The duty archive (履职档案): a suggestion counts for its lead and its co-signers when it is submitted, the day it is received;
+        // invitations not confirmed by then have lapsed and count for nobody.
+        await DutyRecords.AddAsync(db, [s.LeadDeputyId], received, DutyKinds.SuggestionLead, s.Title, Subject, s.Id, ct);
+        await DutyRecords.AddAsync(db, s.Signers.Where(x => x.Signed).Select(x => x.DeputyId), received, DutyKinds.SuggestionCoSigner, s.Title, Subject, s.Id, ct);
         await db.SaveChangesAsync(ct);
         // In the same transaction: a suggestion is findable as similar exactly when it is submitted.
         await SimilarSuggestions.IndexAsync(db, s, ct);

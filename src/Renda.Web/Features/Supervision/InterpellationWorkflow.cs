@@ -1,3 +1,4 @@
+using Renda.Web.Platform.People;
 using Renda.Web.Features.Meetings;
 using Renda.Web.Platform.Organisations;
 
@@ -37,8 +38,14 @@ public static class InterpellationWorkflow
             Questions = Text.Required("questions", input.Questions, "质询的问题和内容", 10_000), FiledOn = today, CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
             Proposers = seated.Select(s => new InterpellationProposer { PersonId = s.PersonId, Name = s.Name }).ToList(),
         };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Add(i);
         await db.SaveChangesAsync(ct);
+        // Proposers are members; those who are also deputies of this congress have it in their duty archive.
+        var deputies = await DutyRecords.DeputiesOfPeopleAsync(db, actor.CongressId, ids, ct);
+        await DutyRecords.AddAsync(db, deputies, today, DutyKinds.Interpellation, i.Title, Interpellation.Subject, i.Id, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return i;
     }
 

@@ -53,6 +53,29 @@ public sealed record DutyRecordView(int Id, DateOnly On, string Kind, string Tit
 
 public static class DutyRecords
 {
+    /// <summary>
+    /// Adds the entries the deputies do not have yet for this kind and source — tracked in this save or stored — so a step
+    /// taken twice (a second comment on the same bill) or a backfill run again never counts one act twice. The table's unique
+    /// index (DeputyId, Kind, SourceType, SourceId) is the last guard.
+    /// </summary>
+    public static async Task AddAsync(Data.RendaDbContext db, IEnumerable<int> deputyIds, DateOnly on, string kind, string title, string sourceType, int sourceId, CancellationToken ct = default)
+    {
+        var wanted = deputyIds.Distinct().ToList();
+        if (wanted.Count == 0) return;
+        var stored = await db.Set<DutyRecord>().Where(r => r.SourceType == sourceType && r.SourceId == sourceId && r.Kind == kind && wanted.Contains(r.DeputyId))
+            .Select(r => r.DeputyId).ToListAsync(ct);
+        var tracked = db.ChangeTracker.Entries<DutyRecord>().Where(e => e.State != EntityState.Deleted && e.Entity.SourceType == sourceType && e.Entity.SourceId == sourceId && e.Entity.Kind == kind)
+            .Select(e => e.Entity.DeputyId);
+        var have = stored.Concat(tracked).ToHashSet();
+        var shortTitle = title.Length > 300 ? title[..300] : title;
+        foreach (var deputyId in wanted.Where(d => !have.Contains(d)))
+            db.Add(new DutyRecord { DeputyId = deputyId, On = on, Kind = kind, Title = shortTitle, SourceType = sourceType, SourceId = sourceId });
+    }
+
+    /// <summary>The serving deputies of the congress held by these people (a member who is also a deputy), by person.</summary>
+    public static async Task<List<int>> DeputiesOfPeopleAsync(Data.RendaDbContext db, int congressId, IReadOnlyCollection<int> personIds, CancellationToken ct = default)
+        => await db.Deputies.Where(d => d.CongressId == congressId && personIds.Contains(d.PersonId) && d.Status == DeputyStatus.Serving).Select(d => d.Id).ToListAsync(ct);
+
     /// <summary>A deputy's duty record, for the congress's staff and for the deputy.</summary>
     public static async Task<List<DutyRecordView>> ForDeputyAsync(Data.RendaDbContext db, Identity.CurrentUser user, int deputyId, CancellationToken ct = default)
     {

@@ -1,0 +1,90 @@
+using Renda.Web.Platform.People;
+using Renda.Web.Features.Legislation;
+using Renda.Web.Features.Meetings;
+using Renda.Web.Features.Suggestions;
+using Renda.Web.Features.Supervision;
+using Renda.Web.Platform.Cli;
+
+namespace Renda.Web.Features.Deputies;
+
+/// <summary>
+/// Creates the duty records the modules' existing data implies and the archive lacks (records written before a module wrote
+/// them at the event): suggestions led and co-signed, meeting invitations, inspections, surveys, comments on drafts,
+/// interpellations, livelihood ballots. Idempotent: a record is identified by (DeputyId, Kind, SourceType, SourceId).
+/// Not here, because the modules do not record them per deputy: absences of invited deputies (Meetings keeps attendance of
+/// members only), special inquiries (an inquiry's askers are names, not deputies), contact-point work (a contact point has no
+/// deputies). Receptions, trainings and the like are written by their own parts of this module.
+/// </summary>
+public static class DutyArchiveBackfill
+{
+    private sealed record Wanted(int DeputyId, DateOnly On, string Kind, string Title, string SourceType, int SourceId);
+
+    public static async Task<int> RunAsync(RendaDbContext db, CancellationToken ct = default)
+    {
+        var wanted = new List<Wanted>();
+        var suggestions = await db.Set<Suggestion>().AsNoTracking().Where(s => s.ReceivedOn != null)
+            .Select(s => new { s.Id, s.Title, s.LeadDeputyId, ReceivedOn = s.ReceivedOn!.Value }).ToListAsync(ct);
+        wanted.AddRange(suggestions.Select(s => new Wanted(s.LeadDeputyId, s.ReceivedOn, DutyKinds.SuggestionLead, s.Title, SuggestionWorkflow.Subject, s.Id)));
+        wanted.AddRange(await (from x in db.Set<SuggestionSigner>().AsNoTracking()
+                               where x.Status == CoSignerStatus.Confirmed
+                               join s in db.Set<Suggestion>() on x.SuggestionId equals s.Id
+                               where s.ReceivedOn != null
+                               select new Wanted(x.DeputyId, s.ReceivedOn!.Value, DutyKinds.SuggestionCoSigner, s.Title, SuggestionWorkflow.Subject, s.Id)).ToListAsync(ct));
+        wanted.AddRange(await (from a in db.Set<MeetingAttendee>().AsNoTracking()
+                               where a.DeputyId != null
+                               join m in db.Set<Meeting>() on a.MeetingId equals m.Id
+                               where m.Status != MeetingStatus.Cancelled
+                               select new Wanted(a.DeputyId!.Value, m.StartsOn, DutyKinds.MeetingAttendance, m.Title, MeetingWorkflow.Subject, m.Id)).ToListAsync(ct));
+        wanted.AddRange(await (from t in db.Set<InspectionTeamMember>().AsNoTracking()
+                               where t.DeputyId != null
+                               join i in db.Set<LawEnforcementInspection>() on t.InspectionId equals i.Id
+                               select new Wanted(t.DeputyId!.Value, i.StartsOn, DutyKinds.Inspection, i.Title, LawEnforcementInspection.Subject, i.Id)).ToListAsync(ct));
+        wanted.AddRange(await (from d in db.Set<SurveyDeputy>().AsNoTracking()
+                               join s in db.Set<Survey>() on d.SurveyId equals s.Id
+                               select new Wanted(d.DeputyId, s.StartsOn, s.Kind == SurveyKind.DeputyInspection ? DutyKinds.DeputyInspection : DutyKinds.Survey, s.Topic, Survey.Subject, s.Id)).ToListAsync(ct));
+        wanted.AddRange((await (from c in db.Set<BillComment>().AsNoTracking()
+                                where c.DeputyId != null
+                                join b in db.Set<Bill>() on c.BillId equals b.Id
+                                orderby c.CreatedAt
+                                select new { DeputyId = c.DeputyId!.Value, c.CreatedAt, b.Title, b.Id }).ToListAsync(ct))
+            .Select(c => new Wanted(c.DeputyId, DateOnly.FromDateTime(c.CreatedAt.AddHours(8)), DutyKinds.DraftComment, c.Title, BillWorkflow.Subject, c.Id)));
+        // Proposers are members; those who hold a serving deputy's mandate of the same congress have it in their archive.
+        wanted.AddRange(await (from p in db.Set<InterpellationProposer>().AsNoTracking()
+                               join i in db.Set<Interpellation>() on p.InterpellationId equals i.Id
+                               join d in db.Deputies on new { p.PersonId, i.CongressId } equals new { d.PersonId, d.CongressId }
+                               where d.Status == DeputyStatus.Serving
+                               select new Wanted(d.Id, i.FiledOn, DutyKinds.Interpellation, i.Title, Interpellation.Subject, i.Id)).ToListAsync(ct));
+        wanted.AddRange((await (from r in db.Set<LivelihoodBallotReceipt>().AsNoTracking()
+                               join b in db.Set<LivelihoodProjectBallot>() on r.BallotId equals b.Id
+                               select new { r.DeputyId, At = b.OpenedAt ?? b.CreatedAt, b.Title, b.Id }).ToListAsync(ct))
+            .Select(r => new Wanted(r.DeputyId, DateOnly.FromDateTime(r.At.AddHours(8)), DutyKinds.LivelihoodBallot, r.Title, LivelihoodBallotWorkflow.Subject, r.Id)));
+
+        var have = (await db.Set<DutyRecord>().AsNoTracking().Select(r => new { r.DeputyId, r.Kind, r.SourceType, r.SourceId }).ToListAsync(ct))
+            .Select(r => (r.DeputyId, r.Kind, r.SourceType, r.SourceId)).ToHashSet();
+        var added = 0;
+        foreach (var w in wanted)
+        {
+            if (!have.Add((w.DeputyId, w.Kind, w.SourceType, w.SourceId))) continue;
+            db.Add(new DutyRecord { DeputyId = w.DeputyId, On = w.On, Kind = w.Kind, Title = w.Title.Length > 300 ? w.Title[..300] : w.Title, SourceType = w.SourceType, SourceId = w.SourceId });
+            added++;
+        }
+        await db.SaveChangesAsync(ct);
+        return added;
+    }
+}
+
+/// <summary><c>renda rebuild-duty-records</c>: adds the duty records the modules' data implies and the archive lacks.</summary>
+public sealed class RebuildDutyRecordsCommand : ICommandLineCommand
+{
+    public string Name => "rebuild-duty-records";
+
+    public string Usage => "add the deputies' duty records that the modules' data implies and the archive lacks (idempotent)";
+
+    public async Task<int> RunAsync(IServiceProvider services, string[] args)
+    {
+        var db = services.GetRequiredService<RendaDbContext>();
+        await Database.MigrateAsync(db);
+        Console.WriteLine($"added {await DutyArchiveBackfill.RunAsync(db)} duty records");
+        return 0;
+    }
+}
