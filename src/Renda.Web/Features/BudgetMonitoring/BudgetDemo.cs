@@ -105,7 +105,7 @@ public static class BudgetDemo
         public async Task ApplyAsync(BudgetDataKind kind, int year, int? month, (IReadOnlyList<string> Header, IEnumerable<string[]> Rows) data, CancellationToken ct)
         {
             var id = $"demo-{year}-{kind}{(month is { } m ? $"-{m:D2}" : "")}".ToLowerInvariant();
-            var table = new BudgetTable(data.Header, data.Rows.Select((r, i) => new BudgetTableRow(i + 2, r.Select(c => new ImportCell(c)).ToArray())));
+            var table = new BudgetSheet(data.Header, data.Rows.Select((r, i) => new BudgetSheetRow(i + 2, r.Select(c => new ImportCell(c)).ToArray())));
             var outcome = await BudgetImport.RunAsync(db, calendar, new BudgetBatchInput(congressId, kind, BudgetChannel.Demo, id, id, null, year, month), table, null, ct);
             if (!outcome.Succeeded)
                 throw new InvalidOperationException($"demo batch {id} refused: {string.Join("; ", outcome.Errors.Take(5))}");

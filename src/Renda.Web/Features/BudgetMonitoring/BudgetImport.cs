@@ -31,7 +31,7 @@ public static class BudgetImport
         return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
     }
 
-    public static async Task<BudgetImportOutcome> RunAsync(RendaDbContext db, WorkCalendar calendar, BudgetBatchInput input, BudgetTable table,
+    public static async Task<BudgetImportOutcome> RunAsync(RendaDbContext db, WorkCalendar calendar, BudgetBatchInput input, BudgetSheet table,
         IProgress<long>? progress, CancellationToken ct)
     {
         await BudgetReferenceData.EnsureLoadedAsync(db, ct);
@@ -42,7 +42,7 @@ public static class BudgetImport
         if (errors.Count > 0) return Refused(errors);
 
         using var rows = table.Rows.GetEnumerator();
-        var first = rows.MoveNext() ? rows.Current : (BudgetTableRow?)null;
+        var first = rows.MoveNext() ? rows.Current : (BudgetSheetRow?)null;
         if (first is null)
             return Refused([new BudgetRowError(2, "（数据行）", "文件中没有数据行")]);
         var year = input.Year ?? YearOf(input.Kind, map, first.Value);
@@ -92,14 +92,14 @@ public static class BudgetImport
     private static BudgetImportOutcome Refused(List<BudgetRowError> errors)
         => new(null, false, errors.OrderBy(e => e.Row).ThenBy(e => e.Column, StringComparer.Ordinal).Take(MaxErrors).ToList());
 
-    private static IEnumerable<BudgetTableRow> Prepend(BudgetTableRow first, IEnumerator<BudgetTableRow> rest)
+    private static IEnumerable<BudgetSheetRow> Prepend(BudgetSheetRow first, IEnumerator<BudgetSheetRow> rest)
     {
         yield return first;
         while (rest.MoveNext()) yield return rest.Current;
     }
 
     /// <summary>The budget year, when the sender does not state it: the 预算年度 column, else the year of the first row's date.</summary>
-    private static int? YearOf(BudgetDataKind kind, Dictionary<string, int> map, BudgetTableRow row)
+    private static int? YearOf(BudgetDataKind kind, Dictionary<string, int> map, BudgetSheetRow row)
     {
         var probe = new BudgetColumns.Reader(map, []);
         probe.Start(row);
@@ -122,7 +122,7 @@ public static class BudgetImport
             r.Fail(column, $"{date:yyyy-MM-dd} 不在预算年度 {year} 年内");
     }
 
-    private static async Task<BudgetBatchScope?> IndicatorsAsync(RendaDbContext db, BudgetBatch batch, IEnumerable<BudgetTableRow> rows, BudgetColumns.Reader r,
+    private static async Task<BudgetBatchScope?> IndicatorsAsync(RendaDbContext db, BudgetBatch batch, IEnumerable<BudgetSheetRow> rows, BudgetColumns.Reader r,
         Dictionary<ClassificationKind, HashSet<string>> codes, List<BudgetRowError> errors, CancellationToken ct)
     {
         var lines = new List<IndicatorLine>();
@@ -181,7 +181,7 @@ public static class BudgetImport
         return new BudgetBatchScope(batch.CongressId, batch.Kind, batch.Year, months, lines.Select(l => units[l.UnitCode].Id).ToHashSet());
     }
 
-    private static async Task<BudgetBatchScope?> PaymentsAsync(RendaDbContext db, BudgetBatch batch, BudgetBatchInput input, IEnumerable<BudgetTableRow> rows,
+    private static async Task<BudgetBatchScope?> PaymentsAsync(RendaDbContext db, BudgetBatch batch, BudgetBatchInput input, IEnumerable<BudgetSheetRow> rows,
         BudgetColumns.Reader r, Dictionary<ClassificationKind, HashSet<string>> codes, List<BudgetRowError> errors, IProgress<long>? progress, CancellationToken ct)
     {
         var units = await db.Set<BudgetUnit>().AsNoTracking().Where(u => u.CongressId == batch.CongressId).ToDictionaryAsync(u => u.Code, u => u.Id, ct);
@@ -284,7 +284,7 @@ public static class BudgetImport
     /// A debt batch is the bureau's current statement: a (year, kind) position and a (kind, bond, due date) repayment are
     /// updated in place when sent again, so a repayment keeps its id (and the warnings naming it) when it is later paid.
     /// </summary>
-    private static async Task<BudgetBatchScope?> DebtAsync(RendaDbContext db, BudgetBatch batch, IEnumerable<BudgetTableRow> rows, BudgetColumns.Reader r,
+    private static async Task<BudgetBatchScope?> DebtAsync(RendaDbContext db, BudgetBatch batch, IEnumerable<BudgetSheetRow> rows, BudgetColumns.Reader r,
         List<BudgetRowError> errors, CancellationToken ct)
     {
         var lines = new List<DebtLine>();

@@ -74,7 +74,7 @@ public static class BudgetImportApi
             throw DomainException.Invalid("control.amountSum", $"控制数不符：声明金额合计 {amountSum:0.00}，各行合计 {sum:0.00}；整批未导入。");
         var hash = BudgetImport.Hash(JsonSerializer.SerializeToUtf8Bytes(new { kind, r.Year, r.Month, r.CorrectsUnitCode, r.Rows }));
         var input = new BudgetBatchInput(actor.CongressId, kind, BudgetChannel.Push, r.BatchId.Trim(), hash, null, r.Year, r.Month, r.CorrectsUnitCode?.Trim(), actor.AccountId);
-        var outcome = await BudgetImport.RunAsync(db, calendar, input, BudgetTables.FromJson(r.Rows), null, ct);
+        var outcome = await BudgetImport.RunAsync(db, calendar, input, BudgetSheets.FromJson(r.Rows), null, ct);
         return await AnswerAsync(db, outcome, ct);
     }
 
@@ -164,7 +164,7 @@ public static class BudgetFiles
     public static async Task<BudgetImportOutcome> ImportAsync(RendaDbContext db, WorkCalendar calendar, int congressId, BudgetDataKind kind, BudgetChannel channel,
         string path, string? fileName, int? year, int? accountId, IProgress<long>? progress, CancellationToken ct)
     {
-        var table = await BudgetTables.OpenFileAsync(path, ct);
+        var table = await BudgetSheets.OpenFileAsync(path, ct);
         var hash = await BudgetImport.HashFileAsync(path, ct);
         var name = fileName is { Length: > 200 } ? fileName[..200] : fileName;
         return await BudgetImport.RunAsync(db, calendar, new BudgetBatchInput(congressId, kind, channel, hash, hash, name, year, AccountId: accountId), table, progress, ct);

@@ -76,10 +76,10 @@ public static class BudgetColumns
     /// <summary>Reads the cells of one row by column name, collecting every wrong cell.</summary>
     public sealed class Reader(Dictionary<string, int> map, List<BudgetRowError> errors)
     {
-        private BudgetTableRow _row;
+        private BudgetSheetRow _row;
         public int Errors { get; private set; }
 
-        public void Start(BudgetTableRow row)
+        public void Start(BudgetSheetRow row)
         {
             _row = row;
             Errors = 0;

@@ -30,7 +30,7 @@ public sealed record WarningStatistics(int Year, int Total, int Closed, int Dism
     decimal? MeanWorkingDaysToClose, IReadOnlyList<CountRow> ByRule, IReadOnlyList<CountRow> ByUnit, IReadOnlyList<CountRow> ByState);
 
 /// <summary>A payment behind a warning, opened from it (the payee of an individual masked for all but the congress's staff).</summary>
-public sealed record PaymentDetail(int Year, long Id, string VoucherNumber, string UnitName, string? ProjectName, string FunctionCode, string EconomicCode, string? IndicatorDocumentNumber,
+public sealed record WarningPayment(int Year, long Id, string VoucherNumber, string UnitName, string? ProjectName, string FunctionCode, string EconomicCode, string? IndicatorDocumentNumber,
     string FundNature, string Method, decimal Amount, string? ReversesVoucherNumber, string Payee, string PayeeKind, string? PayeeBank, string? Summary, DateOnly PaidOn, DateOnly? ClearedOn);
 
 /// <summary>Read models of warnings: lists (urgent first), a warning with its history, the unit's queue, statistics.</summary>
@@ -164,7 +164,7 @@ public static class BudgetWarningQueries
     }
 
     /// <summary>A payment behind a warning that the actor may see.</summary>
-    public static async Task<PaymentDetail> PaymentAsync(RendaDbContext db, BudgetActor actor, int warningId, long paymentId, CancellationToken ct)
+    public static async Task<WarningPayment> PaymentAsync(RendaDbContext db, BudgetActor actor, int warningId, long paymentId, CancellationToken ct)
     {
         var w = await db.Set<BudgetWarning>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == warningId && x.CongressId == actor.CongressId, ct) ?? throw DomainException.NotFound("没有找到该预警。");
         if (!actor.MaySee(w)) throw DomainException.Forbidden("该预警没有发送给您所在的单位。");
@@ -174,7 +174,7 @@ public static class BudgetWarningQueries
             ?? throw DomainException.NotFound("没有找到该支付。");
         var unit = await db.Set<BudgetUnit>().Where(u => u.Id == p.BudgetUnitId).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "";
         var project = p.ProjectId is { } pid ? await db.Set<BudgetProject>().Where(x => x.Id == pid).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
-        return new PaymentDetail(p.Year, p.Id, p.VoucherNumber, unit, project, p.FunctionCode, p.EconomicCode, p.IndicatorDocumentNumber, BudgetLabels.Of(p.FundNature), BudgetLabels.Of(p.Method),
+        return new WarningPayment(p.Year, p.Id, p.VoucherNumber, unit, project, p.FunctionCode, p.EconomicCode, p.IndicatorDocumentNumber, BudgetLabels.Of(p.FundNature), BudgetLabels.Of(p.Method),
             p.Amount, p.ReversesVoucherNumber, Payee(p.PayeeName, p.PayeeKind, actor.SeesPayeeNames(w.CongressId)), BudgetLabels.Of(p.PayeeKind), p.PayeeBank, p.Summary, p.PaidOn, p.ClearedOn);
     }
 

@@ -67,7 +67,7 @@ public static class BudgetWarningsApi
         g.MapGet("/", async Task<Ok<WarningView>> (int id, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct)
             => TypedResults.Ok(await BudgetWarningQueries.DetailAsync(db, Actor(user), id, ct)))
             .WithName("BudgetMonitoring_GetWarning").WithSummary("预警详情：规则、数值与阈值、依据的支付、答复记录、可办理的操作");
-        g.MapGet("/payments/{paymentId:long}", async Task<Ok<PaymentDetail>> (int id, long paymentId, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct)
+        g.MapGet("/payments/{paymentId:long}", async Task<Ok<WarningPayment>> (int id, long paymentId, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct)
             => TypedResults.Ok(await BudgetWarningQueries.PaymentAsync(db, Actor(user), id, paymentId, ct)))
             .WithName("BudgetMonitoring_GetWarningPayment").WithSummary("预警依据的一笔支付");
         g.MapPost("/dismiss", (int id, WarningReasonRequest r, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct)

@@ -31,7 +31,7 @@ public sealed class ImportBudgetCommand : ICommandLineCommand
             return 2;
         }
         var congress = await CongressAsync(db, config["congress"]);
-        var table = await BudgetTables.OpenFileAsync(path, default);
+        var table = await BudgetSheets.OpenFileAsync(path, default);
         var kind = config["kind"] is { Length: > 0 } k ? BudgetImportApi.ParseKind(k) : Detect(table.Header);
         int? year = int.TryParse(config["year"], out var y) ? y : null;
         var total = await CountLinesAsync(path);

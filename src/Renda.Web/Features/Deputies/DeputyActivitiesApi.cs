@@ -60,7 +60,7 @@ public static class DeputyActivitiesApi
         }).WithName("Deputies_CreateForum").WithSummary("登记代表论坛及参加的代表、专家和部门");
         g.MapGet("/forums/{id:int}", async Task<Ok<ForumView>> (int id, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct)
             => TypedResults.Ok(await DeputyActivitiesQueries.ForumAsync(db, Actor(user), id, ct))).WithName("Deputies_GetForum").WithSummary("代表论坛详情：参加者、意见及其去向");
-        g.MapPost("/forums/{id:int}/opinions", async Task<Created<ActivityItemId>> (int id, OpinionInput r, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) =>
+        g.MapPost("/forums/{id:int}/opinions", async Task<Created<ActivityItemId>> (int id, ForumOpinionInput r, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) =>
         {
             var o = await ForumWorkflow.AddOpinionAsync(db, Actor(user), id, r, ct);
             return TypedResults.Created($"/api/v1/deputies/forums/{id}", new ActivityItemId(o.Id));

@@ -5,7 +5,7 @@ namespace Renda.Web.Features.Deputies;
 
 public sealed record ForumParticipantInput(ForumParticipantKind? Kind, int? DeputyId, string? Name);
 public sealed record ForumInput(string? Theme, DateOnly? HeldOn, string? Place, ForumParticipantInput[]? Participants);
-public sealed record OpinionInput(string? Text, string? RaisedBy);
+public sealed record ForumOpinionInput(string? Text, string? RaisedBy);
 public sealed record OpinionRouteInput(OpinionDestination? Destination, string? Detail);
 
 /// <summary>Forums: register with participants (deputies get the duty record), record opinions, record where each went.</summary>
@@ -46,7 +46,7 @@ public static class ForumWorkflow
         return f;
     }
 
-    public static async Task<ForumOpinion> AddOpinionAsync(RendaDbContext db, DeputyActivitiesActor actor, int id, OpinionInput input, CancellationToken ct)
+    public static async Task<ForumOpinion> AddOpinionAsync(RendaDbContext db, DeputyActivitiesActor actor, int id, ForumOpinionInput input, CancellationToken ct)
     {
         actor.RequireStaff();
         var f = await LoadAsync(db, actor, id, ct);

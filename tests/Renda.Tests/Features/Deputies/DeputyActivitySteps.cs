@@ -50,12 +50,6 @@ public static class DeputyActivitySteps
 
     public static int Figure(this JsonElement statistics, string part, string name) => statistics.GetProperty(part).GetProperty(name).GetInt32();
 
-    public static async Task<int> CountAsync<T>(this RendaApp app) where T : class
-    {
-        await using var scope = app.Db();
-        return await scope.Context.Set<T>().CountAsync();
-    }
-
     public static async Task ShouldBeRefusedAsync(this Task<HttpResponseMessage> response, string field, string? containing = null)
     {
         var problem = await (await response).ShouldBeProblemAsync(HttpStatusCode.BadRequest);

@@ -10,7 +10,6 @@ namespace Renda.Tests.Features.Deputies;
 public static class DutyArchiveSteps
 {
     public static Task<HttpClient> DeputyAsync(this RendaApp app) => app.ApiClientAsync("daibiao");
-    public static Task<HttpClient> StaffAsync(this RendaApp app) => app.ApiClientAsync("daigongwei");
     public static Task<HttpClient> AdministratorAsync(this RendaApp app) => app.ApiClientAsync("sysadmin");
 
     public static async Task<int> DemoDeputyIdAsync(this RendaApp app)

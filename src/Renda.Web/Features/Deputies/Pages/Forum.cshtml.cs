@@ -11,7 +11,7 @@ public class ForumModel(RendaDbContext db) : ActivitiesPageModel(db)
     protected override async Task LoadAsync(CancellationToken ct) => F = await DeputyActivitiesQueries.ForumAsync(Db, Actor, Id, ct);
 
     public Task<IActionResult> OnPostOpinionAsync(string? text, string? raisedBy, CancellationToken ct)
-        => StepAsync(a => ForumWorkflow.AddOpinionAsync(Db, a, Id, new OpinionInput(text, raisedBy), ct), "意见已登记。", () => $"/deputies/forums/{Id}", ct);
+        => StepAsync(a => ForumWorkflow.AddOpinionAsync(Db, a, Id, new ForumOpinionInput(text, raisedBy), ct), "意见已登记。", () => $"/deputies/forums/{Id}", ct);
 
     public Task<IActionResult> OnPostRouteAsync(int opinionId, OpinionDestination? destination, string? detail, CancellationToken ct)
         => StepAsync(a => ForumWorkflow.RouteOpinionAsync(Db, a, Id, opinionId, new OpinionRouteInput(destination, detail), ct), "去向已保存。", () => $"/deputies/forums/{Id}", ct);

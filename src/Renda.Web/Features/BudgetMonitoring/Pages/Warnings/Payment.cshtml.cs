@@ -7,7 +7,7 @@ public class PaymentModel(RendaDbContext db) : WarningPageModel(db)
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     [BindProperty(SupportsGet = true)] public long PaymentId { get; set; }
-    public PaymentDetail P { get; private set; } = null!;
+    public WarningPayment P { get; private set; } = null!;
     protected override bool MayOpen => Actor.IsStaff || Actor.UnitIds.Count > 0;
 
     protected override async Task LoadAsync(CancellationToken ct) => P = await BudgetWarningQueries.PaymentAsync(Db, Actor, Id, PaymentId, ct);

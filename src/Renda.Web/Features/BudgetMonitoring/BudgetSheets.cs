@@ -8,27 +8,27 @@ using Renda.Web.Platform.People;
 namespace Renda.Web.Features.BudgetMonitoring;
 
 /// <summary>One data row as the sender numbered it (a file's line, the header being line 1; a pushed batch's position from 1).</summary>
-public readonly record struct BudgetTableRow(int Number, IReadOnlyList<ImportCell> Cells);
+public readonly record struct BudgetSheetRow(int Number, IReadOnlyList<ImportCell> Cells);
 
 /// <summary>A batch's rows as text under its header, read once in order (a million-row CSV is never held in memory).</summary>
-public sealed class BudgetTable(IReadOnlyList<string> header, IEnumerable<BudgetTableRow> rows)
+public sealed class BudgetSheet(IReadOnlyList<string> header, IEnumerable<BudgetSheetRow> rows)
 {
     public IReadOnlyList<string> Header { get; } = header;
-    public IEnumerable<BudgetTableRow> Rows { get; } = rows;
+    public IEnumerable<BudgetSheetRow> Rows { get; } = rows;
 }
 
 /// <summary>
-/// Opens what the finance bureau sends as a <see cref="BudgetTable"/>. The format is decided by the content, never by the name:
+/// Opens what the finance bureau sends as a <see cref="BudgetSheet"/>. The format is decided by the content, never by the name:
 /// a ZIP holding an Excel workbook is XLSX (read by the platform's <see cref="ImportTables"/>); anything else must be text in
 /// UTF-8 (with or without BOM) or GB18030, without NUL or control bytes — else it is not a spreadsheet and is refused.
 /// </summary>
-public static class BudgetTables
+public static class BudgetSheets
 {
     private const string NotTable = "文件内容不是 CSV 或 XLSX 表格。请上传 UTF-8 或 GB18030 编码的 CSV，或 Excel 的 .xlsx 文件。";
     /// <summary>XLSX is read whole by the platform reader; large batches come as CSV.</summary>
     private const int MaxXlsxRows = 1_048_576;
 
-    public static async Task<BudgetTable> OpenFileAsync(string path, CancellationToken ct)
+    public static async Task<BudgetSheet> OpenFileAsync(string path, CancellationToken ct)
     {
         var length = new FileInfo(path).Length;
         if (length == 0) throw DomainException.Invalid("file", "文件为空。");
@@ -39,7 +39,7 @@ public static class BudgetTables
             if (read == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4)
             {
                 var table = ImportTables.Read(await File.ReadAllBytesAsync(path, ct), MaxXlsxRows);
-                return new BudgetTable(table.Header, table.Rows.Select(r => new BudgetTableRow(r.Number, r.Cells)));
+                return new BudgetSheet(table.Header, table.Rows.Select(r => new BudgetSheetRow(r.Number, r.Cells)));
             }
         }
         var encoding = await DetectEncodingAsync(path, ct);
@@ -94,7 +94,7 @@ public static class BudgetTables
         return lenient ? Encoding.GetEncoding("GB18030") : Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
     }
 
-    private static BudgetTable ReadCsv(string path, Encoding encoding)
+    private static BudgetSheet ReadCsv(string path, Encoding encoding)
     {
         var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = false, TrimOptions = TrimOptions.Trim, IgnoreBlankLines = true, BadDataFound = null };
@@ -109,10 +109,10 @@ public static class BudgetTables
             parser.Dispose();
             throw DomainException.Invalid("file", "CSV 格式错误（第 1 行）：请检查引号是否成对。");
         }
-        return new BudgetTable(header.Select(h => h.Trim().TrimStart('\uFEFF')).ToList(), Rows(parser));
+        return new BudgetSheet(header.Select(h => h.Trim().TrimStart('\uFEFF')).ToList(), Rows(parser));
     }
 
-    private static IEnumerable<BudgetTableRow> Rows(CsvParser parser)
+    private static IEnumerable<BudgetSheetRow> Rows(CsvParser parser)
     {
         using (parser)
         {
@@ -131,13 +131,13 @@ public static class BudgetTables
                 if (record.All(string.IsNullOrWhiteSpace)) continue;
                 var cells = new ImportCell[record.Length];
                 for (var i = 0; i < record.Length; i++) cells[i] = new ImportCell(record[i]);
-                yield return new BudgetTableRow(parser.Row, cells);
+                yield return new BudgetSheetRow(parser.Row, cells);
             }
         }
     }
 
     /// <summary>A pushed batch's rows: objects keyed by the same Chinese column names as the files; strings or numbers.</summary>
-    public static BudgetTable FromJson(IReadOnlyList<Dictionary<string, JsonElement>> rows)
+    public static BudgetSheet FromJson(IReadOnlyList<Dictionary<string, JsonElement>> rows)
     {
         var header = new List<string>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -154,8 +154,8 @@ public static class BudgetTables
                     JsonValueKind.Null or JsonValueKind.Undefined => new ImportCell(""),
                     _ => new ImportCell(value.GetRawText()),
                 };
-            return new BudgetTableRow(i + 1, cells);
+            return new BudgetSheetRow(i + 1, cells);
         }).ToList();
-        return new BudgetTable(header, list);
+        return new BudgetSheet(header, list);
     }
 }
