@@ -19,6 +19,7 @@ public sealed record MeetingInvitation(int MeetingId, string Title, DateOnly Sta
 public sealed record CoSigningRequest(int SuggestionId, string Title, string Lead, DateTime InvitedAt);
 public sealed record OwnSuggestion(int Id, string? Number, string Title, string Status, DateOnly? AnswerDueOn, DateOnly? AnsweredOn, bool Late);
 public sealed record MyDutyView(int? DeputyId, string? Name, string? Message, int Year, double Points, int? Rank, int Ranked, int RecordsThisYear,
+    IReadOnlyList<UpcomingReception> Receptions, IReadOnlyList<UpcomingTraining> Trainings,
     IReadOnlyList<MeetingInvitation> Meetings, IReadOnlyList<CoSigningRequest> CoSigning, IReadOnlyList<OwnSuggestion> Suggestions,
     IReadOnlyList<CorrectionView> Corrections, IReadOnlyList<DutyReportView> Reports);
 
@@ -146,8 +147,11 @@ public static class DutyArchiveQueries
         var today = Today(db);
         if (await actor.DeputyIdAsync(db, ct) is not { } deputyId)
             return new MyDutyView(null, null, "您的账号没有关联本级人大的代表身份，暂无履职信息。如您是人大代表，请联系常委会代表工作机构关联账号。",
-                today.Year, 0, null, 0, 0, [], [], [], [], []);
-        var name = await db.Deputies.Where(d => d.Id == deputyId).Select(d => d.Person!.Name).FirstAsync(ct);
+                today.Year, 0, null, 0, 0, [], [], [], [], [], [], []);
+        var person = await db.Deputies.Where(d => d.Id == deputyId).Select(d => new { d.PersonId, d.Person!.Name }).FirstAsync(ct);
+        var name = person.Name;
+        var receptions = await DeputiesQueries.UpcomingReceptionsForPersonAsync(db, person.PersonId, today, ct);
+        var trainings = await DeputyActivitiesQueries.UpcomingTrainingsForPersonAsync(db, person.PersonId, today, ct);
         var meetings = await db.Set<Meeting>().AsNoTracking()
             .Where(m => m.StartsOn >= today && m.Status != MeetingStatus.Cancelled && m.Attendees.Any(a => a.DeputyId == deputyId))
             .OrderBy(m => m.StartsOn).Take(10).Select(m => new MeetingInvitation(m.Id, m.Title, m.StartsOn, m.Place)).ToListAsync(ct);
@@ -161,7 +165,7 @@ public static class DutyArchiveQueries
         var archive = await ArchiveAsync(db, actor, deputyId, today.Year, withRank: true, ct);
         var corrections = (await CorrectionsAsync(db, actor, deputyId, DutyCorrectionStatus.Pending, ct));
         var reports = await ReportsAsync(db, actor, deputyId, null, ct);
-        return new MyDutyView(deputyId, name, null, today.Year, archive.Points, archive.Rank, archive.Ranked, archive.Records.Count, meetings, coSigning,
+        return new MyDutyView(deputyId, name, null, today.Year, archive.Points, archive.Rank, archive.Ranked, archive.Records.Count, receptions, trainings, meetings, coSigning,
             own.Select(s => new OwnSuggestion(s.Id, s.Number, s.Title, SuggestionLabels.Of(s.Status), s.AnswerDueOn, s.AnsweredOn, s.AnsweredOn is null && s.AnswerDueOn < today)).ToList(),
             corrections, reports.Take(3).ToList());
     }
