@@ -12,8 +12,8 @@ namespace Renda.BrowserTests.Features.BudgetMonitoring;
 
 /// <summary>
 /// A budget warning in a real browser: a payment raises it, staff send it, the education bureau's officer answers on a phone
-/// with a document, staff accept it and it shows 已销号. One journey starts from staff uploading a month at /budget/import
-/// (the import part's page); the other from a warning raised directly, so it runs without the import.
+/// with a document, staff accept it and it shows 已销号. One journey starts from staff uploading a month at /budget/import;
+/// the other from a warning raised directly by the batch effects, so a failure points at the import or at the workflow.
 /// </summary>
 public sealed class BudgetWarningJourneyTests(BrowserApp app, ITestOutputHelper output) : BrowserTest(app, output)
 {
@@ -70,15 +70,17 @@ public sealed class BudgetWarningJourneyTests(BrowserApp app, ITestOutputHelper 
     public async Task A_raised_warning_is_sent_answered_on_a_phone_and_closed()
         => await SendAnswerAndCloseAsync(await RaisedWarningAsync());
 
-    [Fact(Skip = "Needs /budget/import, which the import part (B1) builds; written to its contract (#Kind, #File, 导入) — remove Skip once merged.")]
+    [Fact]
     public async Task Staff_upload_a_month_and_the_warning_it_raises_is_sent_answered_on_a_phone_and_closed()
     {
         var (unitId, code) = await UnitWithIndicatorAsync("海西州中学");
         var (staff, _) = await SignedInAsync("daigongwei");
         var import = await BudgetImportPage.OpenAsync(staff.Page);
-        var csv = "凭证号,预算单位编码,预算单位名称,功能分类科目,经济分类科目,项目编码,指标文号,资金性质,支付方式,金额,冲销凭证号,收款人,收款人类型,收款银行,摘要,支付日期,清算日期\n"
+        var csv = "支付凭证号,预算单位编码,预算单位名称,功能分类科目编码,经济分类科目编码,项目编码,指标文号,资金性质,支付方式,金额,原支付凭证号,收款人名称,收款人类型,收款人开户行,摘要,支付日期,清算日期\n"
             + $"BWU{unitId},{code},海西州中学,2050201,30226,,西财预〔2026〕7号,一般公共预算,直接支付,68000.00,,马某某,个人,中国银行德令哈支行,劳务费,2026-10-12,2026-10-13\n";
         await import.UploadPaymentsAsync("2026-10.csv", Encoding.UTF8.GetBytes(csv));
+        await Expect(staff.Page.GetByTestId("import-success")).ToContainTextAsync("已导入");
+        await Expect(staff.Page.GetByTestId("imported-rows")).ToHaveTextAsync("1");
         await SnapAsync(staff, "1-imported");
         await SendAnswerAndCloseAsync(await WarningOfUnitAsync(unitId));
     }
