@@ -9,7 +9,7 @@ public enum TrainingAction { Enrol = 1, MarkAttendance = 2, Complete = 3 }
 /// <summary>A trainee is a deputy (of any congress in the organiser's line of the tree) or a person named only: 人大干部 or another.</summary>
 public enum TraineeKind { Deputy = 1, Staff = 2, Other = 3 }
 
-public enum Attendance { Unmarked = 0, Attended = 1, Absent = 2 }
+public enum Attendance { Unmarked = 1, Attended = 2, Absent = 3 }
 
 /// <summary>
 /// 履职能力提升培训班: one session organised by a congress. Trainees are enrolled while it is planned; attendance is marked
