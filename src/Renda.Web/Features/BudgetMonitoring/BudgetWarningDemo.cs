@@ -25,7 +25,6 @@ public static class BudgetWarningDemo
         var staffAccount = await db.Accounts.Where(a => a.CongressId == c && a.Roles.Any(r => r.Role == Role.CommitteeStaff)).OrderBy(a => a.Id).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
         if (staffAccount is not { } staffId) return;
         var staff = new BudgetActor(staffId, c, [], ActorKinds.Staff);
-        await EnsureFinanceBureauAsync(db, c, ct);
 
         // One warning per rule in the story's order, so each outcome shows on a different kind of anomaly.
         var byRule = warnings.GroupBy(w => w.Rule).Select(g => g.First().Id).ToList();
@@ -68,17 +67,6 @@ public static class BudgetWarningDemo
         await SendNextAsync("2023-11-06"); // never answered: its reply clock ran out in November 2023
         if (plan.Count > 0)
             await BudgetWarningWorkflow.DismissAsync(db, staff, plan.Dequeue(), "经核实，系年初预算批复后按规定程序执行的正常支付，不属于违规情形。", ct);
-    }
-
-    /// <summary>The demo's finance bureau receives warnings about units that have no handling unit of their own.</summary>
-    private static async Task EnsureFinanceBureauAsync(RendaDbContext db, int congressId, CancellationToken ct)
-    {
-        var settings = await Settings.ForAsync<BudgetSettings>(db, congressId, ct);
-        if (settings.FinanceBureauUnitId is not null) return;
-        var bureau = await db.HandlingUnits.Where(u => u.CongressId == congressId && u.Name.EndsWith("财政局")).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
-        if (bureau is null) return;
-        settings.FinanceBureauUnitId = bureau;
-        await Settings.SaveAsync(db, congressId, settings, ct);
     }
 
     private static DateOnly D(string iso) => DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);

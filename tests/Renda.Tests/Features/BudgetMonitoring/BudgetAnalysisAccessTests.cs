@@ -126,10 +126,11 @@ public abstract class BudgetAnalysisAccessTests(RendaApp app)
         (await refusedPage.Content.ReadAsStringAsync()).ShouldContain("不能查看支付明细");
         (await (await page.GetAsync("/budget/below?year=2043")).Content.ReadAsStringAsync()).ShouldContain("格尔木市人大常委会");
 
-        // Golmud's start page opens on the latest year with data and says so.
+        // Golmud's start page opens on the current year (the demo's sample) and links the other years with data.
         var golmudPage = await app.BrowserClientAsync("gem-staff");
         var start = await (await golmudPage.GetAsync("/budget")).Content.ReadAsStringAsync();
-        start.ShouldContain("显示有数据的最近年度：2043年");
+        start.ShouldContain($"显示本年度（{Renda.Web.Platform.Calendar.WorkCalendar.Today(app.Clock).Year}年）");
+        start.ShouldContain("href=\"/budget?year=2043\"");
     }
 
     private static string XlsxText(byte[] bytes)

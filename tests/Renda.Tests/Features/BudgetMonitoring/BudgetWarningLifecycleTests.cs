@@ -88,9 +88,12 @@ public abstract class BudgetWarningLifecycleTests(RendaApp app)
         await officer.PostJsonAsync($"{Warnings}/{id}/accept").ShouldBeRefusedAsync(HttpStatusCode.Forbidden);
         (await officer.GetAsync(Warnings)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
-        // A unit with no handling unit and no finance bureau set: the warning cannot be sent, and says why.
+        // A unit with no handling unit of its own: the warning goes to the finance bureau (the demo sets it).
         var (orphan, _) = await app.RaisedWarningAsync(handled: false);
-        await staff.PostJsonAsync($"{Warnings}/{orphan}/send").ShouldBeRefusedAsync(HttpStatusCode.Conflict, contains: "没有对口的承办单位");
+        await staff.PostJsonAsync($"{Warnings}/{orphan}/send").DoneAsync();
+        (await staff.WarningAsync(orphan)).Str("handlingUnitName").ShouldBe("海西州财政局");
+        // A dismissed warning cannot be sent.
+        (orphan, _) = await app.RaisedWarningAsync(handled: false);
         await staff.PostJsonAsync($"{Warnings}/{orphan}/dismiss", new { reason = "该单位已撤销，支付为清算款。" }).DoneAsync();
         (await staff.WarningAsync(orphan)).GetProperty("item").Str("statusLabel").ShouldBe("已排除");
         await staff.PostJsonAsync($"{Warnings}/{orphan}/send").ShouldBeRefusedAsync(HttpStatusCode.Conflict);
