@@ -56,7 +56,7 @@ public sealed class BudgetWarningJourneyTests(BrowserApp app, ITestOutputHelper 
         await db.SaveChangesAsync();
         await BudgetBatchEffects.ApplyAsync(db, new BudgetBatchScope(congress, BudgetDataKind.Payments, 2026, new HashSet<int> { 10 }, new HashSet<int> { unitId }), default);
         await tx.CommitAsync();
-        return await db.Set<BudgetWarning>().Where(w => w.BudgetUnitId == unitId).Select(w => w.Id).SingleAsync();
+        return await WarningOfUnitAsync(unitId);
     }
 
     private async Task<int> WarningOfUnitAsync(int unitId)
