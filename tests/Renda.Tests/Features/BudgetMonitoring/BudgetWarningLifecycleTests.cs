@@ -248,6 +248,22 @@ public abstract class BudgetWarningLifecycleTests(RendaApp app)
         form.Add(new StringContent(warningId.ToString(System.Globalization.CultureInfo.InvariantCulture)), "ownerId");
         (await client.PostAsync("/api/v1/attachments", form)).StatusCode.ShouldBe(HttpStatusCode.Created);
     }
+
+    [Fact]
+    public async Task The_warning_list_opens_on_every_year_and_the_statistics_on_the_latest_year_with_warnings()
+    {
+        int total, latest;
+        await using (var scope = app.Db())
+        {
+            var haixi = await scope.Context.Congresses.Where(c => c.Code == "632800").Select(c => c.Id).SingleAsync();
+            var warnings = scope.Context.Set<BudgetWarning>().Where(w => w.CongressId == haixi);
+            (total, latest) = (await warnings.CountAsync(), await warnings.MaxAsync(w => w.Year));
+        }
+        total.ShouldBeGreaterThan(0, "the demo's Haixi 2023 warnings");
+        var staff = await app.BrowserClientAsync("daigongwei");
+        (await staff.GetStringAsync("/budget/warnings")).ShouldContain($"共 {total} 条");
+        (await staff.GetStringAsync("/budget/warnings/statistics")).ShouldContain($"{latest} 年预警统计");
+    }
 }
 
 public sealed class BudgetWarningLifecycleTests_Sqlite(SqliteApp app) : BudgetWarningLifecycleTests(app), IClassFixture<SqliteApp>;

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Renda.Web.Features.BudgetMonitoring.Pages.Warnings;
 
-/// <summary>/budget/warnings — the congress's warnings, urgent first, filtered by rule, unit, state and year; staff recheck a year here.</summary>
+/// <summary>/budget/warnings — the congress's warnings, urgent first (all years unless one is chosen), filtered by rule, unit, state and year; staff recheck a year here.</summary>
 public class IndexModel(RendaDbContext db) : WarningPageModel(db)
 {
     [BindProperty(SupportsGet = true)] public WarningRuleKind? Rule { get; set; }
@@ -15,7 +15,8 @@ public class IndexModel(RendaDbContext db) : WarningPageModel(db)
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
-        Year ??= ThisYear;
+        // Without a year: every year, urgent first — open warnings of last year's data must not hide behind an empty current year.
+        Year ??= 0;
         Result = await BudgetWarningQueries.ListAsync(Db, Actor.CongressId, new WarningFilter(Rule, UnitId, Status, Year == 0 ? null : Year, PageNumber, 30), ct);
         Units = (await Db.Set<BudgetUnit>().AsNoTracking().Where(u => u.CongressId == Actor.CongressId && Db.Set<BudgetWarning>().Any(w => w.BudgetUnitId == u.Id))
             .OrderBy(u => u.Code).Select(u => new { u.Id, u.Name }).ToListAsync(ct)).Select(u => (u.Id, u.Name)).ToList();

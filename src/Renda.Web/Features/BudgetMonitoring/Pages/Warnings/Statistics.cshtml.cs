@@ -8,5 +8,10 @@ public class StatisticsModel(RendaDbContext db, WorkCalendar calendar) : Warning
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     public WarningStatistics S { get; private set; } = null!;
 
-    protected override async Task LoadAsync(CancellationToken ct) => S = await BudgetWarningQueries.StatisticsAsync(Db, calendar, Actor.CongressId, Year ??= ThisYear, ct);
+    protected override async Task LoadAsync(CancellationToken ct)
+    {
+        // Without a year: the latest year that has warnings (the current year's data may not have raised any yet).
+        Year ??= await Db.Set<BudgetWarning>().Where(w => w.CongressId == Actor.CongressId && w.Year <= ThisYear).MaxAsync(w => (int?)w.Year, ct) ?? ThisYear;
+        S = await BudgetWarningQueries.StatisticsAsync(Db, calendar, Actor.CongressId, Year.Value, ct);
+    }
 }
