@@ -41,6 +41,8 @@ public sealed class OpinionPage(IPage page) : ShellPage(page)
     public ILocator Status => Page.GetByTestId("opinion-status");
     public ILocator Contact => Page.GetByTestId("opinion-contact");
     public ILocator Answer => Page.GetByTestId("opinion-answer");
+    public ILocator Feedback => Page.GetByTestId("opinion-feedback");
+    public ILocator Satisfaction => Page.GetByTestId("opinion-satisfaction");
 
     public async Task ReferAsync(string unit)
     {

@@ -36,8 +36,11 @@ public static class DutyArchiveQueries
     {
         await DutyPoints.EnsureAsync(db, congressIds, ct);
         var (start, end) = (new DateOnly(year, 1, 1), new DateOnly(year + 1, 1, 1));
+        // The year's bounds are written into the SQL, not sent as parameters: once PostgreSQL caches a generic plan for a
+        // prepared statement it no longer sees that the range is one year of ten and plans a serial scan of the range, about
+        // twice the time of the parallel plan it chooses for the known dates (docs/BENCHMARKS.md, "Deputies' duty archive").
         var q = from r in db.Set<DutyRecord>()
-                where r.On >= start && r.On < end
+                where r.On >= EF.Constant(start) && r.On < EF.Constant(end)
                 join d in db.Deputies on r.DeputyId equals d.Id
                 where congressIds.Contains(d.CongressId)
                 join w in db.Set<DutyPointWeight>() on new { d.CongressId, r.Kind } equals new { w.CongressId, w.Kind }
@@ -113,10 +116,14 @@ public static class DutyArchiveQueries
         var rows = await q.OrderByDescending(r => r.Id).Take(500).Select(r => new
         {
             Request = r, Deputy = db.Deputies.Where(d => d.Id == r.DeputyId).Select(d => d.Person!.Name).FirstOrDefault(),
-            Record = db.Set<DutyRecord>().Where(x => x.Id == r.DutyRecordId).Select(x => new { x.On, x.Kind, x.Title }).FirstOrDefault(),
         }).ToListAsync(ct);
+        // The records asked about, by key in a second query: projected as a row inside the first, EF numbers every duty record
+        // (ROW_NUMBER over the whole table) to pick one, which is a scan of millions of rows for a handful of requests.
+        var recordIds = rows.Where(x => x.Request.DutyRecordId is not null).Select(x => x.Request.DutyRecordId!.Value).Distinct().ToList();
+        var records = await db.Set<DutyRecord>().AsNoTracking().Where(x => recordIds.Contains(x.Id))
+            .Select(x => new { x.Id, x.On, x.Kind, x.Title }).ToDictionaryAsync(x => x.Id, ct);
         return rows.Select(x => new CorrectionView(x.Request.Id, x.Request.DeputyId, x.Deputy ?? "", x.Request.DutyRecordId,
-            x.Record is { } rec ? $"{rec.On:yyyy-MM-dd} {rec.Kind} {rec.Title}" : null, x.Request.Kind, x.Request.On, x.Request.Title, x.Request.Reason,
+            x.Request.DutyRecordId is { } rid && records.TryGetValue(rid, out var rec) ? $"{rec.On:yyyy-MM-dd} {rec.Kind} {rec.Title}" : null, x.Request.Kind, x.Request.On, x.Request.Title, x.Request.Reason,
             x.Request.Status, DutyArchiveLabels.Of(x.Request.Status), x.Request.Decision, x.Request.RequestedAt, x.Request.DecidedAt, x.Request.Can(DutyCorrectionAction.Accept, actor))).ToList();
     }
 

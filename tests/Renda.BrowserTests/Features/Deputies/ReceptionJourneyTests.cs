@@ -47,8 +47,10 @@ public sealed class ReceptionJourneyTests(BrowserApp app, ITestOutputHelper outp
         await Expect(opinion.Answer).ToContainTextAsync("城北片区公办幼儿园");
         await opinion.FeedbackAsync("已电话告知赵秀兰办理结果。");
         await Expect(opinion.Status).ToHaveTextAsync("已反馈待测评");
+        await Expect(opinion.Feedback).ToContainTextAsync("已电话告知赵秀兰办理结果。");
         await opinion.RateAsync("满意");
         await Expect(opinion.Status).ToHaveTextAsync("已办结");
+        await Expect(opinion.Satisfaction).ToContainTextAsync("群众评价：满意（");
         await SnapAsync(staff, "3-closed");
         await CspShouldBeCleanAsync(staff);
     }
