@@ -45,7 +45,7 @@ INSERT INTO "BudgetIndicators" ("CongressId", "BatchId", "Year", "DocumentNumber
 SELECT @congress, (SELECT max("Id") FROM "BudgetBatches"), s."Year", '西财预〔' || s."Year" || '〕' || s."ProjectId" || '号', s."BudgetUnitId", s."FunctionCode", s."EconomicCode",
        s."ProjectId", s."FundNature", l.source, l.adjustment, printf('%.2f', s.paid * l.share * (1.05 + (s."ProjectId" % 7) * 0.05)), printf('%04d-%02d-01', s."Year", l.month)
 FROM (SELECT "Year", "BudgetUnitId", "ProjectId", "FunctionCode", "EconomicCode", "FundNature", sum(CAST("Amount" AS REAL)) AS paid
-      FROM "TreasuryPayments" WHERE "CongressId" = @congress AND "Year" = @year GROUP BY 1, 2, 3, 4, 5, 6) s,
+      FROM "TreasuryPayments" WHERE "CongressId" = @congress AND "Year" = @year AND "ProjectId" IN (SELECT project_id FROM bench_projects) GROUP BY 1, 2, 3, 4, 5, 6) s,
      (SELECT 'AnnualBudget' AS source, NULL AS adjustment, 0.8 AS share, 1 AS month UNION ALL SELECT 'Addition', 'Addition', 0.2, 7) l;
 COMMIT;
 ANALYZE;
