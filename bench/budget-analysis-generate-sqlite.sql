@@ -26,7 +26,7 @@ VALUES (@congress, 'Payments', 'CommandLine', 'bench-@year', 'bench-@year', NULL
 INSERT INTO "TreasuryPayments" ("Year", "Id", "CongressId", "BatchId", "VoucherNumber", "BudgetUnitId", "FunctionCode", "EconomicCode", "ProjectId",
     "IndicatorDocumentNumber", "FundNature", "Method", "Amount", "ReversesVoucherNumber", "PayeeName", "PayeeKind", "PayeeBank", "Summary", "PaidOn", "ClearedOn")
 WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < @rows),
-r AS (SELECT n, (abs(random()) % 1000000) / 1000000.0 AS a, 1 + ((abs(random()) % 3000) * (abs(random()) % 3000)) / 3000 AS pn,
+r AS MATERIALIZED (SELECT n, (abs(random()) % 1000000) / 1000000.0 AS a, 1 + ((abs(random()) % 3000) * (abs(random()) % 3000)) / 3000 AS pn,
              min(12, 1 + (abs(random()) % 12 + abs(random()) % 13) / 2 + (abs(random()) % 2)) AS m, 1 + abs(random()) % 28 AS d FROM g)
 SELECT @year, (@year - 2000) * 100000000 + r.n, @congress, (SELECT max("Id") FROM "BudgetBatches"), 'ZF' || @year || printf('%09d', r.n), bp.unit_id, bp.function_code,
        (SELECT code FROM econ WHERE i = (bp.n * 7 + r.n % 4) % 20), bp.project_id, '西财预〔' || @year || '〕' || bp.project_id || '号', bp.fund,
@@ -45,7 +45,7 @@ INSERT INTO "BudgetIndicators" ("CongressId", "BatchId", "Year", "DocumentNumber
 SELECT @congress, (SELECT max("Id") FROM "BudgetBatches"), s."Year", '西财预〔' || s."Year" || '〕' || s."ProjectId" || '号', s."BudgetUnitId", s."FunctionCode", s."EconomicCode",
        s."ProjectId", s."FundNature", l.source, l.adjustment, printf('%.2f', s.paid * l.share * (1.05 + (s."ProjectId" % 7) * 0.05)), printf('%04d-%02d-01', s."Year", l.month)
 FROM (SELECT "Year", "BudgetUnitId", "ProjectId", "FunctionCode", "EconomicCode", "FundNature", sum(CAST("Amount" AS REAL)) AS paid
-      FROM "TreasuryPayments" WHERE "CongressId" = @congress AND "Year" = @year GROUP BY 1, 2, 3, 4, 5, 6) s,
+      FROM "TreasuryPayments" WHERE "CongressId" = @congress AND "Year" = @year AND "ProjectId" IN (SELECT project_id FROM bench_projects) GROUP BY 1, 2, 3, 4, 5, 6) s,
      (SELECT 'AnnualBudget' AS source, NULL AS adjustment, 0.8 AS share, 1 AS month UNION ALL SELECT 'Addition', 'Addition', 0.2, 7) l;
 COMMIT;
 ANALYZE;

@@ -23,6 +23,11 @@ FROM "BudgetProjects" p JOIN "BudgetUnits" u ON u."Id" = p."BudgetUnitId" WHERE 
 CREATE UNIQUE INDEX ON bench_projects (n);
 ANALYZE bench_projects;
 
+-- The years' partitions, as the import makes them (BudgetPaymentWriter.EnsurePartitionAsync): without them every row would land in the default one.
+SELECT format('CREATE TABLE IF NOT EXISTS %I PARTITION OF "TreasuryPayments" FOR VALUES FROM (%s) TO (%s)', 'TreasuryPayments_' || y, y, y + 1)
+FROM generate_series(:first, :last) y
+WHERE NOT EXISTS (SELECT 1 FROM "TreasuryPayments_default" WHERE "Year" = y) \gexec
+
 DROP INDEX IF EXISTS "IX_TreasuryPayments_BatchId", "IX_TreasuryPayments_CongressId_Year_BudgetUnitId_PaidOn", "IX_TreasuryPayments_CongressId_Year_ProjectId",
     "IX_TreasuryPayments_CongressId_Year_VoucherNumber", "IX_TreasuryPayments_CongressId_Year_PaidOn_Id", "IX_TreasuryPayments_CongressId_ReversesVoucherNumber";
 
@@ -64,7 +69,7 @@ INSERT INTO "BudgetIndicators" ("CongressId", "BatchId", "Year", "DocumentNumber
 SELECT :congress, b."Id", s."Year", '西财预〔' || s."Year" || '〕' || s."ProjectId" || '号', s."BudgetUnitId", s."FunctionCode", s."EconomicCode", s."ProjectId", s."FundNature",
        l.source, l.adjustment, round(s.paid * l.share * (1.05 + (s."ProjectId" % 7) * 0.05), 2), make_date(s."Year", l.month, 1)
 FROM (SELECT "Year", "BudgetUnitId", "ProjectId", "FunctionCode", "EconomicCode", "FundNature", sum("Amount") AS paid
-      FROM "TreasuryPayments" WHERE "CongressId" = :congress AND "Year" BETWEEN :first AND :last
+      FROM "TreasuryPayments" WHERE "CongressId" = :congress AND "Year" BETWEEN :first AND :last AND "ProjectId" IN (SELECT project_id FROM bench_projects)
       GROUP BY "Year", "BudgetUnitId", "ProjectId", "FunctionCode", "EconomicCode", "FundNature") s
 CROSS JOIN (VALUES ('AnnualBudget', NULL, 0.8, 1), ('Addition', 'Addition', 0.2, 7)) l(source, adjustment, share, month)
 JOIN "BudgetBatches" b ON b."CongressId" = :congress AND b."ExternalId" = 'bench-ind-' || s."Year";

@@ -12,8 +12,9 @@ public sealed record BudgetFilter(int Year, int? Unit = null, FundNature? Fund =
 /// <summary>
 /// The analysis of budget execution (查询、分析): indicators against payments by unit, functional class (类-款-项 tree),
 /// economic class, project, fund nature and month; the rate against the time elapsed; this year against last; 三公经费;
-/// the largest payees; debt against its limit. Payments are read from the monthly sums (BudgetExecutionMonthly) — the raw rows
-/// only for the days of a month cut short by AsOf and for the payees — and indicators from their lines.
+/// the largest payees; debt against its limit. Payments are read from the monthly sums (BudgetExecutionMonthly and its roll-up
+/// by unit), the days of a month cut short by AsOf from the daily roll-up (or, by project or economic code, from the raw rows),
+/// the payees from the raw rows; indicators from their lines.
 /// </summary>
 public static class BudgetAnalysis
 {
@@ -120,7 +121,7 @@ public static class BudgetAnalysis
 
     /// <summary>
     /// Payments of <paramref name="year"/> up to <paramref name="asOf"/> by a key: whole months from the monthly sums, the days of
-    /// a month cut short from the raw rows (by the index on unit and date). The two key selectors say the same on both tables.
+    /// a month cut short from the daily roll-up or the raw rows (by the index on date). The two key selectors say the same on both tables.
     /// </summary>
     private static async Task<Dictionary<TKey, Paid>> PaidAsync<T, TKey>(RendaDbContext db, Cut c, int year, DateOnly asOf,
         Expression<Func<T, TKey>> monthlyKey, Expression<Func<TreasuryPayment, TKey>> paymentKey, CancellationToken ct,
@@ -134,6 +135,15 @@ public static class BudgetAnalysis
             .ToDictionary(x => x.Key, x => new Paid(x.Amount, x.Count));
         if (!monthEnd)
         {
+            // The days of the month cut short: from the daily roll-up when the key is one of its columns (unit, function, fund,
+            // month), else (projects, economic codes) from the raw payments of those days.
+            if (typeof(T) == typeof(BudgetExecutionUnitMonthly))
+            {
+                var days = Monthly<BudgetExecutionUnitDaily>(db, c, year).Where(x => x.Month == asOf.Month && x.Day <= asOf.Day);
+                foreach (var x in await days.GroupBy(OnDaily(monthlyKey)).Select(g => new { g.Key, Amount = g.Sum(x => x.Amount), Count = g.Sum(x => x.Payments) }).ToListAsync(ct))
+                    sums[x.Key] = sums.TryGetValue(x.Key, out var s) ? new Paid(s.Amount + x.Amount, s.Count + x.Count) : new Paid(x.Amount, x.Count);
+                return sums;
+            }
             var first = new DateOnly(asOf.Year, asOf.Month, 1);
             var raw = Payments(db, c, year).Where(p => p.PaidOn >= first && p.PaidOn <= asOf);
             if (economicCodes is not null) raw = raw.Where(p => economicCodes.Contains(p.EconomicCode));
@@ -141,6 +151,22 @@ public static class BudgetAnalysis
                 sums[x.Key] = sums.TryGetValue(x.Key, out var s) ? new Paid(s.Amount + x.Amount, s.Count + x.Count) : new Paid(x.Amount, x.Count);
         }
         return sums;
+    }
+
+    /// <summary>A key over the monthly roll-up read from the daily one: the same column names, so each member is taken by name.</summary>
+    private static Expression<Func<BudgetExecutionUnitDaily, TKey>> OnDaily<T, TKey>(Expression<Func<T, TKey>> key)
+    {
+        var daily = Expression.Parameter(typeof(BudgetExecutionUnitDaily), key.Parameters[0].Name);
+        return Expression.Lambda<Func<BudgetExecutionUnitDaily, TKey>>(new Retarget(key.Parameters[0], daily).Visit(key.Body), daily);
+    }
+
+    private sealed class Retarget(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitMember(MemberExpression node)
+            => node.Expression == from ? Expression.Property(to, node.Member.Name) : base.VisitMember(node);
+
+        protected override Expression VisitParameter(ParameterExpression node)
+            => node == from ? throw new NotSupportedException("a monthly key may read only the columns of the sums") : base.VisitParameter(node);
     }
 
     private static async Task<Dictionary<TKey, decimal>> IndicatorAsync<TKey>(RendaDbContext db, Cut c, int year, DateOnly asOf,

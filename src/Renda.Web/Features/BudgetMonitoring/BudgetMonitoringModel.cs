@@ -65,6 +65,12 @@ public static class BudgetMonitoringModel
             e.HasIndex(x => new { x.CongressId, x.Year, x.Month, x.BudgetUnitId, x.FunctionCode, x.FundNature }).IsUnique();
             e.Property(x => x.Amount).HasPrecision(18, 2);
         });
+        b.Entity<BudgetExecutionUnitDaily>(e =>
+        {
+            e.ToTable("BudgetExecutionUnitDaily");
+            e.HasIndex(x => new { x.CongressId, x.Year, x.Month, x.Day, x.BudgetUnitId, x.FunctionCode, x.FundNature }, "IX_BudgetExecutionUnitDaily_Cell").IsUnique();
+            e.Property(x => x.Amount).HasPrecision(18, 2);
+        });
         b.Entity<GovernmentDebt>(e =>
         {
             e.ToTable("GovernmentDebts");

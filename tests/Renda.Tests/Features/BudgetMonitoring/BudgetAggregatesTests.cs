@@ -6,7 +6,11 @@ namespace Renda.Tests.Features.BudgetMonitoring;
 
 using static BudgetAnalysisData;
 
-/// <summary>The monthly aggregates (and their roll-up by unit) equal the sums of the raw payments after a batch, a correction of one unit-month and a refund.</summary>
+/// <summary>
+/// The monthly aggregates (and their roll-ups by unit, by month and by day) equal the sums of the raw payments after a batch, a
+/// correction of one unit-month and a refund; and the analysis as of a date inside a month (whole months from the monthly sums,
+/// the remaining days from the daily ones) equals the raw payments up to that day.
+/// </summary>
 public abstract class BudgetAggregatesTests(RendaApp app)
 {
     private sealed record Cell(int Month, int Unit, int Project, string Function, string Economic, FundNature Fund);
@@ -16,6 +20,7 @@ public abstract class BudgetAggregatesTests(RendaApp app)
     {
         var set = await app.SeedAsync("AG", 2031, units: 3, payments: 300);
         await ShouldEqualRawAsync(set);
+        await ShouldAnswerMidMonthAsync(set, new DateOnly(2031, 3, 15));
 
         // A correction batch replaces unit 2's March: its old rows go, three new ones come, the other units' March stays.
         var unit = set.Units[1].Id;
@@ -33,6 +38,8 @@ public abstract class BudgetAggregatesTests(RendaApp app)
         march.Sum(e => e.Value.Amount).ShouldBe(3_000.31m);
         march.Sum(e => e.Value.Count).ShouldBe(3);
         (await AggregatesAsync(set)).Where(a => a.Key.Month == 3 && a.Key.Unit != unit).OrderBy(a => a.Key.ToString()).ShouldBe(otherMarch.OrderBy(a => a.Key.ToString()));
+        await ShouldAnswerMidMonthAsync(set, new DateOnly(2031, 3, 5));
+        await ShouldAnswerMidMonthAsync(set, new DateOnly(2031, 3, 30));
 
         // A refund in May reverses part of a January payment: May's cell goes down, January's stays.
         var paid = set.Payments.First(p => p.PaidOn.Month == 1 && p.Amount > 100);
@@ -42,6 +49,36 @@ public abstract class BudgetAggregatesTests(RendaApp app)
         await app.ApplyPaymentsAsync(set, [refund], "AG-refund");
         await ShouldEqualRawAsync(set);
         (await AggregatesAsync(set)).Where(a => a.Key.Month == 5).Sum(a => a.Value.Amount).ShouldBe(mayBefore - 100.05m);
+        await ShouldAnswerMidMonthAsync(set, new DateOnly(2031, 5, 19));
+        await ShouldAnswerMidMonthAsync(set, new DateOnly(2031, 5, 20));
+    }
+
+    /// <summary>By unit, by functional code (the 项 level), by fund, by month and by project as of <paramref name="asOf"/>: the raw payments up to that day.</summary>
+    private async Task ShouldAnswerMidMonthAsync(BudgetSet set, DateOnly asOf)
+    {
+        var staff = await app.ApiClientAsync("daigongwei");
+        var paid = set.Payments.Where(p => p.PaidOn <= asOf).ToList();
+        paid.Count.ShouldBeLessThan(set.Payments.Count);
+        var query = $"year={set.Year}&asOf={asOf:yyyy-MM-dd}";
+        var units = (await staff.GetJsonOkAsync($"/api/v1/budget/analysis/units?{query}")).Rows();
+        foreach (var u in set.Units)
+        {
+            var row = units.Single(r => r.Key == u.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            row.Cells["paid"].Dec().ShouldBe(paid.Where(p => p.BudgetUnitId == u.Id).Sum(p => p.Amount), $"unit {u.Code} as of {asOf}");
+            row.Cells["payments"].GetInt32().ShouldBe(paid.Count(p => p.BudgetUnitId == u.Id), $"unit {u.Code} as of {asOf}");
+        }
+        var functions = (await staff.GetJsonOkAsync($"/api/v1/budget/analysis/functions?{query}")).Rows();
+        foreach (var f in paid.GroupBy(p => p.FunctionCode))
+            functions.Single(r => !r.Total && r.Cells["code"].GetString() == f.Key).Cells["paid"].Dec().ShouldBe(f.Sum(p => p.Amount), $"function {f.Key} as of {asOf}");
+        var funds = (await staff.GetJsonOkAsync($"/api/v1/budget/analysis/funds?{query}")).Rows();
+        foreach (var f in paid.GroupBy(p => p.FundNature))
+            funds.Single(r => r.Cells["fund"].GetString() == f.Key.ToString()).Cells["paid"].Dec().ShouldBe(f.Sum(p => p.Amount), $"fund {f.Key} as of {asOf}");
+        var months = (await staff.GetJsonOkAsync($"/api/v1/budget/analysis/months?{query}")).Rows();
+        months.Count.ShouldBe(asOf.Month);
+        months[^1].Cells["paid"].Dec().ShouldBe(paid.Where(p => p.PaidOn.Month == asOf.Month).Sum(p => p.Amount));
+        months[^1].Cells["cumulative"].Dec().ShouldBe(paid.Sum(p => p.Amount));
+        var projects = (await staff.GetJsonOkAsync($"/api/v1/budget/analysis/projects?{query}")).Rows();
+        projects.Single(r => r.Total).Cells["paid"].Dec().ShouldBe(paid.Sum(p => p.Amount));
     }
 
     /// <summary>What the test wrote, summed here: the expected aggregate cells.</summary>
@@ -81,6 +118,15 @@ public abstract class BudgetAggregatesTests(RendaApp app)
         units.Count.ShouldBe(rolled.Count);
         foreach (var (key, value) in rolled)
             units.GetValueOrDefault(key).ShouldBe(value, key.ToString());
+
+        // And the same roll-up by day.
+        var daily = set.Payments.GroupBy(p => (p.PaidOn.Month, p.PaidOn.Day, p.BudgetUnitId, p.FunctionCode, p.FundNature)).ToDictionary(g => g.Key, g => (g.Sum(p => p.Amount), g.Count()));
+        var days = (await scope.Context.Set<BudgetExecutionUnitDaily>().AsNoTracking()
+                .Where(x => x.CongressId == set.CongressId && x.Year == set.Year && unitIds.Contains(x.BudgetUnitId)).ToListAsync())
+            .ToDictionary(x => (x.Month, x.Day, x.BudgetUnitId, x.FunctionCode, x.FundNature), x => (x.Amount, x.Payments));
+        days.Count.ShouldBe(daily.Count);
+        foreach (var (key, value) in daily)
+            days.GetValueOrDefault(key).ShouldBe(value, key.ToString());
     }
 }
 
