@@ -98,15 +98,13 @@ internal sealed class RuleRun(RendaDbContext db, int congressId, int year, IRead
         var split = boundaries.Where(b => b.Day != DateTime.DaysInMonth(year, b.Month)).Select(b => b.Month).Distinct().ToList();
         var sums = db.Set<BudgetExecutionMonthly>().AsNoTracking().Where(x => x.CongressId == congressId && x.Year == year && !split.Contains(x.Month));
         if (units is not null) sums = sums.Where(x => units.Contains(x.BudgetUnitId));
-        var monthly = await sums.GroupBy(x => new
-        {
-            x.BudgetUnitId, x.ProjectId, x.IndicatorDocumentNumber, x.Month,
-            Category = x.EconomicCode == "30212" ? 1 : x.EconomicCode == "30217" ? 2 : x.EconomicCode == "30231" || x.EconomicCode == "31013" ? 3 : 0,
-        }).Select(g => new { g.Key.BudgetUnitId, g.Key.ProjectId, g.Key.IndicatorDocumentNumber, g.Key.Month, g.Key.Category, Amount = g.Sum(x => x.Amount), Count = g.Sum(x => x.Payments) })
-            .ToListAsync(ct);
+        // Read as they are and summed here: they are few, and the database would hash-aggregate them to about as many groups.
+        var cells = await sums.Select(x => new { x.BudgetUnitId, x.ProjectId, x.IndicatorDocumentNumber, x.Month, x.EconomicCode, x.Amount, x.Payments }).ToListAsync(ct);
         // In a month no rule's date splits, every payment falls in the period of the first date on or after the month's end.
-        var groups = monthly.Select(r => new Group(r.BudgetUnitId, r.ProjectId == 0 ? null : r.ProjectId, r.IndicatorDocumentNumber == "" ? null : r.IndicatorDocumentNumber,
-            r.Category, PeriodOfDay(new DateOnly(year, r.Month, DateTime.DaysInMonth(year, r.Month))), r.Month, r.Amount, r.Count)).ToList();
+        var groups = cells.GroupBy(x => (x.BudgetUnitId, x.ProjectId, x.IndicatorDocumentNumber, x.Month, Category: CategoryOf(x.EconomicCode)))
+            .Select(g => new Group(g.Key.BudgetUnitId, g.Key.ProjectId == 0 ? null : g.Key.ProjectId, g.Key.IndicatorDocumentNumber == "" ? null : g.Key.IndicatorDocumentNumber,
+                g.Key.Category, PeriodOfDay(new DateOnly(year, g.Key.Month, DateTime.DaysInMonth(year, g.Key.Month))), g.Key.Month, g.Sum(x => x.Amount), g.Sum(x => x.Payments)))
+            .ToList();
         if (split.Count == 0) return groups;
 
         var q = db.Set<TreasuryPayment>().AsNoTracking().Where(p => p.CongressId == congressId && p.Year == year);
@@ -129,6 +127,9 @@ internal sealed class RuleRun(RendaDbContext db, int congressId, int year, IRead
         }
         return groups;
     }
+
+    /// <summary>The 三公 category of an economic code (WarningRules.ThreePublic), 0 for none.</summary>
+    private static int CategoryOf(string economicCode) => economicCode switch { "30212" => 1, "30217" => 2, "30231" or "31013" => 3, _ => 0 };
 
     /// <summary>The period of a date: the index of the first rule date on or after it (past the last, one more).</summary>
     private int PeriodOfDay(DateOnly d)
