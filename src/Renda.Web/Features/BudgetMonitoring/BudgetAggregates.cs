@@ -3,8 +3,8 @@ using System.Globalization;
 namespace Renda.Web.Features.BudgetMonitoring;
 
 /// <summary>
-/// Keeps BudgetExecutionMonthly equal to the sums of the raw payments for what a batch touched. The analysis reads only these
-/// sums (a year of a prefecture is about a million payments; its monthly sums a few ten thousand rows), the drill-down reads
+/// Keeps BudgetExecutionMonthly equal to the sums of the raw payments for what a batch touched. The analysis and the warning
+/// rules' sums read only these (a year of a prefecture is about a million payments; its monthly sums a few ten thousand rows), the drill-down reads
 /// the payments. Recomputing the touched (unit, month) cells from the raw rows, rather than adding the batch's rows to them,
 /// makes a correction batch (rows of a unit-month replaced) and a refund (a negative row) come out right with no special case.
 /// Three tables: the monthly sums at the finest grain, their roll-up by unit, function and fund, and that roll-up by day.
@@ -29,11 +29,11 @@ public static class BudgetAggregates
             WHERE "CongressId" = {0} AND "Year" = {1} AND "Month" IN ({{months}}) AND "BudgetUnitId" IN ({{units}})
             """;
         var insert = $$"""
-            INSERT INTO "BudgetExecutionMonthly" ("CongressId", "Year", "Month", "BudgetUnitId", "ProjectId", "FunctionCode", "EconomicCode", "FundNature", "Amount", "Payments")
-            SELECT "CongressId", "Year", {{month}}, "BudgetUnitId", COALESCE("ProjectId", 0), "FunctionCode", "EconomicCode", "FundNature", {{sum}}, COUNT(*)
+            INSERT INTO "BudgetExecutionMonthly" ("CongressId", "Year", "Month", "BudgetUnitId", "ProjectId", "FunctionCode", "EconomicCode", "FundNature", "IndicatorDocumentNumber", "Amount", "Payments")
+            SELECT "CongressId", "Year", {{month}}, "BudgetUnitId", COALESCE("ProjectId", 0), "FunctionCode", "EconomicCode", "FundNature", COALESCE("IndicatorDocumentNumber", ''), {{sum}}, COUNT(*)
             FROM "TreasuryPayments"
             WHERE "CongressId" = {0} AND "Year" = {1} AND "BudgetUnitId" IN ({{units}}) AND "PaidOn" >= {2} AND "PaidOn" <= {3} AND {{month}} IN ({{months}})
-            GROUP BY "CongressId", "Year", {{month}}, "BudgetUnitId", COALESCE("ProjectId", 0), "FunctionCode", "EconomicCode", "FundNature"
+            GROUP BY "CongressId", "Year", {{month}}, "BudgetUnitId", COALESCE("ProjectId", 0), "FunctionCode", "EconomicCode", "FundNature", COALESCE("IndicatorDocumentNumber", '')
             """;
         // The coarser roll-up, from the finer sums just written (a tenth of their rows).
         var deleteUnits = delete.Replace("\"BudgetExecutionMonthly\"", "\"BudgetExecutionUnitMonthly\"", StringComparison.Ordinal);

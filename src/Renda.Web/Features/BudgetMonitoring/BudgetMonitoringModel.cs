@@ -46,8 +46,10 @@ public static class BudgetMonitoringModel
             e.HasIndex(p => new { p.CongressId, p.Year, p.BudgetUnitId, p.PaidOn });
             e.HasIndex(p => new { p.CongressId, p.Year, p.ProjectId });
             e.HasIndex(p => p.BatchId);
-            // The few payments to individuals, for the large-payment and split-payment rules without scanning the year (0027).
-            e.HasIndex(p => new { p.CongressId, p.Year, p.BudgetUnitId }, "IX_TreasuryPayments_Individuals").HasFilter("\"PayeeKind\" = 'Individual'");
+            // The few payments to individuals, for the large-payment and split-payment rules without scanning the year (0027), in
+            // the order the split-payment rule walks them (unit, payee, date) and, on PostgreSQL, covering what it reads (0037).
+            e.HasIndex(p => new { p.CongressId, p.Year, p.BudgetUnitId, p.PayeeName, p.PaidOn, p.Id }, "IX_TreasuryPayments_Individuals")
+                .HasFilter("\"PayeeKind\" = 'Individual'").IncludeProperties(p => new { p.Amount, p.ProjectId });
             // The drill-down pages a year's payments in (date, id) order by cursor (migration 0029); a payment's detail finds its refunds.
             e.HasIndex(p => new { p.CongressId, p.Year, p.PaidOn, p.Id });
             e.HasIndex(p => new { p.CongressId, p.ReversesVoucherNumber });
@@ -56,7 +58,7 @@ public static class BudgetMonitoringModel
         b.Entity<BudgetExecutionMonthly>(e =>
         {
             e.ToTable("BudgetExecutionMonthly");
-            e.HasIndex(x => new { x.CongressId, x.Year, x.Month, x.BudgetUnitId, x.ProjectId, x.FunctionCode, x.EconomicCode, x.FundNature }).IsUnique();
+            e.HasIndex(x => new { x.CongressId, x.Year, x.Month, x.BudgetUnitId, x.ProjectId, x.FunctionCode, x.EconomicCode, x.FundNature, x.IndicatorDocumentNumber }).IsUnique();
             e.Property(x => x.Amount).HasPrecision(18, 2);
         });
         b.Entity<BudgetExecutionUnitMonthly>(e =>

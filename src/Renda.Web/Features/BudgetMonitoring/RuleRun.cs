@@ -15,7 +15,7 @@ internal sealed class RuleRun(RendaDbContext db, int congressId, int year, IRead
         Func<CancellationToken, Task<List<(EvidenceKind Kind, int Year, long Id)>>> Evidence);
 
     /// <summary>A group of payments or indicator lines: Period is the index of the first boundary date on or after the row's date.</summary>
-    private sealed record Group(int UnitId, int? ProjectId, string? Doc, int Category, int Period, decimal Amount, int Count);
+    private sealed record Group(int UnitId, int? ProjectId, string? Doc, int Category, int Period, int Month, decimal Amount, int Count);
 
     private readonly List<Finding> findings = [];
     private DateOnly today;
@@ -87,21 +87,56 @@ internal sealed class RuleRun(RendaDbContext db, int congressId, int year, IRead
 
     private DateOnly B(int i) => i < boundaries.Count ? boundaries[i] : DateOnly.MaxValue;
 
+    /// <summary>
+    /// The year's payments of the units in scope summed by (unit, project, document, 三公 category, month) — from the monthly sums
+    /// B3 keeps equal to the raw rows (BudgetAggregates), a few ten thousand rows where the payments are millions. A month in
+    /// which a rule's date falls before its last day (a cut-off such as 06-15) is split between two periods, so that month alone
+    /// is summed from its payments by date.
+    /// </summary>
     private async Task<List<Group>> PaymentGroupsAsync(CancellationToken ct)
     {
+        var split = boundaries.Where(b => b.Day != DateTime.DaysInMonth(year, b.Month)).Select(b => b.Month).Distinct().ToList();
+        var sums = db.Set<BudgetExecutionMonthly>().AsNoTracking().Where(x => x.CongressId == congressId && x.Year == year && !split.Contains(x.Month));
+        if (units is not null) sums = sums.Where(x => units.Contains(x.BudgetUnitId));
+        // Read as they are and summed here: they are few, and the database would hash-aggregate them to about as many groups.
+        var cells = await sums.Select(x => new { x.BudgetUnitId, x.ProjectId, x.IndicatorDocumentNumber, x.Month, x.EconomicCode, x.Amount, x.Payments }).ToListAsync(ct);
+        // In a month no rule's date splits, every payment falls in the period of the first date on or after the month's end.
+        var groups = cells.GroupBy(x => (x.BudgetUnitId, x.ProjectId, x.IndicatorDocumentNumber, x.Month, Category: CategoryOf(x.EconomicCode)))
+            .Select(g => new Group(g.Key.BudgetUnitId, g.Key.ProjectId == 0 ? null : g.Key.ProjectId, g.Key.IndicatorDocumentNumber == "" ? null : g.Key.IndicatorDocumentNumber,
+                g.Key.Category, PeriodOfDay(new DateOnly(year, g.Key.Month, DateTime.DaysInMonth(year, g.Key.Month))), g.Key.Month, g.Sum(x => x.Amount), g.Sum(x => x.Payments)))
+            .ToList();
+        if (split.Count == 0) return groups;
+
         var q = db.Set<TreasuryPayment>().AsNoTracking().Where(p => p.CongressId == congressId && p.Year == year);
         if (units is not null) q = q.Where(p => units.Contains(p.BudgetUnitId));
-        // The rules' dates padded to a fixed number, so the period is one CASE in the GROUP BY (the dates are parameters).
-        DateOnly b0 = B(0), b1 = B(1), b2 = B(2), b3 = B(3), b4 = B(4), b5 = B(5), b6 = B(6), b7 = B(7), b8 = B(8), b9 = B(9), b10 = B(10), b11 = B(11), b12 = B(12);
-        var rows = await q.GroupBy(p => new
+        foreach (var m in split)
         {
-            p.BudgetUnitId, p.ProjectId, p.IndicatorDocumentNumber,
-            Category = p.EconomicCode == "30212" ? 1 : p.EconomicCode == "30217" ? 2 : p.EconomicCode == "30231" || p.EconomicCode == "31013" ? 3 : 0,
-            Period = p.PaidOn <= b0 ? 0 : p.PaidOn <= b1 ? 1 : p.PaidOn <= b2 ? 2 : p.PaidOn <= b3 ? 3 : p.PaidOn <= b4 ? 4 : p.PaidOn <= b5 ? 5 : p.PaidOn <= b6 ? 6
-                : p.PaidOn <= b7 ? 7 : p.PaidOn <= b8 ? 8 : p.PaidOn <= b9 ? 9 : p.PaidOn <= b10 ? 10 : p.PaidOn <= b11 ? 11 : p.PaidOn <= b12 ? 12 : 13,
-        }).Select(g => new { g.Key.BudgetUnitId, g.Key.ProjectId, g.Key.IndicatorDocumentNumber, g.Key.Category, g.Key.Period, Amount = g.Sum(p => p.Amount), Count = g.Count() })
-            .ToListAsync(ct);
-        return rows.Select(r => new Group(r.BudgetUnitId, r.ProjectId, r.IndicatorDocumentNumber, r.Category, r.Period, r.Amount, r.Count)).ToList();
+            DateOnly from = new(year, m, 1), to = new(year, m, DateTime.DaysInMonth(year, m));
+            // The rules' dates padded to a fixed number, so the period is one CASE in the GROUP BY (the dates are parameters).
+            DateOnly b0 = B(0), b1 = B(1), b2 = B(2), b3 = B(3), b4 = B(4), b5 = B(5), b6 = B(6), b7 = B(7), b8 = B(8), b9 = B(9), b10 = B(10), b11 = B(11), b12 = B(12);
+            var rows = await q.Where(p => p.PaidOn >= from && p.PaidOn <= to).GroupBy(p => new
+            {
+                p.BudgetUnitId, p.ProjectId, p.IndicatorDocumentNumber,
+                Category = p.EconomicCode == "30212" ? 1 : p.EconomicCode == "30217" ? 2 : p.EconomicCode == "30231" || p.EconomicCode == "31013" ? 3 : 0,
+                Period = p.PaidOn <= b0 ? 0 : p.PaidOn <= b1 ? 1 : p.PaidOn <= b2 ? 2 : p.PaidOn <= b3 ? 3 : p.PaidOn <= b4 ? 4 : p.PaidOn <= b5 ? 5 : p.PaidOn <= b6 ? 6
+                    : p.PaidOn <= b7 ? 7 : p.PaidOn <= b8 ? 8 : p.PaidOn <= b9 ? 9 : p.PaidOn <= b10 ? 10 : p.PaidOn <= b11 ? 11 : p.PaidOn <= b12 ? 12 : 13,
+            }).Select(g => new { g.Key.BudgetUnitId, g.Key.ProjectId, g.Key.IndicatorDocumentNumber, g.Key.Category, g.Key.Period, Amount = g.Sum(p => p.Amount), Count = g.Count() })
+                .ToListAsync(ct);
+            groups.AddRange(rows.Select(r => new Group(r.BudgetUnitId, r.ProjectId, string.IsNullOrEmpty(r.IndicatorDocumentNumber) ? null : r.IndicatorDocumentNumber,
+                r.Category, r.Period, m, r.Amount, r.Count)));
+        }
+        return groups;
+    }
+
+    /// <summary>The 三公 category of an economic code (WarningRules.ThreePublic), 0 for none.</summary>
+    private static int CategoryOf(string economicCode) => economicCode switch { "30212" => 1, "30217" => 2, "30231" or "31013" => 3, _ => 0 };
+
+    /// <summary>The period of a date: the index of the first rule date on or after it (past the last, one more).</summary>
+    private int PeriodOfDay(DateOnly d)
+    {
+        var i = 0;
+        while (i < boundaries.Count && boundaries[i] < d) i++;
+        return i;
     }
 
     private async Task<List<Group>> IndicatorGroupsAsync(CancellationToken ct)
@@ -118,7 +153,7 @@ internal sealed class RuleRun(RendaDbContext db, int congressId, int year, IRead
                 : i.EffectiveOn <= b12 ? 12 : 13,
         }).Select(g => new { g.Key.BudgetUnitId, g.Key.ProjectId, g.Key.DocumentNumber, g.Key.Category, g.Key.Period, Amount = g.Sum(i => i.Amount), Count = g.Count() })
             .ToListAsync(ct);
-        return rows.Select(r => new Group(r.BudgetUnitId, r.ProjectId, r.DocumentNumber, r.Category, r.Period, r.Amount, r.Count)).ToList();
+        return rows.Select(r => new Group(r.BudgetUnitId, r.ProjectId, r.DocumentNumber, r.Category, r.Period, 0, r.Amount, r.Count)).ToList();
     }
 
     private async Task NamesAsync(IEnumerable<Group> groups, CancellationToken ct)
@@ -252,11 +287,15 @@ internal sealed class RuleRun(RendaDbContext db, int congressId, int year, IRead
         if (On(WarningRuleKind.PaymentWithoutIndicator) is not { } s) return;
         var docs = granted.Select(g => (g.UnitId, g.Doc)).ToHashSet();
         // Only the (unit, document) pairs with no indicator line are read row by row: a handful, found from the sums.
-        var missing = paid.Where(g => Covers(s, g.UnitId) && (g.Doc is null || !docs.Contains((g.UnitId, g.Doc)))).Select(g => (g.UnitId, g.Doc)).ToHashSet();
-        if (missing.Count == 0) return;
+        var groups = paid.Where(g => Covers(s, g.UnitId) && (g.Doc is null || !docs.Contains((g.UnitId, g.Doc)))).ToList();
+        if (groups.Count == 0) return;
+        var missing = groups.Select(g => (g.UnitId, g.Doc)).ToHashSet();
         var unitIds = missing.Select(m => m.UnitId).Distinct().ToList();
         var docNames = missing.Where(m => m.Doc is not null).Select(m => m.Doc!).Distinct().ToList();
-        var (from, to) = (From, To);
+        // Only the months those sums come from, by the (unit, date) index.
+        var from = new DateOnly(year, groups.Min(g => g.Month), 1);
+        var to = new DateOnly(year, groups.Max(g => g.Month), DateTime.DaysInMonth(year, groups.Max(g => g.Month)));
+        (from, to) = (from > From ? from : From, to < To ? to : To);
         var rows = await db.Set<TreasuryPayment>().AsNoTracking()
             .Where(p => p.CongressId == congressId && p.Year == year && unitIds.Contains(p.BudgetUnitId) && p.Amount > 0 && p.PaidOn >= from && p.PaidOn <= to
                 && (p.IndicatorDocumentNumber == null || docNames.Contains(p.IndicatorDocumentNumber)))
@@ -272,28 +311,42 @@ internal sealed class RuleRun(RendaDbContext db, int congressId, int year, IRead
         }
     }
 
-    /// <summary>Large payments to individuals and split payments: the year's payments to individuals of the units, by the partial index.</summary>
+    /// <summary>A payment to an individual that has another payment to the same payee of the same unit within the window, either side.</summary>
+    private sealed record Near(long Id, int BudgetUnitId, int? ProjectId, string PayeeName, DateOnly PaidOn, decimal Amount);
+
+    /// <summary>
+    /// Large payments to individuals and split payments, from the partial index of payments to individuals (on PostgreSQL it
+    /// covers what is read, so the heap is not visited): the large ones by amount; for the split rule only the payments that
+    /// have a neighbour within the window — an isolated payment is a window of its own in the greedy clustering and changes no
+    /// other cluster, so leaving it out changes nothing the rule finds.
+    /// </summary>
     private async Task IndividualsAsync(CancellationToken ct)
     {
         var large = On(WarningRuleKind.LargePaymentToIndividual);
         var split = On(WarningRuleKind.SplitPayments);
         if (large is null && split is null) return;
-        var q = db.Set<TreasuryPayment>().AsNoTracking().Where(p => p.CongressId == congressId && p.Year == year && p.PayeeKind == PayeeKind.Individual);
-        if (units is not null) q = q.Where(p => units.Contains(p.BudgetUnitId));
-        decimal largeAt = large?.Threshold ?? decimal.MaxValue, splitBelow = split?.Threshold ?? 0;
         var (from, to) = (From, To);
-        var rows = await q.Where(p => p.Amount >= largeAt && p.PaidOn >= from && p.PaidOn <= to || p.Amount > 0 && p.Amount < splitBelow)
-            .Select(p => new { p.Id, p.Year, p.BudgetUnitId, p.ProjectId, p.VoucherNumber, p.Amount, p.PaidOn, p.PayeeName }).ToListAsync(ct);
-        await NamesOfAsync(rows.Select(r => r.BudgetUnitId), ct);
         if (large is not null)
-            foreach (var p in rows.Where(p => p.Amount >= large.Threshold && p.PaidOn >= from && p.PaidOn <= to && large.Covers(p.BudgetUnitId)))
+        {
+            var q = db.Set<TreasuryPayment>().AsNoTracking().Where(p => p.CongressId == congressId && p.Year == year && p.PayeeKind == PayeeKind.Individual);
+            if (units is not null) q = q.Where(p => units.Contains(p.BudgetUnitId));
+            var threshold = large.Threshold;
+            // The batch's dates are checked here, not in the query: with a date range the planners (SQLite's, PostgreSQL's) take
+            // the (date) index and read the whole range, where the partial index holds only the payments to individuals.
+            var rows = await q.Where(p => p.Amount >= threshold)
+                .Select(p => new { p.Id, p.Year, p.BudgetUnitId, p.ProjectId, p.VoucherNumber, p.Amount, p.PaidOn }).ToListAsync(ct);
+            await NamesOfAsync(rows.Select(r => r.BudgetUnitId), ct);
+            foreach (var p in rows.Where(p => p.PaidOn >= from && p.PaidOn <= to && large.Covers(p.BudgetUnitId)))
                 findings.Add(new(WarningRuleKind.LargePaymentToIndividual, $"LargePaymentToIndividual:{year}:{p.VoucherNumber}", p.BudgetUnitId, p.ProjectId, p.Amount, large.Threshold,
                     $"{Unit(p.BudgetUnitId)} 大额支付给个人（凭证 {p.VoucherNumber}）",
                     $"{Unit(p.BudgetUnitId)} {Iso(p.PaidOn)} 向个人支付 {Yuan(p.Amount)}（凭证号 {p.VoucherNumber}），达到单笔 {Yuan(large.Threshold)} 的阈值。",
                     _ => Task.FromResult(new List<(EvidenceKind, int, long)> { (EvidenceKind.Payment, p.Year, p.Id) })));
+        }
         if (split is null) return;
         var window = (int)(split.SecondThreshold ?? 5);
-        foreach (var payee in rows.Where(p => p.Amount > 0 && p.Amount < split.Threshold && split.Covers(p.BudgetUnitId)).GroupBy(p => (p.BudgetUnitId, p.PayeeName)))
+        var near = await NearPaymentsAsync(split.Threshold, window - 1, ct);
+        await NamesOfAsync(near.Select(r => r.BudgetUnitId), ct);
+        foreach (var payee in near.Where(p => split.Covers(p.BudgetUnitId)).GroupBy(p => (p.BudgetUnitId, p.PayeeName)))
         {
             // Greedy in date order: the first payment opens a window of `window` days (its own day included); the next payment after it opens the next.
             var ordered = payee.OrderBy(p => p.PaidOn).ThenBy(p => p.Id).ToList();
@@ -305,13 +358,36 @@ internal sealed class RuleRun(RendaDbContext db, int congressId, int year, IRead
                 var sum = cluster.Sum(p => p.Amount);
                 if (cluster.Count < 2 || sum < split.Threshold) continue;
                 var (unitId, name) = payee.Key;
-                var ids = cluster.Select(p => (EvidenceKind.Payment, p.Year, p.Id)).ToList();
+                var ids = cluster.Select(p => (EvidenceKind.Payment, year, p.Id)).ToList();
                 findings.Add(new(WarningRuleKind.SplitPayments, $"SplitPayments:{year}:{unitId}:{name}:{Iso(first)}", unitId, cluster[0].ProjectId, sum, split.Threshold,
                     $"{Unit(unitId)} 疑似拆分支付（{Iso(first)}起{window}天内{cluster.Count}笔）",
                     $"{Unit(unitId)} 自{Iso(first)}起{window}天内向同一个人支付 {cluster.Count} 笔，每笔低于 {Yuan(split.Threshold)}，合计 {Yuan(sum)}：{string.Join("、", cluster.Select(p => $"{Iso(p.PaidOn)} {Yuan(p.Amount)}"))}。",
                     _ => Task.FromResult(ids)));
             }
         }
+    }
+
+    /// <summary>
+    /// The year's payments to individuals of the units in scope, each above 0 and below the threshold, that have another such
+    /// payment to the same payee of the same unit at most `days` days before or after: LAG/LEAD over the index's order.
+    /// </summary>
+    private Task<List<Near>> NearPaymentsAsync(decimal below, int days, CancellationToken ct)
+    {
+        var postgres = db.Provider == DatabaseProvider.Postgres;
+        // SQLite keeps decimals as text: EF's ef_compare compares them as numbers (as EF's own queries do).
+        var amount = postgres ? "\"Amount\" > 0 AND \"Amount\" < {2}" : "ef_compare(\"Amount\", '0') > 0 AND ef_compare(\"Amount\", {2}) < 0";
+        var (before, after) = postgres ? ("\"PaidOn\" - {3}", "\"PaidOn\" + {3}") : ("date(\"PaidOn\", '-' || {3} || ' days')", "date(\"PaidOn\", '+' || {3} || ' days')");
+        // Unit ids are integers of the batch's scope, never user text: inlined, one statement.
+        var scope = units is null ? "" : $"AND \"BudgetUnitId\" IN ({string.Join(",", units.Order().Select(u => u.ToString(Inv)))})";
+        var sql = $$"""
+            SELECT "Id", "BudgetUnitId", "ProjectId", "PayeeName", "PaidOn", "Amount" FROM (
+                SELECT "Id", "BudgetUnitId", "ProjectId", "PayeeName", "PaidOn", "Amount", LAG("PaidOn") OVER w AS "Prev", LEAD("PaidOn") OVER w AS "Next"
+                FROM "TreasuryPayments"
+                WHERE "CongressId" = {0} AND "Year" = {1} AND "PayeeKind" = 'Individual' AND {{amount}} {{scope}}
+                WINDOW w AS (PARTITION BY "BudgetUnitId", "PayeeName" ORDER BY "PaidOn", "Id")) x
+            WHERE "Prev" >= {{before}} OR "Next" <= {{after}}
+            """;
+        return db.Database.SqlQueryRaw<Near>(sql, congressId, year, below, days).ToListAsync(ct);
     }
 
     private async Task NamesOfAsync(IEnumerable<int> unitIds, CancellationToken ct)

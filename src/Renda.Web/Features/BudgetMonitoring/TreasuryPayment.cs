@@ -47,6 +47,11 @@ public class BudgetExecutionMonthly : IExecutionSums
     public int ProjectId { get; set; }
     [MaxLength(10)] public required string FunctionCode { get; set; }
     [MaxLength(10)] public required string EconomicCode { get; set; }
+    /// <summary>
+    /// The indicator document the payments name, "" for none (a key column, so not null): the warning rules read their sums by
+    /// document from here instead of grouping the year's payments (0037).
+    /// </summary>
+    [MaxLength(60)] public string IndicatorDocumentNumber { get; set; } = "";
     public FundNature FundNature { get; set; }
     public decimal Amount { get; set; }
     public int Payments { get; set; }

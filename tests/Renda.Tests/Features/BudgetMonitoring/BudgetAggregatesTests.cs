@@ -8,12 +8,13 @@ using static BudgetAnalysisData;
 
 /// <summary>
 /// The monthly aggregates (and their roll-ups by unit, by month and by day) equal the sums of the raw payments after a batch, a
-/// correction of one unit-month and a refund; and the analysis as of a date inside a month (whole months from the monthly sums,
-/// the remaining days from the daily ones) equals the raw payments up to that day.
+/// correction of one unit-month and a refund, cell by cell down to the indicator document the warning rules read them by; and
+/// the analysis as of a date inside a month (whole months from the monthly sums, the remaining days from the daily ones)
+/// equals the raw payments up to that day.
 /// </summary>
 public abstract class BudgetAggregatesTests(RendaApp app)
 {
-    private sealed record Cell(int Month, int Unit, int Project, string Function, string Economic, FundNature Fund);
+    private sealed record Cell(int Month, int Unit, int Project, string Function, string Economic, FundNature Fund, string Document);
 
     [Fact]
     public async Task The_monthly_sums_equal_the_raw_payments_after_a_batch_a_correction_and_a_refund()
@@ -83,7 +84,7 @@ public abstract class BudgetAggregatesTests(RendaApp app)
 
     /// <summary>What the test wrote, summed here: the expected aggregate cells.</summary>
     private static Dictionary<Cell, (decimal Amount, int Count)> Expected(BudgetSet set)
-        => set.Payments.GroupBy(p => new Cell(p.PaidOn.Month, p.BudgetUnitId, p.ProjectId ?? 0, p.FunctionCode, p.EconomicCode, p.FundNature))
+        => set.Payments.GroupBy(p => new Cell(p.PaidOn.Month, p.BudgetUnitId, p.ProjectId ?? 0, p.FunctionCode, p.EconomicCode, p.FundNature, p.IndicatorDocumentNumber ?? ""))
             .ToDictionary(g => g.Key, g => (g.Sum(p => p.Amount), g.Count()));
 
     private async Task<Dictionary<Cell, (decimal Amount, int Count)>> AggregatesAsync(BudgetSet set)
@@ -92,7 +93,7 @@ public abstract class BudgetAggregatesTests(RendaApp app)
         var unitIds = set.Units.Select(u => u.Id).ToList();
         return (await scope.Context.Set<BudgetExecutionMonthly>().AsNoTracking()
                 .Where(x => x.CongressId == set.CongressId && x.Year == set.Year && unitIds.Contains(x.BudgetUnitId)).ToListAsync())
-            .ToDictionary(x => new Cell(x.Month, x.BudgetUnitId, x.ProjectId, x.FunctionCode, x.EconomicCode, x.FundNature), x => (x.Amount, x.Payments));
+            .ToDictionary(x => new Cell(x.Month, x.BudgetUnitId, x.ProjectId, x.FunctionCode, x.EconomicCode, x.FundNature, x.IndicatorDocumentNumber), x => (x.Amount, x.Payments));
     }
 
     private async Task ShouldEqualRawAsync(BudgetSet set)

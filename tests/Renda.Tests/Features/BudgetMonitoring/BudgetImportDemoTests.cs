@@ -65,6 +65,34 @@ public abstract class BudgetImportDemoTests(RendaApp app)
         var paid = await y2023.Where(p => p.ProjectId != null).Select(p => p.ProjectId!.Value).Distinct().ToListAsync();
         projects.Except(paid).Count().ShouldBe(BudgetDemo.Planted[WarningRuleKind.IdleProject]);
     }
+
+    [Fact]
+    public async Task The_rules_find_exactly_the_planted_anomalies_of_Haixi_2023_batch_by_batch_and_over_the_whole_year()
+    {
+        await using var s = app.Db();
+        var db = s.Context;
+        var haixi = await db.Congresses.Where(c => c.Code == BudgetDemo.Haixi).Select(c => c.Id).SingleAsync();
+        var expected = BudgetDemo.Planted.OrderBy(p => p.Key).ToList();
+        expected.Sum(p => p.Value).ShouldBeGreaterThan(40);
+
+        // As the demo's monthly batches raised them, each run over its batch's units and months.
+        (await CountByRuleAsync(db.Set<BudgetWarning>().Where(w => w.CongressId == haixi && w.Year == BudgetDemo.StoryYear))).ShouldBe(expected);
+
+        // And one run over the whole year finds the same, rule by rule: with the fingerprints set aside (in a transaction
+        // rolled back), every anomaly is new again.
+        await using var tx = await db.Database.BeginTransactionAsync();
+        await db.Set<BudgetWarning>().Where(w => w.CongressId == haixi && w.Year == BudgetDemo.StoryYear)
+            .ExecuteUpdateAsync(u => u.SetProperty(w => w.Fingerprint, w => "set-aside:" + w.Fingerprint));
+        var raised = await WarningRules.RunYearAsync(db, haixi, BudgetDemo.StoryYear, default);
+        raised.ShouldBe(expected.Sum(p => p.Value));
+        (await CountByRuleAsync(db.Set<BudgetWarning>().Where(w => w.CongressId == haixi && w.Year == BudgetDemo.StoryYear && !w.Fingerprint.StartsWith("set-aside:"))))
+            .ShouldBe(expected);
+        await tx.RollbackAsync();
+    }
+
+    private static async Task<List<KeyValuePair<WarningRuleKind, int>>> CountByRuleAsync(IQueryable<BudgetWarning> warnings)
+        => (await warnings.GroupBy(w => w.Rule).Select(g => new { g.Key, Count = g.Count() }).ToListAsync())
+            .Select(g => KeyValuePair.Create(g.Key, g.Count)).OrderBy(p => p.Key).ToList();
 }
 
 public sealed class BudgetImportDemoTests_Sqlite(SqliteApp app) : BudgetImportDemoTests(app), IClassFixture<SqliteApp>;

@@ -111,7 +111,7 @@ public sealed class BudgetTestData(RendaApp app)
 
     private async Task<int> ApplyAsync(BudgetDataKind[] kinds, int year, IEnumerable<int>? months, IEnumerable<int>? units)
     {
-        var kind = kinds[^1];
+        var kind = kinds[0]; // both kinds: recorded as the payments batch (its month is how far the payment data reaches)
         await using var scope = app.Db();
         var db = scope.Context;
         await using var tx = await db.Database.BeginTransactionAsync();
@@ -150,9 +150,11 @@ public sealed class BudgetTestData(RendaApp app)
 
     /// <summary>
     /// Indicators and payments written together, then the effects of both kinds: other tests of the app have sent payment data
-    /// for the year already, so indicators applied alone would be checked against payments not yet written.
+    /// for the year already, so indicators applied alone would be checked against payments not yet written. The payments'
+    /// effects come first, as in the import, where payments are never in the table without their monthly sums (which the
+    /// rules read): then the indicators' rules see them.
     /// </summary>
-    public Task<int> ApplyBothAsync(int year) => ApplyAsync([BudgetDataKind.Indicators, BudgetDataKind.Payments], year, null, null);
+    public Task<int> ApplyBothAsync(int year) => ApplyAsync([BudgetDataKind.Payments, BudgetDataKind.Indicators], year, null, null);
 }
 
 /// <summary>Intent-named steps of budget warnings over the HTTP API.</summary>
