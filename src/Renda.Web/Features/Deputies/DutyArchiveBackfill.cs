@@ -35,6 +35,15 @@ public static class DutyArchiveBackfill
                                join m in db.Set<Meeting>() on a.MeetingId equals m.Id
                                where m.Status != MeetingStatus.Cancelled
                                select new Wanted(a.DeputyId!.Value, m.StartsOn, DutyKinds.MeetingAttendance, m.Title, MeetingWorkflow.Subject, m.Id)).ToListAsync(ct));
+        // Members on leave or absent who hold a serving deputy's mandate of the same congress.
+        wanted.AddRange((await (from a in db.Set<MeetingAttendance>().AsNoTracking()
+                                where a.Status != AttendanceStatus.Present
+                                join m in db.Set<Meeting>() on a.MeetingId equals m.Id
+                                where m.Status != MeetingStatus.Cancelled
+                                join d in db.Deputies on new { a.PersonId, m.CongressId } equals new { d.PersonId, d.CongressId }
+                                where d.Status == DeputyStatus.Serving
+                                select new { DeputyId = d.Id, m.StartsOn, m.Title, a.Status, a.Note, m.Id }).ToListAsync(ct))
+            .Select(a => new Wanted(a.DeputyId, a.StartsOn, DutyKinds.MeetingAbsence, MeetingWorkflow.AbsenceTitle(a.Title, a.Status, a.Note), MeetingWorkflow.Subject, a.Id)));
         wanted.AddRange(await (from t in db.Set<InspectionTeamMember>().AsNoTracking()
                                where t.DeputyId != null
                                join i in db.Set<LawEnforcementInspection>() on t.InspectionId equals i.Id

@@ -145,8 +145,34 @@ public static class MeetingWorkflow
             else
                 m.Attendance.Add(MeetingAttendance.Of(e.PersonId, e.Status, note));
             foreach (var v in openVotes) v.UpdatePresence(e.PersonId, e.Status == AttendanceStatus.Present);
+            await RecordAbsenceAsync(db, m, e.PersonId, e.Status, note, ct);
         }
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// A member who holds a deputy's mandate of the congress and is on leave or absent has it in the duty archive with the
+    /// reason given (请假缺席会议); recorded again as present, the entry goes, and a new reason replaces the old one.
+    /// </summary>
+    private static async Task RecordAbsenceAsync(RendaDbContext db, Meeting m, int personId, AttendanceStatus status, string? note, CancellationToken ct)
+    {
+        var deputies = await DutyRecords.DeputiesOfPeopleAsync(db, m.CongressId, [personId], ct);
+        if (deputies.Count == 0) return;
+        var stored = await db.Set<DutyRecord>().Where(r => r.SourceType == Subject && r.SourceId == m.Id && r.Kind == DutyKinds.MeetingAbsence && deputies.Contains(r.DeputyId)).ToListAsync(ct);
+        if (status == AttendanceStatus.Present)
+        {
+            db.RemoveRange(stored);
+            return;
+        }
+        var title = AbsenceTitle(m.Title, status, note);
+        foreach (var r in stored) r.Title = title;
+        await DutyRecords.AddAsync(db, deputies, m.StartsOn, DutyKinds.MeetingAbsence, title, Subject, m.Id, ct);
+    }
+
+    public static string AbsenceTitle(string meeting, AttendanceStatus status, string? note)
+    {
+        var title = $"{meeting}（{(status == AttendanceStatus.OnLeave ? "请假" : "缺席")}{(string.IsNullOrEmpty(note) ? "" : "：" + note)}）";
+        return title.Length > 300 ? title[..300] : title;
     }
 
     /// <summary>A non-voting attendee; an invited deputy's attendance is written into the deputy's duty record.</summary>

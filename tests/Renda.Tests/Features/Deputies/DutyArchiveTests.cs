@@ -121,6 +121,37 @@ public abstract class DutyArchiveTests(RendaApp app)
         var golmud = await app.ApiClientAsync("gem-staff");
         await (await golmud.GetAsync("/api/v1/deputies/statistics/archive?congress=632800")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task A_member_who_is_a_deputy_on_leave_from_a_meeting_has_it_in_the_archive_with_the_reason_until_recorded_present()
+    {
+        var staff = await app.StaffAsync();
+        var day = MeetingSteps.Today.AddDays(12);
+        var meetingId = (await staff.ScheduleMeetingAsync(day, day)).Id();
+        await staff.SendNoticeAsync(meetingId).DoneAsync();
+        var seated = (await app.SeatedMembersAsync(day)).Select(s => s.PersonId).ToList();
+        int personId, deputyId;
+        await using (var scope = app.Db())
+        {
+            var haixi = await scope.Context.Congresses.Where(c => c.Code == MeetingSteps.Haixi).Select(c => c.Id).SingleAsync();
+            // Members are deputies of their congress; the demo does not link them, so the first member gets the mandate here.
+            var term = await scope.Context.Deputies.Where(d => d.CongressId == haixi && d.Status == DeputyStatus.Serving).Select(d => d.TermId).FirstAsync();
+            var mandate = new Deputy { PersonId = seated[0], CongressId = haixi, TermId = term };
+            scope.Context.Add(mandate);
+            await scope.Context.SaveChangesAsync();
+            (personId, deputyId) = (seated[0], mandate.Id);
+        }
+        async Task RecordAsync(string status, string? note) => await staff.PostJsonAsync($"/api/v1/meetings/{meetingId}/attendance",
+            new { entries = new[] { new { personId, status, note } } }).DoneAsync();
+        IEnumerable<DutyRecord> Absences(List<DutyRecord> records) => records.Where(r => r.Kind == DutyKinds.MeetingAbsence && r.SourceId == meetingId && r.SourceType == "Meeting");
+
+        await RecordAsync("OnLeave", "赴省参加培训");
+        Absences(await app.RecordsAsync(deputyId)).Single().Title.ShouldEndWith("（请假：赴省参加培训）");
+        await RecordAsync("Absent", null);
+        Absences(await app.RecordsAsync(deputyId)).Single().Title.ShouldEndWith("（缺席）");
+        await RecordAsync("Present", null);
+        Absences(await app.RecordsAsync(deputyId)).ShouldBeEmpty();
+    }
 }
 
 public sealed class DutyArchiveTests_Sqlite(SqliteApp app) : DutyArchiveTests(app), IClassFixture<SqliteApp>;

@@ -84,8 +84,8 @@ public abstract class DeadlineMonitorTests(RendaApp app)
         app.Clock.Set(At("2026-12-07"));
         // Due 2026-10-14 (Saturday 10-10 is worked), long past: overdue, then committee, then council — every step notified once.
         var id = await StartAsync(app, "补查-" + app.Provider, D("2026-10-08"), PeriodUnit.WorkingDays, 5);
-        var result = await Monitor.RunOnceAsync(app.Clock.GetUtcNow());
-        result.MarkedOverdue.ShouldBeGreaterThanOrEqualTo(1);
+        // The app's own monitor may get there first on a busy machine, so the state is asserted, not this run's counter.
+        await Monitor.RunOnceAsync(app.Clock.GetUtcNow());
         var deadline = await LoadAsync(app, id);
         deadline.Status.ShouldBe(DeadlineStatus.Overdue);
         deadline.EscalationLevel.ShouldBe(3);
