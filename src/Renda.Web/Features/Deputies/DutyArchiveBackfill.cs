@@ -9,11 +9,11 @@ namespace Renda.Web.Features.Deputies;
 
 /// <summary>
 /// Creates the duty records the modules' existing data implies and the archive lacks (records written before a module wrote
-/// them at the event): suggestions led and co-signed, meeting invitations, inspections, surveys, comments on drafts,
-/// interpellations, livelihood ballots. Idempotent: a record is identified by (DeputyId, Kind, SourceType, SourceId).
-/// Not here, because the modules do not record them per deputy: absences of invited deputies (Meetings keeps attendance of
-/// members only), special inquiries (an inquiry's askers are names, not deputies), contact-point work (a contact point has no
-/// deputies). Receptions, trainings and the like are written by their own parts of this module.
+/// them at the event): suggestions led and co-signed, meeting invitations, absences of members who hold a deputy's mandate,
+/// inspections, surveys, comments on drafts, interpellations, livelihood ballots. Idempotent: a record is identified by
+/// (DeputyId, Kind, SourceType, SourceId). Not here, because the modules do not record them per deputy: absences of invited
+/// deputies (Meetings keeps attendance of members only), special inquiries (an inquiry's askers are names, not deputies),
+/// contact-point work (a contact point has no deputies). Receptions, trainings and the like are written by their own parts of this module.
 /// </summary>
 public static class DutyArchiveBackfill
 {
