@@ -129,6 +129,19 @@ public abstract class ShellAndSecurityTests(RendaApp app)
         denied.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         denied.Headers.Location!.ToString().ShouldContain("/forbidden");
     }
+
+    [Theory]
+    [InlineData("/budget/warnings/statistics", "/budget/warnings/statistics")]
+    [InlineData("/budget/warnings", "/budget/warnings")]
+    [InlineData("/budget", "/budget")]
+    [InlineData("/deputies/statistics/activities", "/deputies/statistics/activities")]
+    [InlineData("/deputies", "/deputies")]
+    public async Task The_menu_marks_one_entry_the_longest_address_the_page_lies_under(string page, string current)
+    {
+        var html = await (await app.BrowserClientAsync("daigongwei")).GetStringAsync(page);
+        var marked = new HtmlParser().ParseDocument(html).QuerySelectorAll("nav#sidebar a.active").Select(a => a.GetAttribute("href")).ToList();
+        marked.ShouldBe([current]);
+    }
 }
 
 public sealed class ShellAndSecurityTests_Sqlite(SqliteApp app) : ShellAndSecurityTests(app), IClassFixture<SqliteApp>;
