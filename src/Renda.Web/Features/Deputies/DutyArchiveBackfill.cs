@@ -9,11 +9,12 @@ namespace Renda.Web.Features.Deputies;
 
 /// <summary>
 /// Creates the duty records the modules' existing data implies and the archive lacks (records written before a module wrote
-/// them at the event): suggestions led and co-signed, meeting invitations, absences of members who hold a deputy's mandate,
-/// inspections, surveys, comments on drafts, interpellations, livelihood ballots. Idempotent: a record is identified by
-/// (DeputyId, Kind, SourceType, SourceId). Not here, because the modules do not record them per deputy: absences of invited
-/// deputies (Meetings keeps attendance of members only), special inquiries (an inquiry's askers are names, not deputies),
-/// contact-point work (a contact point has no deputies). Receptions, trainings and the like are written by their own parts of this module.
+/// them at the event): suggestions led and co-signed, meeting invitations and absences (of members who hold a deputy's
+/// mandate and of invited deputies), inspections, surveys, questions asked at special inquiries by deputies, comments on
+/// drafts, contact-point consultations the named deputies took part in, interpellations, livelihood ballots. Idempotent: a
+/// record is identified by (DeputyId, Kind, SourceType, SourceId). It also takes back the 列席 record of an invited deputy
+/// recorded on leave or absent (the one correction the data implies). Receptions, trainings and the like are written by
+/// their own parts of this module.
 /// </summary>
 public static class DutyArchiveBackfill
 {
@@ -30,11 +31,22 @@ public static class DutyArchiveBackfill
                                join s in db.Set<Suggestion>() on x.SuggestionId equals s.Id
                                where s.ReceivedOn != null
                                select new Wanted(x.DeputyId, s.ReceivedOn!.Value, DutyKinds.SuggestionCoSigner, s.Title, SuggestionWorkflow.Subject, s.Id)).ToListAsync(ct));
-        wanted.AddRange(await (from a in db.Set<MeetingAttendee>().AsNoTracking()
-                               where a.DeputyId != null
-                               join m in db.Set<Meeting>() on a.MeetingId equals m.Id
-                               where m.Status != MeetingStatus.Cancelled
-                               select new Wanted(a.DeputyId!.Value, m.StartsOn, DutyKinds.MeetingAttendance, m.Title, MeetingWorkflow.Subject, m.Id)).ToListAsync(ct));
+        // Invited deputies: 列席 unless recorded on leave or absent, then 请假缺席会议 with the reason, as for members.
+        var invited = await (from a in db.Set<MeetingAttendee>().AsNoTracking()
+                             where a.DeputyId != null
+                             join m in db.Set<Meeting>() on a.MeetingId equals m.Id
+                             where m.Status != MeetingStatus.Cancelled
+                             select new { DeputyId = a.DeputyId!.Value, m.StartsOn, m.Title, m.Id, a.Status, a.Note }).ToListAsync(ct);
+        wanted.AddRange(invited.Select(a => a.Status is null or AttendanceStatus.Present
+            ? new Wanted(a.DeputyId, a.StartsOn, DutyKinds.MeetingAttendance, a.Title, MeetingWorkflow.Subject, a.Id)
+            : new Wanted(a.DeputyId, a.StartsOn, DutyKinds.MeetingAbsence, MeetingWorkflow.AbsenceTitle(a.Title, a.Status.Value, a.Note), MeetingWorkflow.Subject, a.Id)));
+        var missed = invited.Where(a => a.Status is AttendanceStatus.OnLeave or AttendanceStatus.Absent).Select(a => (a.DeputyId, a.Id)).ToHashSet();
+        if (missed.Count > 0)
+        {
+            var missedMeetings = missed.Select(x => x.Id).Distinct().ToList();
+            db.RemoveRange((await db.Set<DutyRecord>().Where(r => r.SourceType == MeetingWorkflow.Subject && r.Kind == DutyKinds.MeetingAttendance && missedMeetings.Contains(r.SourceId)).ToListAsync(ct))
+                .Where(r => missed.Contains((r.DeputyId, r.SourceId))));
+        }
         // Members on leave or absent who hold a serving deputy's mandate of the same congress.
         wanted.AddRange((await (from a in db.Set<MeetingAttendance>().AsNoTracking()
                                 where a.Status != AttendanceStatus.Present
@@ -51,6 +63,18 @@ public static class DutyArchiveBackfill
         wanted.AddRange(await (from d in db.Set<SurveyDeputy>().AsNoTracking()
                                join s in db.Set<Survey>() on d.SurveyId equals s.Id
                                select new Wanted(d.DeputyId, s.StartsOn, s.Kind == SurveyKind.DeputyInspection ? DutyKinds.DeputyInspection : DutyKinds.Survey, s.Topic, Survey.Subject, s.Id)).ToListAsync(ct));
+        // A deputy asker at a special inquiry: one record per deputy and inquiry, dated the day it was held.
+        wanted.AddRange(await (from x in db.Set<InquiryQuestion>().AsNoTracking()
+                               where x.AskerDeputyId != null
+                               join q in db.Set<SpecialInquiry>() on x.InquiryId equals q.Id
+                               select new Wanted(x.AskerDeputyId!.Value, q.HeldOn, DutyKinds.InquiryQuestion, q.Title, SpecialInquiry.Subject, q.Id)).ToListAsync(ct));
+        // Deputies named as having taken part in a contact point's consultation: one record per deputy and bill, dated the first.
+        wanted.AddRange((await (from d in db.Set<BillCommentDeputy>().AsNoTracking()
+                                join c in db.Set<BillComment>() on d.BillCommentId equals c.Id
+                                join b in db.Set<Bill>() on c.BillId equals b.Id
+                                orderby c.CreatedAt
+                                select new { d.DeputyId, c.CreatedAt, b.Title, b.Id }).ToListAsync(ct))
+            .Select(c => new Wanted(c.DeputyId, DateOnly.FromDateTime(c.CreatedAt.AddHours(8)), DutyKinds.ContactPointConsultation, c.Title, BillWorkflow.Subject, c.Id)));
         wanted.AddRange((await (from c in db.Set<BillComment>().AsNoTracking()
                                 where c.DeputyId != null
                                 join b in db.Set<Bill>() on c.BillId equals b.Id

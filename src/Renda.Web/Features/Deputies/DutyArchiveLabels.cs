@@ -25,6 +25,7 @@ public static class DutyArchiveLabels
         "LawEnforcementInspection" => $"/supervision/inspections/{sourceId}",
         "Survey" => $"/supervision/surveys/{sourceId}",
         "Interpellation" => $"/supervision/interpellations/{sourceId}",
+        "SpecialInquiry" => $"/supervision/inquiries/{sourceId}",
         "Bill" => $"/legislation/bills/{sourceId}",
         DutyReport.Subject => $"/deputies/duty-reports/{sourceId}",
         _ => null,

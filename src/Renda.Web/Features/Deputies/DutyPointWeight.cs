@@ -27,22 +27,23 @@ public static class DutyPoints
     /// What the deputy initiates and writes (a suggestion led, an interpellation, the report to the voters) weighs most: 3;
     /// a day of organised duty (attending a session, an inspection, a survey, a reception): 2; taking part in someone else's
     /// initiative or a single act (co-signing, a ballot, a training, a forum, a comment): 1; a contact record, short and
-    /// frequent: 0.5. An absence is recorded but earns nothing (weights are never negative: the archive records, it does not punish).
+    /// frequent: 0.5. A question asked at a special inquiry is prepared and put in a formal sitting: 2, like an inspection;
+    /// taking part in a contact point's consultation on a draft is a comment on a draft made through the point: 1. An absence is recorded but earns nothing (weights are never negative: the archive records, it does not punish).
     /// </summary>
     public static readonly IReadOnlyDictionary<string, double> Defaults = new Dictionary<string, double>
     {
         [DutyKinds.MeetingAttendance] = 2, [DutyKinds.MeetingAbsence] = 0, [DutyKinds.Inspection] = 2, [DutyKinds.DeputyInspection] = 2,
-        [DutyKinds.Survey] = 2, [DutyKinds.Inquiry] = 2, [DutyKinds.Interpellation] = 3, [DutyKinds.DraftComment] = 1,
+        [DutyKinds.Survey] = 2, [DutyKinds.InquiryQuestion] = 2, [DutyKinds.Interpellation] = 3, [DutyKinds.DraftComment] = 1,
         [DutyKinds.SuggestionLead] = 3, [DutyKinds.SuggestionCoSigner] = 1, [DutyKinds.LivelihoodBallot] = 1, [DutyKinds.Reception] = 2,
         [DutyKinds.OpinionHandled] = 1, [DutyKinds.Training] = 1, [DutyKinds.Forum] = 1, [DutyKinds.Contact] = 0.5,
-        [DutyKinds.JointInspection] = 2, [DutyKinds.ContactPointWork] = 1, [DutyKinds.DutyReport] = 3,
+        [DutyKinds.JointInspection] = 2, [DutyKinds.ContactPointConsultation] = 1, [DutyKinds.DutyReport] = 3,
     };
 
     public const double MaxWeight = 100;
 
     public const string Rule = "每条履职记录按其类别计分，年度积分为当年（按履职日期）各条记录分值之和，在本级人大代表中排名。"
-        + "分值由本级人大常委会确定：主动提出并形成书面成果的（领衔建议、质询、述职）分值最高，组织开展的一天履职活动（列席、视察、调研、接待）次之，"
-        + "参与他人发起的活动或单项行为（附议、票决、培训、论坛）再次，联系记录次数多、用时短，分值最低；请假缺席只记录、不计分。分值不得为负。";
+        + "分值由本级人大常委会确定：主动提出并形成书面成果的（领衔建议、质询、述职）分值最高，组织开展的一天履职活动（列席、视察、调研、接待、专题询问发言）次之，"
+        + "参与他人发起的活动或单项行为（附议、票决、培训、论坛、基层立法联系点征求意见）再次，联系记录次数多、用时短，分值最低；请假缺席只记录、不计分。分值不得为负。";
 
     public static string Format(double points) => points.ToString("0.##", CultureInfo.InvariantCulture);
 

@@ -106,4 +106,14 @@ public class BillComment
     public DateTime CreatedAt { get; set; }
     public CommentHandling Handling { get; set; } = CommentHandling.Pending;
     [MaxLength(1000)] public string? HandlingReason { get; set; }
+    /// <summary>For a contact point's opinion: the point's deputies who took part in the consultation that produced it.</summary>
+    public List<BillCommentDeputy> Deputies { get; set; } = [];
+}
+
+/// <summary>A deputy who took part in the contact-point consultation behind a comment (基层立法联系点征求意见, in the duty archive).</summary>
+public class BillCommentDeputy
+{
+    public int Id { get; set; }
+    public int BillCommentId { get; set; }
+    public int DeputyId { get; set; }
 }

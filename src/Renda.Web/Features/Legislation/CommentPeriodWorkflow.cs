@@ -8,7 +8,8 @@ using MeetingText = Renda.Web.Features.Meetings.Text;
 namespace Renda.Web.Features.Legislation;
 
 public sealed record CommentPeriodInput(int VersionId, DateOnly OpensOn, DateOnly ClosesOn, string? ShortPeriodReason, int[]? ContactPointIds);
-public sealed record CommentInput(string? NodeId, string? Text, string? Name, string? Contact, int? ContactPointId);
+/// <summary>deputyIds: with contactPointId, the point's deputies who took part in the consultation (each gets 基层立法联系点征求意见).</summary>
+public sealed record CommentInput(string? NodeId, string? Text, string? Name, string? Contact, int? ContactPointId, int[]? DeputyIds = null);
 public sealed record HandlingInput(CommentHandling Handling, string? Reason);
 
 /// <summary>
@@ -97,16 +98,19 @@ public static partial class CommentPeriodWorkflow
         {
             // Contact points have no accounts of their own: the committee's staff enter the opinions they forward.
             actor.RequireStaff();
-            var point = await db.Set<LegislativeContactPoint>().FirstOrDefaultAsync(x => x.Id == pointId && x.CongressId == actor.CongressId, ct)
+            var point = await db.Set<LegislativeContactPoint>().Include(x => x.Deputies).FirstOrDefaultAsync(x => x.Id == pointId && x.CongressId == actor.CongressId, ct)
                 ?? throw DomainException.Invalid("contactPointId", "没有找到该基层立法联系点。");
             var c = await BuildAsync(db, settings, p, input, CommentSource.ContactPoint, ct);
             c.ContactPointId = point.Id;
             c.Name = point.Name;
             c.AccountId = actor.AccountId;
+            c.Deputies = ParticipantsOf(point, input.DeputyIds).Select(d => new BillCommentDeputy { DeputyId = d }).ToList();
             db.Add(c);
+            await FollowContactPointWorkAsync(db, bill, ct);
             await db.SaveChangesAsync(ct);
             return c;
         }
+        if (input.DeputyIds is { Length: > 0 }) throw DomainException.Invalid("deputyIds", "参加征求意见的代表只随基层立法联系点的意见录入。");
         if (!actor.IsDeputy || actor.PersonId is not { } person) throw DomainException.Forbidden("只有人大代表可以以代表身份提出意见；公众请通过公开征求意见页面提出。");
         var deputy = await db.Deputies.Where(d => d.PersonId == person && d.CongressId == bill.CongressId && d.Status == DeputyStatus.Serving)
             .OrderByDescending(d => d.TermId).FirstOrDefaultAsync(ct) ?? throw DomainException.Forbidden("只有本级人大的在任代表可以以代表身份提出意见。");
@@ -118,6 +122,57 @@ public static partial class CommentPeriodWorkflow
         await DutyRecords.AddAsync(db, [deputy.Id], WorkCalendar.Today(db.Clock), DutyKinds.DraftComment, bill.Title, BillWorkflow.Subject, bill.Id, ct);
         await db.SaveChangesAsync(ct);
         return comment;
+    }
+
+    /// <summary>
+    /// The deputies named as having taken part, each of them assigned to the point. Decision: staff name them (the page offers
+    /// the point's deputies to tick) rather than every deputy assigned to the point being credited by default, because a
+    /// point's roster is larger than any one consultation's 座谈会 and the archive is the deputy's evidence of what was done:
+    /// the staff member entering the forwarded opinions has the sign-in sheet. None named: the opinion is the point's alone.
+    /// </summary>
+    private static List<int> ParticipantsOf(LegislativeContactPoint point, int[]? deputyIds)
+    {
+        var ids = (deputyIds ?? []).Distinct().ToList();
+        foreach (var id in ids.Where(id => point.Deputies.All(d => d.DeputyId != id)))
+            throw DomainException.Invalid("deputyIds", $"代表（编号 {id}）不是“{point.Name}”的联系代表。");
+        return ids;
+    }
+
+    /// <summary>Corrects who took part in the consultation behind a contact point's opinion; their duty records follow.</summary>
+    public static async Task SetParticipantsAsync(RendaDbContext db, LegislationActor actor, int commentId, int[]? deputyIds, CancellationToken ct)
+    {
+        actor.RequireStaff();
+        var c = await db.Set<BillComment>().Include(x => x.Deputies).FirstOrDefaultAsync(x => x.Id == commentId, ct) ?? throw DomainException.NotFound("没有找到该意见。");
+        var bill = await db.Set<Bill>().FirstAsync(b => b.Id == c.BillId, ct);
+        if (bill.CongressId != actor.CongressId) throw DomainException.NotFound("没有找到该意见。");
+        if (c.ContactPointId is not { } pointId) throw DomainException.Conflict("这条意见不是基层立法联系点转来的，没有参加征求意见的代表。");
+        var point = await db.Set<LegislativeContactPoint>().Include(x => x.Deputies).FirstAsync(x => x.Id == pointId, ct);
+        var wanted = ParticipantsOf(point, deputyIds);
+        c.Deputies.RemoveAll(d => !wanted.Contains(d.DeputyId));
+        c.Deputies.AddRange(wanted.Where(d => c.Deputies.All(x => x.DeputyId != d)).Select(d => new BillCommentDeputy { DeputyId = d }));
+        await FollowContactPointWorkAsync(db, bill, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Keeps the bill's 基层立法联系点征求意见 records equal to the deputies named on its contact points' opinions (tracked in
+    /// this save or stored): one record per deputy and bill, dated the first opinion the deputy took part in.
+    /// </summary>
+    private static async Task FollowContactPointWorkAsync(RendaDbContext db, Bill bill, CancellationToken ct)
+    {
+        // The comments changed in this save (loaded with their deputies, or new) count as they are now; the others as stored.
+        var tracked = db.ChangeTracker.Entries<BillComment>().Where(e => e.Entity.BillId == bill.Id && e.Entity.ContactPointId != null).Select(e => e.Entity).ToList();
+        var trackedIds = tracked.Where(x => x.Id != 0).Select(x => x.Id).ToList();
+        var stored = await (from d in db.Set<BillCommentDeputy>().AsNoTracking()
+                            join c in db.Set<BillComment>() on d.BillCommentId equals c.Id
+                            where c.BillId == bill.Id && !trackedIds.Contains(c.Id)
+                            select new { d.DeputyId, c.CreatedAt }).ToListAsync(ct);
+        var first = stored.Select(x => (x.DeputyId, x.CreatedAt)).Concat(tracked.SelectMany(x => x.Deputies.Select(d => (d.DeputyId, x.CreatedAt))))
+            .GroupBy(x => x.DeputyId).ToDictionary(g => g.Key, g => g.Min(x => x.CreatedAt));
+        db.RemoveRange(await db.Set<DutyRecord>().Where(r => r.SourceType == BillWorkflow.Subject && r.SourceId == bill.Id && r.Kind == DutyKinds.ContactPointConsultation
+            && !first.Keys.Contains(r.DeputyId)).ToListAsync(ct));
+        foreach (var (deputyId, at) in first)
+            await DutyRecords.AddAsync(db, [deputyId], DateOnly.FromDateTime(at.AddHours(8)), DutyKinds.ContactPointConsultation, bill.Title, BillWorkflow.Subject, bill.Id, ct);
     }
 
     /// <summary>The comment form's limits are those of the congress whose bill it is.</summary>

@@ -20,6 +20,7 @@ public sealed record AgendaRequest(int MeetingId);
 public sealed record ProjectStatusRequest(PlanProjectStatus Status);
 /// <summary>The id of what a request made (a plan project, a contact point, an approval).</summary>
 public sealed record CreatedId(int Id);
+public sealed record DeputyIdsRequest(int[]? DeputyIds);
 public sealed record ArticleInserted(string NodeId);
 public sealed record CommentCreated(int Id, string? NodeId, string? ArticleLabel, CommentSource Source);
 public sealed record PublicCommentCreated(int Id, string? NodeId, string? ArticleLabel);
@@ -77,6 +78,12 @@ public static class LegislationApi
             var p = await LegislationPlan.AddContactPointAsync(db, await ActorAsync(db, user, code, ct), r, ct);
             return TypedResults.Created($"/api/v1/congresses/{code}/contact-points", new CreatedId(p.Id));
         }).WithName("Legislation_AddContactPoint").WithSummary("登记基层立法联系点");
+        congress.MapPost("/contact-points/{pointId:int}/deputies", async (string code, int pointId, DeputyIdsRequest r, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct)
+            => await Endpoints.Done(LegislationPlan.AssignContactPointDeputiesAsync(db, await ActorAsync(db, user, code, ct), pointId, r.DeputyIds, ct)))
+            .WithName("Legislation_AssignContactPointDeputies").WithSummary("安排代表联系基层立法联系点（本级及上下级人大代表）");
+        congress.MapDelete("/contact-points/{pointId:int}/deputies/{deputyId:int}", async (string code, int pointId, int deputyId, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct)
+            => await Endpoints.Done(LegislationPlan.RemoveContactPointDeputyAsync(db, await ActorAsync(db, user, code, ct), pointId, deputyId, ct)))
+            .WithName("Legislation_RemoveContactPointDeputy").WithSummary("代表不再联系该基层立法联系点（已参加的征求意见仍在履职档案）");
         congress.MapGet("/approvals", async (string code, int? year, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct)
             => TypedResults.Ok(await LegislationQueries.ApprovalsAsync(db, await ActorAsync(db, user, code, ct), year, ct)))
             .WithName("Legislation_ListApprovals").WithSummary("报请批准的法规（批准机关与报批机关均可查看）");
@@ -226,6 +233,9 @@ public static class LegislationApi
         period.MapPost("/summary", (int id, SummaryRequest r, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct)
             => Endpoints.Done(CommentPeriodWorkflow.PublishSummaryAsync(db, Actor(user), id, r.Text, ct)))
             .WithName("Legislation_PublishCommentSummary").WithSummary("公布意见采纳情况（征求意见截止、每条意见均已研究处理后）");
+        api.MapPut("/comments/{id:int}/deputies", (int id, DeputyIdsRequest r, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct)
+                => Endpoints.Done(CommentPeriodWorkflow.SetParticipantsAsync(db, Actor(user), id, r.DeputyIds, ct)))
+            .RequireAuthorization().WithTags(Tag).WithName("Legislation_SetCommentDeputies").WithSummary("更正参加联系点征求意见的代表（记入其履职档案）");
         api.MapPost("/comments/{id:int}/handling", (int id, HandlingInput r, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct)
             => Endpoints.Done(CommentPeriodWorkflow.HandleAsync(db, Actor(user), id, r, ct)))
             .RequireAuthorization().WithTags(Tag).WithName("Legislation_HandleComment").WithSummary("研究处理一条意见：采纳、部分采纳或未采纳（后两者须说明理由）");
@@ -241,6 +251,7 @@ public static class LegislationApi
         pub.MapPost("/comments", async (int id, CommentInput r, RendaDbContext db, ClientAddress addresses, HttpContext http, CancellationToken ct) =>
         {
             if (r.ContactPointId is not null) throw DomainException.Invalid("contactPointId", "联系点意见由工作人员录入。");
+            if (r.DeputyIds is { Length: > 0 }) throw DomainException.Invalid("deputyIds", "参加联系点征求意见的代表由工作人员录入。");
             var c = await CommentPeriodWorkflow.CommentAsPublicAsync(db, id, r, addresses.Of(http), ct);
             return TypedResults.Created($"/api/v1/public/comment-periods/{id}", new PublicCommentCreated(c.Id, c.NodeId, c.ArticleLabel));
         }).WithName("Legislation_AddPublicComment").WithSummary("公众对征求意见稿提出意见（可匿名；每个网络地址每小时限量）");

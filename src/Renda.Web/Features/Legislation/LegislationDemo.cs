@@ -1,6 +1,7 @@
 using Renda.Web.Features.Meetings;
 using Renda.Web.Platform.LegalText;
 using Renda.Web.Platform.Organisations;
+using Renda.Web.Platform.People;
 
 namespace Renda.Web.Features.Legislation;
 
@@ -161,6 +162,10 @@ public static class LegislationDemo
             {
                 CongressId = haixi.Id, Name = n, Location = n.StartsWith("州", StringComparison.Ordinal) || n.StartsWith("青海", StringComparison.Ordinal) ? "德令哈市" : n, EstablishedOn = new DateOnly(2020 + i % 3, 6, 1),
             }).ToList();
+            // Haixi deputies work with the first three Haixi points, three each (the first point's take part in its consultation below).
+            var deputies = await db.Deputies.Where(d => d.CongressId == haixi.Id && d.Status == DeputyStatus.Serving).OrderBy(d => d.Id).Skip(60).Take(9).Select(d => d.Id).ToListAsync(ct);
+            for (var k = 0; k < deputies.Count && k / 3 < _points[haixi.Id].Count; k++)
+                _points[haixi.Id][k / 3].Deputies.Add(new ContactPointDeputy { DeputyId = deputies[k], AssignedOn = _points[haixi.Id][k / 3].EstablishedOn });
             db.AddRange(_points[qinghai.Id]);
             db.AddRange(_points[haixi.Id]);
             await db.SaveChangesAsync(ct);
@@ -420,6 +425,8 @@ public static class LegislationDemo
                     CommentPeriodId = period.Id, BillId = bill2.Id, NodeId = arts[article - 1].Id, ArticleLabel = arts[article - 1].Label, Source = source, Text = text,
                     TextHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))), Name = point?.Name, ContactPointId = point?.Id,
                     CreatedAt = At(opens.AddDays(1 + i++)), Handling = CommentHandling.Pending,
+                    // Two of the point's three deputies came to the point's 座谈会 on the draft (the archive's backfill records it).
+                    Deputies = point is null ? [] : point.Deputies.Take(2).Select(d => new BillCommentDeputy { DeputyId = d.DeputyId }).ToList(),
                 });
             }
 

@@ -31,8 +31,26 @@ public static class LegislationModel
             e.HasIndex(c => new { c.CommentPeriodId, c.TextHash });
             e.HasIndex(c => new { c.AddressHash, c.CreatedAt });
             e.HasIndex(c => new { c.ContactPointId, c.CreatedAt });
+            e.HasMany(c => c.Deputies).WithOne().HasForeignKey(d => d.BillCommentId).OnDelete(DeleteBehavior.Cascade);
         });
-        b.Entity<LegislativeContactPoint>().ToTable("LegislativeContactPoints").HasIndex(p => new { p.CongressId, p.Name }).IsUnique();
+        b.Entity<BillCommentDeputy>(e =>
+        {
+            e.ToTable("BillCommentDeputies");
+            e.HasIndex(d => new { d.BillCommentId, d.DeputyId }).IsUnique();
+            e.HasIndex(d => d.DeputyId);
+        });
+        b.Entity<LegislativeContactPoint>(e =>
+        {
+            e.ToTable("LegislativeContactPoints");
+            e.HasIndex(p => new { p.CongressId, p.Name }).IsUnique();
+            e.HasMany(p => p.Deputies).WithOne().HasForeignKey(d => d.ContactPointId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<ContactPointDeputy>(e =>
+        {
+            e.ToTable("ContactPointDeputies");
+            e.HasIndex(d => new { d.ContactPointId, d.DeputyId }).IsUnique();
+            e.HasIndex(d => d.DeputyId);
+        });
         b.Entity<FilingHandover>().ToTable("FilingHandovers").HasIndex(f => f.BillId);
         b.Entity<Approval>(e =>
         {

@@ -51,4 +51,36 @@ public static class LegislationPlan
         await db.SaveUniqueAsync("已有同名的基层立法联系点。", ct);
         return p;
     }
+
+    /// <summary>
+    /// Assigns deputies to a contact point: those of its congress and of the congresses above and below it, as at a liaison
+    /// station (a county's point works with the provincial and prefectural deputies who live there).
+    /// </summary>
+    public static async Task AssignContactPointDeputiesAsync(RendaDbContext db, LegislationActor actor, int pointId, IReadOnlyList<int>? deputyIds, CancellationToken ct)
+    {
+        var p = await LoadContactPointAsync(db, actor, pointId, ct);
+        if (deputyIds is not { Count: > 0 }) throw DomainException.Invalid("deputyIds", "请选择联系点的代表。");
+        await Renda.Web.Features.Deputies.StationWorkflow.RequireDeputiesInTreeAsync(db, p.CongressId, deputyIds, "deputyIds", ct);
+        var today = WorkCalendar.Today(db.Clock);
+        foreach (var d in deputyIds.Distinct().Where(d => p.Deputies.All(x => x.DeputyId != d)))
+            p.Deputies.Add(new ContactPointDeputy { DeputyId = d, AssignedOn = today });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The deputy no longer works with the point; the consultations the deputy took part in stay in the archive.</summary>
+    public static async Task RemoveContactPointDeputyAsync(RendaDbContext db, LegislationActor actor, int pointId, int deputyId, CancellationToken ct)
+    {
+        var p = await LoadContactPointAsync(db, actor, pointId, ct);
+        var row = p.Deputies.FirstOrDefault(d => d.DeputyId == deputyId) ?? throw DomainException.NotFound("该代表不在本联系点。");
+        p.Deputies.Remove(row);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static async Task<LegislativeContactPoint> LoadContactPointAsync(RendaDbContext db, LegislationActor actor, int pointId, CancellationToken ct)
+    {
+        actor.RequireStaff();
+        var p = await db.Set<LegislativeContactPoint>().Include(x => x.Deputies).FirstOrDefaultAsync(x => x.Id == pointId, ct);
+        if (p is null || p.CongressId != actor.CongressId) throw DomainException.NotFound("没有找到该基层立法联系点。");
+        return p;
+    }
 }

@@ -19,7 +19,7 @@ public sealed record VersionView(int Id, int BillId, string BillTitle, int Numbe
     int Articles, IReadOnlyList<ProvisionView> Provisions);
 public sealed record ComparisonView(int BillId, int FromVersionId, string FromLabel, int ToVersionId, string ToLabel, IReadOnlyList<ComparisonRow> Rows);
 public sealed record CommentView(int Id, string? NodeId, string? ArticleLabel, string? CurrentLabel, CommentSource Source, string SourceLabel, string? Name, string? ContactPoint,
-    string Text, DateTime CreatedAt, CommentHandling Handling, string HandlingLabel, string? HandlingReason);
+    string Text, DateTime CreatedAt, CommentHandling Handling, string HandlingLabel, string? HandlingReason, IReadOnlyList<string> Deputies);
 public sealed record CommentPeriodView(int Id, int BillId, string BillTitle, int VersionId, string VersionLabel, DateOnly OpensOn, DateOnly ClosesOn, string? ShortPeriodReason,
     CommentPeriodStatus Status, string StatusLabel, bool AcceptingToday, string? SummaryText, IReadOnlyList<string> ContactPoints, IReadOnlyList<CommentView> Comments,
     CommentPeriodSteps Can);
@@ -29,7 +29,9 @@ public sealed record PlanProjectView(int Id, int Year, PlanCategory Category, st
     PlanProjectStatus Status, string StatusLabel, int? BillId, string? BillStatus);
 public sealed record PlanCategoryFigures(PlanCategory Category, string Label, int Projects, int Done);
 public sealed record PlanView(int Year, IReadOnlyList<PlanProjectView> Projects, IReadOnlyList<PlanCategoryFigures> Achieved);
-public sealed record ContactPointView(int Id, string Name, string Location, DateOnly EstablishedOn, bool National, int Consultations, int Opinions);
+public sealed record ContactPointView(int Id, string Name, string Location, DateOnly EstablishedOn, bool National, int Consultations, int Opinions, IReadOnlyList<ContactPointDeputyView> Deputies);
+/// <summary>A deputy who works with a contact point, of its congress or one above or below it.</summary>
+public sealed record ContactPointDeputyView(int DeputyId, string Name, string Congress);
 public sealed record ApprovalView(int Id, string Title, string SubmittedBy, BillKind Kind, DateOnly SubmittedOn, ApprovalStatus Status, string StatusLabel,
     string? LegalityFindings, bool ConflictFound, int? MeetingId, int? AgendaItemId, DateOnly? DecidedOn, int? BillId, DateOnly? DueOn, ApprovalSteps Can);
 /// <summary>What the reader may do with the approval now (from <see cref="Approval.Machine"/>; only the approving congress's staff).</summary>
@@ -133,12 +135,19 @@ public static class LegislationQueries
         var points = await db.Set<LegislativeContactPoint>().Where(x => pointIds.Contains(x.Id) || db.Set<BillComment>().Any(c => c.CommentPeriodId == periodId && c.ContactPointId == x.Id))
             .ToDictionaryAsync(x => x.Id, x => x.Name, ct);
         var comments = await db.Set<BillComment>().Where(c => c.CommentPeriodId == periodId).OrderBy(c => c.Id).ToListAsync(ct);
+        // The deputies who took part in a contact point's consultation, named with its opinion.
+        var participants = (await (from x in db.Set<BillCommentDeputy>().AsNoTracking()
+                                   join c in db.Set<BillComment>() on x.BillCommentId equals c.Id
+                                   where c.CommentPeriodId == periodId
+                                   join d in db.Deputies on x.DeputyId equals d.Id
+                                   orderby x.Id
+                                   select new { x.BillCommentId, d.Person!.Name }).ToListAsync(ct)).ToLookup(x => x.BillCommentId, x => x.Name);
         var today = WorkCalendar.Today(db.Clock);
         return new CommentPeriodView(p.Id, bill.Id, bill.Title, version.Id, version.Label, p.OpensOn, p.ClosesOn, p.ShortPeriodReason, p.Status, LegislationLabels.Of(p.Status),
             p.IsOpenOn(today), p.SummaryText, pointIds.Where(points.ContainsKey).Select(id => points[id]).ToList(),
             comments.Select(c => new CommentView(c.Id, c.NodeId, c.ArticleLabel, c.NodeId is { } n ? labels.GetValueOrDefault(n) : null, c.Source, LegislationLabels.Of(c.Source),
                 withPersonal || c.Source != CommentSource.Citizen ? c.Name : null, c.ContactPointId is { } cp ? points.GetValueOrDefault(cp) : null, c.Text, c.CreatedAt,
-                c.Handling, LegislationLabels.Of(c.Handling), c.HandlingReason)).ToList(),
+                c.Handling, LegislationLabels.Of(c.Handling), c.HandlingReason, participants[c.Id].ToList())).ToList(),
             new CommentPeriodSteps(p.Can(CommentPeriodAction.Close), p.Can(CommentPeriodAction.Handle), p.Can(CommentPeriodAction.PublishSummary)));
     }
 
@@ -166,11 +175,19 @@ public static class LegislationQueries
     {
         var from = year is { } y ? new DateTime(y, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(-8) : DateTime.MinValue;
         var to = year is { } y2 ? new DateTime(y2 + 1, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(-8) : DateTime.MaxValue;
-        return await db.Set<LegislativeContactPoint>().Where(p => p.CongressId == congressId).OrderByDescending(p => p.National).ThenBy(p => p.Id)
+        var points = await db.Set<LegislativeContactPoint>().Where(p => p.CongressId == congressId).OrderByDescending(p => p.National).ThenBy(p => p.Id)
             .Select(p => new ContactPointView(p.Id, p.Name, p.Location, p.EstablishedOn, p.National,
                 db.Set<CommentPeriodPoint>().Count(x => x.ContactPointId == p.Id && db.Set<CommentPeriod>().Any(c => c.Id == x.CommentPeriodId && c.CreatedAt >= from && c.CreatedAt < to)),
-                db.Set<BillComment>().Count(c => c.ContactPointId == p.Id && c.CreatedAt >= from && c.CreatedAt < to)))
+                db.Set<BillComment>().Count(c => c.ContactPointId == p.Id && c.CreatedAt >= from && c.CreatedAt < to), Array.Empty<ContactPointDeputyView>()))
             .ToListAsync(ct);
+        var pointIds = points.Select(p => p.Id).ToList();
+        var deputies = (await (from x in db.Set<ContactPointDeputy>().AsNoTracking()
+                               where pointIds.Contains(x.ContactPointId)
+                               join d in db.Deputies on x.DeputyId equals d.Id
+                               orderby d.Congress!.Level, d.Id
+                               select new { x.ContactPointId, View = new ContactPointDeputyView(d.Id, d.Person!.Name, d.Congress!.ShortName + "人大代表") }).ToListAsync(ct))
+            .ToLookup(x => x.ContactPointId, x => x.View);
+        return points.Select(p => p with { Deputies = deputies[p.Id].ToList() }).ToList();
     }
 
     public static async Task<List<ApprovalView>> ApprovalsAsync(RendaDbContext db, LegislationActor actor, int? year, CancellationToken ct)

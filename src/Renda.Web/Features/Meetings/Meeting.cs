@@ -175,4 +175,15 @@ public class MeetingAttendee
     [MaxLength(100)] public required string Organisation { get; set; }
     /// <summary>The invited deputy's mandate; the invitation goes into the deputy's duty record.</summary>
     public int? DeputyId { get; set; }
+    /// <summary>Whether an invited deputy came (null: not recorded, read as attending, as the invitation stands).</summary>
+    public AttendanceStatus? Status { get; private set; }
+    /// <summary>The reason for leave or absence.</summary>
+    [MaxLength(200)] public string? Note { get; private set; }
+
+    /// <summary>Recorded like a member's attendance, while the meeting takes attendance; only an invited deputy's is kept.</summary>
+    public void Record(AttendanceStatus status, string? note)
+    {
+        if (DeputyId is null) throw DomainException.Invalid("personId", "只登记应邀列席代表的出席情况。");
+        (Status, Note) = (status, note);
+    }
 }

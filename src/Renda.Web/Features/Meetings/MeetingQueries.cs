@@ -6,7 +6,8 @@ namespace Renda.Web.Features.Meetings;
 public sealed record MeetingListItem(int Id, string Title, int Number, DateOnly StartsOn, DateOnly EndsOn, string Place, MeetingStatus Status, string StatusLabel, int AgendaItems, int Votes, int Resolutions, int Appointments);
 public sealed record AgendaItemView(int Id, int Order, AgendaItemKind Kind, string KindLabel, string Title, string? SubjectType, int? SubjectId, AgendaOutcome Outcome, string OutcomeLabel, string? OutcomeNote);
 public sealed record AttendanceView(int PersonId, string Name, string Post, AttendanceStatus? Status, string StatusLabel, string? Note);
-public sealed record AttendeeView(int Id, AttendeeKind Kind, string KindLabel, string Name, string Organisation, int? DeputyId);
+/// <summary>A non-voting attendee; for an invited deputy, the person to record attendance by and whether the deputy came (null: not recorded).</summary>
+public sealed record AttendeeView(int Id, AttendeeKind Kind, string KindLabel, string Name, string Organisation, int? DeputyId, int? PersonId, AttendanceStatus? Status, string? StatusLabel, string? Note);
 public sealed record VoteSummary(int Id, int AgendaItemId, VoteKind Kind, string KindLabel, string Title, bool Secret, VoteStatus Status, string StatusLabel, int? Yes, int? No, int? Abstain, bool? Passed);
 public sealed record MeetingDetail(int Id, string Title, int Number, DateOnly StartsOn, DateOnly EndsOn, string Place, MeetingStatus Status, string StatusLabel,
     DateTime? NoticeSentAt, string? ShortNoticeReason, string? Minutes, int SeatedMembers, int Present, bool Quorate,
@@ -70,11 +71,14 @@ public static class MeetingQueries
             : new AttendanceView(s.PersonId, s.Name, s.PostLabel, null, "未登记", null)).ToList();
         var present = attendance.Count(a => a.Status == AttendanceStatus.Present);
         var votes = await db.Set<Vote>().AsNoTracking().Where(v => v.MeetingId == id).OrderBy(v => v.Id).ToListAsync(ct);
+        var invited = m.Attendees.Where(a => a.DeputyId is not null).Select(a => a.DeputyId!.Value).ToList();
+        var persons = await db.Deputies.Where(d => invited.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => (int?)d.PersonId, ct);
         return new MeetingDetail(m.Id, m.Title, m.Number, m.StartsOn, m.EndsOn, m.Place, m.Status, MeetingLabels.Of(m.Status), m.NoticeSentAt, m.ShortNoticeReason, m.Minutes,
             seated.Count, present, Vote.Quorate(present, seated.Count),
             m.Agenda.OrderBy(a => a.Order).Select(a => new AgendaItemView(a.Id, a.Order, a.Kind, MeetingLabels.Of(a.Kind), a.Title, a.SubjectType, a.SubjectId, a.Outcome, MeetingLabels.Of(a.Outcome), a.OutcomeNote)).ToList(),
             attendance,
-            m.Attendees.OrderBy(a => a.Kind).ThenBy(a => a.Id).Select(a => new AttendeeView(a.Id, a.Kind, MeetingLabels.Of(a.Kind), a.Name, a.Organisation, a.DeputyId)).ToList(),
+            m.Attendees.OrderBy(a => a.Kind).ThenBy(a => a.Id).Select(a => new AttendeeView(a.Id, a.Kind, MeetingLabels.Of(a.Kind), a.Name, a.Organisation, a.DeputyId,
+                a.DeputyId is { } d ? persons.GetValueOrDefault(d) : null, a.Status, a.DeputyId is null ? null : a.Status is { } st ? MeetingLabels.Of(st) : "未登记", a.Note)).ToList(),
             votes.Select(Summary).ToList(), Allowed(Meeting.Machine, a => m.Can(a)));
     }
 

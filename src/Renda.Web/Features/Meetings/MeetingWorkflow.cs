@@ -127,25 +127,42 @@ public static class MeetingWorkflow
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// Records who came: members seated on the meeting day and, in the same list, deputies invited to attend (列席), each by
+    /// person. An invited deputy on leave or absent has 请假缺席会议 in the archive instead of the invitation's 列席 record,
+    /// as a member who holds a mandate does; recorded present again, the 列席 record is back.
+    /// </summary>
     public static async Task RecordAttendanceAsync(RendaDbContext db, MeetingActor actor, int meetingId, IReadOnlyList<AttendanceEntry> entries, CancellationToken ct)
     {
         actor.RequireStaff();
         var m = await LoadAsync(db, actor, meetingId, ct);
         m.Require(MeetingAction.RecordAttendance);
-        if (entries.Count == 0) throw DomainException.Invalid("entries", "请至少登记一名组成人员的出席情况。");
+        if (entries.Count == 0) throw DomainException.Invalid("entries", "请至少登记一名组成人员或列席代表的出席情况。");
         var seated = (await Members.SeatedOnAsync(db, m.CongressId, m.StartsOn, ct)).Select(s => s.PersonId).ToHashSet();
+        var invitedDeputies = m.Attendees.Where(a => a.DeputyId is not null).Select(a => a.DeputyId!.Value).ToList();
+        var invited = (await db.Deputies.Where(d => invitedDeputies.Contains(d.Id)).Select(d => new { d.Id, d.PersonId }).ToListAsync(ct))
+            .ToDictionary(d => d.PersonId, d => m.Attendees.First(a => a.DeputyId == d.Id));
         var openVotes = (await db.Set<Vote>().Include(v => v.Members).Where(v => v.MeetingId == m.Id).ToListAsync(ct)).Where(v => v.Can(VoteAction.RecordPresence)).ToList();
         foreach (var (e, i) in entries.Select((e, i) => (e, i)))
         {
-            if (!seated.Contains(e.PersonId)) throw DomainException.Invalid($"entries[{i}].personId", "只能登记会议日期在任的常委会组成人员的出席情况。");
             if (!Enum.IsDefined(e.Status)) throw DomainException.Invalid($"entries[{i}].status", "出席情况应为出席、请假或缺席。");
             var note = Text.Optional($"entries[{i}].note", e.Note, "备注", 200);
-            if (m.Attendance.FirstOrDefault(a => a.PersonId == e.PersonId) is { } row)
-                row.Record(e.Status, note);
+            if (seated.Contains(e.PersonId))
+            {
+                if (m.Attendance.FirstOrDefault(a => a.PersonId == e.PersonId) is { } row)
+                    row.Record(e.Status, note);
+                else
+                    m.Attendance.Add(MeetingAttendance.Of(e.PersonId, e.Status, note));
+                foreach (var v in openVotes) v.UpdatePresence(e.PersonId, e.Status == AttendanceStatus.Present);
+                await RecordAbsenceAsync(db, m, e.PersonId, e.Status, note, ct);
+            }
+            else if (invited.TryGetValue(e.PersonId, out var attendee))
+            {
+                attendee.Record(e.Status, note);
+                await RecordInvitedAsync(db, m, attendee.DeputyId!.Value, e.Status, note, ct);
+            }
             else
-                m.Attendance.Add(MeetingAttendance.Of(e.PersonId, e.Status, note));
-            foreach (var v in openVotes) v.UpdatePresence(e.PersonId, e.Status == AttendanceStatus.Present);
-            await RecordAbsenceAsync(db, m, e.PersonId, e.Status, note, ct);
+                throw DomainException.Invalid($"entries[{i}].personId", "只能登记会议日期在任的常委会组成人员或应邀列席代表的出席情况。");
         }
         await db.SaveChangesAsync(ct);
     }
@@ -167,6 +184,21 @@ public static class MeetingWorkflow
         var title = AbsenceTitle(m.Title, status, note);
         foreach (var r in stored) r.Title = title;
         await DutyRecords.AddAsync(db, deputies, m.StartsOn, DutyKinds.MeetingAbsence, title, Subject, m.Id, ct);
+    }
+
+    /// <summary>
+    /// An invited deputy who did not come did not attend: the invitation's 列席常委会会议 record gives way to 请假缺席会议 with
+    /// the reason (read the same as a member's), so the archive and the points never count a meeting the deputy missed.
+    /// </summary>
+    private static async Task RecordInvitedAsync(RendaDbContext db, Meeting m, int deputyId, AttendanceStatus status, string? note, CancellationToken ct)
+    {
+        var stored = await db.Set<DutyRecord>().Where(r => r.SourceType == Subject && r.SourceId == m.Id && r.DeputyId == deputyId
+            && (r.Kind == DutyKinds.MeetingAbsence || r.Kind == DutyKinds.MeetingAttendance)).ToListAsync(ct);
+        var (keep, drop) = status == AttendanceStatus.Present ? (DutyKinds.MeetingAttendance, DutyKinds.MeetingAbsence) : (DutyKinds.MeetingAbsence, DutyKinds.MeetingAttendance);
+        db.RemoveRange(stored.Where(r => r.Kind == drop));
+        var title = status == AttendanceStatus.Present ? m.Title : AbsenceTitle(m.Title, status, note);
+        foreach (var r in stored.Where(r => r.Kind == keep)) r.Title = title;
+        await DutyRecords.AddAsync(db, [deputyId], m.StartsOn, keep, title, Subject, m.Id, ct);
     }
 
     public static string AbsenceTitle(string meeting, AttendanceStatus status, string? note)
@@ -199,7 +231,7 @@ public static class MeetingWorkflow
         };
         m.Attendees.Add(attendee);
         if (deputyId is { } dep)
-            db.Add(new DutyRecord { DeputyId = dep, On = m.StartsOn, Kind = "列席常委会会议", Title = m.Title, SourceType = Subject, SourceId = m.Id });
+            await DutyRecords.AddAsync(db, [dep], m.StartsOn, DutyKinds.MeetingAttendance, m.Title, Subject, m.Id, ct);
         await db.SaveChangesAsync(ct);
         return attendee;
     }

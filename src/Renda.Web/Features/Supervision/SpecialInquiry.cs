@@ -22,7 +22,10 @@ public class InquiryQuestion
 {
     public int Id { get; set; }
     public int InquiryId { get; set; }
+    /// <summary>The asker's name as read out: a member, a deputy, or someone invited who holds no mandate.</summary>
     [MaxLength(50)] public required string Asker { get; set; }
+    /// <summary>The asker's deputy mandate in the inquiry's congress, when the asker holds one: the question enters the duty archive.</summary>
+    public int? AskerDeputyId { get; set; }
     [MaxLength(100)] public required string AddressedOrgan { get; set; }
     [MaxLength(2000)] public required string Question { get; set; }
     [MaxLength(50)] public string? AnsweredBy { get; set; }

@@ -184,6 +184,10 @@ public static class SupervisionApi
             var q = await InquiryWorkflow.AddQuestionAsync(db, Actor(user), id, r, ct);
             return TypedResults.Created($"/api/v1/supervision/inquiries/{id}", new SupervisionItemId(q.Id));
         }).WithName("Supervision_AddQuestion").WithSummary("记录询问问题和答复");
+        supervision.MapPut("/inquiry-questions/{id:int}", (int id, QuestionInput r, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct)
+            => Endpoints.Done(InquiryWorkflow.UpdateQuestionAsync(db, Actor(user), id, r, ct))).WithName("Supervision_UpdateQuestion").WithSummary("更正询问问题（询问人、问题、答复）");
+        supervision.MapDelete("/inquiry-questions/{id:int}", (int id, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct)
+            => Endpoints.Done(InquiryWorkflow.RemoveQuestionAsync(db, Actor(user), id, ct))).WithName("Supervision_RemoveQuestion").WithSummary("删除误记的询问问题");
         supervision.MapPost("/inquiry-questions/{id:int}/done", (int id, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct)
             => Endpoints.Done(InquiryWorkflow.CompleteCommitmentAsync(db, Actor(user), id, ct))).WithName("Supervision_CompleteCommitment").WithSummary("记录承诺事项已落实");
         supervision.MapGet("/surveys/{id:int}", async Task<Ok<SurveyView>> (int id, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct)

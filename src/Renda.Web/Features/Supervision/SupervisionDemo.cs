@@ -223,7 +223,22 @@ public static class SupervisionDemo
             inquiry.Questions.Add(new InquiryQuestion { Asker = members[5].Name, AddressedOrgan = "海西州教育局", Question = "农牧区学校音体美教师短缺问题如何解决？", AnsweredBy = "州教育局局长", Answer = "通过特岗计划、县管校聘和走教制度补充，三年内配齐。", Commitment = "2024年秋季学期前补充音体美教师60名", CommitmentDoneOn = new DateOnly(2024, 9, 1) });
             inquiry.Questions.Add(new InquiryQuestion { Asker = members[7].Name, AddressedOrgan = "海西州财政局", Question = "学前教育生均经费如何保障？", AnsweredBy = "州财政局局长", Answer = "已将学前教育生均公用经费纳入预算，逐年提高标准。", Commitment = "2024年起生均公用经费提高到每年800元" });
             inquiry.Questions.Add(new InquiryQuestion { Asker = members[9].Name, AddressedOrgan = "海西州人民政府", Question = "职业教育如何与盐湖产业需求对接？", AnsweredBy = "州人民政府副州长", Answer = "推动州职业技术学校与盐湖企业共建实训基地，开设订单班。" });
+            // A deputy invited to the meeting asks too (列席代表参加专题询问): the demo deputy, so the phone archive shows it.
+            var invited = await db.Deputies.Where(d => d.CongressId == haixi.Id && d.Status == DeputyStatus.Serving
+                    && db.Accounts.Any(a => a.UserName == "daibiao" && a.PersonId == d.PersonId))
+                .Select(d => new { d.Id, d.Person!.Name }).FirstOrDefaultAsync(ct);
+            if (invited is not null)
+                inquiry.Questions.Add(new InquiryQuestion { Asker = invited.Name, AskerDeputyId = invited.Id, AddressedOrgan = "海西州教育局", Question = "牧区寄宿制学校冬季取暖经费能否足额保障？", AnsweredBy = "州教育局局长", Answer = "已纳入州级财政预算，按实际供暖期足额拨付。" });
+            // Member askers who hold a deputy's mandate of the congress are linked to it (by person), so the question is in their archive.
+            var askers = new[] { members[5], members[7], members[9] };
+            var personIds = askers.Select(a => a.PersonId).ToList();
+            var mandates = await db.Deputies.Where(d => d.CongressId == haixi.Id && d.Status == DeputyStatus.Serving && personIds.Contains(d.PersonId))
+                .Select(d => new { d.Id, d.PersonId }).ToListAsync(ct);
+            for (var k = 0; k < askers.Length; k++)
+                inquiry.Questions[k].AskerDeputyId = mandates.FirstOrDefault(d => d.PersonId == askers[k].PersonId)?.Id;
             db.Add(inquiry);
+            await db.SaveChangesAsync(ct);
+            await InquiryWorkflow.FollowInArchiveAsync(db, inquiry, ct);
             await db.SaveChangesAsync(ct);
         }
 

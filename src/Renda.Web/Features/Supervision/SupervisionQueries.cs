@@ -32,7 +32,7 @@ public sealed record TeamView(string Role, string Name);
 public sealed record PartView(string Congress, int Id, string Status, string? Findings, string? Report);
 public sealed record SurveyView(int Id, int Year, SurveyKind Kind, string KindLabel, string Topic, DateOnly StartsOn, DateOnly EndsOn, string? Places, string? Participants, IReadOnlyList<string> Deputies,
     string? Findings, string? Report, int? TopicId);
-public sealed record QuestionView(int Id, string Asker, string AddressedOrgan, string Question, string? AnsweredBy, string? Answer, string? Commitment, DateOnly? CommitmentDoneOn);
+public sealed record QuestionView(int Id, string Asker, string AddressedOrgan, string Question, string? AnsweredBy, string? Answer, string? Commitment, DateOnly? CommitmentDoneOn, int? AskerDeputyId);
 public sealed record InquiryView(int Id, int Year, string Title, DateOnly HeldOn, int? MeetingId, int? WorkReportId, IReadOnlyList<QuestionView> Questions, int? TopicId);
 public sealed record ProposerView(int PersonId, string Name, bool? Satisfied);
 public sealed record InterpellationView(int Id, int Year, string Title, string Questions, int OrganId, string Organ, DateOnly FiledOn, InterpellationStatus Status, string StatusLabel,
@@ -168,7 +168,7 @@ public static class SupervisionQueries
     {
         var q = await InquiryWorkflow.LoadInquiryAsync(db, actor, id, ct);
         return new InquiryView(q.Id, q.Year, q.Title, q.HeldOn, q.MeetingId, q.WorkReportId, q.Questions.OrderBy(x => x.Id)
-            .Select(x => new QuestionView(x.Id, x.Asker, x.AddressedOrgan, x.Question, x.AnsweredBy, x.Answer, x.Commitment, x.CommitmentDoneOn)).ToList(), q.TopicId);
+            .Select(x => new QuestionView(x.Id, x.Asker, x.AddressedOrgan, x.Question, x.AnsweredBy, x.Answer, x.Commitment, x.CommitmentDoneOn, x.AskerDeputyId)).ToList(), q.TopicId);
     }
 
     public static async Task<List<InterpellationView>> InterpellationsAsync(RendaDbContext db, SupervisionActor actor, int? year, CancellationToken ct)

@@ -29,7 +29,8 @@ public static class DutyKinds
     public const string Inspection = "参加执法检查";
     public const string DeputyInspection = "参加代表视察";
     public const string Survey = "参加专题调研";
-    public const string Inquiry = "参加专题询问";
+    /// <summary>A question the deputy asked at a special inquiry (one record per inquiry, however many questions).</summary>
+    public const string InquiryQuestion = "专题询问发言";
     public const string Interpellation = "参与质询";
     public const string DraftComment = "对法规草案提出意见";
     public const string SuggestionLead = "领衔提出建议";
@@ -41,12 +42,13 @@ public static class DutyKinds
     public const string Forum = "参加代表论坛";
     public const string Contact = "联系群众和代表";
     public const string JointInspection = "参加四级代表集中视察";
-    public const string ContactPointWork = "参加基层立法联系点工作";
+    /// <summary>Took part in a legislative contact point's consultation on a draft (one record per bill).</summary>
+    public const string ContactPointConsultation = "基层立法联系点征求意见";
     public const string DutyReport = "向选民述职";
 
-    public static readonly IReadOnlyList<string> All = [MeetingAttendance, MeetingAbsence, Inspection, DeputyInspection, Survey, Inquiry,
+    public static readonly IReadOnlyList<string> All = [MeetingAttendance, MeetingAbsence, Inspection, DeputyInspection, Survey, InquiryQuestion,
         Interpellation, DraftComment, SuggestionLead, SuggestionCoSigner, LivelihoodBallot, Reception, OpinionHandled, Training, Forum,
-        Contact, JointInspection, ContactPointWork, DutyReport];
+        Contact, JointInspection, ContactPointConsultation, DutyReport];
 }
 
 public sealed record DutyRecordView(int Id, DateOnly On, string Kind, string Title, string SourceType, int SourceId);

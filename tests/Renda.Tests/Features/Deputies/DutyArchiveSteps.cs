@@ -37,6 +37,39 @@ public static class DutyArchiveSteps
         return await scope.Context.Set<T>().CountAsync();
     }
 
+    /// <summary>Serving deputies of a congress (Haixi by default), in roster order from skip: each test class takes its own range.</summary>
+    public static async Task<List<(int Id, int PersonId, string Name)>> DeputiesAsync(this RendaApp app, int skip, int take, string code = MeetingSteps.Haixi)
+    {
+        await using var scope = app.Db();
+        return (await scope.Context.Deputies.Where(d => d.Congress!.Code == code && d.Status == DeputyStatus.Serving).OrderBy(d => d.Id).Skip(skip).Take(take)
+            .Select(d => new { d.Id, d.PersonId, d.Person!.Name }).ToListAsync()).Select(d => (d.Id, d.PersonId, d.Name)).ToList();
+    }
+
+    /// <summary>The archive's records of one kind from one source, by deputy.</summary>
+    public static async Task<List<DutyRecord>> RecordsOfAsync(this RendaApp app, string kind, string sourceType, int sourceId)
+    {
+        await using var scope = app.Db();
+        return await scope.Context.Set<DutyRecord>().AsNoTracking().Where(r => r.Kind == kind && r.SourceType == sourceType && r.SourceId == sourceId).OrderBy(r => r.DeputyId).ToListAsync();
+    }
+
+    /// <summary>Deletes every record of a kind, rebuilds twice and returns (restored count, the second run's additions, count after it).</summary>
+    public static async Task<(int Restored, int SecondRun, int After)> RebuildKindTwiceAsync(this RendaApp app, string kind)
+    {
+        await using (var scope = app.Db())
+            await scope.Context.Set<DutyRecord>().Where(r => r.Kind == kind).ExecuteDeleteAsync();
+        var staff = await app.StaffAsync();
+        await (await staff.PostJsonAsync("/api/v1/deputies/archive/rebuild")).ShouldBeOkJsonAsync();
+        var restored = await app.CountKindAsync(kind);
+        var second = (await (await staff.PostJsonAsync("/api/v1/deputies/archive/rebuild")).ShouldBeOkJsonAsync()).GetProperty("added").GetInt32();
+        return (restored, second, await app.CountKindAsync(kind));
+    }
+
+    public static async Task<int> CountKindAsync(this RendaApp app, string kind)
+    {
+        await using var scope = app.Db();
+        return await scope.Context.Set<DutyRecord>().CountAsync(r => r.Kind == kind);
+    }
+
     public static IEnumerable<string> Kinds(this JsonElement archive) => archive.GetProperty("kinds").EnumerateArray().Select(k => k.Str("kind"));
     public static double Points(this JsonElement archive) => archive.GetProperty("points").GetDouble();
 }

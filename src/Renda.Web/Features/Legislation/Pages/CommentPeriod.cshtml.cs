@@ -8,6 +8,9 @@ public class CommentPeriodModel(RendaDbContext db) : LegislationPageModel(db)
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     public CommentPeriodView P { get; private set; } = null!;
     public List<LegislativeContactPoint> Points { get; private set; } = [];
+    /// <summary>The points with their deputies, for naming who took part in a consultation.</summary>
+    public List<ContactPointView> PointViews { get; private set; } = [];
+    [BindProperty] public List<int> DeputyIds { get; set; } = [];
     public List<ProvisionView> Articles { get; private set; } = [];
     [BindProperty] public int CommentId { get; set; }
     [BindProperty] public CommentHandling Handling { get; set; }
@@ -22,6 +25,7 @@ public class CommentPeriodModel(RendaDbContext db) : LegislationPageModel(db)
         await CommentPeriodWorkflow.LoadAsync(Db, Actor, Id, ct);
         P = await LegislationQueries.CommentPeriodAsync(Db, Id, Actor.IsStaff, ct);
         Points = await Db.Set<LegislativeContactPoint>().AsNoTracking().Where(x => x.CongressId == Actor.CongressId).OrderBy(x => x.Id).ToListAsync(ct);
+        if (Actor.IsStaff) PointViews = await LegislationQueries.ContactPointsAsync(Db, Actor.CongressId, null, ct);
         Articles = (await LegislationQueries.VersionAsync(Db, Actor, P.BillId, P.VersionId, ct)).Provisions.Where(x => x.Kind == Platform.LegalText.LegalUnitKind.Article).ToList();
     }
 
@@ -36,6 +40,6 @@ public class CommentPeriodModel(RendaDbContext db) : LegislationPageModel(db)
         => StepAsync(a => CommentPeriodWorkflow.PublishSummaryAsync(Db, a, Id, Summary, ct), "采纳情况已在公开页面公布。", () => Here, ct);
 
     public Task<IActionResult> OnPostPointAsync(CancellationToken ct)
-        => StepAsync(a => CommentPeriodWorkflow.CommentSignedInAsync(Db, a, Id, new CommentInput(string.IsNullOrEmpty(NodeId) ? null : NodeId, Text, null, null, ContactPointId), ct),
+        => StepAsync(a => CommentPeriodWorkflow.CommentSignedInAsync(Db, a, Id, new CommentInput(string.IsNullOrEmpty(NodeId) ? null : NodeId, Text, null, null, ContactPointId, DeputyIds.ToArray()), ct),
             "联系点意见已录入。", () => Here, ct);
 }
