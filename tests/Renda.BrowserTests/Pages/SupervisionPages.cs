@@ -172,6 +172,27 @@ public sealed class SupervisionInquiryPage(IPage page) : ShellPage(page)
         return inquiry;
     }
 
+    public ILocator Questions => Page.GetByTestId("questions");
+
+    /// <summary>Records a question whose asker is picked from the roster (the name comes with it).</summary>
+    public async Task RecordQuestionAsync(int askerDeputyId, string organ, string question)
+    {
+        var form = Page.GetByTestId("question-form");
+        await form.GetByLabel("询问人（代表）").SelectOptionAsync(new SelectOptionValue { Value = askerDeputyId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await form.GetByLabel("应询机关").FillAsync(organ);
+        await form.GetByLabel("问题").FillAsync(question);
+        await SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "记录" }));
+    }
+
+    /// <summary>Corrects the text of the question that reads <paramref name="question"/>.</summary>
+    public async Task CorrectQuestionAsync(string question, string corrected)
+    {
+        var edit = Questions.GetByTestId("question").Filter(new() { HasText = question }).GetByTestId("question-edit");
+        await edit.Locator("summary").ClickAsync();
+        await edit.GetByLabel("问题").FillAsync(corrected);
+        await SubmitAsync(edit.GetByRole(AriaRole.Button, new() { Name = "保存更正" }));
+    }
+
     public async Task LinkTopicAsync(string topic)
     {
         var form = Page.GetByTestId("topic-link-form");

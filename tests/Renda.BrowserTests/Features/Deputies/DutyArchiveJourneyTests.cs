@@ -50,4 +50,34 @@ public sealed class DutyArchiveJourneyTests(BrowserApp app, ITestOutputHelper ou
         await SnapAsync(deputy, "5-corrected");
         await CspShouldBeCleanAsync(deputy);
     }
+
+    [Fact]
+    public async Task Staff_record_an_inquiry_question_by_a_deputy_and_the_deputy_sees_it_in_the_archive_on_a_phone()
+    {
+        var today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime.AddHours(8));
+        const string title = "关于全州牧区饮水安全工作的专题询问";
+        var deputyId = (await (await RendaApi.ClientAsync(App, "daibiao")).GetJsonAsync("/api/v1/deputies/me")).GetProperty("deputyId").GetInt32();
+
+        var (staff, _) = await SignedInAsync("daigongwei");
+        var inquiry = await SupervisionInquiryPage.ArrangeAsync(staff.Page, title, today);
+        await inquiry.RecordQuestionAsync(deputyId, "海西州水利局", "牧区集中供水工程何时全覆盖？");
+        await Expect(inquiry.Message).ToContainTextAsync("询问已记录");
+        await Expect(inquiry.Questions).ToContainTextAsync("牧区集中供水工程何时全覆盖？");
+        await Expect(inquiry.Questions.GetByTestId("question").First).ToContainTextAsync("代表");
+        await inquiry.CorrectQuestionAsync("牧区集中供水工程何时全覆盖？", "牧区集中供水工程何时实现全覆盖？");
+        await Expect(inquiry.Message).ToContainTextAsync("询问已更正");
+        await Expect(inquiry.Questions).ToContainTextAsync("牧区集中供水工程何时实现全覆盖？");
+        await SnapAsync(staff, "1-question");
+        await CspShouldBeCleanAsync(staff);
+
+        var (deputy, _) = await SignedInAsync("daibiao", phone: true);
+        var archive = await MyArchivePage.OpenAsync(deputy.Page);
+        await Expect(archive.Kinds).ToContainTextAsync("专题询问发言");
+        var record = archive.Records.GetByText(title);
+        await Expect(record).ToBeVisibleAsync();
+        await Expect(archive.Records).ToContainTextAsync("专题询问发言");
+        await ShouldFitThePhoneAsync(archive);
+        await SnapAsync(deputy, "2-archive");
+        await CspShouldBeCleanAsync(deputy);
+    }
 }

@@ -107,6 +107,35 @@ public abstract class ContactPointArchiveTests(RendaApp app)
         var demoPoints = (await (await app.ApiClientAsync("fagongwei")).GetJsonAsync(Points)).EnumerateArray().Count(p => p.GetProperty("deputies").GetArrayLength() > 0);
         demoPoints.ShouldBeGreaterThanOrEqualTo(3);
     }
+
+    [Fact]
+    public async Task The_pages_show_a_points_deputies_and_offer_them_when_staff_enter_its_opinions()
+    {
+        var api = await app.ApiClientAsync("fagongwei");
+        var point = (await api.GetJsonAsync(Points)).EnumerateArray().First(p => p.GetProperty("deputies").GetArrayLength() > 0);
+        var name = point.GetProperty("deputies")[0].Str("name");
+        var browser = await app.BrowserClientAsync("fagongwei");
+        (await PageAsync(browser, "/legislation/contact-points")).ShouldContain($"/legislation/contact-points/{point.Id()}");
+        var page = await PageAsync(browser, $"/legislation/contact-points/{point.Id()}");
+        page.ShouldContain(name);
+        // Searching the roster offers deputies of this congress and those above and below it to assign.
+        (await PageAsync(browser, $"/legislation/contact-points/{point.Id()}?q={Uri.EscapeDataString(name)}")).ShouldContain("安排联系本点");
+        // The demo's open Haixi period: its point's opinion names who took part, and the entry form offers the points' deputies.
+        var period = (await api.GetJsonAsync($"/api/v1/congresses/{LegislationSteps.Haixi}/comment-periods")).EnumerateArray()
+            .First(p => p.GetProperty("comments").EnumerateArray().Any(c => c.GetProperty("deputies").GetArrayLength() > 0));
+        var html = await PageAsync(browser, $"/legislation/comments/{period.Id()}");
+        html.ShouldContain("参加征求意见的代表：");
+        html.ShouldContain("data-testid=\"point-deputies\"");
+        (await (await app.BrowserClientAsync("daibiao")).GetAsync($"/legislation/contact-points/{point.Id()}")).StatusCode.ShouldNotBe(HttpStatusCode.InternalServerError);
+    }
+
+    private static async Task<string> PageAsync(HttpClient client, string url)
+    {
+        var r = await client.GetAsync(url);
+        var html = await r.Content.ReadAsStringAsync();
+        r.StatusCode.ShouldBe(HttpStatusCode.OK, $"{url}: {html[..Math.Min(html.Length, 2000)]}");
+        return html;
+    }
 }
 
 public sealed class ContactPointArchiveTests_Sqlite(SqliteApp app) : ContactPointArchiveTests(app), IClassFixture<SqliteApp>;

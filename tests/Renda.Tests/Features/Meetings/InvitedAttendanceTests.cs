@@ -58,6 +58,10 @@ public abstract class InvitedAttendanceTests(RendaApp app)
         detail.GetProperty("present").GetInt32().ShouldBe(1);
         detail.GetProperty("attendance").GetArrayLength().ShouldBe(MeetingSteps.Seats);
         (await ArchiveOfAsync(invited[1].Id, meeting)).ShouldBe([(DutyKinds.MeetingAbsence, $"{title}（缺席）")]);
+        // The page's attendance form lists the invited deputies after the members, in the same list.
+        var html = await (await app.BrowserClientAsync("daigongwei")).GetStringAsync($"/meetings/{meeting}");
+        html.ShouldContain("data-testid=\"invited-attendance\"");
+        html.ShouldContain($"name=\"Attendance[{MeetingSteps.Seats}].PersonId\" value=\"{d.PersonId}\"");
     }
 
     [Fact]

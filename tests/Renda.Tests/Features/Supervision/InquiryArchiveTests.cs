@@ -95,6 +95,19 @@ public abstract class InquiryArchiveTests(RendaApp app)
         var (restored, second, after) = await app.RebuildKindTwiceAsync(DutyKinds.InquiryQuestion);
         (restored, second, after).ShouldBe((pairs, 0, pairs));
     }
+
+    [Fact]
+    public async Task The_inquiry_page_offers_the_deputies_as_askers_and_marks_a_deputys_question()
+    {
+        var (staff, inquiry) = await InquiryAsync("关于农牧区教育质量的专题询问（页面）");
+        var deputy = (await app.DeputiesAsync(204, 1))[0];
+        await staff.PostJsonAsync(Questions(inquiry), Ask(deputy.Id)).CreatedAsync();
+        var r = await (await app.BrowserClientAsync("daigongwei")).GetAsync($"/supervision/inquiries/{inquiry}");
+        var html = await r.Content.ReadAsStringAsync();
+        r.StatusCode.ShouldBe(HttpStatusCode.OK, html);
+        html.ShouldContain($"<option value=\"{deputy.Id}\">{deputy.Name}</option>");
+        html.ShouldContain("title=\"已记入该代表的履职档案\"");
+    }
 }
 
 public sealed class InquiryArchiveTests_Sqlite(SqliteApp app) : InquiryArchiveTests(app), IClassFixture<SqliteApp>;

@@ -30,6 +30,9 @@ public class InquiryModel(RendaDbContext db) : SupervisionPageModel(db)
     public Task<IActionResult> OnPostQuestionAsync(string? asker, int? askerDeputyId, string? addressedOrgan, string? question, string? answeredBy, string? answer, string? commitment, CancellationToken ct)
         => StepAsync(a => InquiryWorkflow.AddQuestionAsync(Db, a, Id, new QuestionInput(asker, addressedOrgan, question, answeredBy, answer, commitment, askerDeputyId), ct), "询问已记录。", Here, ct);
 
+    public Task<IActionResult> OnPostEditAsync(int questionId, string? asker, int? askerDeputyId, string? addressedOrgan, string? question, string? answeredBy, string? answer, string? commitment, CancellationToken ct)
+        => StepAsync(a => InquiryWorkflow.UpdateQuestionAsync(Db, a, questionId, new QuestionInput(asker, addressedOrgan, question, answeredBy, answer, commitment, askerDeputyId), ct), "询问已更正。", Here, ct);
+
     public Task<IActionResult> OnPostRemoveAsync(int questionId, CancellationToken ct)
         => StepAsync(a => InquiryWorkflow.RemoveQuestionAsync(Db, a, questionId, ct), "询问问题已删除。", Here, ct);
 
