@@ -103,6 +103,16 @@ public sealed class SqliteApp : RendaApp
         var dir = Directory.CreateTempSubdirectory("renda-template-").FullName;
         DemoFiles.Copy(app.DataDir, dir);
         Backup(app.ConnectionString, Path.Combine(dir, "renda.db"));
+        // A plain rollback-journal file that nobody opens again: each test copies it as a file. Copying by SQLite's backup
+        // from many fixtures at once failed now and then with "database is locked" (a WAL database's first readers race to
+        // set up its shared memory, and a backup step does not wait).
+        using (var plain = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dir, "renda.db")};Pooling=False"))
+        {
+            plain.Open();
+            using var journal = plain.CreateCommand();
+            journal.CommandText = "PRAGMA journal_mode=DELETE";
+            journal.ExecuteNonQuery();
+        }
         AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(dir, recursive: true); } catch (IOException) { } };
         return dir;
     }, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -110,7 +120,7 @@ public sealed class SqliteApp : RendaApp
     protected override void CopyTemplate()
     {
         DemoFiles.Copy(Template.Value, DataDir);
-        Backup($"Data Source={Path.Combine(Template.Value, "renda.db")}", Path.Combine(DataDir, "renda.db"));
+        File.Copy(Path.Combine(Template.Value, "renda.db"), Path.Combine(DataDir, "renda.db"), overwrite: true);
     }
 
     /// <summary>SQLite's online backup: a consistent copy whatever the journal holds.</summary>
