@@ -19,7 +19,8 @@ public sealed record VersionView(int Id, int BillId, string BillTitle, int Numbe
     int Articles, IReadOnlyList<ProvisionView> Provisions);
 public sealed record ComparisonView(int BillId, int FromVersionId, string FromLabel, int ToVersionId, string ToLabel, IReadOnlyList<ComparisonRow> Rows);
 public sealed record CommentView(int Id, string? NodeId, string? ArticleLabel, string? CurrentLabel, CommentSource Source, string SourceLabel, string? Name, string? ContactPoint,
-    string Text, DateTime CreatedAt, CommentHandling Handling, string HandlingLabel, string? HandlingReason, IReadOnlyList<string> Deputies);
+    string Text, DateTime CreatedAt, CommentHandling Handling, string HandlingLabel, string? HandlingReason, IReadOnlyList<string> Deputies,
+    int? ContactPointId, IReadOnlyList<int> DeputyIds);
 public sealed record CommentPeriodView(int Id, int BillId, string BillTitle, int VersionId, string VersionLabel, DateOnly OpensOn, DateOnly ClosesOn, string? ShortPeriodReason,
     CommentPeriodStatus Status, string StatusLabel, bool AcceptingToday, string? SummaryText, IReadOnlyList<string> ContactPoints, IReadOnlyList<CommentView> Comments,
     CommentPeriodSteps Can);
@@ -141,13 +142,14 @@ public static class LegislationQueries
                                    where c.CommentPeriodId == periodId
                                    join d in db.Deputies on x.DeputyId equals d.Id
                                    orderby x.Id
-                                   select new { x.BillCommentId, d.Person!.Name }).ToListAsync(ct)).ToLookup(x => x.BillCommentId, x => x.Name);
+                                   select new { x.BillCommentId, x.DeputyId, d.Person!.Name }).ToListAsync(ct)).ToLookup(x => x.BillCommentId);
         var today = WorkCalendar.Today(db.Clock);
         return new CommentPeriodView(p.Id, bill.Id, bill.Title, version.Id, version.Label, p.OpensOn, p.ClosesOn, p.ShortPeriodReason, p.Status, LegislationLabels.Of(p.Status),
             p.IsOpenOn(today), p.SummaryText, pointIds.Where(points.ContainsKey).Select(id => points[id]).ToList(),
             comments.Select(c => new CommentView(c.Id, c.NodeId, c.ArticleLabel, c.NodeId is { } n ? labels.GetValueOrDefault(n) : null, c.Source, LegislationLabels.Of(c.Source),
                 withPersonal || c.Source != CommentSource.Citizen ? c.Name : null, c.ContactPointId is { } cp ? points.GetValueOrDefault(cp) : null, c.Text, c.CreatedAt,
-                c.Handling, LegislationLabels.Of(c.Handling), c.HandlingReason, participants[c.Id].ToList())).ToList(),
+                c.Handling, LegislationLabels.Of(c.Handling), c.HandlingReason, participants[c.Id].Select(x => x.Name).ToList(),
+                c.ContactPointId, participants[c.Id].Select(x => x.DeputyId).ToList())).ToList(),
             new CommentPeriodSteps(p.Can(CommentPeriodAction.Close), p.Can(CommentPeriodAction.Handle), p.Can(CommentPeriodAction.PublishSummary)));
     }
 

@@ -93,6 +93,27 @@ public abstract class ContactPointArchiveTests(RendaApp app)
     }
 
     [Fact]
+    public async Task Staff_correct_who_took_part_on_the_comment_page_and_the_records_follow()
+    {
+        var (staff, point) = await PointAsync("都兰县察汗乌苏镇基层立法联系点（更正）");
+        var d = await app.DeputiesAsync(210, 2);
+        await staff.PostJsonAsync($"{Points}/{point}/deputies", new { deputyIds = new[] { d[0].Id, d[1].Id } }).DoneAsync();
+        var (bill, period, _) = await OpenAsync(staff, "海西蒙古族藏族自治州河道管理条例（更正）");
+        var comment = (await staff.PostJsonAsync($"/api/v1/comment-periods/{period}/comments", new { text = "建议明确河长制职责。", contactPointId = point, deputyIds = new[] { d[0].Id } })
+            .CreatedAsync()).Id();
+
+        var browser = await app.BrowserClientAsync("fagongwei");
+        var page = $"/legislation/comments/{period}";
+        var html = await browser.GetStringAsync(page);
+        html.ShouldContain($"id=\"cd-{comment}-{d[0].Id}\" checked=\"checked\"");
+        html.ShouldNotContain($"id=\"cd-{comment}-{d[1].Id}\" checked");
+        var response = await browser.PostFormAsync($"{page}?handler=Participants", new() { ["CommentId"] = $"{comment}", ["DeputyIds"] = $"{d[1].Id}" }, page);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        (await app.RecordsOfAsync(DutyKinds.ContactPointConsultation, "Bill", bill)).Select(r => r.DeputyId).ShouldBe([d[1].Id]);
+        (await browser.GetStringAsync(page)).ShouldContain($"id=\"cd-{comment}-{d[1].Id}\" checked=\"checked\"");
+    }
+
+    [Fact]
     public async Task The_demo_consultation_produced_records_and_the_backfill_restores_them_idempotently()
     {
         int pairs;

@@ -42,4 +42,7 @@ public class CommentPeriodModel(RendaDbContext db) : LegislationPageModel(db)
     public Task<IActionResult> OnPostPointAsync(CancellationToken ct)
         => StepAsync(a => CommentPeriodWorkflow.CommentSignedInAsync(Db, a, Id, new CommentInput(string.IsNullOrEmpty(NodeId) ? null : NodeId, Text, null, null, ContactPointId, DeputyIds.ToArray()), ct),
             "联系点意见已录入。", () => Here, ct);
+
+    public Task<IActionResult> OnPostParticipantsAsync(CancellationToken ct)
+        => StepAsync(a => CommentPeriodWorkflow.SetParticipantsAsync(Db, a, CommentId, DeputyIds.ToArray(), ct), "已更正参加征求意见的代表。", () => Here, ct);
 }
