@@ -44,7 +44,11 @@ public static class BudgetPayments
         if (f.Function is { Length: > 0 } fn)
         {
             if (!fn.All(char.IsAsciiDigit) || fn.Length > 10) throw DomainException.Invalid("function", "功能分类科目编码须为数字。");
-            q = q.Where(p => p.FunctionCode.StartsWith(fn));
+            // A prefix as a range ("205" → >= '205' AND < '206'): an index on (congress, year, code, date, id) serves it on both
+            // providers, where LIKE (case-insensitive on SQLite) could only be tested row by row along the year.
+            var (low, high) = PrefixRange(fn);
+            q = high is null ? q.Where(p => string.Compare(p.FunctionCode, low) >= 0)
+                : q.Where(p => string.Compare(p.FunctionCode, low) >= 0 && string.Compare(p.FunctionCode, high) < 0);
         }
         if (f.Economic is { Length: > 0 } ec)
         {
@@ -65,6 +69,17 @@ public static class BudgetPayments
         if (f.From is { } from) q = q.Where(p => p.PaidOn >= from);
         if (f.To is { } to) q = q.Where(p => p.PaidOn <= to);
         return q;
+    }
+
+    /// <summary>
+    /// The codes starting with a digit string lie in [prefix, next): next is the prefix with its last digit raised, carried
+    /// leftwards over nines ("209" → "21"; "999" has no upper end). Exact for digit codes in binary (C) order.
+    /// </summary>
+    public static (string Low, string? High) PrefixRange(string prefix)
+    {
+        var end = prefix.Length - 1;
+        while (end >= 0 && prefix[end] == '9') end--;
+        return end < 0 ? (prefix, null) : (prefix, prefix[..end] + (char)(prefix[end] + 1));
     }
 
     public static async Task<PaymentPage> PageAsync(RendaDbContext db, BudgetReader reader, PaymentFilter f, CancellationToken ct)
