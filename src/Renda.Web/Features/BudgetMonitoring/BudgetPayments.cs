@@ -32,7 +32,8 @@ public static class BudgetPayments
     public const int CountLimit = 2_000;
     public const int ExportLimit = 100_000;
 
-    public static IQueryable<TreasuryPayment> Query(RendaDbContext db, BudgetReader reader, PaymentFilter f)
+    /// <param name="walkDates">The function filter tested row by row instead of by its index: see <see cref="PageAsync"/>.</param>
+    public static IQueryable<TreasuryPayment> Query(RendaDbContext db, BudgetReader reader, PaymentFilter f, bool walkDates = false)
     {
         reader.RequirePaymentRows();
         if (f.Year is < 2000 or > 2100) throw DomainException.Invalid("year", "年度须在 2000 到 2100 之间。");
@@ -47,7 +48,8 @@ public static class BudgetPayments
             // A prefix as a range ("205" → >= '205' AND < '206'): an index on (congress, year, code, date, id) serves it on both
             // providers, where LIKE (case-insensitive on SQLite) could only be tested row by row along the year.
             var (low, high) = PrefixRange(fn);
-            q = high is null ? q.Where(p => string.Compare(p.FunctionCode, low) >= 0)
+            if (walkDates) q = q.Where(p => p.FunctionCode.StartsWith(fn));
+            else q = high is null ? q.Where(p => string.Compare(p.FunctionCode, low) >= 0)
                 : q.Where(p => string.Compare(p.FunctionCode, low) >= 0 && string.Compare(p.FunctionCode, high) < 0);
         }
         if (f.Economic is { Length: > 0 } ec)
@@ -87,7 +89,11 @@ public static class BudgetPayments
         var q = Query(db, reader, f);
         var size = Math.Clamp(f.Size ?? PageSize, 1, 200);
         var counted = await q.Take(CountLimit + 1).CountAsync(ct);
-        var page = q;
+        // SQLite cannot weigh a range by its share of the year: it always reads a class's every payment by the code index and
+        // sorts them (63 ms for class 205 at 1 M payments), where walking the year in (date, id) order finds the first page in
+        // a few hundred rows (1 ms). A class with more than CountLimit payments is common enough to walk; a rarer one is
+        // read by the index and sorted (at most CountLimit rows). PostgreSQL chooses between the two by its statistics.
+        var page = db.Provider == DatabaseProvider.Sqlite && f.Function is { Length: > 0 } && counted > CountLimit ? Query(db, reader, f, walkDates: true) : q;
         if (f.After is { Length: > 0 } after)
         {
             var (date, id) = Cursor(after);

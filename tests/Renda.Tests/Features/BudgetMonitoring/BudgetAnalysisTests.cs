@@ -203,6 +203,30 @@ public abstract class BudgetAnalysisTests(RendaApp app)
         return (Text(rows[0].Elements<Cell>().First()), rows[2].Elements<Cell>().Select(Text).ToList(), (Worksheet)sheet.CloneNode(true));
     }
 
+    /// <summary>
+    /// The drill-down by a functional class reads a code range ("205" → ['205', '206'); "2049" → ['2049', '205'), carried);
+    /// a class of more than 2,000 payments is walked in date order on SQLite, a rarer one read by the code index. Either way
+    /// every payment of the class comes once, in (date, id) order, and no other.
+    /// </summary>
+    [Fact]
+    public async Task The_drill_down_by_a_functional_class_lists_exactly_its_payments_in_date_order()
+    {
+        // Two of the four codes are in class 205: about 2,200 payments, over the count limit.
+        var set = await app.SeedAsync("FC", 2039, units: 2, payments: 4400, seed: 9);
+        var staff = await app.ApiClientAsync("daigongwei");
+        foreach (var (function, prefix) in new[] { ("205", "205"), ("2080501", "2080501"), ("21", "21"), ("2049", "2049") })
+        {
+            var expected = set.Payments.Where(p => p.FunctionCode.StartsWith(prefix, StringComparison.Ordinal)).OrderBy(p => p.PaidOn).ThenBy(p => p.Id)
+                .Select(p => (p.PaidOn.ToString("yyyy-MM-dd"), p.Id)).ToList();
+            var rows = await FollowAsync(staff, $"/budget/payments?year=2039&function={function}", size: 200);
+            rows.Select(p => (p.GetProperty("paidOn").GetString()!, p.GetProperty("id").GetInt64())).ShouldBe(expected, function);
+        }
+        set.Payments.Count(p => p.FunctionCode.StartsWith("205", StringComparison.Ordinal)).ShouldBeGreaterThan(BudgetPayments.CountLimit);
+        set.Payments.Count(p => p.FunctionCode == "2080501").ShouldBeInRange(1, BudgetPayments.CountLimit);
+        BudgetPayments.PrefixRange("2049").ShouldBe(("2049", "205"));
+        BudgetPayments.PrefixRange("999").ShouldBe(("999", (string?)null));
+    }
+
     /// <summary>Follows a drill-down link of a table (a page address) through the API, every page of it.</summary>
     internal static async Task<List<JsonElement>> FollowAsync(HttpClient client, string drill, int size = 200)
     {
