@@ -8,7 +8,8 @@ public class ServiceModel(RendaDbContext db) : BudgetPageModel(db)
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    /// <summary>"p", not "page": Razor Pages keeps the page's own name under the route value "page", which wins the binding.</summary>
+    [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
     public ServiceView? View { get; private set; }
 
     protected override async Task ReadAsync(CancellationToken ct)
@@ -21,6 +22,6 @@ public class ServiceModel(RendaDbContext db) : BudgetPageModel(db)
     public string PageLink(int page) => QueryHelpers.AddQueryString("/budget/service", new Dictionary<string, string?>
     {
         ["year"] = View!.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), ["q"] = View.Q is { Length: > 0 } q ? q : null,
-        ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     });
 }
