@@ -227,6 +227,31 @@ public abstract class BudgetAnalysisTests(RendaApp app)
         BudgetPayments.PrefixRange("999").ShouldBe(("999", (string?)null));
     }
 
+    /// <summary>The deputies' service lists the year's units ten at a time: the pages together hold each unit once; page 0 is refused.</summary>
+    [Fact]
+    public async Task The_service_pages_the_units_ten_at_a_time()
+    {
+        await app.SeedAsync("SV", 2040, units: 12, payments: 60, seed: 5);
+        var deputy = await app.ApiClientAsync("daibiao");
+        var first = await deputy.GetJsonOkAsync("/api/v1/budget/service?year=2040");
+        var count = first.GetProperty("unitCount").GetInt32();
+        count.ShouldBeGreaterThanOrEqualTo(12);
+        var pages = first.GetProperty("pageCount").GetInt32();
+        pages.ShouldBe((count + 9) / 10);
+        var seen = new List<int>();
+        for (var page = 1; page <= pages; page++)
+        {
+            var view = page == 1 ? first : await deputy.GetJsonOkAsync($"/api/v1/budget/service?year=2040&page={page}");
+            view.GetProperty("page").GetInt32().ShouldBe(page);
+            var units = view.GetProperty("units").EnumerateArray().Select(u => u.GetProperty("id").GetInt32()).ToList();
+            units.Count.ShouldBe(Math.Min(10, count - (page - 1) * 10));
+            seen.AddRange(units);
+        }
+        seen.Distinct().Count().ShouldBe(count);
+        var refused = await (await deputy.GetAsync("/api/v1/budget/service?year=2040&page=0")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        refused.FieldErrors("page").ShouldNotBeEmpty();
+    }
+
     /// <summary>Follows a drill-down link of a table (a page address) through the API, every page of it.</summary>
     internal static async Task<List<JsonElement>> FollowAsync(HttpClient client, string drill, int size = 200)
     {
