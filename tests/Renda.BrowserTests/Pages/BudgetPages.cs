@@ -9,11 +9,17 @@ public sealed class BudgetServicePage(IPage page) : ShellPage(page)
     public ILocator ProjectCards => Page.GetByTestId("project-card");
     public ILocator ProjectCard(string name) => ProjectCards.Filter(new() { Has = Page.GetByTestId("project-name").GetByText(name, new() { Exact = true }) });
 
+    public ILocator UnitCards => Page.GetByTestId("unit-card");
+    public ILocator UnitsPage => Page.GetByTestId("units-page");
+
     public async Task FindAsync(string text)
     {
         await Search.FillAsync(text);
         await SubmitAsync(Page.GetByTestId("service-search"));
     }
+
+    /// <summary>The next page of units (the pager's 下一页 under the cards).</summary>
+    public Task NextUnitsAsync() => SubmitAsync(Page.GetByTestId("units-next"));
 }
 
 /// <summary>/budget/analysis/{view} — a table whose figures link to the payments behind them.</summary>

@@ -76,11 +76,11 @@ public static class BudgetAnalysisApi
 
     private static void MapService(RouteGroupBuilder budget)
     {
-        budget.MapGet("/service", async Task<Ok<ServiceView>> (int? year, string? q, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) =>
+        budget.MapGet("/service", async Task<Ok<ServiceView>> (int? year, string? q, int? page, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) =>
         {
             var reader = await BudgetReader.ForAsync(db, Actor(user), null, ct);
-            return TypedResults.Ok(await BudgetServiceQueries.ServiceAsync(db, reader, year, q, ct));
-        }).WithName("BudgetMonitoring_GetService").WithSummary("代表服务：单位和项目的预算执行、预警（按名称检索项目或单位）");
+            return TypedResults.Ok(await BudgetServiceQueries.ServiceAsync(db, reader, year, q, ct, page));
+        }).WithName("BudgetMonitoring_GetService").WithSummary("代表服务：单位和项目的预算执行、预警（按名称检索项目或单位；单位每页 10 个，page 从 1 起）");
     }
 
     /// <summary>The drill-down's query string, as the analysis tables' links write it.</summary>

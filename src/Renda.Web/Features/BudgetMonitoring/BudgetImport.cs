@@ -25,12 +25,6 @@ public static class BudgetImport
 
     public static string Hash(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
-    public static async Task<string> HashFileAsync(string path, CancellationToken ct)
-    {
-        await using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
-    }
-
     public static async Task<BudgetImportOutcome> RunAsync(RendaDbContext db, WorkCalendar calendar, BudgetBatchInput input, BudgetSheet table,
         IProgress<long>? progress, CancellationToken ct)
     {
@@ -57,8 +51,6 @@ public static class BudgetImport
             CongressId = input.CongressId, Kind = input.Kind, Channel = input.Channel, ExternalId = input.ExternalId, ContentHash = input.ContentHash,
             FileName = input.FileName, Year = year.Value, Month = input.Month, AccountId = input.AccountId, ReceivedAt = db.Clock.GetUtcNow().UtcDateTime,
         };
-        if (input.Kind == BudgetDataKind.Payments)
-            await BudgetPaymentWriter.EnsurePartitionAsync(db, year.Value, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var scope = input.Kind switch
         {
@@ -198,12 +190,14 @@ public static class BudgetImport
             batch.CorrectsBudgetUnitId = id;
         }
         // SQLite writes row by row, so the batch row comes first; PostgreSQL saves it after the COPY, so that the audit lock a
-        // save takes is not held while a million rows stream in.
+        // save takes is not held while a million rows stream in — its id is reserved now, as the rows carry it.
         if (db.Provider != DatabaseProvider.Postgres)
         {
             db.Set<BudgetBatch>().Add(batch);
             await db.SaveChangesAsync(ct);
         }
+        else
+            batch.Id = (await db.Database.SqlQueryRaw<int>("SELECT CAST(nextval(pg_get_serial_sequence('\"BudgetBatches\"', 'Id')) AS integer) AS \"Value\"").ToListAsync(ct))[0];
         if (correctedUnit is { } unitId)
         {
             var (from, to) = (new DateOnly(batch.Year, input.Month!.Value, 1), new DateOnly(batch.Year, input.Month.Value, 1).AddMonths(1));

@@ -165,7 +165,7 @@ public static class BudgetFiles
         string path, string? fileName, int? year, int? accountId, IProgress<long>? progress, CancellationToken ct)
     {
         var table = await BudgetSheets.OpenFileAsync(path, ct);
-        var hash = await BudgetImport.HashFileAsync(path, ct);
+        var hash = table.ContentHash!;
         var name = fileName is { Length: > 200 } ? fileName[..200] : fileName;
         return await BudgetImport.RunAsync(db, calendar, new BudgetBatchInput(congressId, kind, channel, hash, hash, name, year, AccountId: accountId), table, progress, ct);
     }

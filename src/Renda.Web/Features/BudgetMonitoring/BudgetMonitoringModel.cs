@@ -52,6 +52,8 @@ public static class BudgetMonitoringModel
                 .HasFilter("\"PayeeKind\" = 'Individual'").IncludeProperties(p => new { p.Amount, p.ProjectId });
             // The drill-down pages a year's payments in (date, id) order by cursor (migration 0029); a payment's detail finds its refunds.
             e.HasIndex(p => new { p.CongressId, p.Year, p.PaidOn, p.Id });
+            // The drill-down by a functional class or code: its prefix as a range, rows in (date, id) order for one code (0043).
+            e.HasIndex(p => new { p.CongressId, p.Year, p.FunctionCode, p.PaidOn, p.Id });
             e.HasIndex(p => new { p.CongressId, p.ReversesVoucherNumber });
             e.Property(p => p.Amount).HasPrecision(18, 2);
         });

@@ -32,7 +32,8 @@ public static class BudgetPayments
     public const int CountLimit = 2_000;
     public const int ExportLimit = 100_000;
 
-    public static IQueryable<TreasuryPayment> Query(RendaDbContext db, BudgetReader reader, PaymentFilter f)
+    /// <param name="walkDates">The function filter tested row by row instead of by its index: see <see cref="PageAsync"/>.</param>
+    public static IQueryable<TreasuryPayment> Query(RendaDbContext db, BudgetReader reader, PaymentFilter f, bool walkDates = false)
     {
         reader.RequirePaymentRows();
         if (f.Year is < 2000 or > 2100) throw DomainException.Invalid("year", "年度须在 2000 到 2100 之间。");
@@ -44,7 +45,12 @@ public static class BudgetPayments
         if (f.Function is { Length: > 0 } fn)
         {
             if (!fn.All(char.IsAsciiDigit) || fn.Length > 10) throw DomainException.Invalid("function", "功能分类科目编码须为数字。");
-            q = q.Where(p => p.FunctionCode.StartsWith(fn));
+            // A prefix as a range ("205" → >= '205' AND < '206'): an index on (congress, year, code, date, id) serves it on both
+            // providers, where LIKE (case-insensitive on SQLite) could only be tested row by row along the year.
+            var (low, high) = PrefixRange(fn);
+            if (walkDates) q = q.Where(p => p.FunctionCode.StartsWith(fn));
+            else q = high is null ? q.Where(p => string.Compare(p.FunctionCode, low) >= 0)
+                : q.Where(p => string.Compare(p.FunctionCode, low) >= 0 && string.Compare(p.FunctionCode, high) < 0);
         }
         if (f.Economic is { Length: > 0 } ec)
         {
@@ -67,12 +73,27 @@ public static class BudgetPayments
         return q;
     }
 
+    /// <summary>
+    /// The codes starting with a digit string lie in [prefix, next): next is the prefix with its last digit raised, carried
+    /// leftwards over nines ("209" → "21"; "999" has no upper end). Exact for digit codes in binary (C) order.
+    /// </summary>
+    public static (string Low, string? High) PrefixRange(string prefix)
+    {
+        var end = prefix.Length - 1;
+        while (end >= 0 && prefix[end] == '9') end--;
+        return end < 0 ? (prefix, null) : (prefix, prefix[..end] + (char)(prefix[end] + 1));
+    }
+
     public static async Task<PaymentPage> PageAsync(RendaDbContext db, BudgetReader reader, PaymentFilter f, CancellationToken ct)
     {
         var q = Query(db, reader, f);
         var size = Math.Clamp(f.Size ?? PageSize, 1, 200);
         var counted = await q.Take(CountLimit + 1).CountAsync(ct);
-        var page = q;
+        // SQLite cannot weigh a range by its share of the year: it always reads a class's every payment by the code index and
+        // sorts them (63 ms for class 205 at 1 M payments), where walking the year in (date, id) order finds the first page in
+        // a few hundred rows (1 ms). A class with more than CountLimit payments is common enough to walk; a rarer one is
+        // read by the index and sorted (at most CountLimit rows). PostgreSQL chooses between the two by its statistics.
+        var page = db.Provider == DatabaseProvider.Sqlite && f.Function is { Length: > 0 } && counted > CountLimit ? Query(db, reader, f, walkDates: true) : q;
         if (f.After is { Length: > 0 } after)
         {
             var (date, id) = Cursor(after);

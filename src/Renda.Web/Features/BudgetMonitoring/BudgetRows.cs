@@ -162,6 +162,8 @@ public static class BudgetColumns
                 if (required) Fail(column, "不能为空");
                 return null;
             }
+            if (IsoDate(text) is { } iso)
+                return iso;
             if (cell.IsNumber && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 20000 and < 80000)
                 return DateOnly.FromDateTime(DateTime.FromOADate(serial));
             if (DateOnly.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -170,6 +172,26 @@ public static class BudgetColumns
                 return date;
             Fail(column, $"“{text}”不是日期（应为 2023-06-30 格式）");
             return null;
+        }
+
+        /// <summary>yyyy-MM-dd, what the finance systems export, read digit by digit: TryParseExact over seven formats was the row's largest cost.</summary>
+        private static DateOnly? IsoDate(string text)
+        {
+            if (text.Length != 10 || text[4] != '-' || text[7] != '-') return null;
+            int Digits(int from, int count)
+            {
+                var v = 0;
+                for (var i = from; i < from + count; i++)
+                {
+                    var d = text[i] - '0';
+                    if (d is < 0 or > 9) return -1;
+                    v = v * 10 + d;
+                }
+                return v;
+            }
+            var (y, m, d) = (Digits(0, 4), Digits(5, 2), Digits(8, 2));
+            if (y < 1 || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m)) return null;
+            return new DateOnly(y, m, d);
         }
 
         public int? Integer(string column) => int.TryParse(Cell(column).Text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;

@@ -8,8 +8,10 @@ public sealed record ServiceWarning(int Id, string Title, WarningRuleKind Rule, 
 /// The deputies' service (代表服务): the year's units with their execution, the projects found by name, and the warnings as
 /// they stand — read-only, for deputies and members on a phone. Q finds units and projects by name (or code).
 /// </summary>
+/// Units come a page at a time (UnitPageSize, in code order): a prefecture has about sixty, too many cards to scroll on a phone;
+/// UnitCount is how many match Q, Page the page shown (from 1) of PageCount.
 public sealed record ServiceView(int Year, IReadOnlyList<int> Years, DateOnly AsOf, decimal Schedule, string? Q, IReadOnlyList<ServiceUnit> Units,
-    IReadOnlyList<ServiceProject> Projects, IReadOnlyList<ServiceWarning> Warnings);
+    IReadOnlyList<ServiceProject> Projects, IReadOnlyList<ServiceWarning> Warnings, int UnitCount = 0, int Page = 1, int PageCount = 1);
 
 public sealed record WarningCount(WarningRuleKind Rule, string RuleLabel, BudgetWarningStatus Status, string StatusLabel, int Count);
 
@@ -20,6 +22,7 @@ public static class BudgetServiceQueries
 {
     public const int MaxProjects = 50;
     public const int MaxWarnings = 100;
+    public const int UnitPageSize = 10;
 
     /// <summary>The year a page opens on: the current one if it has data, else the latest with data (null: none at all).</summary>
     public static async Task<(int Year, bool Current, IReadOnlyList<int> Years)> DefaultYearAsync(RendaDbContext db, int congressId, int? year, CancellationToken ct)
@@ -31,9 +34,10 @@ public static class BudgetServiceQueries
         return (years[0], false, years);
     }
 
-    public static async Task<ServiceView> ServiceAsync(RendaDbContext db, BudgetReader reader, int? year, string? q, CancellationToken ct)
+    public static async Task<ServiceView> ServiceAsync(RendaDbContext db, BudgetReader reader, int? year, string? q, CancellationToken ct, int? page = null)
     {
         reader.RequireOwn("代表服务的明细");
+        if (page is < 1) throw DomainException.Invalid("page", "页码须为正整数。");
         var (y, _, years) = await DefaultYearAsync(db, reader.CongressId, year, ct);
         q = q?.Trim();
         if (q is { Length: > 50 }) throw DomainException.Invalid("q", "检索词不超过 50 个字。");
@@ -62,7 +66,11 @@ public static class BudgetServiceQueries
             }).ToList();
         }
         var warnings = await WarningsAsync(db, reader, y, q, unitCards.Select(u => u.Id).ToList(), ct);
-        return new ServiceView(y, years, units.AsOf, units.Schedule, q, unitCards, projects, warnings);
+        var pages = Math.Max(1, (unitCards.Count + UnitPageSize - 1) / UnitPageSize);
+        // A page past the end (the list shrank since the link was made) shows the last one.
+        var shown = Math.Min(page ?? 1, pages);
+        return new ServiceView(y, years, units.AsOf, units.Schedule, q, unitCards.Skip((shown - 1) * UnitPageSize).Take(UnitPageSize).ToList(), projects, warnings,
+            unitCards.Count, shown, pages);
     }
 
     private static bool Has(BudgetRow r, BudgetTable t, string key, string q) => r.Cells[t.Column(key)] is string s && s.Contains(q, StringComparison.OrdinalIgnoreCase);

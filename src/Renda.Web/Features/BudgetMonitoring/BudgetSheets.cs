@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CsvHelper;
@@ -11,10 +12,12 @@ namespace Renda.Web.Features.BudgetMonitoring;
 public readonly record struct BudgetSheetRow(int Number, IReadOnlyList<ImportCell> Cells);
 
 /// <summary>A batch's rows as text under its header, read once in order (a million-row CSV is never held in memory).</summary>
-public sealed class BudgetSheet(IReadOnlyList<string> header, IEnumerable<BudgetSheetRow> rows)
+public sealed class BudgetSheet(IReadOnlyList<string> header, IEnumerable<BudgetSheetRow> rows, string? contentHash = null)
 {
     public IReadOnlyList<string> Header { get; } = header;
     public IEnumerable<BudgetSheetRow> Rows { get; } = rows;
+    /// <summary>A file's SHA-256 (lower-case hex), computed in the same pass as its encoding check; null for a pushed batch.</summary>
+    public string? ContentHash { get; } = contentHash;
 }
 
 /// <summary>
@@ -38,18 +41,27 @@ public static class BudgetSheets
             var read = await probe.ReadAtLeastAsync(head, 4, throwOnEndOfStream: false, ct);
             if (read == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4)
             {
-                var table = ImportTables.Read(await File.ReadAllBytesAsync(path, ct), MaxXlsxRows);
-                return new BudgetSheet(table.Header, table.Rows.Select(r => new BudgetSheetRow(r.Number, r.Cells)));
+                var bytes = await File.ReadAllBytesAsync(path, ct);
+                var table = ImportTables.Read(bytes, MaxXlsxRows);
+                return new BudgetSheet(table.Header, table.Rows.Select(r => new BudgetSheetRow(r.Number, r.Cells)), BudgetImport.Hash(bytes));
             }
         }
-        var encoding = await DetectEncodingAsync(path, ct);
-        return ReadCsv(path, encoding);
+        var (encoding, hash) = await DetectEncodingAsync(path, ct);
+        return ReadCsv(path, encoding, hash);
     }
 
-    /// <summary>One pass over the bytes: strict UTF-8 if it decodes, else GB18030; NUL or control bytes are no text table.</summary>
-    private static async Task<Encoding> DetectEncodingAsync(string path, CancellationToken ct)
+    /// <summary>Control bytes other than tab and line ends: a file holding one is no text table.</summary>
+    private static readonly System.Buffers.SearchValues<byte> ControlBytes =
+        System.Buffers.SearchValues.Create([.. Enumerable.Range(0, 0x20).Where(b => b is not ('\r' or '\n' or '\t')).Select(b => (byte)b)]);
+
+    /// <summary>
+    /// One pass over the bytes: strict UTF-8 if it decodes, else GB18030; NUL or control bytes are no text table. The file's
+    /// hash (the batch id of an upload) is computed in the same pass, so a large file is read once before its rows.
+    /// </summary>
+    private static async Task<(Encoding, string)> DetectEncodingAsync(string path, CancellationToken ct)
     {
         var utf8 = new UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder();
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var isUtf8 = true;
         var buffer = new byte[1 << 20];
         var chars = new char[buffer.Length + 4];
@@ -58,9 +70,9 @@ public static class BudgetSheets
         while ((n = await stream.ReadAsync(buffer, ct)) > 0)
         {
             var span = buffer.AsSpan(0, n);
-            foreach (var b in span)
-                if (b < 0x20 && b is not ((byte)'\r' or (byte)'\n' or (byte)'\t'))
-                    throw DomainException.Invalid("file", NotTable);
+            if (span.IndexOfAny(ControlBytes) >= 0)
+                throw DomainException.Invalid("file", NotTable);
+            sha.AppendData(span);
             if (!isUtf8) continue;
             try
             {
@@ -71,7 +83,8 @@ public static class BudgetSheets
                 isUtf8 = false;
             }
         }
-        if (isUtf8) return new UTF8Encoding(false);
+        var hash = Convert.ToHexStringLower(sha.GetHashAndReset());
+        if (isUtf8) return (new UTF8Encoding(false), hash);
         var gb = Gb18030();
         // GB18030 decodes every byte sequence of its ranges; a stray byte it cannot map is still no text.
         try
@@ -85,7 +98,7 @@ public static class BudgetSheets
         {
             throw DomainException.Invalid("file", NotTable);
         }
-        return Gb18030(lenient: true);
+        return (Gb18030(lenient: true), hash);
     }
 
     private static Encoding Gb18030(bool lenient = false)
@@ -94,7 +107,7 @@ public static class BudgetSheets
         return lenient ? Encoding.GetEncoding("GB18030") : Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
     }
 
-    private static BudgetSheet ReadCsv(string path, Encoding encoding)
+    private static BudgetSheet ReadCsv(string path, Encoding encoding, string hash)
     {
         var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = false, TrimOptions = TrimOptions.Trim, IgnoreBlankLines = true, BadDataFound = null };
@@ -109,7 +122,7 @@ public static class BudgetSheets
             parser.Dispose();
             throw DomainException.Invalid("file", "CSV 格式错误（第 1 行）：请检查引号是否成对。");
         }
-        return new BudgetSheet(header.Select(h => h.Trim().TrimStart('\uFEFF')).ToList(), Rows(parser));
+        return new BudgetSheet(header.Select(h => h.Trim().TrimStart('\uFEFF')).ToList(), Rows(parser), hash);
     }
 
     private static IEnumerable<BudgetSheetRow> Rows(CsvParser parser)

@@ -28,6 +28,16 @@ public sealed class BudgetAnalysisJourneyTests(BrowserApp app, ITestOutputHelper
         await shell.MenuEntry("代表查询").ClickAsync();
         await deputy.Page.WaitForURLAsync("**/budget/service");
         var service = new BudgetServicePage(deputy.Page);
+        // The demo's sixty units come ten at a time, with a pager a thumb can hit, not as one long scroll.
+        await Expect(service.UnitCards).ToHaveCountAsync(BudgetServiceQueries.UnitPageSize);
+        await Expect(service.UnitsPage).ToContainTextAsync("第 1 /");
+        var first = await service.UnitCards.First.InnerTextAsync();
+        await ShouldFitThePhoneAsync(service);
+        await service.NextUnitsAsync();
+        await Expect(service.UnitsPage).ToContainTextAsync("第 2 /");
+        await Expect(service.UnitCards.First).Not.ToHaveTextAsync(first);
+        await Expect(deputy.Page.GetByTestId("units-prev")).ToBeVisibleAsync();
+        await ShouldFitThePhoneAsync(service);
         await service.FindAsync("草原生态");
         var card = service.ProjectCard(Project);
         await Expect(card).ToBeVisibleAsync();

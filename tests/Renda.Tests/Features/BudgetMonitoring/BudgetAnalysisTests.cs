@@ -203,6 +203,55 @@ public abstract class BudgetAnalysisTests(RendaApp app)
         return (Text(rows[0].Elements<Cell>().First()), rows[2].Elements<Cell>().Select(Text).ToList(), (Worksheet)sheet.CloneNode(true));
     }
 
+    /// <summary>
+    /// The drill-down by a functional class reads a code range ("205" → ['205', '206'); "2049" → ['2049', '205'), carried);
+    /// a class of more than 2,000 payments is walked in date order on SQLite, a rarer one read by the code index. Either way
+    /// every payment of the class comes once, in (date, id) order, and no other.
+    /// </summary>
+    [Fact]
+    public async Task The_drill_down_by_a_functional_class_lists_exactly_its_payments_in_date_order()
+    {
+        // Two of the four codes are in class 205: about 2,200 payments, over the count limit.
+        var set = await app.SeedAsync("FC", 2039, units: 2, payments: 4400, seed: 9);
+        var staff = await app.ApiClientAsync("daigongwei");
+        foreach (var (function, prefix) in new[] { ("205", "205"), ("2080501", "2080501"), ("21", "21"), ("2049", "2049") })
+        {
+            var expected = set.Payments.Where(p => p.FunctionCode.StartsWith(prefix, StringComparison.Ordinal)).OrderBy(p => p.PaidOn).ThenBy(p => p.Id)
+                .Select(p => (p.PaidOn.ToString("yyyy-MM-dd"), p.Id)).ToList();
+            var rows = await FollowAsync(staff, $"/budget/payments?year=2039&function={function}", size: 200);
+            rows.Select(p => (p.GetProperty("paidOn").GetString()!, p.GetProperty("id").GetInt64())).ShouldBe(expected, function);
+        }
+        set.Payments.Count(p => p.FunctionCode.StartsWith("205", StringComparison.Ordinal)).ShouldBeGreaterThan(BudgetPayments.CountLimit);
+        set.Payments.Count(p => p.FunctionCode == "2080501").ShouldBeInRange(1, BudgetPayments.CountLimit);
+        BudgetPayments.PrefixRange("2049").ShouldBe(("2049", "205"));
+        BudgetPayments.PrefixRange("999").ShouldBe(("999", (string?)null));
+    }
+
+    /// <summary>The deputies' service lists the year's units ten at a time: the pages together hold each unit once; page 0 is refused.</summary>
+    [Fact]
+    public async Task The_service_pages_the_units_ten_at_a_time()
+    {
+        await app.SeedAsync("SV", 2040, units: 12, payments: 60, seed: 5);
+        var deputy = await app.ApiClientAsync("daibiao");
+        var first = await deputy.GetJsonOkAsync("/api/v1/budget/service?year=2040");
+        var count = first.GetProperty("unitCount").GetInt32();
+        count.ShouldBeGreaterThanOrEqualTo(12);
+        var pages = first.GetProperty("pageCount").GetInt32();
+        pages.ShouldBe((count + 9) / 10);
+        var seen = new List<int>();
+        for (var page = 1; page <= pages; page++)
+        {
+            var view = page == 1 ? first : await deputy.GetJsonOkAsync($"/api/v1/budget/service?year=2040&page={page}");
+            view.GetProperty("page").GetInt32().ShouldBe(page);
+            var units = view.GetProperty("units").EnumerateArray().Select(u => u.GetProperty("id").GetInt32()).ToList();
+            units.Count.ShouldBe(Math.Min(10, count - (page - 1) * 10));
+            seen.AddRange(units);
+        }
+        seen.Distinct().Count().ShouldBe(count);
+        var refused = await (await deputy.GetAsync("/api/v1/budget/service?year=2040&page=0")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        refused.FieldErrors("page").ShouldNotBeEmpty();
+    }
+
     /// <summary>Follows a drill-down link of a table (a page address) through the API, every page of it.</summary>
     internal static async Task<List<JsonElement>> FollowAsync(HttpClient client, string drill, int size = 200)
     {

@@ -5,6 +5,7 @@ using Renda.Tests.Features.Meetings;
 using Renda.Tests.Infrastructure;
 using Renda.Tests.Platform.Attachments;
 using Renda.Tests.Platform.People;
+using Renda.Web.Data;
 using Renda.Web.Features.BudgetMonitoring;
 using Renda.Web.Platform.Deadlines;
 using Renda.Web.Platform.Modules;
@@ -113,6 +114,52 @@ public abstract class BudgetImportTests(RendaApp app)
         problem.Str("detail").ShouldContain("整批未导入");
         (await app.BatchCountAsync("CZ-T4")).ShouldBe(0);
         (await app.PaymentsAsync(q => q.Where(p => p.VoucherNumber.StartsWith("T4-")))).ShouldBeEmpty();
+    }
+
+    /// <summary>
+    /// A year's first batch takes another road on PostgreSQL (loaded bare into its own table, attached as the year's partition
+    /// at the end): its wrong rows are named the same way and leave nothing — not even the table — and the next batch of the
+    /// year, into the partition, still finds the first one's vouchers.
+    /// </summary>
+    [Fact]
+    public async Task A_years_first_batch_names_its_duplicates_and_refunds_and_leaves_nothing_when_refused()
+    {
+        var bureau = await app.FinanceBureauAsync();
+        var unit = await app.UnitCodeAsync("海西州教育局");
+        var bad = new[]
+        {
+            Payment("F1-01", unit, "500.00", "2033-03-02"),
+            Payment("F1-02", unit, "-100.00", "2033-03-03", reverses: "F1-01"),     // 2 refund of a voucher of this batch: fine
+            Payment("F1-01", unit, "700.00", "2033-03-04"),                         // 3 duplicate in the batch
+            Payment("F1-04", unit, "-100.00", "2033-03-05", reverses: "F1-NONE"),   // 4 refund naming an unknown voucher
+            Payment("F1-02", unit, "800.00", "2033-03-06"),                         // 5 duplicate in the batch
+        };
+        var problem = await (await bureau.PushAsync("CZ-F1-bad", "Payments", 2033, bad)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Wrong(problem).ShouldBe([(3, "支付凭证号"), (4, "原支付凭证号"), (5, "支付凭证号")], ignoreOrder: true);
+        problem.FieldErrors("rows").ShouldContain(m => m.StartsWith("第 3 行：支付凭证号 — ") && m.Contains("F1-01"));
+        (await app.PaymentsAsync(q => q.Where(p => p.Year == 2033))).ShouldBeEmpty();
+        (await app.BatchCountAsync("CZ-F1-bad")).ShouldBe(0);
+        await using (var s = app.Db())
+            if (s.Context.Provider == DatabaseProvider.Postgres)
+                (await s.Context.Database.SqlQueryRaw<bool>("SELECT to_regclass('\"TreasuryPayments_2033\"') IS NOT NULL AS \"Value\"").ToListAsync()).Single().ShouldBeFalse();
+
+        var good = new[] { Payment("F1-01", unit, "500.00", "2033-03-02"), Payment("F1-02", unit, "-100.00", "2033-03-03", reverses: "F1-01"), Payment("F1-03", unit, "250.25", "2033-04-01") };
+        (await (await bureau.PushAsync("CZ-F1", "Payments", 2033, good)).ShouldBeOkJsonAsync(HttpStatusCode.Created)).GetProperty("rowCount").GetInt32().ShouldBe(3);
+        (await app.PaymentsAsync(q => q.Where(p => p.Year == 2033))).Sum(p => p.Amount).ShouldBe(650.25m);
+        await using (var s = app.Db())
+        {
+            (await s.Context.Set<BudgetExecutionMonthly>().Where(x => x.Year == 2033).SumAsync(x => x.Amount)).ShouldBe(650.25m);
+            if (s.Context.Provider == DatabaseProvider.Postgres)
+                (await s.Context.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM pg_inherits WHERE inhrelid = '\"TreasuryPayments_2033\"'::regclass").ToListAsync()).Single().ShouldBe(1);
+        }
+
+        // The year's second batch: a voucher of the first is a duplicate, a refund of it is fine.
+        var next = await (await bureau.PushAsync("CZ-F2-bad", "Payments", 2033, [Payment("F2-01", unit, "-50.00", "2033-05-02", reverses: "F1-03"), Payment("F1-03", unit, "1.00", "2033-05-03")]))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Wrong(next).ShouldBe([(2, "支付凭证号")]);
+        (await (await bureau.PushAsync("CZ-F2", "Payments", 2033, [Payment("F2-01", unit, "-50.00", "2033-05-02", reverses: "F1-03")])).ShouldBeOkJsonAsync(HttpStatusCode.Created))
+            .GetProperty("rowCount").GetInt32().ShouldBe(1);
+        (await app.PaymentsAsync(q => q.Where(p => p.Year == 2033))).Sum(p => p.Amount).ShouldBe(600.25m);
     }
 
     [Fact]
