@@ -5,7 +5,7 @@
 # load test of the issue (part 2). The app runs on SQLite with the demo story.
 #
 # Environment (optional): RENDA_BENCH_URL (an app already running, e.g. http://127.0.0.1:5145: nothing is started),
-# RENDA_BENCH_PORT (5145), RENDA_BENCH_RUNS (200 per address), RENDA_BENCH_SKIP_BUILD=1.
+# RENDA_BENCH_PORT (5145), RENDA_BENCH_RUNS (200 per address), RENDA_BENCH_READY_SECONDS (600: the demo story loads first), RENDA_BENCH_SKIP_BUILD=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${RENDA_BENCH_PORT:-5145}
@@ -20,7 +20,7 @@ if [ -z "$base" ]; then
   app_pid=$!
   trap 'kill $app_pid 2>/dev/null || true' EXIT
   base="http://127.0.0.1:$port"
-  for _ in $(seq 1 300); do curl -fsS "$base/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+  for _ in $(seq 1 "${RENDA_BENCH_READY_SECONDS:-600}"); do curl -fsS "$base/health/ready" >/dev/null 2>&1 && break; sleep 1; done
 fi
 log "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $runs sequential requests per address after 20 warm-up"
 q=$(python3 -c 'import urllib.parse;print(urllib.parse.quote("冷湖天文"))')

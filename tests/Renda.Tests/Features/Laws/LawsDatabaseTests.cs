@@ -113,7 +113,7 @@ public abstract class LawsDatabaseTests(RendaApp app) : IAsyncLifetime
         both.Titles().Order().ShouldBe(["乌兰县牧区管理办法", "海西州草原防火条例", "都兰县森林草原防火规定"]);
         both.GetProperty("totalIsLowerBound").GetBoolean().ShouldBeFalse();
         var html = await (await client.GetAsync("/laws?" + q)).Content.ReadAsStringAsync();
-        html.ShouldContain("至少 3 部");
+        html.ShouldContain($"至少 {page.GetProperty("total").GetInt32()} 部");
         html.ShouldContain("<mark>草原防火</mark>");
         var filtered = await client.SearchLawsAsync(q + "&from=2020-01-01");
         filtered.Titles().Order().ShouldBe(["海西州草原防火条例", "都兰县森林草原防火规定"]);
