@@ -7,6 +7,7 @@ using Renda.Web.Features.Filings;
 using Renda.Web.Features.Legislation;
 using Renda.Web.Features.Laws;
 using Renda.Web.Features.Meetings;
+using Renda.Web.Features.Portal;
 using Renda.Web.Features.Suggestions;
 using Renda.Web.Features.Supervision;
 using Renda.Web.Platform.Attachments;
@@ -60,6 +61,9 @@ public static class RendaHost
             o.Conventions.AllowAnonymousToFolder("/Features/Legislation/Pages/Public");
             o.Conventions.AllowAnonymousToFolder("/Features/Deputies/Pages/Public");
             o.Conventions.AllowAnonymousToFolder("/Features/Laws/Pages");
+            o.Conventions.AllowAnonymousToFolder("/Features/Portal/Pages/Public");
+            // An anonymous visitor of / lands on the public site (HomeModel redirects); a signed-in user keeps the staff home.
+            o.Conventions.AllowAnonymousToPage("/Platform/Web/Pages/Home");
         }).AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
           .AddMvcOptions(o =>
           {
@@ -105,6 +109,7 @@ public static class RendaHost
         services.AddLaws(config);
         services.AddDeputies(config);
         services.AddBudgetMonitoring(config);
+        services.AddPortal(config);
         // Upload limit (50 MB attachments) plus form overhead.
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = AttachmentStore.MaxBytes + 1024 * 1024);
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = AttachmentStore.MaxBytes + 1024 * 1024);
@@ -146,7 +151,8 @@ public static class RendaHost
         DeadlinesApi.Map(api);
         NotificationsApi.Map(api);
         AttachmentsApi.Map(api);
-        api.MapSuggestions().MapMeetings().MapFilings().MapLegislation().MapSupervision().MapLaws().MapDeputies().MapBudgetMonitoring();
+        api.MapSuggestions().MapMeetings().MapFilings().MapLegislation().MapSupervision().MapLaws().MapDeputies().MapBudgetMonitoring().MapPortal();
+        app.MapPortalSite();
         app.MapRazorPages();
         return app;
     }
@@ -174,9 +180,12 @@ public static class RendaHost
                 await seed.SeedSupervisionAsync(ct);
                 await seed.SeedDeputiesAsync(ct);
                 await seed.SeedBudgetMonitoringAsync(ct);
+                await seed.SeedPortalAsync(ct);
                 lifetime.ApplicationStarted.Register(() => DemoData.PrintBanner(config, server));
             }
             await SimilarSuggestions.IndexMissingAsync(db, ct);
+            // Regulations promulgated before the regulations database took them in (and the demo's): entered once, idempotently.
+            await RegulationRecords.EnterMissingAsync(db, ct);
         }
 
         public Task StartAsync(CancellationToken ct) => Task.CompletedTask;

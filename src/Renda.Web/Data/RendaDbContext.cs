@@ -108,6 +108,7 @@ public class RendaDbContext(DbContextOptions<RendaDbContext> options, IAuditActo
         Features.Laws.LawsModel.Configure(b);
         Features.Deputies.DeputiesModel.Configure(b);
         Features.BudgetMonitoring.BudgetMonitoringModel.Configure(b);
+        Features.Portal.PortalModel.Configure(b);
 
         // Enums are stored as their names: readable in SQL, and a renumbered enum cannot silently change data.
         foreach (var entity in b.Model.GetEntityTypes())

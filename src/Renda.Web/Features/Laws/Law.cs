@@ -84,6 +84,52 @@ public class Law
 
     public DateTime ImportedAt { get; set; }
 
+    /// <summary>The congress whose regulation this is (made in Renda); null for the imported collection of national laws.</summary>
+    public int? CongressId { get; set; }
+
+    /// <summary>The bill (legislation module) whose promulgation entered it; one law per bill.</summary>
+    public int? BillId { get; set; }
+
+    /// <summary>已修改 on record: the amending act (e.g. "关于修改《…》的决定") and its date, entered by staff.</summary>
+    [MaxLength(200)] public string? AmendingAct { get; private set; }
+    public DateOnly? AmendingActOn { get; private set; }
+
+    /// <summary>已废止 on record: the repealing act and its date (<see cref="Repealed"/> is set with them).</summary>
+    [MaxLength(200)] public string? RepealingAct { get; private set; }
+    public DateOnly? RepealedOn { get; private set; }
+
+    public void MarkAmended(string act, DateOnly on, DateOnly today)
+    {
+        if (Repealed) throw DomainException.Conflict("该法规已废止，不能再标记为已修改。");
+        if (AmendingAct is not null) throw DomainException.Conflict($"该法规已标记为已修改（{AmendingAct}，{AmendingActOn:yyyy-MM-dd}）。");
+        CheckDate(on, today);
+        AmendingAct = CheckAct(act);
+        AmendingActOn = on;
+    }
+
+    public void MarkRepealed(string act, DateOnly on, DateOnly today)
+    {
+        if (Repealed) throw DomainException.Conflict($"该法规已废止（{RepealingAct ?? "废止记录"}）。");
+        CheckDate(on, today);
+        RepealingAct = CheckAct(act);
+        RepealedOn = on;
+        Repealed = true;
+    }
+
+    private void CheckDate(DateOnly on, DateOnly today)
+    {
+        if (on > today) throw DomainException.Invalid("on", "日期不能晚于今天。");
+        if (VersionDate is { } v && on < v) throw DomainException.Invalid("on", $"日期不能早于本版本的日期（{v:yyyy-MM-dd}）。");
+    }
+
+    private static string CheckAct(string? act)
+    {
+        var a = act?.Trim() ?? "";
+        if (a.Length == 0) throw DomainException.Invalid("act", "请填写修改或废止该法规的文件（如“关于修改《…》的决定”）。");
+        if (a.Length > 200) throw DomainException.Invalid("act", "文件名称不能超过 200 字。");
+        return a;
+    }
+
     /// <summary>
     /// What the import found in the source and kept as printed (a skipped chapter number, a missing article), one a line
     /// with its place; empty when nothing. Shown to staff, not to the public. Null only for a law imported before warnings
@@ -91,9 +137,12 @@ public class Law
     /// </summary>
     public string? ImportWarnings { get; set; }
 
-    public LawStatus StatusOn(DateOnly today) =>
-        Repealed ? LawStatus.Repealed
-        : SupersededById is not null ? LawStatus.Amended
-        : EffectiveOn is { } e && e > today ? LawStatus.NotYetInForce
+    public LawStatus StatusOn(DateOnly today) => StatusOf(Repealed, SupersededById, AmendingAct is not null, EffectiveOn, today);
+
+    /// <summary>The status rule once, for a loaded law and for the columns a list reads (the filters say the same in SQL, <see cref="LawFilter"/>).</summary>
+    public static LawStatus StatusOf(bool repealed, int? supersededById, bool amendedOnRecord, DateOnly? effectiveOn, DateOnly today) =>
+        repealed ? LawStatus.Repealed
+        : supersededById is not null || amendedOnRecord ? LawStatus.Amended
+        : effectiveOn is { } e && e > today ? LawStatus.NotYetInForce
         : LawStatus.InForce;
 }

@@ -491,22 +491,23 @@ public static class LawIndex
 }
 
 /// <summary>The filters of a law list or search: category, status (as of a day) and version date range.</summary>
-public sealed record LawFilter(string? Category = null, LawStatus? Status = null, DateOnly? From = null, DateOnly? To = null)
+public sealed record LawFilter(string? Category = null, LawStatus? Status = null, DateOnly? From = null, DateOnly? To = null, IReadOnlyList<int>? Congresses = null)
 {
-    public bool IsEmpty => string.IsNullOrEmpty(Category) && Status is null && From is null && To is null;
+    public bool IsEmpty => string.IsNullOrEmpty(Category) && Status is null && From is null && To is null && Congresses is null;
 
     public IQueryable<Law> Apply(IQueryable<Law> q, DateOnly today)
     {
         if (!string.IsNullOrEmpty(Category)) q = q.Where(l => l.Category == Category);
         if (From is { } f) q = q.Where(l => l.VersionDate >= f);
         if (To is { } t) q = q.Where(l => l.VersionDate <= t);
+        if (Congresses is { } cs) q = q.Where(l => l.CongressId != null && cs.Contains(l.CongressId.Value));
         if (Status is not { } status) return q;
         return status switch
         {
             LawStatus.Repealed => q.Where(l => l.Repealed),
-            LawStatus.Amended => q.Where(l => !l.Repealed && l.SupersededById != null),
-            LawStatus.NotYetInForce => q.Where(l => !l.Repealed && l.SupersededById == null && l.EffectiveOn > today),
-            LawStatus.InForce => q.Where(l => !l.Repealed && l.SupersededById == null && (l.EffectiveOn == null || l.EffectiveOn <= today)),
+            LawStatus.Amended => q.Where(l => !l.Repealed && (l.SupersededById != null || l.AmendingAct != null)),
+            LawStatus.NotYetInForce => q.Where(l => !l.Repealed && l.SupersededById == null && l.AmendingAct == null && l.EffectiveOn > today),
+            LawStatus.InForce => q.Where(l => !l.Repealed && l.SupersededById == null && l.AmendingAct == null && (l.EffectiveOn == null || l.EffectiveOn <= today)),
         };
     }
 
@@ -518,6 +519,8 @@ public sealed record LawFilter(string? Category = null, LawStatus? Status = null
         if (!string.IsNullOrEmpty(Category)) { sql.Append(" AND l.\"Category\" = @category"); p.Add(("category", Category)); }
         if (From is { } f) { sql.Append(" AND l.\"VersionDate\" >= @from"); p.Add(("from", f)); }
         if (To is { } t) { sql.Append(" AND l.\"VersionDate\" <= @to"); p.Add(("to", t)); }
+        // Ids of congresses, known integers: written into the statement, as the IN list differs by provider otherwise.
+        if (Congresses is { } cs) sql.Append(cs.Count == 0 ? " AND FALSE" : $" AND l.\"CongressId\" IN ({string.Join(",", cs.Select(c => c.ToString(CultureInfo.InvariantCulture)))})");
         switch (Status)
         {
             case null:
@@ -526,14 +529,14 @@ public sealed record LawFilter(string? Category = null, LawStatus? Status = null
                 sql.Append(" AND l.\"Repealed\"");
                 break;
             case LawStatus.Amended:
-                sql.Append(" AND NOT l.\"Repealed\" AND l.\"SupersededById\" IS NOT NULL");
+                sql.Append(" AND NOT l.\"Repealed\" AND (l.\"SupersededById\" IS NOT NULL OR l.\"AmendingAct\" IS NOT NULL)");
                 break;
             case LawStatus.NotYetInForce:
-                sql.Append(" AND NOT l.\"Repealed\" AND l.\"SupersededById\" IS NULL AND l.\"EffectiveOn\" > @today");
+                sql.Append(" AND NOT l.\"Repealed\" AND l.\"SupersededById\" IS NULL AND l.\"AmendingAct\" IS NULL AND l.\"EffectiveOn\" > @today");
                 p.Add(("today", today));
                 break;
             case LawStatus.InForce:
-                sql.Append(" AND NOT l.\"Repealed\" AND l.\"SupersededById\" IS NULL AND (l.\"EffectiveOn\" IS NULL OR l.\"EffectiveOn\" <= @today)");
+                sql.Append(" AND NOT l.\"Repealed\" AND l.\"SupersededById\" IS NULL AND l.\"AmendingAct\" IS NULL AND (l.\"EffectiveOn\" IS NULL OR l.\"EffectiveOn\" <= @today)");
                 p.Add(("today", today));
                 break;
         }

@@ -16,7 +16,8 @@ public sealed record LawArticleView(int Ordinal, string Kind, string Number, str
 /// <summary>One law; <see cref="ImportWarnings"/> (what the import kept as printed) only for staff, null for anyone else.</summary>
 public sealed record LawDetail(int Id, string Title, string Category, LawStatus Status, string StatusLabel, DateOnly? VersionDate, DateOnly? AdoptedOn,
     DateOnly? AmendedOn, DateOnly? EffectiveOn, IReadOnlyList<string> History, int ArticleCount, string SourcePath,
-    IReadOnlyList<LawVersionLink> Versions, IReadOnlyList<LawArticleView> Articles, IReadOnlyList<string>? ImportWarnings = null);
+    IReadOnlyList<LawVersionLink> Versions, IReadOnlyList<LawArticleView> Articles, IReadOnlyList<string>? ImportWarnings = null,
+    string? Congress = null, string? AmendingAct = null, DateOnly? AmendingActOn = null, string? RepealingAct = null, DateOnly? RepealedOn = null, string? CongressCode = null);
 
 /// <summary>Reading the regulations database: list and search, one law with its articles, one article, Akoma Ntoso.</summary>
 public static class LawQueries
@@ -41,11 +42,11 @@ public static class LawQueries
             var total = await query.CountAsync(ct);
             var laws = await query.OrderByDescending(l => l.VersionDate).ThenBy(l => l.Title).ThenBy(l => l.Id)
                 .Skip((p - 1) * size).Take(size)
-                .Select(l => new { l.Id, l.Title, l.Category, l.VersionDate, l.ArticleCount, l.Repealed, l.SupersededById, l.EffectiveOn })
+                .Select(l => new { l.Id, l.Title, l.Category, l.VersionDate, l.ArticleCount, l.Repealed, l.SupersededById, l.EffectiveOn, Amended = l.AmendingAct != null })
                 .ToListAsync(ct);
             return new Page<LawListItem>(laws.Select(l =>
             {
-                var s = new Law { Repealed = l.Repealed, SupersededById = l.SupersededById, EffectiveOn = l.EffectiveOn }.StatusOn(today);
+                var s = Law.StatusOf(l.Repealed, l.SupersededById, l.Amended, l.EffectiveOn, today);
                 return new LawListItem(l.Id, l.Title, l.Category, s, s.Label(), l.VersionDate, l.ArticleCount, null, 0, null);
             }).ToList(), p, size, total);
         }
@@ -54,7 +55,7 @@ public static class LawQueries
         var (hits, count, lowerBound) = await LawIndex.SearchAsync(db, terms, filter, today, (p - 1) * size, size, ct, cap);
         var ids = hits.Select(h => h.LawId).ToList();
         var meta = await db.Set<Law>().AsNoTracking().Where(l => ids.Contains(l.Id))
-            .Select(l => new { l.Id, l.Title, l.Category, l.VersionDate, l.ArticleCount, l.Repealed, l.SupersededById, l.EffectiveOn })
+            .Select(l => new { l.Id, l.Title, l.Category, l.VersionDate, l.ArticleCount, l.Repealed, l.SupersededById, l.EffectiveOn, Amended = l.AmendingAct != null })
             .ToDictionaryAsync(l => l.Id, ct);
         // No article holds every word: show the first one holding the words the title does not ("刑法 恐怖活动" → 恐怖活动).
         for (var i = 0; i < hits.Count; i++)
@@ -72,7 +73,7 @@ public static class LawQueries
         foreach (var h in hits)
         {
             if (!meta.TryGetValue(h.LawId, out var l)) continue;
-            var status = new Law { Repealed = l.Repealed, SupersededById = l.SupersededById, EffectiveOn = l.EffectiveOn }.StatusOn(today);
+            var status = Law.StatusOf(l.Repealed, l.SupersededById, l.Amended, l.EffectiveOn, today);
             var unit = h.FirstOrdinal is { } o && units.TryGetValue((h.LawId, o), out var u) ? u : null;
             var snippet = unit is null ? ChineseText.Highlight(l.Title, Spans(l.Title, words)) : Snippet(unit.Body, words);
             items.Add(new LawListItem(l.Id, l.Title, l.Category, status, status.Label(), l.VersionDate, l.ArticleCount,
@@ -99,6 +100,16 @@ public static class LawQueries
                 yield return new TextSpan(i, w.Length);
     }
 
+    /// <summary>A congress (by code) and those below it: the regulations a congress's site lists as its own and its levels'.</summary>
+    public static async Task<List<int>> CongressScopeAsync(RendaDbContext db, string code, CancellationToken ct)
+    {
+        var all = await db.Congresses.AsNoTracking().Select(c => new { c.Id, c.ParentId, c.Code }).ToListAsync(ct);
+        var root = all.FirstOrDefault(c => c.Code == code) ?? throw DomainException.Invalid("congress", $"行政区划代码 {code} 没有对应的人大。");
+        var result = new List<int> { root.Id };
+        for (var i = 0; i < result.Count; i++) result.AddRange(all.Where(c => c.ParentId == result[i]).Select(c => c.Id));
+        return result;
+    }
+
     public static async Task<List<string>> CategoriesAsync(RendaDbContext db, CancellationToken ct) =>
         await db.Set<Law>().AsNoTracking().Select(l => l.Category).Distinct().OrderBy(c => c).ToListAsync(ct);
 
@@ -114,17 +125,20 @@ public static class LawQueries
         var today = Today(db);
         var status = law.StatusOn(today);
         var versions = (await db.Set<Law>().AsNoTracking().Where(l => l.WorkKey == law.WorkKey)
-                .Select(l => new { l.Id, l.Title, l.VersionDate, l.Repealed, l.SupersededById, l.EffectiveOn }).ToListAsync(ct))
+                .Select(l => new { l.Id, l.Title, l.VersionDate, l.Repealed, l.SupersededById, l.EffectiveOn, Amended = l.AmendingAct != null }).ToListAsync(ct))
             .OrderByDescending(v => v.VersionDate).ThenByDescending(v => v.Id)
             .Select(v =>
             {
-                var s = new Law { Repealed = v.Repealed, SupersededById = v.SupersededById, EffectiveOn = v.EffectiveOn }.StatusOn(today);
+                var s = Law.StatusOf(v.Repealed, v.SupersededById, v.Amended, v.EffectiveOn, today);
                 return new LawVersionLink(v.Id, v.Title, v.VersionDate, s, s.Label());
             }).ToList();
         var units = await LawIndex.UnitsAsync(db, id, ct);
         return new LawDetail(law.Id, law.Title, law.Category, status, status.Label(), law.VersionDate, law.AdoptedOn, law.AmendedOn, law.EffectiveOn,
             law.History.Split('\n', StringSplitOptions.RemoveEmptyEntries), law.ArticleCount, law.SourcePath, versions,
-            units.Select(View).ToList(), forStaff ? LawImport.Warnings(law) : null);
+            units.Select(View).ToList(), forStaff ? LawImport.Warnings(law) : null,
+            law.CongressId is { } c ? await db.Congresses.Where(x => x.Id == c).Select(x => x.ShortName + "人大常委会").FirstAsync(ct) : null,
+            law.AmendingAct, law.AmendingActOn, law.RepealingAct, law.RepealedOn,
+            law.CongressId is { } c2 ? await db.Congresses.Where(x => x.Id == c2).Select(x => x.Code).FirstAsync(ct) : null);
     }
 
     public static LawArticleView View(LawArticle u) => new(u.Ordinal, u.Kind, u.Label, u.Kind == LawArticle.ArticleKind ? u.Slug : "", u.Path, u.Body);

@@ -2,6 +2,9 @@ using Microsoft.Extensions.Options;
 
 namespace Renda.Web.Features.Laws;
 
+/// <summary>The act that amended or repealed a regulation, and its date.</summary>
+public sealed record LawChangeRequest(string? Act, DateOnly? On);
+
 /// <summary>
 /// /api/v1/laws — the regulations database, readable by anyone (published laws and regulations are public, and the
 /// official texts are not protected by copyright: 著作权法 第五条). Importing is the CLI's job (renda import-laws).
@@ -11,10 +14,11 @@ public static class LawsApi
     public static void Map(RouteGroupBuilder api)
     {
         var laws = api.MapGroup("/laws").AllowAnonymous().WithTags("法规数据库");
-        laws.MapGet("/", async (string? q, int? page, int? pageSize, string? category, string? status, DateOnly? from, DateOnly? to, RendaDbContext db,
+        laws.MapGet("/", async (string? q, int? page, int? pageSize, string? category, string? status, DateOnly? from, DateOnly? to, string? congress, RendaDbContext db,
                     IOptions<LawSearchOptions> options, CancellationToken ct) =>
-                TypedResults.Ok(await LawQueries.SearchAsync(db, q, new LawFilter(category, LawStatusLabels.Parse(status), from, to), page, pageSize, ct, options.Value.SearchCap)))
-            .WithName("Laws_SearchLaws").WithSummary("检索法律法规（q 为空时按条件列出）");
+                TypedResults.Ok(await LawQueries.SearchAsync(db, q, new LawFilter(category, LawStatusLabels.Parse(status), from, to,
+                    congress is null ? null : await LawQueries.CongressScopeAsync(db, congress, ct)), page, pageSize, ct, options.Value.SearchCap)))
+            .WithName("Laws_SearchLaws").WithSummary("检索法律法规（q 为空时按条件列出；congress 为行政区划代码时只含该级及下级人大的法规）");
         laws.MapGet("/categories", async (RendaDbContext db, CancellationToken ct) => TypedResults.Ok(await LawQueries.CategoriesAsync(db, ct)))
             .WithName("Laws_ListCategories").WithSummary("法律法规的分类");
         laws.MapGet("/{id:int}", async (int id, HttpContext http, RendaDbContext db, CancellationToken ct) =>
@@ -26,6 +30,13 @@ public static class LawsApi
         laws.MapGet("/{id:int}/akn", async (int id, RendaDbContext db, CancellationToken ct) =>
                 TypedResults.Text(await LawQueries.AkomaNtosoAsync(db, id, ct), AknMediaType))
             .WithName("Laws_GetAkomaNtoso").WithSummary("Akoma Ntoso 3.0 XML").ProducesFile("application/akn+xml");
+        var keep = api.MapGroup("/laws/{id:int}").RequireAuthorization().WithTags("法规数据库");
+        keep.MapPost("/amended", (int id, LawChangeRequest r, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct)
+                => Endpoints.Done(LawWorkflow.MarkAmendedAsync(db, new LawActor(user.User), id, r.Act, r.On, ct)))
+            .WithName("Laws_MarkAmended").WithSummary("标记本级法规已修改（修改文件和日期）");
+        keep.MapPost("/repealed", (int id, LawChangeRequest r, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct)
+                => Endpoints.Done(LawWorkflow.MarkRepealedAsync(db, new LawActor(user.User), id, r.Act, r.On, ct)))
+            .WithName("Laws_MarkRepealed").WithSummary("标记本级法规已废止（废止文件和日期）");
     }
 
     private const string AknMediaType = "application/akn+xml; charset=utf-8";

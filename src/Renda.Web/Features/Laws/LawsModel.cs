@@ -14,6 +14,9 @@ public static class LawsModel
             e.HasIndex(l => l.VersionDate);
             // No foreign key: with the text split off, EF would point it at "LawSources"; the import links versions itself.
             e.HasIndex(l => l.SupersededById);
+            // A congress's regulations (its site's 法规库, the home's latest); one law per promulgated bill.
+            e.HasIndex(l => new { l.CongressId, l.VersionDate });
+            e.HasIndex(l => l.BillId).IsUnique();
             // The source text (up to a few hundred KB per law) lives in a table of its own: lists, filters and the search
             // join read "Laws" rows, and SQLite would otherwise read every text's pages to sort a list.
             e.SplitToTable("LawSources", t => t.Property(l => l.Source));

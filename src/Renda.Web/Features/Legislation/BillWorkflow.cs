@@ -305,6 +305,8 @@ public static class BillWorkflow
         bill.Promulgate(number, on, NeedsApproval(congress));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        // The regulation enters the regulations database with its promulgation, not later.
+        await Laws.RegulationRecords.EnterAsync(db, bill.Id, ct);
         if (congress.ParentId is { } parent)
         {
             var settings = await Settings.ForAsync<LegislationSettings>(db, bill.CongressId, ct);

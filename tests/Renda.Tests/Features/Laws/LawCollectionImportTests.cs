@@ -61,7 +61,8 @@ public abstract class LawCollectionImportTests(RendaApp app)
         report.ToString().ShouldContain($"导入 {1044 - report.ImportedWithWarnings}，导入但有警告 {report.ImportedWithWarnings}，拒绝 0");
 
         await using var scope = app.Db();
-        var laws = await scope.Context.Set<Law>().AsNoTracking().Select(l => new { l.Id, l.SourcePath, l.ArticleCount, l.ImportWarnings }).ToListAsync();
+        // The collection's laws; the demo's regulations promulgated in Renda (issue 19) have a bill instead of a file.
+        var laws = await scope.Context.Set<Law>().AsNoTracking().Where(l => l.BillId == null).Select(l => new { l.Id, l.SourcePath, l.ArticleCount, l.ImportWarnings }).ToListAsync();
         laws.Count.ShouldBe(1044);
         // Stored on each law as reported, so staff see them on its page.
         laws.ShouldAllBe(l => l.ImportWarnings != null);
@@ -85,7 +86,7 @@ public abstract class LawCollectionImportTests(RendaApp app)
         }
         lost.ShouldBeEmpty();
         invalid.ShouldBeEmpty();
-        stored.Values.Sum().ShouldBe(report.Articles);
+        laws.Sum(l => stored.GetValueOrDefault(l.Id)).ShouldBe(report.Articles);
 
         var again = await app.ImportLawsAsync(SharedData.Laws);
         again.Count(LawImportOutcome.Unchanged).ShouldBe(1044);

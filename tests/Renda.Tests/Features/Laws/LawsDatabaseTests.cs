@@ -88,8 +88,11 @@ public abstract class LawsDatabaseTests(RendaApp app) : IAsyncLifetime
         var client = capped.Anonymous();
         var page = await client.SearchLawsAsync(q);
         page.Titles()[..2].Order().ShouldBe(["海西州草原防火条例", "都兰县森林草原防火规定"]);
-        page.Titles()[2].ShouldBe("乌兰县牧区管理办法");
-        page.GetProperty("total").GetInt32().ShouldBe(3);
+        // Which two matching articles a capped read reaches first depends, on PostgreSQL, on the hash partition of each law's
+        // id (decision 0013, known limits); since the demo's own regulations are in the database (issue 19) the ids differ, so
+        // the law found only by its articles may or may not be among them.
+        if (page.Titles().Length > 2) page.Titles()[2].ShouldBe("乌兰县牧区管理办法");
+        page.GetProperty("total").GetInt32().ShouldBeInRange(2, 3);
         page.GetProperty("totalIsLowerBound").GetBoolean().ShouldBeTrue();
         // One word in the title, the other in the articles: the passage shows the article's word.
         var two = await client.SearchLawsAsync("q=" + Uri.EscapeDataString("县牧区 草原防火"));
@@ -110,7 +113,7 @@ public abstract class LawsDatabaseTests(RendaApp app) : IAsyncLifetime
         both.Titles().Order().ShouldBe(["乌兰县牧区管理办法", "海西州草原防火条例", "都兰县森林草原防火规定"]);
         both.GetProperty("totalIsLowerBound").GetBoolean().ShouldBeFalse();
         var html = await (await client.GetAsync("/laws?" + q)).Content.ReadAsStringAsync();
-        html.ShouldContain("至少 3 部");
+        html.ShouldContain($"至少 {page.GetProperty("total").GetInt32()} 部");
         html.ShouldContain("<mark>草原防火</mark>");
         var filtered = await client.SearchLawsAsync(q + "&from=2020-01-01");
         filtered.Titles().Order().ShouldBe(["海西州草原防火条例", "都兰县森林草原防火规定"]);
@@ -130,7 +133,10 @@ public abstract class LawsDatabaseTests(RendaApp app) : IAsyncLifetime
         (await client.SearchLawsAsync($"pageSize=3&page={last}")).GetProperty("items").GetArrayLength().ShouldBe(total - 3 * (last - 1));
         (await client.SearchLawsAsync("category=刑法")).Titles().Order().ShouldBe(["中华人民共和国刑法", "中华人民共和国刑法修正案（七）"]);
         (await client.SearchLawsAsync("q=刑法&category=宪法")).GetProperty("total").GetInt32().ShouldBe(0);
-        (await client.SearchLawsAsync("from=2024-01-01&to=2024-12-31")).Titles().ShouldBe(["青海省冷湖天文观测环境保护条例"]);
+        // The demo's own 2024 regulations (promulgated in Renda, issue 19) are in the database too.
+        var of2024 = await client.SearchLawsAsync("from=2024-01-01&to=2024-12-31&pageSize=100");
+        of2024.Titles().ShouldContain("青海省冷湖天文观测环境保护条例");
+        of2024.GetProperty("items").EnumerateArray().ShouldAllBe(i => i.GetProperty("versionDate").GetString()!.StartsWith("2024-"));
         (await client.SearchLawsAsync("q=冷湖&status=已修改")).GetProperty("items")[0].GetProperty("versionDate").GetString().ShouldBe("2024-05-30");
         (await client.SearchLawsAsync("status=尚未生效")).GetProperty("items")[0].GetProperty("versionDate").GetString().ShouldBe("2027-01-01");
         var bad = await client.GetAsync("/api/v1/laws?status=作废");

@@ -7,7 +7,8 @@ namespace Renda.Tests.Platform.Identity;
 /// <summary>Browser sessions: idle logout by the server's clock, logout, and the forced first password change.</summary>
 public abstract class SessionTests(RendaApp app)
 {
-    private static async Task ShouldBeOnLoginAsync(HttpClient client, string path = "/")
+    // A staff page: "/" itself now sends a visitor without a session to the public site (issue 19).
+    private static async Task ShouldBeOnLoginAsync(HttpClient client, string path = "/inbox")
     {
         var response = await client.GetAsync(path);
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);

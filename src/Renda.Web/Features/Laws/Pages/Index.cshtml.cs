@@ -12,6 +12,10 @@ public class LawsIndexModel(RendaDbContext db, IOptions<LawSearchOptions> option
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    /// <summary>范围: all laws, or only this congress's and its levels' regulations ("本级及下级").</summary>
+    [BindProperty(SupportsGet = true)] public string? Scope { get; set; }
+    /// <summary>Under /p/{congress}/laws: the site's congress, whose regulations the scope means.</summary>
+    public string? SiteCongress => RouteData.Values["congress"] as string;
 
     public Page<LawListItem> Result { get; private set; } = new([], 1, LawQueries.PageSize, 0);
     public List<string> Categories { get; private set; } = [];
@@ -24,7 +28,8 @@ public class LawsIndexModel(RendaDbContext db, IOptions<LawSearchOptions> option
         Categories = await LawQueries.CategoriesAsync(db, ct);
         try
         {
-            Result = await LawQueries.SearchAsync(db, Q, new LawFilter(Category, LawStatusLabels.Parse(Status), From, To), pageNumber, null, ct, SearchCap);
+            var scope = Scope == "local" && SiteCongress is { } code ? await LawQueries.CongressScopeAsync(db, code, ct) : null;
+            Result = await LawQueries.SearchAsync(db, Q, new LawFilter(Category, LawStatusLabels.Parse(Status), From, To, scope), pageNumber, null, ct, SearchCap);
         }
         catch (DomainException e)
         {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Renda.Web.Platform.Deadlines;
 using Renda.Web.Platform.Organisations;
@@ -17,9 +18,15 @@ public class HomeModel(RendaDbContext db, IEnumerable<IHomeAlerts> alertSources)
     /// <summary>What waits for this user now (a vote open in the meeting room …), from the modules.</summary>
     public List<HomeAlert> Alerts { get; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromServices] IConfiguration config, CancellationToken ct)
     {
         var user = new CurrentUser(User);
+        if (!user.IsAuthenticated)
+        {
+            // A citizen lands on the public site; someone whose session ended (the cookie is still sent) is asked to sign in again.
+            if (Request.Cookies.ContainsKey("renda.auth")) return Challenge();
+            return Redirect(Shell.PublicSite.Home(Shell.PublicSite.HomeCongress(config)));
+        }
         var congressId = user.CongressId!.Value;
         var congress = await db.Congresses.AsNoTracking().FirstAsync(c => c.Id == congressId, ct);
         CongressName = congress.StandingCommitteeName;
@@ -32,5 +39,6 @@ public class HomeModel(RendaDbContext db, IEnumerable<IHomeAlerts> alertSources)
         foreach (var source in alertSources)
             Alerts.AddRange(await source.ForAsync(db, user, ct));
         OpenDeadlines = await db.Deadlines.CountAsync(d => d.CongressId == congressId && (d.Status == DeadlineStatus.Open || d.Status == DeadlineStatus.Overdue), ct);
+        return Page();
     }
 }
