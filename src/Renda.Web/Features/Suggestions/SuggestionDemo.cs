@@ -217,6 +217,9 @@ public static class SuggestionDemo
             }
         }
         p.Rate(lead, Satisfaction.Satisfied, cal.AddWorkingDays(answerOn, 3 + n % 10));
+        // Every third one is published with its answer, so the portal's 代表建议及答复 has what a citizen reads.
+        if (n % 3 == 0)
+            p.Publish(cal.AddWorkingDays(answerOn, 15), item.Reply);
     }
 
     /// <summary>The due date a promise names ("2024年9月底前" → 2024-09-30), else one year after the answer.</summary>
@@ -639,6 +642,9 @@ public static class SuggestionDemo
                 Start(s, SuggestionClocks.Rating(settings, s.Number), on, ClockOwner.Account(lead.AccountId));
         }
 
+        public void Publish(Suggestion s, DateOnly on, string answer)
+            => s.Publish(s.Title, s.Content, answer, At(on, 10), cast.Staff.AccountId, cast.Staff.UserName);
+
         public void Rate(Suggestion s, Cast.Member deputy, Satisfaction result, DateOnly on, string? reason)
         {
             s.Rate(deputy.DeputyId, result, reason, on, At(on, 15), deputy.AccountId, deputy.UserName);
@@ -700,6 +706,7 @@ public static class SuggestionDemo
         public Plot CoViews(string unit, DateOnly on, string views) => Step(() => story.CoViews(S, unit, on, views));
         public Plot Answer(string unit, string category, string reply, DateOnly on) => Step(() => story.Answer(S, unit, category, reply, on));
         public Plot Rate(Cast.Member deputy, Satisfaction result, DateOnly on, string? reason = null) => Step(() => story.Rate(S, deputy, result, on, reason));
+        public Plot Publish(DateOnly on, string answer) => Step(() => story.Publish(S, on, answer));
         public Plot CloseUnrated(DateOnly remindedOn, DateOnly on) => Step(() => story.CloseUnrated(S, remindedOn, on));
         public Plot Key(DateOnly on, string leader) => Step(() => story.Key(S, on, leader));
 
