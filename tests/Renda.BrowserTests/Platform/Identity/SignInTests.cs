@@ -49,7 +49,8 @@ public sealed class SignInTests(BrowserApp app, ITestOutputHelper output) : Brow
         var (session, shell) = await SignedInAsync("zhuren");
 
         var login = await shell.SignOutAsync();
-        await session.Shell.GotoAsync("/");
+        // A staff page, not "/": a visitor without a session at "/" lands on the public site.
+        await session.Shell.GotoAsync("/inbox");
 
         await login.ShouldBeShownAsync();
     }
