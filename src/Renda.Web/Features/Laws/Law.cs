@@ -80,7 +80,7 @@ public class Law
     public int? SupersededById { get; set; }
 
     /// <summary>Set only by a repeal on record; the collection says nothing about repeals (decision 0013).</summary>
-    public bool Repealed { get; set; }
+    public bool Repealed { get; private set; }
 
     public DateTime ImportedAt { get; set; }
 

@@ -112,6 +112,12 @@ public abstract class ArticleLifecycleTests(RendaApp app)
         var id = int.Parse(editor.Split('/')[^1]);
         (await app.Anonymous().PageAsync($"/p/{Haixi}/announcements/{id}")).QuerySelector("h1")!.TextContent.ShouldBe("任免名单（页面）");
         (await browser.PageAsync("/portal/articles")).QuerySelector("[data-testid=publicity]").ShouldNotBeNull();
+        // The list's status filter: the published one is listed under 已发布 and not under 草稿.
+        static List<string> Titles(AngleSharp.Dom.IDocument page) => page.QuerySelectorAll("[data-testid=staff-article]").Select(a => a.TextContent).ToList();
+        Titles(await browser.PageAsync("/portal/articles?status=Published")).ShouldContain(t => t.Contains("任免名单（页面）"));
+        var drafts = Titles(await browser.PageAsync("/portal/articles?status=Draft"));
+        drafts.ShouldNotBeEmpty("the demo keeps a draft");
+        drafts.ShouldNotContain(t => t.Contains("任免名单（页面）"));
     }
 }
 
