@@ -5,8 +5,6 @@ namespace Renda.Web.Features.BudgetMonitoring;
 /// <summary>The clocks of budget online supervision: the finance bureau's monthly data, and a warning's answer.</summary>
 public static class BudgetClocks
 {
-    public const string DataSource = "各级人民代表大会常务委员会监督法第三十条；全国人大常委会办公厅关于推进地方人大预算联网监督工作的指导意见（2017）";
-    public const string ReplySource = "各级人民代表大会常务委员会监督法第三十条；上海市预算审查监督条例第二十一条";
     public const string DataSubject = "budget-month";
     public const string WarningSubject = "budget-warning";
 
@@ -18,10 +16,10 @@ public static class BudgetClocks
 
     /// <summary>The month's data (year-month) is due DataDueWorkingDays working days after the month ends.</summary>
     public static ClockSpec Data(BudgetSettings s, int year, int month) => new($"财政部门报送{year}年{month}月预算执行数据",
-        $"每月结束后{s.DataDueWorkingDays}个工作日内报送当月预算指标和国库集中支付数据", DataSource, PeriodUnit.WorkingDays, s.DataDueWorkingDays, Purposes.Data);
+        $"每月结束后{s.DataDueWorkingDays}个工作日内报送当月预算指标和国库集中支付数据", s.DataBasis, PeriodUnit.WorkingDays, s.DataDueWorkingDays, Purposes.Data);
 
     public static ClockSpec Reply(BudgetSettings s, string title) => new(title.Length > 80 ? $"答复预警：{title[..80]}…" : $"答复预警：{title}",
-        $"收到预警后{s.WarningReplyWorkingDays}个工作日内在系统中说明情况、反馈整改", ReplySource, PeriodUnit.WorkingDays, s.WarningReplyWorkingDays, Purposes.Reply);
+        $"收到预警后{s.WarningReplyWorkingDays}个工作日内在系统中说明情况、反馈整改", s.ReplyBasis, PeriodUnit.WorkingDays, s.WarningReplyWorkingDays, Purposes.Reply);
 
     public static ClockSubject OfMonth(int year, int month) => new(DataSubject, $"{year:D4}-{month:D2}");
     public static ClockSubject Of(BudgetWarning w) => new(WarningSubject, w.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -6,7 +6,6 @@ namespace Renda.Web.Features.Deputies;
 /// <summary>The one clock of reception work: a referred opinion answered by the handling unit within ReferralReplyWorkingDays.</summary>
 public static class ReceptionClocks
 {
-    public const string Source = "代表联络站工作规则（群众意见交办：接待→收集→分级认领→交办→督办→反馈→满意度测评）";
 
     public static class Purposes
     {
@@ -16,7 +15,7 @@ public static class ReceptionClocks
     }
 
     public static ClockSpec Reply(DeputySettings s, int unitId, string summary) => new(Short($"群众意见答复：{summary}"),
-        $"群众意见转交承办单位后{s.ReferralReplyWorkingDays}个工作日内答复", Source, PeriodUnit.WorkingDays, s.ReferralReplyWorkingDays, Purposes.Reply(unitId));
+        $"群众意见转交承办单位后{s.ReferralReplyWorkingDays}个工作日内答复", s.ReceptionBasis, PeriodUnit.WorkingDays, s.ReferralReplyWorkingDays, Purposes.Reply(unitId));
 
     public static ClockSubject Of(ConstituentOpinion o) => new(ConstituentOpinionWorkflow.Subject, o.Id.ToString(CultureInfo.InvariantCulture));
 

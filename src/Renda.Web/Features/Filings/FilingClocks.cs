@@ -5,15 +5,11 @@ namespace Renda.Web.Features.Filings;
 
 /// <summary>
 /// The clocks of filing and review in one place (DOMAIN.md §4), with lengths from the congress's FilingSettings, so the
-/// workflows and the demo history start exactly the same ones.
+/// workflows and the demo history start exactly the same ones. Each clock cites the basis the settings name; a running clock keeps
+/// the basis it was started with (it is the clock's record).
 /// </summary>
 public static class FilingClocks
 {
-    public const string IntakeSource = "北京市人大常委会规范性文件备案审查条例第十一—十三条";
-    public const string ReviewSource = "立法法第一百一十至一百一十三条；北京市人大常委会规范性文件备案审查条例第二十二、二十三条";
-    public const string CommitteeViewSource = "北京市人大常委会规范性文件备案审查条例第二十三条";
-    public const string OpinionSource = "立法法第一百一十二条";
-    public const string FeedbackSource = "北京市人大常委会规范性文件备案审查条例第二十四、二十五条";
 
     /// <summary>What each clock is for: a filing's intake, a review's stages, a suggestion's feedback.</summary>
     public static class Purposes
@@ -29,28 +25,28 @@ public static class FilingClocks
     }
 
     public static ClockSpec Check(FilingSettings s, string title) => new(Short($"形式审查：{title}"),
-        $"收到备案文件之日起{s.FormalCheckDays}日内完成形式审查：登记回执、退回补正或移交", IntakeSource, PeriodUnit.CalendarDays, s.FormalCheckDays, Purposes.Check);
+        $"收到备案文件之日起{s.FormalCheckDays}日内完成形式审查：登记回执、退回补正或移交", s.IntakeBasis, PeriodUnit.CalendarDays, s.FormalCheckDays, Purposes.Check);
 
     public static ClockSpec Resubmit(FilingSettings s, string title) => new(Short($"补正后重新报送：{title}"),
-        $"退回之日起{s.ResubmitDays}日内补正后重新报送", IntakeSource, PeriodUnit.CalendarDays, s.ResubmitDays, Purposes.Resubmit);
+        $"退回之日起{s.ResubmitDays}日内补正后重新报送", s.IntakeBasis, PeriodUnit.CalendarDays, s.ResubmitDays, Purposes.Resubmit);
 
     public static ClockSpec Pass(FilingSettings s, string title) => new(Short($"移交专门委员会审查：{title}"),
-        $"登记后{s.PassWorkingDays}个工作日内移交有关专门委员会审查", ReviewSource, PeriodUnit.WorkingDays, s.PassWorkingDays, Purposes.Pass);
+        $"登记后{s.PassWorkingDays}个工作日内移交有关专门委员会审查", s.ReviewBasis, PeriodUnit.WorkingDays, s.PassWorkingDays, Purposes.Pass);
 
     public static ClockSpec Review(FilingSettings s, string title) => new(Short($"审查：{title}"),
-        $"移交之日起{s.ReviewMonths}个月内完成审查；情况复杂的可延长{s.ReviewExtensionMonths}个月", ReviewSource, PeriodUnit.Months, s.ReviewMonths, Purposes.Review);
+        $"移交之日起{s.ReviewMonths}个月内完成审查；情况复杂的可延长{s.ReviewExtensionMonths}个月", s.ReviewBasis, PeriodUnit.Months, s.ReviewMonths, Purposes.Review);
 
     public static ClockSpec CommitteeView(FilingSettings s, string title) => new(Short($"专门委员会审查意见：{title}"),
-        $"专门委员会收到之日起{s.CommitteeViewDays}日内提出审查意见", CommitteeViewSource, PeriodUnit.CalendarDays, s.CommitteeViewDays, Purposes.CommitteeView);
+        $"专门委员会收到之日起{s.CommitteeViewDays}日内提出审查意见", s.CommitteeViewBasis, PeriodUnit.CalendarDays, s.CommitteeViewDays, Purposes.CommitteeView);
 
     public static ClockSpec Reply(FilingSettings s, string title) => new(Short($"书面审查意见答复：{title}"),
-        $"制定机关收到书面审查意见后{s.OpinionReplyDays}日内研究提出是否修改、废止的意见并回复", OpinionSource, PeriodUnit.CalendarDays, s.OpinionReplyDays, Purposes.Reply);
+        $"制定机关收到书面审查意见后{s.OpinionReplyDays}日内研究提出是否修改、废止的意见并回复", s.OpinionBasis, PeriodUnit.CalendarDays, s.OpinionReplyDays, Purposes.Reply);
 
     public static ClockSpec SuggestionComplete(FilingSettings s, string title) => new(Short($"审查建议材料审核：{title}"),
-        $"审查建议材料不全的，{s.SuggestionIncompleteWorkingDays}个工作日内告知建议人补充", FeedbackSource, PeriodUnit.WorkingDays, s.SuggestionIncompleteWorkingDays, Purposes.Complete);
+        $"审查建议材料不全的，{s.SuggestionIncompleteWorkingDays}个工作日内告知建议人补充", s.FeedbackBasis, PeriodUnit.WorkingDays, s.SuggestionIncompleteWorkingDays, Purposes.Complete);
 
     public static ClockSpec SuggestionTakeUp(FilingSettings s, string title) => new(Short($"审查建议是否启动审查：{title}"),
-        $"不予审查的，{s.SuggestionNotTakenUpDays}日内告知建议人并说明理由", FeedbackSource, PeriodUnit.CalendarDays, s.SuggestionNotTakenUpDays, Purposes.TakeUp);
+        $"不予审查的，{s.SuggestionNotTakenUpDays}日内告知建议人并说明理由", s.FeedbackBasis, PeriodUnit.CalendarDays, s.SuggestionNotTakenUpDays, Purposes.TakeUp);
 
     public static ClockSubject Of(Filing f) => new(FilingWorkflow.Subject, Key(f.Id));
     public static ClockSubject Of(Review r) => new(ReviewWorkflow.Subject, Key(r.Id));

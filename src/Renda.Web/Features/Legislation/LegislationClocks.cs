@@ -20,18 +20,16 @@ public static class LegislationClocks
     public const string FilingSubject = "BillFiling";
     public const string ApprovalSubject = "Approval";
 
-    public const string FilingSource = "立法法 第一百零九条";
-    public const string ApprovalSource = "立法法 第八十一条";
 
     public static string FilingRule(LegislationSettings st) => $"地方性法规公布后{ChineseNumerals.Of(st.FilingDays)}日内报上一级人大常委会备案";
 
     public static string ApprovalRule(LegislationSettings st) => "设区的市、自治州的地方性法规报省、自治区人大常委会批准，省、自治区人大常委会对其合法性进行审查，认为同宪法、法律、行政法规和本省、自治区的地方性法规不抵触的，"
         + $"应当在{ChineseNumerals.Of(st.ApprovalMonths)}个月内予以批准";
 
-    public static ClockSpec Filing(LegislationSettings st, string title) => new($"《{title}》报送备案", FilingRule(st), FilingSource,
+    public static ClockSpec Filing(LegislationSettings st, string title) => new($"《{title}》报送备案", FilingRule(st), st.FilingBasis,
         PeriodUnit.CalendarDays, st.FilingDays, Purposes.Filing);
 
-    public static ClockSpec Approval(LegislationSettings st, string title) => new($"审查批准《{title}》", ApprovalRule(st), ApprovalSource,
+    public static ClockSpec Approval(LegislationSettings st, string title) => new($"审查批准《{title}》", ApprovalRule(st), st.ApprovalBasis,
         PeriodUnit.Months, st.ApprovalMonths, Purposes.Approval);
 
     public static Deadline StartFiling(RendaDbContext db, WorkCalendar calendar, LegislationSettings st, Bill bill, DateOnly on, int ownerAccountId)

@@ -12,7 +12,7 @@ public sealed record HandoverView(int ToCongressId, string ToCongress, DateTime 
 public sealed record BillDetail(int Id, string Title, BillKind Kind, string KindLabel, BillStatus Status, string StatusLabel, string Sponsor, string? Committee,
     int? PlanProjectId, string? FewerReadingsReason, DateOnly? PassedOn, int? AnnouncementNumber, string? Announcement, DateOnly? PromulgatedOn, bool ShelvedTwoYears,
     bool NeedsApproval, int? ApprovalId, IReadOnlyList<VersionItem> Versions, IReadOnlyList<ReadingView> Readings, IReadOnlyList<HandoverView> Filings,
-    IReadOnlyList<int> CommentPeriodIds, string? TerminationReason, DateOnly? FilingDueOn, string? FilingRule, BillSteps Can);
+    IReadOnlyList<int> CommentPeriodIds, string? TerminationReason, DateOnly? FilingDueOn, string? FilingRule, string? FilingBasis, BillSteps Can);
 /// <summary>What the reader may do with the bill now (from <see cref="Bill.Machine"/>, for the reader's kind).</summary>
 public sealed record BillSteps(bool Revise, bool OpenComment, bool ScheduleReading, bool Vote, bool Terminate, bool SubmitForApproval, bool Promulgate, bool FileUpward);
 public sealed record VersionView(int Id, int BillId, string BillTitle, int Number, string Label, bool Frozen, int? DerivedFromId, string Title, IReadOnlyList<string> Preamble,
@@ -88,7 +88,7 @@ public static class LegislationQueries
         return new BillDetail(b.Id, b.Title, b.Kind, LegislationLabels.Of(b.Kind), b.Status, LegislationLabels.Of(b.Status), b.Sponsor, committee, b.PlanProjectId,
             b.FewerReadingsReason, b.PassedOn, b.AnnouncementNumber, b.AnnouncementLabel, b.PromulgatedOn, b.ShelvedTwoYears(WorkCalendar.Today(db.Clock)),
             needsApproval, approval, versions, readings.Select(r => r with { StageLabel = LegislationLabels.Of(r.Stage) }).ToList(), filings, periods, b.TerminationReason,
-            filing?.DueOn, filing?.Rule, can);
+            filing?.DueOn, filing?.Rule, filing?.Source, can);
     }
 
     public static async Task<VersionView> VersionAsync(RendaDbContext db, LegislationActor actor, int billId, int versionId, CancellationToken ct)

@@ -19,4 +19,14 @@ public class LegislationSettings : CongressSettings
     [Range(1, 1000, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int CommentsPerAddressPerHour { get; set; } = 5;
     /// <summary>Longest comment, in characters (the column holds 2000).</summary>
     [Range(50, 2000, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int CommentMaxLength { get; set; } = 2000;
+
+    // Each clock's legal basis (issue #20): the national law by default; the congress's own regulation where its administrator names it.
+    [MaxLength(BasisMaxLength)] public string FilingBasis { get; set; } = "立法法 第一百零九条";
+    [MaxLength(BasisMaxLength)] public string ApprovalBasis { get; set; } = "立法法 第八十一条";
+
+    public override void Check()
+    {
+        CheckBasis("filingBasis", FilingBasis);
+        CheckBasis("approvalBasis", ApprovalBasis);
+    }
 }

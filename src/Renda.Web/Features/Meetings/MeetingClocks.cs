@@ -25,7 +25,7 @@ public static class MeetingClocks
 
     /// <summary>Sworn in by the organ the person serves in, within its working days of the appointment.</summary>
     public static ClockSpec OathByOtherOrgan(MeetingSettings st, Appointment a) => new(OathTitle(a),
-        $"由任职机关组织的宪法宣誓，在任命后 {st.OathOtherOrganWorkingDays} 个工作日内进行", Oath.Source + "；各地实施办法",
+        $"由任职机关组织的宪法宣誓，在任命后 {st.OathOtherOrganWorkingDays} 个工作日内进行", st.OathBasis,
         PeriodUnit.WorkingDays, st.OathOtherOrganWorkingDays, Purposes.Oath);
 
     /// <summary>A follow-up task runs from the adoption day to the due date the resolution sets.</summary>

@@ -20,6 +20,26 @@ public static class SuggestionDemo
     /// <summary>州十五届人大二次会议 (illustrative dates): suggestions made during it are received by the standing committee on its closing day.</summary>
     public static readonly DateOnly Session2023Opens = new(2023, 1, 6), Session2023Closes = new(2023, 1, 9);
 
+    /// <summary>
+    /// Qinghai's own regulation on deputies' suggestions (DOMAIN.md; 1990, amended 1999-01-27), cited by the clocks of both demo
+    /// congresses (the province and Haixi prefecture) beside the national law. Only its title is cited: its article numbers could
+    /// not be checked against its text, and a wrong article is worse than none.
+    /// </summary>
+    public const string QinghaiRule = "《青海省县级以上人民代表大会代表议案暨代表建议、批评和意见的规定》（1999年修正）";
+
+    private static async Task CiteQinghaiRulesAsync(RendaDbContext db, CancellationToken ct)
+    {
+        foreach (var code in new[] { CongressCode, "630000" })
+        {
+            if (await db.Congresses.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, ct) is not { } congress)
+                continue;
+            var st = await Settings.ForAsync<SuggestionSettings>(db, congress.Id, ct);
+            st.AssignBasis = st.ReassignBasis = st.ContactBasis = st.CoViewsBasis = st.AnswerBasis = st.RatingBasis = st.RehandleBasis
+                = $"{SuggestionSettings.NationalBasis}；{QinghaiRule}";
+            await Settings.SaveAsync(db, congress.Id, st, ct);
+        }
+    }
+
     public static async Task EnsureAsync(RendaDbContext db, WorkCalendar calendar, CancellationToken ct = default)
     {
         var haixi = await db.Congresses.FirstOrDefaultAsync(c => c.Code == CongressCode, ct);
@@ -28,6 +48,7 @@ public static class SuggestionDemo
         // DemoData leaves thousands of saved entities tracked; each save would scan them all.
         if (!db.ChangeTracker.HasChanges())
             db.ChangeTracker.Clear();
+        await CiteQinghaiRulesAsync(db, ct);
         var cast = await Cast.LoadAsync(db, haixi, ct);
         var story = new Story(db, calendar, cast, await Settings.ForAsync<SuggestionSettings>(db, haixi.Id, ct));
         Haixi2023(story);

@@ -4,8 +4,9 @@ using Renda.Web.Platform.Modules;
 namespace Renda.Web.Features.Suggestions;
 
 /// <summary>
-/// The configurable rules of DOMAIN.md §2, per congress. Defaults are the national practice cited
-/// there; an administrator changes them (e.g. Shandong: assign within 5 working days, re-handle in 1 month).
+/// The configurable rules of DOMAIN.md §2, per congress. Default periods follow the practice cited there (provincial rules are
+/// the evidence for a sensible number, never the basis a clock cites); an administrator changes them and names the congress's
+/// own regulation as each clock's basis.
 /// </summary>
 public class SuggestionSettings : CongressSettings
 {
@@ -33,6 +34,21 @@ public class SuggestionSettings : CongressSettings
     [MaxLength(500)] public string AnswerCategories { get; set; } = DefaultAnswerCategories;
     /// <summary>Minimum similarity (0–1) for a suggestion to be shown as similar.</summary>
     [Range(0.05, 0.95, ErrorMessage = "须在 {1} 到 {2} 之间。")] public double SimilarityThreshold { get; set; } = Platform.Search.SearchIndex.DefaultMinScore;
+    // The legal basis each clock cites (issue #20): the national law by default — 代表法 第五十一条 names the assignment, the
+    // contact with the deputy and the 3/6-month answer; the other periods are the congress's own practice, and the default says
+    // so rather than citing another province's rule. An administrator names the congress's own regulation here.
+    [MaxLength(BasisMaxLength)] public string AssignBasis { get; set; } = NationalBasis + LocalPeriod;
+    [MaxLength(BasisMaxLength)] public string ReassignBasis { get; set; } = NationalBasis + LocalPeriod;
+    [MaxLength(BasisMaxLength)] public string ContactBasis { get; set; } = NationalBasis;
+    [MaxLength(BasisMaxLength)] public string CoViewsBasis { get; set; } = NationalBasis + LocalPeriod;
+    [MaxLength(BasisMaxLength)] public string AnswerBasis { get; set; } = NationalBasis;
+    [MaxLength(BasisMaxLength)] public string RatingBasis { get; set; } = NationalBasis + LocalPeriod;
+    [MaxLength(BasisMaxLength)] public string RehandleBasis { get; set; } = NationalBasis + LocalPeriod;
+
+    public const string NationalBasis = "代表法 第五十一条";
+    /// <summary>Said where the national law sets no period: the number of days is the congress's own rule.</summary>
+    public const string LocalPeriod = "；期限按本级人大常委会规定";
+
     /// <summary>Closing day of the current congress session: suggestions made during the session are received by the standing committee that day.</summary>
     public DateOnly? SessionClosesOn { get; set; }
 
@@ -58,6 +74,13 @@ public class SuggestionSettings : CongressSettings
             throw Platform.Web.DomainException.Invalid("answerCategories", "答复类别须写成“代码=名称”，代码不超过 10 个字符且不能重复。");
         if (AnswerMaxMonths < AnswerMonths)
             throw Platform.Web.DomainException.Invalid("answerMaxMonths", "最长答复期限不能短于答复期限。");
+        CheckBasis("assignBasis", AssignBasis);
+        CheckBasis("reassignBasis", ReassignBasis);
+        CheckBasis("contactBasis", ContactBasis);
+        CheckBasis("coViewsBasis", CoViewsBasis);
+        CheckBasis("answerBasis", AnswerBasis);
+        CheckBasis("ratingBasis", RatingBasis);
+        CheckBasis("rehandleBasis", RehandleBasis);
         if (RatingReminderWorkingDays >= RatingWorkingDays)
             throw Platform.Web.DomainException.Invalid("ratingReminderWorkingDays", "评价提醒应早于评价期限届满。");
     }

@@ -9,9 +9,6 @@ namespace Renda.Web.Features.Supervision;
 /// </summary>
 public static class SupervisionClocks
 {
-    public const string LeadSource = "监督法第十五条";
-    public const string OpinionsSource = "监督法第十七条；本级常委会规定（可配置）";
-    public const string AuditSource = "监督法第二十七条";
     public const string FollowUpSource = "监督法第十七条";
 
     /// <summary>What each clock of a report is for.</summary>
@@ -40,21 +37,21 @@ public static class SupervisionClocks
     ];
 
     /// <summary>Due by the N-th day before the meeting, moved back to a working day (started on the meeting's first day).</summary>
-    public static ClockSpec Lead(LeadStage stage, string title) => new($"{stage.What}：{Short(title)}",
-        $"专项工作报告应当在常委会会议举行{stage.Days}日前{stage.What}（遇节假日提前至此前最后一个工作日）", LeadSource, PeriodUnit.CalendarDaysBefore, stage.Days, stage.Purpose);
+    public static ClockSpec Lead(SupervisionSettings st, LeadStage stage, string title) => new($"{stage.What}：{Short(title)}",
+        $"专项工作报告应当在常委会会议举行{stage.Days}日前{stage.What}（遇节假日提前至此前最后一个工作日）", st.LeadBasis, PeriodUnit.CalendarDaysBefore, stage.Days, stage.Purpose);
 
     /// <summary>Who answers for a lead stage: the organ sends the report to the committee; the committee sends it on.</summary>
     public static ClockOwner LeadOwner(LeadStage stage, WorkReport r)
         => stage.Purpose == Purposes.LeadCommittee ? ClockOwner.Unit(r.OrganId) : new ClockOwner(CommitteeId: r.CommitteeId);
 
     public static ClockSpec Opinions(SupervisionSettings st, string title) => new($"送交审议意见：{Short(title)}",
-        $"常委会组成人员的审议意见应当在会议闭会后{st.OpinionsSendDays}日内送交报告机关", OpinionsSource, PeriodUnit.CalendarDays, st.OpinionsSendDays, Purposes.Opinions);
+        $"常委会组成人员的审议意见应当在会议闭会后{st.OpinionsSendDays}日内送交报告机关", st.OpinionsBasis, PeriodUnit.CalendarDays, st.OpinionsSendDays, Purposes.Opinions);
 
     public static ClockSpec Rectification(SupervisionSettings st, string title) => new($"审计查出问题整改情况报告：{Short(title)}",
-        $"审计查出问题的整改情况应当在审计工作报告审议后{st.AuditRectificationMonths}个月内向常委会报告", AuditSource, PeriodUnit.Months, st.AuditRectificationMonths, Purposes.Rectification);
+        $"审计查出问题的整改情况应当在审计工作报告审议后{st.AuditRectificationMonths}个月内向常委会报告", st.AuditBasis, PeriodUnit.Months, st.AuditRectificationMonths, Purposes.Rectification);
 
     public static ClockSpec Handling(SupervisionSettings st, string title) => new($"书面报告审议意见研究处理情况：{Short(title)}",
-        $"报告机关应当在收到审议意见后{st.HandlingReportMonths}个月内书面报告研究处理情况", OpinionsSource, PeriodUnit.Months, st.HandlingReportMonths, Purposes.Handling);
+        $"报告机关应当在收到审议意见后{st.HandlingReportMonths}个月内书面报告研究处理情况", st.OpinionsBasis, PeriodUnit.Months, st.HandlingReportMonths, Purposes.Handling);
 
     /// <summary>跟踪监督: the committee sets the day of the further report.</summary>
     public static ClockSpec FollowUp(string title, int days) => new($"跟踪监督落实情况报告：{Short(title)}",

@@ -368,9 +368,10 @@ public static class SupervisionDemo
                 await db.SaveChangesAsync(ct);
                 OnAgenda(next, budget);
                 // The lead-time clocks of the default settings, as the demo's history started them: thirty days before each stage's day.
-                foreach (var stage in SupervisionClocks.LeadStages(new SupervisionSettings()))
+                var defaults = new SupervisionSettings();
+                foreach (var stage in SupervisionClocks.LeadStages(defaults))
                 {
-                    var clock = SupervisionClocks.Lead(stage, budget.Title) with
+                    var clock = SupervisionClocks.Lead(defaults, stage, budget.Title) with
                     {
                         Rule = $"专项工作报告应当在常委会会议举行{stage.Days}日前{stage.What}", Unit = PeriodUnit.CalendarDays, Amount = 30,
                     };

@@ -25,6 +25,9 @@ public class SupervisionSettings : CongressSettings
 
     public override void Check()
     {
+        CheckBasis("leadBasis", LeadBasis);
+        CheckBasis("opinionsBasis", OpinionsBasis);
+        CheckBasis("auditBasis", AuditBasis);
         var choices = AppraisalChoiceList;
         if (choices.Count < 2 || choices.Any(c => c.Length > 20) || choices.Distinct().Count() != choices.Count)
             throw Platform.Web.DomainException.Invalid("appraisalChoices", "测评等次至少两项、不能重复，每项不超过 20 字。");
@@ -32,4 +35,8 @@ public class SupervisionSettings : CongressSettings
             throw Platform.Web.DomainException.Invalid("standingCommitteeLeadDays", "送专门委员会、送常委会、印发组成人员的提前天数应依次不增。");
     }
 
+    // Each clock's legal basis (issue #20): the national law by default; the congress's own regulation where its administrator names it.
+    [MaxLength(BasisMaxLength)] public string LeadBasis { get; set; } = "监督法 第十五条";
+    [MaxLength(BasisMaxLength)] public string OpinionsBasis { get; set; } = "监督法 第十七条；期限按本级人大常委会规定";
+    [MaxLength(BasisMaxLength)] public string AuditBasis { get; set; } = "监督法 第二十七条";
 }

@@ -73,13 +73,14 @@ public static class WorkReportWorkflow
     private static async Task PlaceOnMeetingAsync(RendaDbContext db, WorkCalendar calendar, SupervisionActor actor, WorkReport report, int meetingId, string? lateReason, CancellationToken ct)
     {
         var meeting = await MeetingWorkflow.LoadAsync(db, AsMeetingActor(actor), meetingId, ct);
-        var stages = LeadStages(await Settings.ForAsync<SupervisionSettings>(db, actor.CongressId, ct));
+        var settings = await Settings.ForAsync<SupervisionSettings>(db, actor.CongressId, ct);
+        var stages = LeadStages(settings);
         var today = WorkCalendar.Today(db.Clock);
         // Due by the N-th day before the meeting, moved back to a working day; a stage due before today can no longer be kept.
         var missed = stages.Where(s => calendar.SubtractCalendarDays(meeting.StartsOn, s.Days) < today).ToList();
         var reason = Text.Optional("lateReason", lateReason, "未能按期送交的理由", 500);
         if (missed.Count > 0 && reason is null)
-            throw DomainException.Conflict($"距会议举行仅 {meeting.StartsOn.DayNumber - today.DayNumber} 日，已不能在会议举行{missed[0].Days}日前{missed[0].What}（{LeadSource}）；须填写理由。");
+            throw DomainException.Conflict($"距会议举行仅 {meeting.StartsOn.DayNumber - today.DayNumber} 日，已不能在会议举行{missed[0].Days}日前{missed[0].What}（{settings.LeadBasis}）；须填写理由。");
         var item = WorkReport.NeedsApproval(report.Kind)
             ? MeetingWorkflow.AddAgendaItem(meeting, AgendaItemKind.Resolution, $"审查和批准{report.Title}", WorkReport.Subject, report.Id)
             : MeetingWorkflow.AddAgendaItem(meeting, report.Kind == WorkReportKind.InspectionReport ? AgendaItemKind.Other : AgendaItemKind.WorkReport,
@@ -88,7 +89,7 @@ public static class WorkReportWorkflow
         report.Year = meeting.StartsOn.Year;
         report.LateReason = missed.Count > 0 ? reason : null;
         foreach (var stage in stages.Except(missed))
-            Start(db, calendar, report, Lead(stage, report.Title), meeting.StartsOn, LeadOwner(stage, report));
+            Start(db, calendar, report, Lead(settings, stage, report.Title), meeting.StartsOn, LeadOwner(stage, report));
         await db.SaveChangesAsync(ct);
         report.AgendaItemId = item.Id;
         await db.SaveChangesAsync(ct);

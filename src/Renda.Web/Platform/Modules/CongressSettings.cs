@@ -15,6 +15,21 @@ public abstract class CongressSettings
     public virtual void Check()
     {
     }
+
+    /// <summary>
+    /// A clock's legal basis is a setting too (issue #20): the national law by default, the congress's own regulation where its
+    /// administrator names one. It is shown beside every clock started from now on, so it may be neither empty nor longer than
+    /// the clock's own column (Deadline.Source, 200).
+    /// </summary>
+    protected static void CheckBasis(string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            throw DomainException.Invalid(field, "请填写法律依据（法律法规名称和条款）。");
+        if (value.Trim().Length > BasisMaxLength)
+            throw DomainException.Invalid(field, $"法律依据不能超过 {BasisMaxLength} 字。");
+    }
+
+    public const int BasisMaxLength = 200;
 }
 
 /// <summary>Reads and saves a module's <see cref="CongressSettings"/>: one mechanism for every module.</summary>

@@ -35,3 +35,6 @@ public abstract class CongressSettingsPageModel<TSettings>(RendaDbContext db) : 
         return Page();
     }
 }
+
+/// <summary>What the settings page's "legal bases" part shows: the settings and, per clock, the basis field and its label.</summary>
+public sealed record LegalBasesView(CongressSettings S, IReadOnlyList<(string Field, string Label)> Bases);

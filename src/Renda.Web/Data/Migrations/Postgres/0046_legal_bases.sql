@@ -1,0 +1,45 @@
+-- 0046: each clock's legal basis is a setting of the congress (issue #20 item 5): the national law by default, the congress's own
+-- regulation where its administrator names it. Existing rows get the national defaults (no other province's rule is cited).
+
+ALTER TABLE "SuggestionSettings" ADD "AssignBasis" character varying(200) NOT NULL DEFAULT '代表法 第五十一条；期限按本级人大常委会规定';
+ALTER TABLE "SuggestionSettings" ALTER COLUMN "AssignBasis" DROP DEFAULT;
+ALTER TABLE "SuggestionSettings" ADD "ReassignBasis" character varying(200) NOT NULL DEFAULT '代表法 第五十一条；期限按本级人大常委会规定';
+ALTER TABLE "SuggestionSettings" ALTER COLUMN "ReassignBasis" DROP DEFAULT;
+ALTER TABLE "SuggestionSettings" ADD "ContactBasis" character varying(200) NOT NULL DEFAULT '代表法 第五十一条';
+ALTER TABLE "SuggestionSettings" ALTER COLUMN "ContactBasis" DROP DEFAULT;
+ALTER TABLE "SuggestionSettings" ADD "CoViewsBasis" character varying(200) NOT NULL DEFAULT '代表法 第五十一条；期限按本级人大常委会规定';
+ALTER TABLE "SuggestionSettings" ALTER COLUMN "CoViewsBasis" DROP DEFAULT;
+ALTER TABLE "SuggestionSettings" ADD "AnswerBasis" character varying(200) NOT NULL DEFAULT '代表法 第五十一条';
+ALTER TABLE "SuggestionSettings" ALTER COLUMN "AnswerBasis" DROP DEFAULT;
+ALTER TABLE "SuggestionSettings" ADD "RatingBasis" character varying(200) NOT NULL DEFAULT '代表法 第五十一条；期限按本级人大常委会规定';
+ALTER TABLE "SuggestionSettings" ALTER COLUMN "RatingBasis" DROP DEFAULT;
+ALTER TABLE "SuggestionSettings" ADD "RehandleBasis" character varying(200) NOT NULL DEFAULT '代表法 第五十一条；期限按本级人大常委会规定';
+ALTER TABLE "SuggestionSettings" ALTER COLUMN "RehandleBasis" DROP DEFAULT;
+ALTER TABLE "FilingSettings" ADD "IntakeBasis" character varying(200) NOT NULL DEFAULT '监督法 第三十九条；期限按本级人大常委会规定';
+ALTER TABLE "FilingSettings" ALTER COLUMN "IntakeBasis" DROP DEFAULT;
+ALTER TABLE "FilingSettings" ADD "ReviewBasis" character varying(200) NOT NULL DEFAULT '监督法 第三十九、四十条；立法法 第一百一十至一百一十三条';
+ALTER TABLE "FilingSettings" ALTER COLUMN "ReviewBasis" DROP DEFAULT;
+ALTER TABLE "FilingSettings" ADD "CommitteeViewBasis" character varying(200) NOT NULL DEFAULT '监督法 第三十九条；期限按本级人大常委会规定';
+ALTER TABLE "FilingSettings" ALTER COLUMN "CommitteeViewBasis" DROP DEFAULT;
+ALTER TABLE "FilingSettings" ADD "OpinionBasis" character varying(200) NOT NULL DEFAULT '立法法 第一百一十二条';
+ALTER TABLE "FilingSettings" ALTER COLUMN "OpinionBasis" DROP DEFAULT;
+ALTER TABLE "FilingSettings" ADD "FeedbackBasis" character varying(200) NOT NULL DEFAULT '立法法 第一百一十三条；期限按本级人大常委会规定';
+ALTER TABLE "FilingSettings" ALTER COLUMN "FeedbackBasis" DROP DEFAULT;
+ALTER TABLE "LegislationSettings" ADD "FilingBasis" character varying(200) NOT NULL DEFAULT '立法法 第一百零九条';
+ALTER TABLE "LegislationSettings" ALTER COLUMN "FilingBasis" DROP DEFAULT;
+ALTER TABLE "LegislationSettings" ADD "ApprovalBasis" character varying(200) NOT NULL DEFAULT '立法法 第八十一条';
+ALTER TABLE "LegislationSettings" ALTER COLUMN "ApprovalBasis" DROP DEFAULT;
+ALTER TABLE "BudgetSettings" ADD "DataBasis" character varying(200) NOT NULL DEFAULT '监督法 第三十条；全国人大常委会办公厅关于推进地方人大预算联网监督工作的指导意见（2017）';
+ALTER TABLE "BudgetSettings" ALTER COLUMN "DataBasis" DROP DEFAULT;
+ALTER TABLE "BudgetSettings" ADD "ReplyBasis" character varying(200) NOT NULL DEFAULT '监督法 第三十条；期限按本级人大常委会规定';
+ALTER TABLE "BudgetSettings" ALTER COLUMN "ReplyBasis" DROP DEFAULT;
+ALTER TABLE "SupervisionSettings" ADD "LeadBasis" character varying(200) NOT NULL DEFAULT '监督法 第十五条';
+ALTER TABLE "SupervisionSettings" ALTER COLUMN "LeadBasis" DROP DEFAULT;
+ALTER TABLE "SupervisionSettings" ADD "OpinionsBasis" character varying(200) NOT NULL DEFAULT '监督法 第十七条；期限按本级人大常委会规定';
+ALTER TABLE "SupervisionSettings" ALTER COLUMN "OpinionsBasis" DROP DEFAULT;
+ALTER TABLE "SupervisionSettings" ADD "AuditBasis" character varying(200) NOT NULL DEFAULT '监督法 第二十七条';
+ALTER TABLE "SupervisionSettings" ALTER COLUMN "AuditBasis" DROP DEFAULT;
+ALTER TABLE "MeetingSettings" ADD "OathBasis" character varying(200) NOT NULL DEFAULT '全国人民代表大会常务委员会关于实行宪法宣誓制度的决定（2018年修订）；期限按本级实施办法';
+ALTER TABLE "MeetingSettings" ALTER COLUMN "OathBasis" DROP DEFAULT;
+ALTER TABLE "DeputySettings" ADD "ReceptionBasis" character varying(200) NOT NULL DEFAULT '代表法 第四条第六项；期限按本级人大常委会规定';
+ALTER TABLE "DeputySettings" ALTER COLUMN "ReceptionBasis" DROP DEFAULT;
