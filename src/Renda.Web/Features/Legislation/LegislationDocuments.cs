@@ -5,7 +5,11 @@ using Renda.Web.Platform.Documents;
 
 namespace Renda.Web.Features.Legislation;
 
-/// <summary>The 条文对照表 as committees print it: landscape A4, three columns 原条文 / 修改后条文 / 说明, changed characters in bold.</summary>
+/// <summary>
+/// The 条文对照表 as committees print it: landscape A4, three columns 原条文 / 修改后条文 / 说明; as on the screen, what the new text
+/// deletes is struck through in the old column and what it adds is underlined (and bold) in the new one — on paper without colour
+/// the two must differ by their marks, not by a shade.
+/// </summary>
 public static class LegislationDocuments
 {
     public static byte[] Comparison(string billTitle, ComparisonView view)
@@ -41,15 +45,20 @@ public static class LegislationDocuments
             foreach (var (tr, row) in table.Elements<TableRow>().Skip(1).Zip(rows))
             {
                 var cells = tr.Elements<TableCell>().ToList();
-                Mark(cells[0], row.OldLabel is null ? 0 : row.OldLabel.Length + 1, row.OldSpans);
-                Mark(cells[1], row.NewLabel is null ? 0 : row.NewLabel.Length + 1, row.NewSpans);
+                // A deleted article is struck through whole, an inserted one underlined whole (their text has no spans of its own).
+                Mark(cells[0], row.OldLabel is null ? 0 : row.OldLabel.Length + 1, row.Kind == ChangeKind.Deleted ? Whole(row.OldText) : row.OldSpans, Change.Deleted);
+                Mark(cells[1], row.NewLabel is null ? 0 : row.NewLabel.Length + 1, row.Kind == ChangeKind.Inserted ? Whole(row.NewText) : row.NewSpans, Change.Added);
             }
             word.MainDocumentPart.Document.Save();
         }
         return ms.ToArray();
     }
 
-    private static void Mark(TableCell cell, int offset, IReadOnlyList<CharSpan> spans)
+    private enum Change { Deleted = 1, Added = 2 }
+
+    private static IReadOnlyList<CharSpan> Whole(string? text) => string.IsNullOrEmpty(text) ? [] : [new CharSpan(0, text.Length)];
+
+    private static void Mark(TableCell cell, int offset, IReadOnlyList<CharSpan> spans, Change change)
     {
         var para = cell.Elements<Paragraph>().First();
         var run = para.Elements<Run>().First();
@@ -61,22 +70,23 @@ public static class LegislationDocuments
             var start = Math.Min(text.Length, s.Start + offset);
             var end = Math.Min(text.Length, start + s.Length);
             if (start < at) continue;
-            if (start > at) para.InsertBefore(Piece(run, text[at..start], false), run);
-            if (end > start) para.InsertBefore(Piece(run, text[start..end], true), run);
+            if (start > at) para.InsertBefore(Piece(run, text[at..start], null), run);
+            if (end > start) para.InsertBefore(Piece(run, text[start..end], change), run);
             at = end;
         }
-        if (at < text.Length) para.InsertBefore(Piece(run, text[at..], false), run);
+        if (at < text.Length) para.InsertBefore(Piece(run, text[at..], null), run);
         run.Remove();
     }
 
-    private static Run Piece(Run template, string text, bool changed)
+    private static Run Piece(Run template, string text, Change? change)
     {
-        var props = (RunProperties?)template.RunProperties?.CloneNode(true) ?? new RunProperties();
-        if (changed)
-        {
-            props.Append(new Bold());
-            props.Append(new Underline { Val = UnderlineValues.Single });
-        }
+        // Built in the schema's order (rFonts, b, strike, sz, u): Word refuses a document whose run properties are out of order.
+        var props = new RunProperties();
+        if (template.RunProperties?.RunFonts is { } fonts) props.Append(fonts.CloneNode(true));
+        if (change == Change.Added) props.Append(new Bold());
+        if (change == Change.Deleted) props.Append(new Strike());
+        if (template.RunProperties?.FontSize is { } size) props.Append(size.CloneNode(true));
+        if (change == Change.Added) props.Append(new Underline { Val = UnderlineValues.Single });
         return new Run(props, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
     }
 }

@@ -26,15 +26,15 @@ public static class MeetingDocuments
                 doc.Title($"{m.Title}出席情况").Subtitle($"（{dates}）")
                     .Paragraph($"常委会组成人员 {m.SeatedMembers} 人，出席 {m.Present} 人，请假 {m.Attendance.Count(a => a.Status == AttendanceStatus.OnLeave)} 人，缺席 {m.Attendance.Count(a => a.Status == AttendanceStatus.Absent)} 人，{(m.Quorate ? "出席人数超过全体组成人员的半数，符合法定人数" : "出席人数未超过全体组成人员的半数，不足法定人数")}。")
                     .Heading("常委会组成人员")
-                    .Table(["序号", "姓名", "职务", "出席情况", "备注"], m.Attendance.Select((a, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), a.Name, a.Post, a.StatusLabel, a.Note ?? ""]))
+                    .Table(["序号", "姓名", "职务", "出席情况", "备注"], m.Attendance.Select((a, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), a.Name, a.Post, a.StatusLabel, a.Note ?? ""]), [2, 4, 8, 3, 5])
                     .Heading("列席人员")
-                    .Table(["序号", "类别", "姓名", "单位或职务"], m.Attendees.Select((a, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), a.KindLabel, a.Name, a.Organisation]));
+                    .Table(["序号", "类别", "姓名", "单位或职务"], m.Attendees.Select((a, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), a.KindLabel, a.Name, a.Organisation]), [2, 4, 4, 12]);
                 return ($"{m.Title}出席情况.docx", doc.ToBytes());
             case "results":
                 doc.Title($"{m.Title}表决结果").Subtitle($"（{dates}；全体组成人员 {m.SeatedMembers} 人）")
                     .Table(["序号", "表决事项", "方式", "赞成", "反对", "弃权", "结果"], m.Votes.Where(v => v.Status == VoteStatus.Closed).Select((v, i) => (IReadOnlyList<string>)[
                         (i + 1).ToString(CultureInfo.InvariantCulture), v.Title, v.Secret ? $"{v.KindLabel}（无记名）" : v.KindLabel,
-                        N(v.Yes), N(v.No), N(v.Abstain), v.Passed == true ? "通过" : "未通过"]))
+                        N(v.Yes), N(v.No), N(v.Abstain), v.Passed == true ? "通过" : "未通过"]), [2, 12, 5, 2, 2, 2, 3])
                     .Paragraph(VoteWorkflow.PassingRule + "。");
                 return ($"{m.Title}表决结果.docx", doc.ToBytes());
             case "minutes":
@@ -61,9 +61,10 @@ public static class MeetingDocuments
             .Paragraph($"全体组成人员 {v.SeatedMembers} 人，表决开始时出席 {v.PresentMembers} 人。")
             .Paragraph($"赞成 {v.Yes} 票，反对 {v.No} 票，弃权 {v.Abstain} 票，出席未按表决器 {v.PresentNotVoting} 人，未出席 {v.Absent} 人。")
             .Paragraph($"表决结果：{(v.Passed == true ? "通过" : "未通过")}（{VoteWorkflow.PassingRule}）。", bold: true);
-        if (v.Appointments.Count > 0) doc.Heading("任免事项").Table(["序号", "事项"], v.Appointments.Select((a, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), a]));
+        if (v.Appointments.Count > 0) doc.Heading("任免事项").Table(["序号", "事项"], v.Appointments.Select((a, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), a]), [1, 9]);
+        // The roll call as the vote page shows it: every seated member and how they voted (a secret vote: only whether they did).
         doc.Heading(v.Secret ? "投票情况（无记名投票，只记录是否投票）" : "记名表决情况")
-            .Table(["序号", "姓名", "表决情况"], v.Members.Select((m, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), m.Name, m.ResultLabel ?? ""]))
+            .Table(["序号", "姓名", "表决情况"], v.Members.Select((m, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), m.Name, m.ResultLabel ?? ""]), [1, 4, 4])
             .Paragraph($"选票校验值（SHA-256）：{v.BallotDigest}");
         return ($"表决结果单-{v.Id}.docx", doc.ToBytes());
     }

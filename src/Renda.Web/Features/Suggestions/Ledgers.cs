@@ -1,7 +1,4 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Renda.Web.Platform.Modules;
 
 namespace Renda.Web.Features.Suggestions;
@@ -181,75 +178,11 @@ public static class Ledgers
     // --- the workbook ---------------------------------------------------------------------------
 
     /// <summary>
-    /// One sheet: the header row (bold, shaded, frozen), then the rows. Integers are numbers, dates
-    /// are written yyyy-MM-dd as text (WPS and Excel show them alike, nothing is reformatted).
+    /// One sheet titled <paramref name="title"/> (the sheet's name where none is given): the shared ledger layout of
+    /// <see cref="Platform.Documents.ExcelWorkbook"/> — title row, frozen header, landscape, one page wide, header repeated.
     /// </summary>
-    public static byte[] Workbook(string sheetName, IReadOnlyList<Column> columns, IEnumerable<object?[]> rows)
-    {
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var styles = workbook.AddNewPart<WorkbookStylesPart>();
-            styles.Stylesheet = new Stylesheet(
-                new Fonts(new Font(new FontSize { Val = 11 }, new FontName { Val = "宋体" }), new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "宋体" })) { Count = 2 },
-                new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
-                    new Fill(new PatternFill(new ForegroundColor { Rgb = "FFE7E6E6" }) { PatternType = PatternValues.Solid })) { Count = 3 },
-                new Borders(new Border(), new Border(
-                    new LeftBorder { Style = BorderStyleValues.Thin }, new RightBorder { Style = BorderStyleValues.Thin },
-                    new TopBorder { Style = BorderStyleValues.Thin }, new BottomBorder { Style = BorderStyleValues.Thin }, new DiagonalBorder())) { Count = 2 },
-                new CellFormats(
-                    new CellFormat(),
-                    new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center, WrapText = true })
-                        { FontId = 1, FillId = 2, BorderId = 1, ApplyFont = true, ApplyFill = true, ApplyBorder = true, ApplyAlignment = true },
-                    new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top, WrapText = true }) { BorderId = 1, ApplyBorder = true, ApplyAlignment = true }) { Count = 3 });
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            var header = new Row { RowIndex = 1 };
-            foreach (var c in columns)
-                header.Append(TextCell(c.Header, 1));
-            data.Append(header);
-            uint index = 1;
-            foreach (var values in rows)
-            {
-                var row = new Row { RowIndex = ++index };
-                foreach (var v in values)
-                    row.Append(v switch
-                    {
-                        int n => new Cell { DataType = CellValues.Number, CellValue = new CellValue(n.ToString(CultureInfo.InvariantCulture)), StyleIndex = 2 },
-                        DateOnly d => TextCell(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), 2),
-                        null => TextCell("", 2),
-                        _ => TextCell(Convert.ToString(v, CultureInfo.InvariantCulture) ?? "", 2),
-                    });
-                data.Append(row);
-            }
-            var cols = new Columns();
-            for (var i = 0; i < columns.Count; i++)
-                cols.Append(new DocumentFormat.OpenXml.Spreadsheet.Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = columns[i].Width, CustomWidth = true });
-            var view = new SheetView { WorkbookViewId = 0 };
-            view.Append(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
-                new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } });
-            sheetPart.Worksheet = new Worksheet(new SheetViews(view), cols, data,
-                new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
-                new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape });
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = SheetName(sheetName) }));
-            // Printed copies repeat the header row on every page.
-            workbook.Workbook.AppendChild(new DefinedNames(new DefinedName { Name = "_xlnm.Print_Titles", LocalSheetId = 0, Text = $"'{SheetName(sheetName)}'!$1:$1" }));
-        }
-        return stream.ToArray();
-    }
-
-    private static Cell TextCell(string text, uint style) => new() { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(Clean(text)) { Space = SpaceProcessingModeValues.Preserve }), StyleIndex = style };
-
-    /// <summary>Characters XML cannot carry (control characters pasted from elsewhere) would make the file unreadable.</summary>
-    private static string Clean(string text) => text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')) ? new string(text.Where(c => !char.IsControl(c) || c is '\t' or '\n' or '\r').ToArray()) : text;
-
-    private static string SheetName(string name)
-    {
-        var clean = new string(name.Where(c => c is not ('[' or ']' or ':' or '*' or '?' or '/' or '\\' or '\'')).ToArray());
-        return clean.Length > 31 ? clean[..31] : clean;
-    }
+    public static byte[] Workbook(string sheetName, IReadOnlyList<Column> columns, IEnumerable<object?[]> rows, string? title = null, string? subtitle = null)
+        => Platform.Documents.ExcelWorkbook.Create(title ?? sheetName, subtitle, columns.Select(c => new Platform.Documents.ExcelColumn(c.Header, c.Width)).ToList(), rows, sheetName);
 
     /// <summary>A file name that browsers keep in Chinese (RFC 5987 via Results.File).</summary>
     public static string FileName(string congressShortName, string ledger, int? year) => year is { } y ? $"{congressShortName}{y}年代表建议{ledger}.xlsx" : $"{congressShortName}代表建议{ledger}.xlsx";

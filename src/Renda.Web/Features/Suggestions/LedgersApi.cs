@@ -17,14 +17,16 @@ public static class LedgersApi
         {
             var congress = await StaffScopeAsync(db, user.User, code, ct);
             var y = StatisticsApi.YearOrCurrent(db, year);
-            var bytes = Ledgers.Workbook($"交办台账{y}", Ledgers.AssignmentColumns, await Ledgers.AssignmentRowsAsync(db, congress.Id, y, ct));
+            var bytes = Ledgers.Workbook($"交办台账{y}", Ledgers.AssignmentColumns, await Ledgers.AssignmentRowsAsync(db, congress.Id, y, ct),
+                $"{congress.ShortName}{y}年代表建议交办台账");
             return await FileAsync(db, congress, "交办台账", y, bytes, ct);
         }).ProducesFile(Endpoints.Xlsx).WithName("Suggestions_ExportAssignmentLedger").WithSummary("导出一年的交办台账（Excel）");
         group.MapGet("/answers.xlsx", async (string code, int? year, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) =>
         {
             var congress = await StaffScopeAsync(db, user.User, code, ct);
             var y = StatisticsApi.YearOrCurrent(db, year);
-            var bytes = Ledgers.Workbook($"答复台账{y}", Ledgers.AnswerColumns, await Ledgers.AnswerRowsAsync(db, congress.Id, y, ct));
+            var bytes = Ledgers.Workbook($"答复台账{y}", Ledgers.AnswerColumns, await Ledgers.AnswerRowsAsync(db, congress.Id, y, ct),
+                $"{congress.ShortName}{y}年代表建议答复台账");
             return await FileAsync(db, congress, "答复台账", y, bytes, ct);
         }).ProducesFile(Endpoints.Xlsx).WithName("Suggestions_ExportAnswerLedger").WithSummary("导出一年的答复台账（Excel）");
         group.MapGet("/commitments", async (string code, CommitmentFilter? status, int? year, int? unit, int? page, int? pageSize, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) =>
@@ -36,7 +38,8 @@ public static class LedgersApi
         {
             var (congress, reader) = await ReaderAsync(db, user.User, code, ct);
             var rows = await Ledgers.CommitmentRowsAsync(db, reader, status ?? CommitmentFilter.All, year, unit, ct);
-            return await FileAsync(db, congress, "承诺事项台账", year, Ledgers.Workbook("承诺事项台账", Ledgers.CommitmentColumns, Ledgers.CommitmentCells(rows)), ct);
+            return await FileAsync(db, congress, "承诺事项台账", year, Ledgers.Workbook("承诺事项台账", Ledgers.CommitmentColumns, Ledgers.CommitmentCells(rows),
+                $"{congress.ShortName}{(year is { } y ? $"{y}年" : "")}代表建议承诺事项台账"), ct);
         }).ProducesFile(Endpoints.Xlsx).WithName("Suggestions_ExportCommitmentLedger").WithSummary("导出承诺事项台账（Excel）");
     }
 

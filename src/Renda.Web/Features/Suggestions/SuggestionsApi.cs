@@ -122,6 +122,12 @@ public static class SuggestionsApi
                 => await Endpoints.Done(SuggestionWorkflow.AnswerAsync(c.Db, c.Calendar, await c.ActorAsync(ct), id, r.UnitId,
                     new SuggestionWorkflow.AnswerInput(r.Category ?? "", r.Text ?? "", r.SignedBy ?? "", r.DocumentAttachmentId), ct)))
             .WithName("Suggestions_AnswerSuggestion").WithSummary("主办或分办单位正式答复代表（类别、内容、签发人、答复文件）");
+        one.MapGet("/answers/{answerId:int}/letter.docx", async Task<FileContentHttpResult> (int id, int answerId, Ctx c, CancellationToken ct) =>
+            {
+                var (name, bytes) = await SuggestionDocuments.AnswerLetterAsync(c.Db, await c.ActorAsync(ct), id, answerId, ct);
+                return TypedResults.File(bytes, Platform.Documents.WordDocument.ContentType, name);
+            })
+            .ProducesFile(Endpoints.Docx).WithName("Suggestions_DraftAnswerLetter").WithSummary("按答复内容起草承办单位的答复函（Word，供签发、盖章）");
         one.MapPost("/commitments", async (int id, CommitmentRequest r, Ctx c, CancellationToken ct)
                 => await Endpoints.Done((Task)SuggestionWorkflow.AddCommitmentAsync(c.Db, await c.ActorAsync(ct), id, r.UnitId, r.Promise ?? "", r.DueOn, ct)))
             .WithName("Suggestions_AddCommitment").WithSummary("承办单位登记答复中的承诺事项及完成时限");

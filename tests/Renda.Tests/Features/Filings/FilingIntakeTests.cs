@@ -22,7 +22,7 @@ public abstract class FilingIntakeTests(RendaApp app)
         filing.GetProperty("late").GetBoolean().ShouldBeFalse();
         var check = (await app.ClocksAsync("Filing", filing.Id())).Single();
         (check.Purpose, check.Status, check.DueOn).ShouldBe(("check", DeadlineStatus.Open, Today.AddDays(10)));
-        check.Source.ShouldContain("第十一");
+        check.Source.ShouldBe(new Renda.Web.Features.Filings.FilingSettings().IntakeBasis);
 
         var staff = await app.ReviewerAsync();
         (await staff.GetJsonAsync($"{FilingSteps.Filings}?status=Submitted")).GetProperty("items").EnumerateArray().Select(i => i.Id()).ShouldContain(filing.Id());

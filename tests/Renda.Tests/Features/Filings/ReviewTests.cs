@@ -63,7 +63,7 @@ public abstract class ReviewTests(RendaApp app)
         (await staff.FilingAsync(filingId)).Str("status").ShouldBe("ProblemFound");
         await staff.PostJsonAsync($"/api/v1/reviews/{reviewId}/communications", new { kind = "Opinion", text = "发出书面审查意见，请于两个月内研究处理并书面回复。" }).DoneAsync();
         var reply = (await app.ClocksAsync("Review", reviewId)).Single(c => c.Purpose == "reply");
-        (reply.Status, reply.Amount, reply.DueOn, reply.Source).ShouldBe((DeadlineStatus.Open, 60, Today.AddDays(60), "立法法第一百一十二条"));
+        (reply.Status, reply.Amount, reply.DueOn, reply.Source).ShouldBe((DeadlineStatus.Open, 60, Today.AddDays(60), "立法法 第一百一十二条"));
         await staff.PostJsonAsync($"/api/v1/reviews/{reviewId}/communications", new { kind = "Reply", text = "州人民政府回复：同意删除第九条，已印发修改决定。" }).DoneAsync();
         await staff.PostJsonAsync($"/api/v1/reviews/{reviewId}/close", new { outcome = "Corrected" }).ShouldBeRefusedAsync(HttpStatusCode.BadRequest, "关联纠正或废止的文件");
         await staff.PostJsonAsync($"/api/v1/reviews/{reviewId}/close", new { outcome = "Corrected", note = "已删除第九条。", correctionDocument = "海西州人民政府关于修改《海西州网络预约出租汽车管理办法》的决定（西政〔2026〕60号）" }).DoneAsync();

@@ -161,7 +161,18 @@ public abstract class BillTextTests(RendaApp app)
         var header = body.Descendants<Table>().Single().Elements<TableRow>().First().Elements<TableCell>().Select(c => c.InnerText).ToList();
         header.ShouldBe(["原条文", "修改后条文", "说明"]);
         body.Descendants<Table>().Single().InnerText.ShouldContain("突出以人民为中心。");
-        body.Descendants<Run>().Where(r => r.RunProperties?.Bold is not null).Select(r => r.InnerText).ShouldContain("人居");
+        // As on the screen: what the new version adds is underlined, what it drops is struck through (a deleted article whole).
+        var underlined = body.Descendants<Run>().Where(r => r.RunProperties?.Underline?.Val?.Value == UnderlineValues.Single).Select(r => r.InnerText).ToList();
+        var struck = body.Descendants<Run>().Where(r => r.RunProperties?.Strike is not null).Select(r => r.InnerText).ToList();
+        underlined.ShouldContain("人居");
+        struck.ShouldContain("生态");
+        underlined.ShouldContain("城市绿化应当坚持政府主导、社会参与。");
+        struck.ShouldContain(byKey[a[1].NodeId].Str("oldText"));
+        underlined.ShouldNotContain("生态");
+        struck.ShouldNotContain("人居");
+        var cells = body.Descendants<Table>().Single().Elements<TableRow>().Skip(1).Select(r => r.Elements<TableCell>().ToList()).ToList();
+        cells.SelectMany(c => c[0].Descendants<Run>()).ShouldAllBe(r => r.RunProperties == null || r.RunProperties.Underline == null, "the old column has no additions");
+        cells.SelectMany(c => c[1].Descendants<Run>()).ShouldAllBe(r => r.RunProperties == null || r.RunProperties.Strike == null, "the new column has no deletions");
     }
 
     [Fact]

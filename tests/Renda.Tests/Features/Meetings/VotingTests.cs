@@ -99,6 +99,21 @@ public abstract class VotingTests(RendaApp app)
         sheet.ShouldContain("表决结果：未通过");
         sheet.ShouldContain(members[0].Name);
         sheet.ShouldContain(vote.Str("ballotDigest"));
+        // Its roll call, member by member as on the page, in columns sized to what they hold (序号 narrow, not a third of the page).
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await (await staff.GetAsync($"/api/v1/votes/{voteId}/result.docx")).Content.ReadAsByteArrayAsync()), false))
+        {
+            var rollTable = word.MainDocumentPart!.Document.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().Last();
+            var lines = rollTable.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>().Select(r => r.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => c.InnerText).ToList()).ToList();
+            lines[0].ShouldBe(["序号", "姓名", "表决情况"]);
+            lines.Count.ShouldBe(MeetingSteps.Seats + 1);
+            string Label(string name) => lines.Skip(1).First(l => l[1] == name)[2];
+            Label(members[0].Name).ShouldBe("赞成");
+            Label(members[15].Name).ShouldBe("反对");
+            Label(members[16].Name).ShouldBe("弃权");
+            var grid = rollTable.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.TableGrid>()!.Elements<DocumentFormat.OpenXml.Wordprocessing.GridColumn>().Select(g => int.Parse(g.Width!.Value!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            grid.Count.ShouldBe(3);
+            grid[0].ShouldBeLessThan(grid[1] / 3);
+        }
 
         // One more yes (16 of 31) passes the next item.
         var second = await staff.AddAgendaItemAsync(id, "关于海西州城市市容和环境卫生管理条例（草案）", "BillReading");

@@ -11,7 +11,7 @@ namespace Renda.Tests.Features.Suggestions;
 public abstract class LedgerTests(RendaApp app)
 {
     /// <summary>A downloaded workbook, read back: the sheet's rows as text, and whether the header row is frozen.</summary>
-    private sealed record Sheet(string Name, List<List<string>> Rows, bool HeaderFrozen, int ColumnWidths);
+    private sealed record Sheet(string Name, string Title, List<List<string>> Rows, bool HeaderFrozen, int ColumnWidths, bool PrintsOnePageWide);
 
     private static async Task<Sheet> DownloadAsync(HttpClient client, string url)
     {
@@ -26,10 +26,17 @@ public abstract class LedgerTests(RendaApp app)
         var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
         var rows = part.Worksheet.GetFirstChild<SheetData>()!.Elements<Row>()
             .Select(r => r.Elements<Cell>().Select(c => c.DataType?.Value == CellValues.InlineString ? c.InlineString!.InnerText : c.CellValue?.Text ?? "").ToList()).ToList();
+        // Row 1 is the title (merged across the table); the header row under it is frozen and repeated on every printed page.
         var pane = part.Worksheet.GetFirstChild<SheetViews>()?.GetFirstChild<SheetView>()?.GetFirstChild<Pane>();
-        var frozen = pane is not null && pane.State?.Value == PaneStateValues.Frozen && pane.TopLeftCell?.Value == "A2" && pane.VerticalSplit?.Value == 1;
+        var frozen = pane is not null && pane.State?.Value == PaneStateValues.Frozen && pane.TopLeftCell?.Value == "A3" && pane.VerticalSplit?.Value == 2;
         var widths = part.Worksheet.GetFirstChild<Columns>()?.Elements<Column>().Count(c => c.CustomWidth?.Value == true && c.Width?.Value > 0) ?? 0;
-        return new Sheet(sheet.Name!, rows, frozen, widths);
+        var setup = part.Worksheet.GetFirstChild<PageSetup>();
+        var fit = part.Worksheet.GetFirstChild<SheetProperties>()?.PageSetupProperties?.FitToPage?.Value == true;
+        var titles = workbook.Workbook.DefinedNames?.Elements<DefinedName>().SingleOrDefault(d => d.Name == "_xlnm.Print_Titles")?.Text;
+        var printable = fit && setup?.Orientation?.Value == OrientationValues.Landscape && setup.FitToWidth?.Value == 1 && setup.FitToHeight?.Value == 0
+            && titles == $"'{sheet.Name}'!$2:$2";
+        part.Worksheet.GetFirstChild<MergeCells>()!.Elements<MergeCell>().First().Reference!.Value.ShouldStartWith("A1:");
+        return new Sheet(sheet.Name!, rows[0].Single(), rows.Skip(1).ToList(), frozen, widths, printable);
     }
 
     [Fact]
@@ -38,7 +45,9 @@ public abstract class LedgerTests(RendaApp app)
         var staff = await app.ApiClientAsync("daigongwei");
         var sheet = await DownloadAsync(staff, "/api/v1/congresses/632800/suggestions/ledgers/assignments.xlsx?year=2023");
         sheet.Name.ShouldBe("交办台账2023");
+        sheet.Title.ShouldBe("海西州2023年代表建议交办台账");
         sheet.HeaderFrozen.ShouldBeTrue();
+        sheet.PrintsOnePageWide.ShouldBeTrue();
         sheet.ColumnWidths.ShouldBe(Ledgers.AssignmentColumns.Count);
         sheet.Rows[0].ShouldBe(Ledgers.AssignmentColumns.Select(c => c.Header));
         sheet.Rows[0].ShouldContain("领衔代表");
