@@ -28,7 +28,11 @@ public static class RendaHost
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole();
+        // Operators read these logs: Chinese is written as UTF-8, not as \u6CD5 escapes (the default encoder escapes all non-ASCII).
+        builder.Logging.AddJsonConsole(o => o.JsonWriterOptions = new System.Text.Json.JsonWriterOptions
+        {
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        });
         configure?.Invoke(builder);
         // Serve wwwroot from the project when run from a build (dotnet run), from the publish folder otherwise.
         builder.WebHost.UseStaticWebAssets();

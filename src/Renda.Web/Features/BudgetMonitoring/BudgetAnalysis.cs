@@ -317,7 +317,8 @@ public static class BudgetAnalysis
         {
             var p = paid.GetValueOrDefault(f);
             var i = indicator.GetValueOrDefault(f);
-            return new BudgetRow([f.ToString(), BudgetLabels.Of(f), i, p.Amount, Rate(p.Amount, i), p.Count], Drill(c, "paid", $"fund={f}"));
+            // The code column shows the fund nature's number, not the enum's English name (issue #20: no English on a page).
+            return new BudgetRow([((int)f).ToString(System.Globalization.CultureInfo.InvariantCulture), BudgetLabels.Of(f), i, p.Amount, Rate(p.Amount, i), p.Count], Drill(c, "paid", $"fund={f}"));
         }).ToList();
         rows.Add(TotalRow(c, rows, 2, 3, 5, null, "合计"));
         return ([new("fund", "代码", 16), new("name", "资金性质", 20), Amount("indicator", "预算指标（元）"), Amount("paid", "已支付（元）"), Percent("rate", "执行率（%）"), CountColumn], rows);

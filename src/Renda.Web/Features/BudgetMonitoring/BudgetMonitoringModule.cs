@@ -13,6 +13,9 @@ public static class BudgetMonitoringModule
 {
     public static IServiceCollection AddBudgetMonitoring(this IServiceCollection services, IConfiguration config)
     {
+        // The Chinese names of the records this module's clocks run for, and their pages (the deadline list's sub-label).
+        Platform.Deadlines.Deadlines.Describe(BudgetClocks.DataSubject, "预算执行数据报送");
+        Platform.Deadlines.Deadlines.Describe(BudgetClocks.WarningSubject, "预算预警", id => $"/budget/warnings/{id}");
         services.AddHostedService<BudgetDataClockCheck>();
         AddWarnings(services);
         return services;

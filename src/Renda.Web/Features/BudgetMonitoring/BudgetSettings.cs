@@ -18,8 +18,8 @@ public class BudgetSettings : CongressSettings
     [Range(1, 500, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int MaxUploadMegabytes { get; set; } = 100;
 
     // Each clock's legal basis (issue #20): the national law by default; the congress's own regulation where its administrator names it.
-    [MaxLength(BasisMaxLength)] public string DataBasis { get; set; } = "监督法 第三十条；全国人大常委会办公厅关于推进地方人大预算联网监督工作的指导意见（2017）";
-    [MaxLength(BasisMaxLength)] public string ReplyBasis { get; set; } = "监督法 第三十条；期限按本级人大常委会规定";
+    [Required(ErrorMessage = BasisRequired), MaxLength(BasisMaxLength, ErrorMessage = BasisTooLong)] public string DataBasis { get; set; } = "监督法 第三十条；全国人大常委会办公厅关于推进地方人大预算联网监督工作的指导意见（2017）";
+    [Required(ErrorMessage = BasisRequired), MaxLength(BasisMaxLength, ErrorMessage = BasisTooLong)] public string ReplyBasis { get; set; } = "监督法 第三十条；期限按本级人大常委会规定";
 
     public override void Check()
     {

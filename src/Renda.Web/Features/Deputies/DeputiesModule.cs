@@ -13,6 +13,8 @@ public static class DeputiesModule
 {
     public static IServiceCollection AddDeputies(this IServiceCollection services, IConfiguration config)
     {
+        // The Chinese names of the records this module's clocks run for, and their pages (the deadline list's sub-label).
+        Platform.Deadlines.Deadlines.Describe(ConstituentOpinionWorkflow.Subject, "群众意见", id => $"/deputies/opinions/{id}");
         // Stations and receptions: the yearly reception minimum on the staff's home page and in the deputies' inbox.
         services.AddSingleton<IHomeAlerts, ReceptionReminderAlerts>();
         services.AddHostedService<ReceptionReminder>();

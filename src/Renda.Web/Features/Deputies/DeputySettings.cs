@@ -21,7 +21,7 @@ public class DeputySettings : CongressSettings
     [Range(1, 12, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int ReceptionReminderMonth { get; set; } = 10;
 
     // Each clock's legal basis (issue #20): the national law by default; the congress's own regulation where its administrator names it.
-    [MaxLength(BasisMaxLength)] public string ReceptionBasis { get; set; } = "代表法 第四条第六项；期限按本级人大常委会规定";
+    [Required(ErrorMessage = BasisRequired), MaxLength(BasisMaxLength, ErrorMessage = BasisTooLong)] public string ReceptionBasis { get; set; } = "代表法 第四条第六项；期限按本级人大常委会规定";
 
     public override void Check()
     {

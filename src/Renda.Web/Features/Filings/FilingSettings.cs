@@ -37,9 +37,9 @@ public class FilingSettings : CongressSettings
     }
 
     // Each clock's legal basis (issue #20): the national law by default; the congress's own regulation where its administrator names it.
-    [MaxLength(BasisMaxLength)] public string IntakeBasis { get; set; } = "监督法 第三十九条；期限按本级人大常委会规定";
-    [MaxLength(BasisMaxLength)] public string ReviewBasis { get; set; } = "监督法 第三十九、四十条；立法法 第一百一十至一百一十三条";
-    [MaxLength(BasisMaxLength)] public string CommitteeViewBasis { get; set; } = "监督法 第三十九条；期限按本级人大常委会规定";
-    [MaxLength(BasisMaxLength)] public string OpinionBasis { get; set; } = "立法法 第一百一十二条";
-    [MaxLength(BasisMaxLength)] public string FeedbackBasis { get; set; } = "立法法 第一百一十三条；期限按本级人大常委会规定";
+    [Required(ErrorMessage = BasisRequired), MaxLength(BasisMaxLength, ErrorMessage = BasisTooLong)] public string IntakeBasis { get; set; } = "监督法 第三十九条；期限按本级人大常委会规定";
+    [Required(ErrorMessage = BasisRequired), MaxLength(BasisMaxLength, ErrorMessage = BasisTooLong)] public string ReviewBasis { get; set; } = "监督法 第三十九、四十条；立法法 第一百一十至一百一十三条";
+    [Required(ErrorMessage = BasisRequired), MaxLength(BasisMaxLength, ErrorMessage = BasisTooLong)] public string CommitteeViewBasis { get; set; } = "监督法 第三十九条；期限按本级人大常委会规定";
+    [Required(ErrorMessage = BasisRequired), MaxLength(BasisMaxLength, ErrorMessage = BasisTooLong)] public string OpinionBasis { get; set; } = "立法法 第一百一十二条";
+    [Required(ErrorMessage = BasisRequired), MaxLength(BasisMaxLength, ErrorMessage = BasisTooLong)] public string FeedbackBasis { get; set; } = "立法法 第一百一十三条；期限按本级人大常委会规定";
 }

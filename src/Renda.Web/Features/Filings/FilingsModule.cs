@@ -9,6 +9,10 @@ public static class FilingsModule
 {
     public static IServiceCollection AddFilings(this IServiceCollection services, IConfiguration config)
     {
+        // The Chinese names of the records this module's clocks run for, and their pages (the deadline list's sub-label).
+        Platform.Deadlines.Deadlines.Describe(FilingWorkflow.Subject, "备案文件", id => $"/filings/{id}");
+        Platform.Deadlines.Deadlines.Describe(ReviewWorkflow.Subject, "备案审查");
+        Platform.Deadlines.Deadlines.Describe(ReviewSuggestionWorkflow.Subject, "审查建议", _ => "/filings/suggestions");
         services.AddScoped<IUpwardFilingReceiver, UpwardFilingReceiver>();
         services.AddSingleton<IAgendaSubject, FilingSubject>();
         // The filing's document: staff of the receiving congress see it; the filer attaches it to its own filing.

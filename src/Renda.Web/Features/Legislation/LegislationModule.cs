@@ -8,6 +8,9 @@ public static class LegislationModule
 {
     public static IServiceCollection AddLegislation(this IServiceCollection services, IConfiguration config)
     {
+        // The Chinese names of the records this module's clocks run for, and their pages (the deadline list's sub-label).
+        Platform.Deadlines.Deadlines.Describe(LegislationClocks.FilingSubject, "法规报送备案", id => $"/legislation/bills/{id}");
+        Platform.Deadlines.Deadlines.Describe(LegislationClocks.ApprovalSubject, "报请批准的法规", _ => "/legislation/approvals");
         services.AddSingleton<IAgendaSubject, BillSubject>();
         services.AddSingleton<IAgendaSubject, ApprovalSubject>();
         // The Word document a version was read from: whoever may read the bill sees it; it is attached only with its upload.

@@ -21,8 +21,8 @@ public class LegislationSettings : CongressSettings
     [Range(50, 2000, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int CommentMaxLength { get; set; } = 2000;
 
     // Each clock's legal basis (issue #20): the national law by default; the congress's own regulation where its administrator names it.
-    [MaxLength(BasisMaxLength)] public string FilingBasis { get; set; } = "立法法 第一百零九条";
-    [MaxLength(BasisMaxLength)] public string ApprovalBasis { get; set; } = "立法法 第八十一条";
+    [Required(ErrorMessage = BasisRequired), MaxLength(BasisMaxLength, ErrorMessage = BasisTooLong)] public string FilingBasis { get; set; } = "立法法 第一百零九条";
+    [Required(ErrorMessage = BasisRequired), MaxLength(BasisMaxLength, ErrorMessage = BasisTooLong)] public string ApprovalBasis { get; set; } = "立法法 第八十一条";
 
     public override void Check()
     {

@@ -27,7 +27,7 @@ public class MeetingSettings : CongressSettings
     [Range(1, 60, ErrorMessage = "须在 {1} 到 {2} 之间。")] public int OathOtherOrganWorkingDays { get; set; } = 15;
 
     // Each clock's legal basis (issue #20): the national law by default; the congress's own regulation where its administrator names it.
-    [MaxLength(BasisMaxLength)] public string OathBasis { get; set; } = "全国人民代表大会常务委员会关于实行宪法宣誓制度的决定（2018年修订）；期限按本级实施办法";
+    [Required(ErrorMessage = BasisRequired), MaxLength(BasisMaxLength, ErrorMessage = BasisTooLong)] public string OathBasis { get; set; } = "全国人民代表大会常务委员会关于实行宪法宣誓制度的决定（2018年修订）；期限按本级实施办法";
 
     public override void Check()
     {

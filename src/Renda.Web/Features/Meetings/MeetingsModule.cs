@@ -8,6 +8,9 @@ public static class MeetingsModule
 {
     public static IServiceCollection AddMeetings(this IServiceCollection services, IConfiguration config)
     {
+        // The Chinese names of the records this module's clocks run for, and their pages (the deadline list's sub-label).
+        Platform.Deadlines.Deadlines.Describe(AppointmentWorkflow.Subject, "任免事项", id => $"/appointments/{id}");
+        Platform.Deadlines.Deadlines.Describe(ResolutionWorkflow.TaskSubject, "决议决定落实事项", _ => "/resolutions");
         services.AddSingleton<IAgendaSubject, ResolutionSubject>();
         services.AddSingleton<IHomeAlerts, VotesAwaiting>();
         return services;

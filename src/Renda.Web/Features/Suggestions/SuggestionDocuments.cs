@@ -23,17 +23,26 @@ public static class SuggestionDocuments
         var addressee = signers.Count > 1 ? $"{lead}等{signers.Count}位代表" : $"{lead}代表";
         var number = s.Number is null ? "" : $"第{s.Number}号";
 
+        // Units often write the answer as the whole letter, salutation and thanks included: then it is not said twice.
+        var text = answer.Text.Trim();
+        var firstLine = text.Split('\n', 2)[0].Trim();
+        var ownSalutation = firstLine.EndsWith('：') && firstLine.Contains("代表", StringComparison.Ordinal);
+        var ownThanks = text.Contains("感谢", StringComparison.Ordinal);
+
         var doc = new WordDocument(WordLayout.Official)
             .RightAligned($"{answer.Category}类　签发人：{answer.SignedBy}")
-            .Title($"{answer.Unit}")
-            .Title($"关于{committee}人大代表{(number.Length > 0 ? number : "")}建议的答复")
-            .Paragraph("")
-            .Paragraph($"{addressee}：", indent: false)
-            .Paragraph($"您{(signers.Count > 1 ? "们" : "")}提出的《{s.Title}》（{(number.Length > 0 ? number : "代表建议")}）收悉。经认真研究，现答复如下：")
-            .Paragraph(answer.Text)
-            .Paragraph($"办理结果：{answer.CategoryLabel}（{answer.Category}类）。")
-            .Paragraph("感谢您对我们工作的关心和支持，欢迎继续提出宝贵意见。")
-            .Paragraph($"联系人：{contact ?? "　　　　"}　　联系电话：　　　　　　")
+            .Title(answer.Unit)
+            .Title($"关于{(number.Length > 0 ? number : "")}代表建议的答复")
+            .Paragraph("");
+        if (!ownSalutation)
+            doc.Paragraph($"{addressee}：", indent: false)
+                .Paragraph($"您{(signers.Count > 1 ? "们" : "")}提出的《{s.Title}》（{(number.Length > 0 ? number : "代表建议")}）收悉。经认真研究，现答复如下：");
+        foreach (var (line, i) in text.Split('\n').Select((l, i) => (l.Trim(), i)))
+            doc.Paragraph(line, indent: !(ownSalutation && i == 0));
+        doc.Paragraph($"办理结果：{answer.CategoryLabel}（{answer.Category}类）。");
+        if (!ownThanks)
+            doc.Paragraph("感谢您对我们工作的关心和支持，欢迎继续提出宝贵意见。");
+        doc.Paragraph($"联系人：{contact ?? "　　　　"}　　联系电话：　　　　　　")
             .Paragraph("")
             .RightAligned($"{answer.Unit}（盖章）")
             .RightAligned("　　　　年　　月　　日")

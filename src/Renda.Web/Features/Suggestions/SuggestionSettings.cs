@@ -37,13 +37,13 @@ public class SuggestionSettings : CongressSettings
     // The legal basis each clock cites (issue #20): the national law by default — 代表法 第五十一条 names the assignment, the
     // contact with the deputy and the 3/6-month answer; the other periods are the congress's own practice, and the default says
     // so rather than citing another province's rule. An administrator names the congress's own regulation here.
-    [MaxLength(BasisMaxLength)] public string AssignBasis { get; set; } = NationalBasis + LocalPeriod;
-    [MaxLength(BasisMaxLength)] public string ReassignBasis { get; set; } = NationalBasis + LocalPeriod;
-    [MaxLength(BasisMaxLength)] public string ContactBasis { get; set; } = NationalBasis;
-    [MaxLength(BasisMaxLength)] public string CoViewsBasis { get; set; } = NationalBasis + LocalPeriod;
-    [MaxLength(BasisMaxLength)] public string AnswerBasis { get; set; } = NationalBasis;
-    [MaxLength(BasisMaxLength)] public string RatingBasis { get; set; } = NationalBasis + LocalPeriod;
-    [MaxLength(BasisMaxLength)] public string RehandleBasis { get; set; } = NationalBasis + LocalPeriod;
+    [Required(ErrorMessage = BasisRequired), MaxLength(BasisMaxLength, ErrorMessage = BasisTooLong)] public string AssignBasis { get; set; } = NationalBasis + LocalPeriod;
+    [Required(ErrorMessage = BasisRequired), MaxLength(BasisMaxLength, ErrorMessage = BasisTooLong)] public string ReassignBasis { get; set; } = NationalBasis + LocalPeriod;
+    [Required(ErrorMessage = BasisRequired), MaxLength(BasisMaxLength, ErrorMessage = BasisTooLong)] public string ContactBasis { get; set; } = NationalBasis;
+    [Required(ErrorMessage = BasisRequired), MaxLength(BasisMaxLength, ErrorMessage = BasisTooLong)] public string CoViewsBasis { get; set; } = NationalBasis + LocalPeriod;
+    [Required(ErrorMessage = BasisRequired), MaxLength(BasisMaxLength, ErrorMessage = BasisTooLong)] public string AnswerBasis { get; set; } = NationalBasis;
+    [Required(ErrorMessage = BasisRequired), MaxLength(BasisMaxLength, ErrorMessage = BasisTooLong)] public string RatingBasis { get; set; } = NationalBasis + LocalPeriod;
+    [Required(ErrorMessage = BasisRequired), MaxLength(BasisMaxLength, ErrorMessage = BasisTooLong)] public string RehandleBasis { get; set; } = NationalBasis + LocalPeriod;
 
     public const string NationalBasis = "代表法 第五十一条";
     /// <summary>Said where the national law sets no period: the number of days is the congress's own rule.</summary>

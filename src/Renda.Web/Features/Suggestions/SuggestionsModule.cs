@@ -8,6 +8,8 @@ public static class SuggestionsModule
 {
     public static IServiceCollection AddSuggestions(this IServiceCollection services, IConfiguration config)
     {
+        // The Chinese names of the records this module's clocks run for, and their pages (the deadline list's sub-label).
+        Platform.Deadlines.Deadlines.Describe(SuggestionWorkflow.Subject, "代表建议", id => $"/suggestions/{id}");
         services.AddScoped<SuggestionsApi.Ctx>();
         // The answer date copied on each suggestion follows its clocks when a new holiday calendar moves them.
         Deadlines.Follow(SuggestionWorkflow.Subject, SuggestionWorkflow.FollowMovedClocksAsync);

@@ -8,6 +8,8 @@ public static class SupervisionModule
 {
     public static IServiceCollection AddSupervision(this IServiceCollection services, IConfiguration config)
     {
+        // The Chinese names of the records this module's clocks run for, and their pages (the deadline list's sub-label).
+        Platform.Deadlines.Deadlines.Describe(WorkReport.Subject, "工作报告", id => $"/supervision/reports/{id}");
         services.AddSingleton<IAgendaSubject, WorkReportResolutionSubject>();
         services.AddSingleton<IAgendaSubject, WorkReportApprovalSubject>();
         WorkReportAttachments.Register();

@@ -36,7 +36,7 @@ public class SupervisionSettings : CongressSettings
     }
 
     // Each clock's legal basis (issue #20): the national law by default; the congress's own regulation where its administrator names it.
-    [MaxLength(BasisMaxLength)] public string LeadBasis { get; set; } = "监督法 第十五条";
-    [MaxLength(BasisMaxLength)] public string OpinionsBasis { get; set; } = "监督法 第十七条；期限按本级人大常委会规定";
-    [MaxLength(BasisMaxLength)] public string AuditBasis { get; set; } = "监督法 第二十七条";
+    [Required(ErrorMessage = BasisRequired), MaxLength(BasisMaxLength, ErrorMessage = BasisTooLong)] public string LeadBasis { get; set; } = "监督法第十五条";
+    [Required(ErrorMessage = BasisRequired), MaxLength(BasisMaxLength, ErrorMessage = BasisTooLong)] public string OpinionsBasis { get; set; } = "监督法第十七条；期限按本级人大常委会规定";
+    [Required(ErrorMessage = BasisRequired), MaxLength(BasisMaxLength, ErrorMessage = BasisTooLong)] public string AuditBasis { get; set; } = "监督法第二十七条";
 }

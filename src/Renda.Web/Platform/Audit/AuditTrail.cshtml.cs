@@ -18,7 +18,7 @@ public class AuditTrailModel(RendaDbContext db, AuditCheckpoints checkpoints) : 
     public AuditVerification? Verification { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
-        => Records = await AuditApi.Filter(db, new CurrentUser(User), Actor, EntityType, Action, From, To).ToPageAsync(PageNumber, 50, ct);
+        => Records = await AuditApi.Filter(db, new CurrentUser(User), Actor, AuditLabels.EntityTypeCode(EntityType), AuditLabels.ActionCode(Action), From, To).ToPageAsync(PageNumber, 50, ct);
 
     public async Task OnPostVerifyAsync(CancellationToken ct)
     {

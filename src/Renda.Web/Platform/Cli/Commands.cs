@@ -51,7 +51,7 @@ public static class Commands
         try
         {
             // Logs go to standard error so that a command's output (a script, a list) stays clean.
-            var app = RendaHost.Build(options, b => b.Logging.AddJsonConsole(o => { }).AddFilter(level => level >= LogLevel.Warning)
+            var app = RendaHost.Build(options, b => b.Logging.AddJsonConsole(o => o.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) }).AddFilter(level => level >= LogLevel.Warning)
                 .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
             using var scope = app.Services.CreateScope();
             return await All[name].Run(scope.ServiceProvider, app.Configuration, words);

@@ -140,6 +140,18 @@ public static class Deadlines
         => Followers[subjectType] = follow;
 
     /// <summary>
+    /// How a module names the records its clocks run for, in Chinese ("代表建议"), and where a record's page is: the deadline list
+    /// shows this under the clock's title instead of the stored code ("Suggestion 2"). Registered by the module at start-up.
+    /// </summary>
+    public static void Describe(string subjectType, string kind, Func<string, string>? page = null) => Subjects[subjectType] = (kind, page);
+
+    /// <summary>The Chinese kind of a clock's record and the path of its page (null where the module names none).</summary>
+    public static (string Kind, string? Page) SubjectOf(string subjectType, string subjectId)
+        => Subjects.TryGetValue(subjectType, out var s) ? (s.Kind, s.Page?.Invoke(subjectId)) : ("其他事项", null);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Kind, Func<string, string>? Page)> Subjects = new(StringComparer.Ordinal);
+
+    /// <summary>
     /// Derives the due date from the start, the period and the extensions in the order granted.
     /// Returns true if the due date moved. A moved due date re-arms the "due soon" reminder; a
     /// clock that is no longer past due is open again (so the monitor does not escalate it).

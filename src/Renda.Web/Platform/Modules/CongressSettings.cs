@@ -24,12 +24,15 @@ public abstract class CongressSettings
     protected static void CheckBasis(string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
-            throw DomainException.Invalid(field, "请填写法律依据（法律法规名称和条款）。");
+            throw DomainException.Invalid(field, BasisRequired);
         if (value.Trim().Length > BasisMaxLength)
-            throw DomainException.Invalid(field, $"法律依据不能超过 {BasisMaxLength} 字。");
+            throw DomainException.Invalid(field, BasisTooLong);
     }
 
     public const int BasisMaxLength = 200;
+    // The form's messages for a basis field (the framework's defaults are English).
+    public const string BasisRequired = "请填写法律依据（法律法规名称和条款）。";
+    public const string BasisTooLong = "法律依据不能超过 200 字。";
 }
 
 /// <summary>Reads and saves a module's <see cref="CongressSettings"/>: one mechanism for every module.</summary>

@@ -54,7 +54,7 @@ public abstract class BudgetAnalysisTests(RendaApp app)
         projects.Single(r => r.Key == $"{unit}:0").Cells["paid"].Dec().ShouldBe(set.Payments.Where(x => x.BudgetUnitId == unit && x.ProjectId == null).Sum(x => x.Amount));
 
         var funds = (await staff.GetJsonOkAsync($"/api/v1/budget/analysis/funds?year=2032&unit={unit}")).Rows();
-        funds.Single(r => r.Cells["fund"].GetString() == "GovernmentFund").Cells["paid"].Dec()
+        funds.Single(r => r.Cells["fund"].GetString() == ((int)FundNature.GovernmentFund).ToString(System.Globalization.CultureInfo.InvariantCulture)).Cells["paid"].Dec()
             .ShouldBe(set.Payments.Where(p => p.BudgetUnitId == unit && p.FundNature == FundNature.GovernmentFund).Sum(p => p.Amount));
 
         var months = (await staff.GetJsonOkAsync($"/api/v1/budget/analysis/months?year=2032&unit={unit}")).Rows();

@@ -59,7 +59,7 @@ public abstract class LegalBasisTests(RendaApp app)
         (await tooLong.Content.ReadAsStringAsync()).ShouldContain("不能超过 200 字");
         var form = await admin.GetStringAsync("/admin/supervision-settings");
         form.ShouldContain("期限的法律依据");
-        form.ShouldContain("value=\"监督法 第十七条；期限按本级人大常委会规定\"");
+        form.ShouldContain("value=\"监督法第十七条；期限按本级人大常委会规定\"");
         try
         {
             (await (await admin.PostFormAsync("/admin/supervision-settings", Form(opinionsBasis: local))).Content.ReadAsStringAsync()).ShouldContain("已保存");

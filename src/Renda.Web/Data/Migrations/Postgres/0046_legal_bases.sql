@@ -33,11 +33,11 @@ ALTER TABLE "BudgetSettings" ADD "DataBasis" character varying(200) NOT NULL DEF
 ALTER TABLE "BudgetSettings" ALTER COLUMN "DataBasis" DROP DEFAULT;
 ALTER TABLE "BudgetSettings" ADD "ReplyBasis" character varying(200) NOT NULL DEFAULT '监督法 第三十条；期限按本级人大常委会规定';
 ALTER TABLE "BudgetSettings" ALTER COLUMN "ReplyBasis" DROP DEFAULT;
-ALTER TABLE "SupervisionSettings" ADD "LeadBasis" character varying(200) NOT NULL DEFAULT '监督法 第十五条';
+ALTER TABLE "SupervisionSettings" ADD "LeadBasis" character varying(200) NOT NULL DEFAULT '监督法第十五条';
 ALTER TABLE "SupervisionSettings" ALTER COLUMN "LeadBasis" DROP DEFAULT;
-ALTER TABLE "SupervisionSettings" ADD "OpinionsBasis" character varying(200) NOT NULL DEFAULT '监督法 第十七条；期限按本级人大常委会规定';
+ALTER TABLE "SupervisionSettings" ADD "OpinionsBasis" character varying(200) NOT NULL DEFAULT '监督法第十七条；期限按本级人大常委会规定';
 ALTER TABLE "SupervisionSettings" ALTER COLUMN "OpinionsBasis" DROP DEFAULT;
-ALTER TABLE "SupervisionSettings" ADD "AuditBasis" character varying(200) NOT NULL DEFAULT '监督法 第二十七条';
+ALTER TABLE "SupervisionSettings" ADD "AuditBasis" character varying(200) NOT NULL DEFAULT '监督法第二十七条';
 ALTER TABLE "SupervisionSettings" ALTER COLUMN "AuditBasis" DROP DEFAULT;
 ALTER TABLE "MeetingSettings" ADD "OathBasis" character varying(200) NOT NULL DEFAULT '全国人民代表大会常务委员会关于实行宪法宣誓制度的决定（2018年修订）；期限按本级实施办法';
 ALTER TABLE "MeetingSettings" ALTER COLUMN "OathBasis" DROP DEFAULT;

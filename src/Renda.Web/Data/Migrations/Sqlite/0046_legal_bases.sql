@@ -17,8 +17,8 @@ ALTER TABLE "LegislationSettings" ADD COLUMN "FilingBasis" TEXT NOT NULL DEFAULT
 ALTER TABLE "LegislationSettings" ADD COLUMN "ApprovalBasis" TEXT NOT NULL DEFAULT '立法法 第八十一条';
 ALTER TABLE "BudgetSettings" ADD COLUMN "DataBasis" TEXT NOT NULL DEFAULT '监督法 第三十条；全国人大常委会办公厅关于推进地方人大预算联网监督工作的指导意见（2017）';
 ALTER TABLE "BudgetSettings" ADD COLUMN "ReplyBasis" TEXT NOT NULL DEFAULT '监督法 第三十条；期限按本级人大常委会规定';
-ALTER TABLE "SupervisionSettings" ADD COLUMN "LeadBasis" TEXT NOT NULL DEFAULT '监督法 第十五条';
-ALTER TABLE "SupervisionSettings" ADD COLUMN "OpinionsBasis" TEXT NOT NULL DEFAULT '监督法 第十七条；期限按本级人大常委会规定';
-ALTER TABLE "SupervisionSettings" ADD COLUMN "AuditBasis" TEXT NOT NULL DEFAULT '监督法 第二十七条';
+ALTER TABLE "SupervisionSettings" ADD COLUMN "LeadBasis" TEXT NOT NULL DEFAULT '监督法第十五条';
+ALTER TABLE "SupervisionSettings" ADD COLUMN "OpinionsBasis" TEXT NOT NULL DEFAULT '监督法第十七条；期限按本级人大常委会规定';
+ALTER TABLE "SupervisionSettings" ADD COLUMN "AuditBasis" TEXT NOT NULL DEFAULT '监督法第二十七条';
 ALTER TABLE "MeetingSettings" ADD COLUMN "OathBasis" TEXT NOT NULL DEFAULT '全国人民代表大会常务委员会关于实行宪法宣誓制度的决定（2018年修订）；期限按本级实施办法';
 ALTER TABLE "DeputySettings" ADD COLUMN "ReceptionBasis" TEXT NOT NULL DEFAULT '代表法 第四条第六项；期限按本级人大常委会规定';
