@@ -14,7 +14,7 @@ public static class DeputiesModule
     public static IServiceCollection AddDeputies(this IServiceCollection services, IConfiguration config)
     {
         // Stations and receptions: the yearly reception minimum on the staff's home page and in the deputies' inbox.
-        services.AddSingleton<IHomeAlerts, ReceptionReminderAlerts>();
+        services.AddSingleton<IWorkbenchItems, DeputiesWorkbench>();
         services.AddHostedService<ReceptionReminder>();
         // A training's materials (课件、讲义): read by the congress's staff and council, added by its staff.
         AttachmentAccess.Register(Training.Subject,

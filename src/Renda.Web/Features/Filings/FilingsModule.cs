@@ -1,3 +1,4 @@
+using Renda.Web.Platform.Web.Pages;
 using Renda.Web.Features.Meetings;
 using Renda.Web.Platform.Attachments;
 using Renda.Web.Platform.Demo;
@@ -9,6 +10,7 @@ public static class FilingsModule
 {
     public static IServiceCollection AddFilings(this IServiceCollection services, IConfiguration config)
     {
+        services.AddSingleton<IWorkbenchItems, FilingsWorkbench>();
         services.AddScoped<IUpwardFilingReceiver, UpwardFilingReceiver>();
         services.AddSingleton<IAgendaSubject, FilingSubject>();
         // The filing's document: staff of the receiving congress see it; the filer attaches it to its own filing.

@@ -1,3 +1,4 @@
+using Renda.Web.Platform.Web.Pages;
 using Renda.Web.Features.Meetings;
 using Renda.Web.Platform.Demo;
 
@@ -8,6 +9,7 @@ public static class LegislationModule
 {
     public static IServiceCollection AddLegislation(this IServiceCollection services, IConfiguration config)
     {
+        services.AddSingleton<IWorkbenchItems, LegislationWorkbench>();
         services.AddSingleton<IAgendaSubject, BillSubject>();
         services.AddSingleton<IAgendaSubject, ApprovalSubject>();
         // The Word document a version was read from: whoever may read the bill sees it; it is attached only with its upload.

@@ -9,7 +9,7 @@ public static class MeetingsModule
     public static IServiceCollection AddMeetings(this IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton<IAgendaSubject, ResolutionSubject>();
-        services.AddSingleton<IHomeAlerts, VotesAwaiting>();
+        services.AddSingleton<IWorkbenchItems, MeetingsWorkbench>();
         return services;
     }
 

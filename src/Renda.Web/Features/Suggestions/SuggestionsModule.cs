@@ -1,3 +1,4 @@
+using Renda.Web.Platform.Web.Pages;
 using Renda.Web.Platform.Deadlines;
 using Renda.Web.Platform.Demo;
 
@@ -8,6 +9,7 @@ public static class SuggestionsModule
 {
     public static IServiceCollection AddSuggestions(this IServiceCollection services, IConfiguration config)
     {
+        services.AddSingleton<IWorkbenchItems, SuggestionsWorkbench>();
         services.AddScoped<SuggestionsApi.Ctx>();
         // The answer date copied on each suggestion follows its clocks when a new holiday calendar moves them.
         Deadlines.Follow(SuggestionWorkflow.Subject, SuggestionWorkflow.FollowMovedClocksAsync);

@@ -1,3 +1,4 @@
+using Renda.Web.Platform.Web.Pages;
 using Renda.Web.Features.Meetings;
 using Renda.Web.Platform.Demo;
 
@@ -8,6 +9,7 @@ public static class SupervisionModule
 {
     public static IServiceCollection AddSupervision(this IServiceCollection services, IConfiguration config)
     {
+        services.AddSingleton<IWorkbenchItems, SupervisionWorkbench>();
         services.AddSingleton<IAgendaSubject, WorkReportResolutionSubject>();
         services.AddSingleton<IAgendaSubject, WorkReportApprovalSubject>();
         WorkReportAttachments.Register();
