@@ -53,7 +53,8 @@ public sealed class MeetingsWorkbench : IWorkbenchItems
             var now = next.StartsOn <= today;
             items.Add(new WorkItem(now ? "今日会议" : "下次会议",
                 $"{next.Title}（{next.StartsOn.ToString("M月d日", CultureInfo.InvariantCulture)}{(next.EndsOn > next.StartsOn ? "—" + next.EndsOn.ToString("M月d日", CultureInfo.InvariantCulture) : "")}，{next.Place}）",
-                $"/meetings/{next.Id}", null, ClockState.None, now ? Urgency.Now : Urgency.Know));
+                // In session it is where the day is spent, but a ballot or appraisal waiting in it comes first.
+                $"/meetings/{next.Id}", null, ClockState.None, now ? Urgency.Now - 2 : Urgency.Know));
         }
         return items;
     }

@@ -26,7 +26,8 @@ public sealed class SupervisionWorkbench : IWorkbenchItems
                     && !db.Set<AppraisalReceipt>().Any(x => x.ReviewId == r.Id && x.PersonId == person))
                 .OrderBy(r => r.Id).Take(Workbench.PerKind).Select(r => new { r.Id, r.OfficialName }).ToListAsync(ct);
             foreach (var r in open)
-                items.Add(new WorkItem("请参加测评", $"任后监督测评：{r.OfficialName}", $"/supervision/appraisals/{r.Id}", null, ClockState.None, Urgency.Now));
+                // Live in the meeting too, but after a ballot being counted now.
+                items.Add(new WorkItem("请参加测评", $"任后监督测评：{r.OfficialName}", $"/supervision/appraisals/{r.Id}", null, ClockState.None, Urgency.Now - 1));
         }
         var staff = user.Has(Role.CommitteeStaff);
         var units = user.HandlingUnitIds.ToList();

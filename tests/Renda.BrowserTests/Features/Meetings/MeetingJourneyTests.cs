@@ -19,6 +19,7 @@ public sealed class MeetingJourneyTests(BrowserApp app, ITestOutputHelper output
         var (member, shell) = await SignedInAsync("weiyuan", phone: true);
         await shell.GoHomeAsync();
         // The workbench's first line is the open vote, one tap from the ballot.
+        await Expect(member.Page.GetByTestId("work-item").First).ToContainTextAsync("请投票");
         await member.Page.GetByTestId("work-item").First.ClickAsync();
         await member.Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/votes/\\d+$"));
         var ballot = new VotePage(member.Page);
