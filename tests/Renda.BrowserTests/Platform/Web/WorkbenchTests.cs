@@ -17,8 +17,9 @@ public sealed class WorkbenchTests(BrowserApp app, ITestOutputHelper output) : B
     [InlineData("jiaoyuju", "待答复", true)]
     [InlineData("daibiao", "请评价", false)]
     [InlineData("daibiao", "请评价", true)]
-    [InlineData("weiyuan", "请投票", false)]
-    [InlineData("weiyuan", "请投票", true)]
+    [InlineData("weiyuan", "会议", false)]
+    [InlineData("weiyuan", "会议", true)]
+    // The member's open vote may have been cast by another test of the same app (MeetingJourneyTests): the meeting of the day stays.
     public async Task The_workbench_shows_the_roles_pending_work_and_a_line_opens_its_page(string user, string kind, bool phone)
     {
         var (session, shell) = await SignedInAsync(user, phone);
