@@ -68,6 +68,8 @@ public static class RendaHost
             o.Conventions.AllowAnonymousToFolder("/Features/Portal/Pages/Public");
             // An anonymous visitor of / lands on the public site (HomeModel redirects); a signed-in user keeps the staff home.
             o.Conventions.AllowAnonymousToPage("/Platform/Web/Pages/Home");
+            // An error status (a page that does not exist) is shown to anyone, signed in or not.
+            o.Conventions.AllowAnonymousToPage("/Platform/Web/Pages/Status");
         }).AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
           .AddMvcOptions(o =>
           {
@@ -153,6 +155,7 @@ public static class RendaHost
         AuditApi.Map(api);
         CalendarApi.Map(api);
         DeadlinesApi.Map(api);
+        Platform.Web.Pages.WorkbenchApi.Map(api);
         NotificationsApi.Map(api);
         AttachmentsApi.Map(api);
         api.MapSuggestions().MapMeetings().MapFilings().MapLegislation().MapSupervision().MapLaws().MapDeputies().MapBudgetMonitoring().MapPortal();
@@ -171,22 +174,36 @@ public static class RendaHost
         {
             using var scope = services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<RendaDbContext>();
+            // A first start takes minutes (the demo story is replayed step by step): run.sh's user is told what is happening.
+            var progress = config.GetValue<bool>("Renda:StartupProgress");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            void Say(string what)
+            {
+                if (progress) Console.WriteLine($"  [{clock.Elapsed:mm\\:ss}] {what}");
+            }
+            Say("迁移数据库结构…");
             await Database.MigrateAsync(db, ct);
+            Say("载入节假日安排…");
             await WorkCalendar.EnsureShippedCalendarAsync(db);
             if (config.GetValue<bool>("Renda:Demo"))
             {
+                Say("载入演示数据（首次启动约需数分钟，之后几秒钟）：机构、代表和账号…");
                 await DemoData.EnsureAsync(db, DemoData.Password(config), ct);
                 var seed = new DemoSeed(db, scope.ServiceProvider.GetRequiredService<WorkCalendar>(), DemoData.Password(config));
-                await seed.SeedSuggestionsAsync(ct);
-                await seed.SeedMeetingsAsync(ct);
-                await seed.SeedFilingsAsync(ct);
-                await seed.SeedLegislationAsync(ct);
-                await seed.SeedSupervisionAsync(ct);
-                await seed.SeedDeputiesAsync(ct);
-                await seed.SeedBudgetMonitoringAsync(ct);
-                await seed.SeedPortalAsync(ct);
+                (string Name, Func<CancellationToken, Task> Load)[] parts =
+                [
+                    ("代表建议", seed.SeedSuggestionsAsync), ("常委会会议", seed.SeedMeetingsAsync), ("备案审查", seed.SeedFilingsAsync),
+                    ("立法", seed.SeedLegislationAsync), ("监督", seed.SeedSupervisionAsync), ("代表工作", seed.SeedDeputiesAsync),
+                    ("预算联网监督（数据量最大）", seed.SeedBudgetMonitoringAsync), ("门户网站", seed.SeedPortalAsync),
+                ];
+                for (var i = 0; i < parts.Length; i++)
+                {
+                    Say($"演示数据 {i + 1}/{parts.Length}：{parts[i].Name}…");
+                    await parts[i].Load(ct);
+                }
                 lifetime.ApplicationStarted.Register(() => DemoData.PrintBanner(config, server));
             }
+            Say("建立检索索引…");
             await SimilarSuggestions.IndexMissingAsync(db, ct);
             // Regulations promulgated before the regulations database took them in (and the demo's): entered once, idempotently.
             await RegulationRecords.EnterMissingAsync(db, ct);

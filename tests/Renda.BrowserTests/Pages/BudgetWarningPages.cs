@@ -67,5 +67,5 @@ public sealed class BudgetWarningPage(IPage page) : ShellPage(page)
         await SubmitAsync(Page.GetByRole(AriaRole.Button, new() { Name = "提交答复" }));
     }
 
-    public Task AcceptAsync() => SubmitAsync(Page.GetByTestId("accept"));
+    public Task AcceptAsync() => SubmitConfirmedAsync(Page.GetByTestId("accept"));
 }

@@ -87,12 +87,12 @@ public sealed class FilingDetailPage(IPage page) : ShellPage(page)
         await SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "登记" }));
     }
 
-    public async Task<int> CloseRefusedAsync() => await SubmitRefusedAsync(Review.GetByTestId("close-review"));
+    public async Task<int> CloseRefusedAsync() => (await SubmitConfirmedRefusedAsync(Review.GetByTestId("close-review"))).Status;
 
     public async Task CloseAsync(string note)
     {
         await Review.GetByTestId("close-form").GetByLabel("说明").FillAsync(note);
-        await SubmitAsync(Review.GetByTestId("close-review"));
+        await SubmitConfirmedAsync(Review.GetByTestId("close-review"));
     }
 }
 

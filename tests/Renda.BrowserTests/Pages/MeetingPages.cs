@@ -100,7 +100,28 @@ public sealed class VotePage(IPage page) : ShellPage(page)
     public async Task OpenFirstOpenVoteAsync()
         => await Page.GetByTestId("open-votes").GetByRole(AriaRole.Link).First.ClickAsync();
 
-    public Task CastAsync(string label) => SubmitAsync(BallotForm.GetByRole(AriaRole.Button, new() { Name = label, Exact = true }));
+    public ILocator Confirmation => Page.GetByTestId("ballot-confirm");
+    public ILocator NotVoted => Page.GetByTestId("not-voted");
+    public ILocator EarlyCloseReason => Page.GetByTestId("early-close-reason");
+
+    /// <summary>Chooses (the page then shows the choice and asks once more) and confirms.</summary>
+    public async Task CastAsync(string label)
+    {
+        await ChooseAsync(label);
+        await ConfirmBallotAsync();
+    }
+
+    public Task ChooseAsync(string label) => SubmitAsync(BallotForm.GetByRole(AriaRole.Button, new() { Name = label, Exact = true }));
+    public Task ConfirmBallotAsync() => SubmitAsync(Page.GetByTestId("ballot-confirm-button"));
     public Task OpenVoteAsync() => SubmitAsync(Page.GetByTestId("open-vote"));
-    public Task CloseVoteAsync() => SubmitAsync(Page.GetByTestId("close-vote"));
+
+    /// <summary>结束表决… then, on the confirmation, the reason where present members have not voted, and 确认结束表决.</summary>
+    public async Task CloseVoteAsync(string reason = "表决时间已到。")
+    {
+        if (await Page.GetByTestId("close-vote-start").CountAsync() > 0) await StartClosingAsync();
+        if (await EarlyCloseReason.CountAsync() > 0) await EarlyCloseReason.FillAsync(reason);
+        await SubmitAsync(Page.GetByTestId("close-vote"));
+    }
+
+    public Task StartClosingAsync() => SubmitAsync(Page.GetByTestId("close-vote-start"));
 }

@@ -74,8 +74,8 @@ public sealed class SupervisionReportPage(IPage page) : ShellPage(page)
         await SubmitAsync(form.GetByRole(AriaRole.Button, new() { Name = "提交测评" }));
     }
 
-    public Task<int> CloseRefusedAsync() => SubmitRefusedAsync(Page.GetByTestId("close"));
-    public Task CloseAsync() => SubmitAsync(Page.GetByTestId("close"));
+    public async Task<int> CloseRefusedAsync() => (await SubmitConfirmedRefusedAsync(Page.GetByTestId("close"))).Status;
+    public Task CloseAsync() => SubmitConfirmedAsync(Page.GetByTestId("close"));
 
     public async Task ReportFollowUpAsync(string text)
     {

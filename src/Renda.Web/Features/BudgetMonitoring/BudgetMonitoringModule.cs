@@ -24,7 +24,7 @@ public static class BudgetMonitoringModule
     /// <summary>Warnings: the home page's alerts, and the attachments of the units' answers (the warning's staff, and its unit's officers while it waits for the answer).</summary>
     private static void AddWarnings(IServiceCollection services)
     {
-        services.AddSingleton<IHomeAlerts, BudgetWarningAlerts>();
+        services.AddSingleton<IWorkbenchItems, BudgetMonitoringWorkbench>();
         AttachmentAccess.Register(BudgetWarningWorkflow.Subject,
             async (db, user, id) => int.TryParse(id, out var wid) && await db.Set<BudgetWarning>().FirstOrDefaultAsync(w => w.Id == wid, default) is { } w && new BudgetActor(user).MaySee(w),
             async (db, user, id) => int.TryParse(id, out var wid) && await db.Set<BudgetWarning>().FirstOrDefaultAsync(w => w.Id == wid, default) is { } w

@@ -16,7 +16,7 @@ public static class DeputiesModule
         // The Chinese names of the records this module's clocks run for, and their pages (the deadline list's sub-label).
         Platform.Deadlines.Deadlines.Describe(ConstituentOpinionWorkflow.Subject, "群众意见", id => $"/deputies/opinions/{id}");
         // Stations and receptions: the yearly reception minimum on the staff's home page and in the deputies' inbox.
-        services.AddSingleton<IHomeAlerts, ReceptionReminderAlerts>();
+        services.AddSingleton<IWorkbenchItems, DeputiesWorkbench>();
         services.AddHostedService<ReceptionReminder>();
         // A training's materials (课件、讲义): read by the congress's staff and council, added by its staff.
         AttachmentAccess.Register(Training.Subject,

@@ -1,6 +1,5 @@
 using Renda.Web.Platform.Notifications;
 using Renda.Web.Platform.People;
-using Renda.Web.Platform.Web.Pages;
 
 namespace Renda.Web.Features.Deputies;
 
@@ -52,22 +51,6 @@ public static class ReceptionReminders
         }
         return sent;
     }
-}
-
-/// <summary>The staff's home page line: how many deputies are below the yearly minimum of receptions.</summary>
-public sealed class ReceptionReminderAlerts : IHomeAlerts
-{
-    public async Task<IReadOnlyList<HomeAlert>> ForAsync(RendaDbContext db, CurrentUser user, CancellationToken ct)
-    {
-        if (user.CongressId is not { } congressId || !(user.Has(Role.CommitteeStaff) || user.Has(Role.ChairpersonsCouncilMember))) return [];
-        var settings = await Settings.ForAsync<DeputySettings>(db, congressId, ct);
-        var today = WorkCalendar.Today(db.Clock);
-        if (!Due(settings, today)) return [];
-        var below = await ReceptionReminders.BelowMinimumAsync(db, congressId, today.Year, settings.ReceptionsPerDeputyPerYear, ct);
-        return below.Count == 0 ? [] : [new HomeAlert($"本年接待群众少于 {settings.ReceptionsPerDeputyPerYear} 次的代表 {below.Count} 名", "/deputies/receptions?below=true", "receptions-below-minimum")];
-    }
-
-    private static bool Due(DeputySettings s, DateOnly today) => ReceptionReminders.Due(s, today);
 }
 
 /// <summary>Sends the yearly reminders with the deadline check (Renda:Deadlines:CheckMinutes).</summary>

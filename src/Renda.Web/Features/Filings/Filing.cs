@@ -65,6 +65,17 @@ public class Filing
 
     public string? RegistrationNumber => Serial is { } s ? $"备〔{Year}〕{s}号" : null;
 
+    /// <summary>
+    /// The kinds a filer may file (立法法 第一百零九条; 监督法 第五章): 法规 and 决议 are a congress's, 规章 and 命令 a government's;
+    /// a supervisory commission, court or procuratorate files its decisions and other normative documents.
+    /// </summary>
+    public static IReadOnlyList<DocumentKind> KindsFor(FilerType filer) => filer switch
+    {
+        FilerType.LowerCongress => [DocumentKind.Regulation, DocumentKind.Decision, DocumentKind.Resolution, DocumentKind.Other],
+        FilerType.Government => [DocumentKind.Rule, DocumentKind.Decision, DocumentKind.Order, DocumentKind.Other],
+        _ => [DocumentKind.Decision, DocumentKind.Other],
+    };
+
     public static bool IsLate(DateOnly publishedOn, DateOnly filedOn) => filedOn.DayNumber - publishedOn.DayNumber > FilingDays;
 
     /// <summary>Which step is allowed in which state (docs/MODULES.md): the formal check on a submitted filing, the reviews' effects after receipt.</summary>

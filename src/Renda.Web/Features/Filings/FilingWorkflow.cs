@@ -55,6 +55,8 @@ public static class FilingWorkflow
         if (published.Year < 1979) throw DomainException.Invalid("publishedOn", "公布日期无效。");
         var kind = input.Kind ?? DocumentKind.Other;
         if (!Enum.IsDefined(kind)) throw DomainException.Invalid("kind", "文件类型无效。");
+        if (!Filing.KindsFor(filer.Type).Contains(kind))
+            throw DomainException.Invalid("kind", $"{FilingLabels.Of(filer.Type)}不能报送“{FilingLabels.Of(kind)}”，可报送：{string.Join("、", Filing.KindsFor(filer.Type).Select(FilingLabels.Of))}。");
         var text = Text.Optional("text", input.Text, "文件正文", Filing.MaxText)
             ?? throw DomainException.Invalid("text", "请提供报备的规范性文件本身（正文）；没有文件的备案不予接收。");
         return new Filing

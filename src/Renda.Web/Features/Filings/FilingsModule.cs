@@ -1,3 +1,4 @@
+using Renda.Web.Platform.Web.Pages;
 using Renda.Web.Features.Meetings;
 using Renda.Web.Platform.Attachments;
 using Renda.Web.Platform.Demo;
@@ -13,6 +14,7 @@ public static class FilingsModule
         Platform.Deadlines.Deadlines.Describe(FilingWorkflow.Subject, "备案文件", id => $"/filings/{id}");
         Platform.Deadlines.Deadlines.Describe(ReviewWorkflow.Subject, "备案审查");
         Platform.Deadlines.Deadlines.Describe(ReviewSuggestionWorkflow.Subject, "审查建议", _ => "/filings/suggestions");
+        services.AddSingleton<IWorkbenchItems, FilingsWorkbench>();
         services.AddScoped<IUpwardFilingReceiver, UpwardFilingReceiver>();
         services.AddSingleton<IAgendaSubject, FilingSubject>();
         // The filing's document: staff of the receiving congress see it; the filer attaches it to its own filing.

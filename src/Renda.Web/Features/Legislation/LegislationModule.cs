@@ -1,3 +1,4 @@
+using Renda.Web.Platform.Web.Pages;
 using Renda.Web.Features.Meetings;
 using Renda.Web.Platform.Demo;
 
@@ -11,6 +12,7 @@ public static class LegislationModule
         // The Chinese names of the records this module's clocks run for, and their pages (the deadline list's sub-label).
         Platform.Deadlines.Deadlines.Describe(LegislationClocks.FilingSubject, "法规报送备案", id => $"/legislation/bills/{id}");
         Platform.Deadlines.Deadlines.Describe(LegislationClocks.ApprovalSubject, "报请批准的法规", _ => "/legislation/approvals");
+        services.AddSingleton<IWorkbenchItems, LegislationWorkbench>();
         services.AddSingleton<IAgendaSubject, BillSubject>();
         services.AddSingleton<IAgendaSubject, ApprovalSubject>();
         // The Word document a version was read from: whoever may read the bill sees it; it is attached only with its upload.

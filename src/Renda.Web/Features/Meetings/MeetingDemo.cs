@@ -347,6 +347,9 @@ public static class MeetingDemo
             return vote;
         }
 
+        /// <summary>What the demo's staff write when a member present did not press the button within the voting time.</summary>
+        private const string DemoEarlyCloseReason = "表决时间已到，未按表决器的出席人员按出席未按表决器计。";
+
         /// <summary>A vote closed on its ballots (almost every member present votes yes), with the digest and result as VoteWorkflow.CloseAsync computes them.</summary>
         private void Decide(DemoMeeting m, AgendaItem item, VoteKind kind, string title, bool secret, Action<Vote> then)
         {
@@ -365,7 +368,7 @@ public static class MeetingDemo
                 }
                 db.AddRange(ballots);
                 db.AddRange(papers.Select(p => new SecretBallotPaper { Id = Guid.NewGuid(), VoteId = vote.Id, Choice = p }));
-                vote.Close(vote.OpenedAt!.Value.AddMinutes(5), ballots, papers.Order().ToList(), VoteWorkflow.Digest(vote, ballots, papers));
+                vote.Close(vote.OpenedAt!.Value.AddMinutes(5), ballots, papers.Order().ToList(), VoteWorkflow.Digest(vote, ballots, papers), DemoEarlyCloseReason);
                 if (kind == VoteKind.Whole)
                     item.RecordOutcome(vote.Passed == true ? AgendaOutcome.Adopted : AgendaOutcome.Rejected, $"赞成{vote.Yes}票，反对{vote.No}票，弃权{vote.Abstain}票（全体组成人员{vote.SeatedMembers}人）");
                 then(vote);

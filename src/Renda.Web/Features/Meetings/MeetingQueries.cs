@@ -17,7 +17,8 @@ public sealed record VoteMemberView(int PersonId, string Name, bool Present, Mem
 public sealed record VoteView(int Id, int MeetingId, string MeetingTitle, int AgendaItemId, string AgendaTitle, VoteKind Kind, string KindLabel, string Title, bool Secret,
     VoteStatus Status, string StatusLabel, int SeatedMembers, int PresentMembers, int BallotsCast, DateTime? OpenedAt, DateTime? ClosedAt,
     int? Yes, int? No, int? Abstain, int? PresentNotVoting, int? Absent, bool? Passed, string? BallotDigest, string Rule,
-    IReadOnlyList<VoteMemberView> Members, bool MayVote, bool HasVoted, IReadOnlyList<string> Appointments, IReadOnlyList<VoteAction> Allowed);
+    IReadOnlyList<VoteMemberView> Members, bool MayVote, bool HasVoted, IReadOnlyList<string> Appointments, IReadOnlyList<VoteAction> Allowed,
+    int PresentNotYetVoted, string? EarlyCloseReason);
 public sealed record ResolutionTaskView(int Id, string Description, string Responsible, int? HandlingUnitId, DateOnly DueOn, FollowUpStatus Status, string StatusLabel, DateOnly? DoneOn, string? Report, bool Overdue, bool CanComplete);
 public sealed record ResolutionView(int Id, string? Number, ResolutionKind Kind, string KindLabel, string Title, string Text, ResolutionStatus Status, string StatusLabel,
     DateOnly? AdoptedOn, int MeetingId, string MeetingTitle, int? VoteId, int? Yes, int? No, int? Abstain, int? SeatedMembers, IReadOnlyList<ResolutionTaskView> Tasks,
@@ -90,7 +91,8 @@ public static class MeetingQueries
         var v = await VoteWorkflow.LoadAsync(db, actor, id, ct);
         var meeting = await db.Set<Meeting>().AsNoTracking().Where(m => m.Id == v.MeetingId).Select(m => new { m.Title }).FirstAsync(ct);
         var item = await db.Set<AgendaItem>().AsNoTracking().Where(a => a.Id == v.AgendaItemId).Select(a => a.Title).FirstAsync(ct);
-        var cast = await db.Set<VoteBallot>().CountAsync(b => b.VoteId == id, ct);
+        var voters = await db.Set<VoteBallot>().Where(b => b.VoteId == id).Select(b => b.PersonId).ToListAsync(ct);
+        var cast = voters.Count;
         var hasVoted = actor.PersonId is { } p && await db.Set<VoteBallot>().AnyAsync(b => b.VoteId == id && b.PersonId == p, ct);
         var mayVote = v.Can(VoteAction.Cast) && !hasVoted && v.Members.Any(m => m.PersonId == actor.PersonId && m.Present);
         var appointments = await db.Set<Appointment>().AsNoTracking().Where(a => a.VoteId == id).OrderBy(a => a.Id)
@@ -98,7 +100,8 @@ public static class MeetingQueries
         return new VoteView(v.Id, v.MeetingId, meeting.Title, v.AgendaItemId, item, v.Kind, MeetingLabels.Of(v.Kind), v.Title, v.Secret, v.Status, MeetingLabels.Of(v.Status),
             v.SeatedMembers, v.PresentMembers, cast, v.OpenedAt, v.ClosedAt, v.Yes, v.No, v.Abstain, v.PresentNotVoting, v.Absent, v.Passed, v.BallotDigest, VoteWorkflow.PassingRule,
             v.Members.OrderBy(m => m.Id).Select(m => new VoteMemberView(m.PersonId, m.Name, m.Present, m.Result, m.Result is { } r ? MeetingLabels.Of(r) : null)).ToList(),
-            mayVote, hasVoted, appointments.Select(a => $"{MeetingLabels.Of(a.Kind)}{a.PersonName}为{a.Post}").ToList(), Allowed(Vote.Machine, a => v.Can(a)));
+            mayVote, hasVoted, appointments.Select(a => $"{MeetingLabels.Of(a.Kind)}{a.PersonName}为{a.Post}").ToList(), Allowed(Vote.Machine, a => v.Can(a)),
+            v.Can(VoteAction.Close) ? v.PresentNotYetVoted(voters) : 0, v.EarlyCloseReason);
     }
 
     public static async Task<List<ResolutionView>> ResolutionsAsync(RendaDbContext db, int congressId, int? year, bool all, CancellationToken ct)

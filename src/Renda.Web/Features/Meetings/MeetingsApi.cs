@@ -15,6 +15,8 @@ public sealed record AttendeeRequest(AttendeeKind Kind, string? Name, string? Or
 public sealed record MinutesRequest(string? Minutes);
 public sealed record PrepareVoteRequest(int AgendaItemId, VoteKind Kind, string? Title, int[]? AppointmentIds);
 public sealed record BallotRequest(BallotChoice Choice);
+/// <summary>Closing a vote: while present members have not voted, why it closes now (stored on the vote and audited).</summary>
+public sealed record CloseVoteRequest(string? EarlyCloseReason);
 public sealed record TaskRequest(string? Description, int? UnitId, string? Responsible, DateOnly DueOn);
 public sealed record TaskDoneRequest(string? Report);
 public sealed record LawExamRequest(string? Result);
@@ -116,12 +118,12 @@ public static class MeetingsApi
             await VoteWorkflow.CastAsync(db, Actor(user), id, r.Choice, ct);
             return TypedResults.Created($"/api/v1/votes/{id}", new BallotReceived(id));
         }).WithName("Meetings_CastBallot").WithSummary("组成人员投票");
-        vote.MapPost("/close", async Task<Ok<VoteView>> (int id, RendaDbContext db, WorkCalendar calendar, IEnumerable<IAgendaSubject> subjects, CurrentUserAccessor user, CancellationToken ct) =>
+        vote.MapPost("/close", async Task<Ok<VoteView>> (int id, CloseVoteRequest? r, RendaDbContext db, WorkCalendar calendar, IEnumerable<IAgendaSubject> subjects, CurrentUserAccessor user, CancellationToken ct) =>
         {
             var actor = Actor(user);
-            await VoteWorkflow.CloseAsync(db, calendar, subjects, actor, id, ct);
+            await VoteWorkflow.CloseAsync(db, calendar, subjects, actor, id, r?.EarlyCloseReason, ct);
             return TypedResults.Ok(await MeetingQueries.VoteAsync(db, actor, id, ct));
-        }).WithName("Meetings_CloseVote").WithSummary("结束表决并产生结果");
+        }).WithName("Meetings_CloseVote").WithSummary("结束表决并产生结果（出席人员未全部投票时须填写提前结束理由 earlyCloseReason）");
         vote.MapPost("/cancel", (int id, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) => Endpoints.Done(VoteWorkflow.CancelAsync(db, Actor(user), id, ct)))
             .WithName("Meetings_CancelVote").WithSummary("取消表决");
         vote.MapGet("/result.docx", async Task<FileContentHttpResult> (int id, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct) =>

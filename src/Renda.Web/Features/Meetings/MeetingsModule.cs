@@ -12,7 +12,7 @@ public static class MeetingsModule
         Platform.Deadlines.Deadlines.Describe(AppointmentWorkflow.Subject, "任免事项", id => $"/appointments/{id}");
         Platform.Deadlines.Deadlines.Describe(ResolutionWorkflow.TaskSubject, "决议决定落实事项", _ => "/resolutions");
         services.AddSingleton<IAgendaSubject, ResolutionSubject>();
-        services.AddSingleton<IHomeAlerts, VotesAwaiting>();
+        services.AddSingleton<IWorkbenchItems, MeetingsWorkbench>();
         return services;
     }
 

@@ -55,6 +55,9 @@ public class Vote
     public bool? Passed { get; private set; }
     /// <summary>SHA-256 over the ballots in a canonical order, written into the audit chain with the result (decision 0008).</summary>
     [MaxLength(64)] public string? BallotDigest { get; private set; }
+    /// <summary>Why staff closed the vote while present members had not voted; required then, so a hasty close is a recorded decision.</summary>
+    [MaxLength(MaxEarlyCloseReason)] public string? EarlyCloseReason { get; private set; }
+    public const int MaxEarlyCloseReason = 500;
     public DateTime CreatedAt { get; set; }
 
     public List<VoteMember> Members { get; set; } = [];
@@ -84,10 +87,17 @@ public class Vote
     }
 
     /// <summary>Closes the vote and fixes the result from the ballots; nothing about it changes afterwards.</summary>
-    public void Close(DateTime now, IReadOnlyList<VoteBallot> ballots, IReadOnlyList<BallotChoice> secretPapers, string digest)
+    public void Close(DateTime now, IReadOnlyList<VoteBallot> ballots, IReadOnlyList<BallotChoice> secretPapers, string digest, string? earlyCloseReason = null)
     {
         Machine.Require(Status, VoteAction.Close);
         var byPerson = ballots.ToDictionary(b => b.PersonId);
+        var notVoted = PresentNotYetVoted(byPerson.Keys);
+        var reason = earlyCloseReason?.Trim();
+        if (notVoted > 0 && string.IsNullOrEmpty(reason))
+            throw DomainException.Invalid("earlyCloseReason", $"出席的组成人员中尚有 {notVoted} 人未投票，提前结束表决须填写理由。");
+        if (reason is { Length: > MaxEarlyCloseReason })
+            throw DomainException.Invalid("earlyCloseReason", $"提前结束表决的理由不能超过 {MaxEarlyCloseReason} 字。");
+        EarlyCloseReason = notVoted > 0 ? reason : null;
         foreach (var m in Members)
             m.Result = byPerson.TryGetValue(m.PersonId, out var b)
                 ? Secret ? MemberVoteResult.Voted : b.Choice!.Value switch
@@ -107,6 +117,13 @@ public class Vote
         BallotDigest = digest;
         ClosedAt = now;
         Status = VoteStatus.Closed;
+    }
+
+    /// <summary>Present members who have not voted yet (the close asks for a reason while there are any).</summary>
+    public int PresentNotYetVoted(IEnumerable<int> voters)
+    {
+        var voted = voters.ToHashSet();
+        return Members.Count(m => m.Present && !voted.Contains(m.PersonId));
     }
 
     public void Cancel()

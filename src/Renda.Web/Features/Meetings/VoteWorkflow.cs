@@ -155,7 +155,7 @@ public static class VoteWorkflow
         => await LockedRows(db, voteId, share).Join(db.Set<Meeting>(), v => v.MeetingId, m => m.Id, (v, m) => new VoteHead(v.Status, v.Secret, m.CongressId)).FirstOrDefaultAsync(ct);
 
     /// <summary>Closes the vote: result from the ballots, sealed by their digest into the audit chain, outcome to the item's module.</summary>
-    public static async Task<Vote> CloseAsync(RendaDbContext db, WorkCalendar calendar, IEnumerable<IAgendaSubject> subjects, MeetingActor actor, int voteId, CancellationToken ct)
+    public static async Task<Vote> CloseAsync(RendaDbContext db, WorkCalendar calendar, IEnumerable<IAgendaSubject> subjects, MeetingActor actor, int voteId, string? earlyCloseReason, CancellationToken ct)
     {
         actor.RequireStaff();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -165,7 +165,7 @@ public static class VoteWorkflow
         var vote = await LoadAsync(db, actor, voteId, ct);
         var ballots = await db.Set<VoteBallot>().AsNoTracking().Where(b => b.VoteId == voteId).OrderBy(b => b.PersonId).ToListAsync(ct);
         var papers = vote.Secret ? (await db.Set<SecretBallotPaper>().AsNoTracking().Where(p => p.VoteId == voteId).Select(p => p.Choice).ToListAsync(ct)).Order().ToList() : [];
-        vote.Close(db.Clock.GetUtcNow().UtcDateTime, ballots, papers, Digest(vote, ballots, papers));
+        vote.Close(db.Clock.GetUtcNow().UtcDateTime, ballots, papers, Digest(vote, ballots, papers), earlyCloseReason);
         var m = await MeetingWorkflow.LoadAsync(db, actor, vote.MeetingId, ct);
         var item = m.Agenda.First(a => a.Id == vote.AgendaItemId);
         if (vote.Kind == VoteKind.Whole)

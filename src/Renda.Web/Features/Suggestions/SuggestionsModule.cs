@@ -1,3 +1,4 @@
+using Renda.Web.Platform.Web.Pages;
 using Renda.Web.Platform.Deadlines;
 using Renda.Web.Platform.Demo;
 
@@ -10,6 +11,7 @@ public static class SuggestionsModule
     {
         // The Chinese names of the records this module's clocks run for, and their pages (the deadline list's sub-label).
         Platform.Deadlines.Deadlines.Describe(SuggestionWorkflow.Subject, "代表建议", id => $"/suggestions/{id}");
+        services.AddSingleton<IWorkbenchItems, SuggestionsWorkbench>();
         services.AddScoped<SuggestionsApi.Ctx>();
         // The answer date copied on each suggestion follows its clocks when a new holiday calendar moves them.
         Deadlines.Follow(SuggestionWorkflow.Subject, SuggestionWorkflow.FollowMovedClocksAsync);

@@ -1,3 +1,4 @@
+using Renda.Web.Platform.Web.Pages;
 using Renda.Web.Features.Meetings;
 using Renda.Web.Platform.Demo;
 
@@ -10,6 +11,7 @@ public static class SupervisionModule
     {
         // The Chinese names of the records this module's clocks run for, and their pages (the deadline list's sub-label).
         Platform.Deadlines.Deadlines.Describe(WorkReport.Subject, "工作报告", id => $"/supervision/reports/{id}");
+        services.AddSingleton<IWorkbenchItems, SupervisionWorkbench>();
         services.AddSingleton<IAgendaSubject, WorkReportResolutionSubject>();
         services.AddSingleton<IAgendaSubject, WorkReportApprovalSubject>();
         WorkReportAttachments.Register();

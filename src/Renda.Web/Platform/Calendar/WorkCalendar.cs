@@ -265,6 +265,7 @@ public static class CalendarSetup
     public static IServiceCollection AddRendaCalendar(this IServiceCollection services)
     {
         services.AddSingleton<WorkCalendarCache>();
+        services.AddSingleton<Web.Pages.IWorkbenchItems, CalendarWorkbench>();
         // Modules inject WorkCalendar directly; the snapshot comes from the cache (loaded at most once per import or 10 minutes).
         services.AddScoped(sp => sp.GetRequiredService<WorkCalendarCache>().Get(sp.GetRequiredService<RendaDbContext>()));
         return services;

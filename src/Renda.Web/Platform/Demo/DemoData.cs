@@ -12,7 +12,11 @@ namespace Renda.Web.Platform.Demo;
 public static class DemoData
 {
     public const string DefaultPassword = "Renda#Demo2026";
-    public sealed record DemoAccount(string UserName, string DisplayName, Role Role, string CongressCode, string? Committee = null, string? Unit = null);
+    /// <param name="Duty">What the account is, where the role's name alone would mislead (the government's officer files, it does not handle suggestions); the banner and README say the same.</param>
+    public sealed record DemoAccount(string UserName, string DisplayName, Role Role, string CongressCode, string? Committee = null, string? Unit = null, string? Duty = null)
+    {
+        public string Describe() => $"{Duty ?? Role.Label()}{(Unit ?? Committee) switch { null => "", var where => $"（{where}）" }}";
+    }
 
     public static readonly IReadOnlyList<DemoAccount> Accounts =
     [
@@ -24,8 +28,8 @@ public static class DemoData
         new("zhuren", "主任会议成员", Role.ChairpersonsCouncilMember, "632800"),
         new("weiyuan", "州人大常委会委员", Role.StandingCommitteeMember, "632800"),
         new("jiaoyuju", "州教育局经办人", Role.HandlingUnitOfficer, "632800", Unit: "海西州教育局"),
-        new("zhengfu", "州人民政府备案经办人", Role.HandlingUnitOfficer, "632800", Unit: "海西州人民政府"),
-        new("caizheng", "州财政局经办人", Role.HandlingUnitOfficer, "632800", Unit: "海西州财政局"),
+        new("zhengfu", "州人民政府备案经办人", Role.HandlingUnitOfficer, "632800", Unit: "海西州人民政府", Duty: "报备机关经办人"),
+        new("caizheng", "州财政局经办人", Role.HandlingUnitOfficer, "632800", Unit: "海西州财政局", Duty: "财政部门经办人"),
         new("daibiao", "州人大代表", Role.Deputy, "632800"),
         new("qh-staff", "省人大常委会办公厅工作人员", Role.CommitteeStaff, "630000", Committee: "办公厅"),
         new("gem-staff", "格尔木市人大常委会工作人员", Role.CommitteeStaff, "632801", Committee: "办公室"),
@@ -200,7 +204,7 @@ public static class DemoData
             Console.WriteLine($"  {url}");
         Console.WriteLine($"演示账号（密码均为 {password}）/ demo accounts (password {password}):");
         foreach (var a in Accounts)
-            Console.WriteLine($"  {a.UserName,-12} {a.Role.Label(),-10} {a.CongressCode}");
+            Console.WriteLine($"  {a.UserName,-12} {a.CongressCode}  {a.Describe()}");
         Console.WriteLine();
     }
 }

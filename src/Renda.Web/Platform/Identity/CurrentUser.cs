@@ -13,6 +13,7 @@ public static class RendaClaims
     public const string Session = "renda:session";
     public const string Committee = "renda:committee";
     public const string HandlingUnit = "renda:unit";
+    public const string HandlingUnitKind = "renda:unit-kind";
     public const string Person = "renda:person";
     public const string SeesPersonalData = "renda:personal-data";
     public const string MustChangePassword = "renda:must-change-password";
@@ -32,6 +33,8 @@ public sealed class CurrentUser(ClaimsPrincipal principal)
     public bool Has(Role role) => Principal.IsInRole(role.ToString());
     public IEnumerable<int> CommitteeIds => Principal.FindAll(RendaClaims.Committee).Select(c => int.Parse(c.Value, CultureInfo.InvariantCulture));
     public IEnumerable<int> HandlingUnitIds => Principal.FindAll(RendaClaims.HandlingUnit).Select(c => int.Parse(c.Value, CultureInfo.InvariantCulture));
+    public IEnumerable<Organisations.HandlingUnitKind> HandlingUnitKinds => Principal.FindAll(RendaClaims.HandlingUnitKind)
+        .Select(c => Enum.TryParse<Organisations.HandlingUnitKind>(c.Value, out var k) ? (Organisations.HandlingUnitKind?)k : null).OfType<Organisations.HandlingUnitKind>();
     /// <summary>True for staff of the committee that keeps deputies' records: they see ID and phone numbers unmasked.</summary>
     public bool SeesPersonalData => Principal.HasClaim(RendaClaims.SeesPersonalData, "true");
 

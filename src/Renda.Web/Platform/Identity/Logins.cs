@@ -202,6 +202,11 @@ public static class Logins
             if (r.CommitteeId is { } c) claims.Add(new(RendaClaims.Committee, c.ToString(CultureInfo.InvariantCulture)));
             if (r.HandlingUnitId is { } u) claims.Add(new(RendaClaims.HandlingUnit, u.ToString(CultureInfo.InvariantCulture)));
         }
+        // The kinds of the units (a government, a court … or a department): the menu offers filing only to the filing organs.
+        var unitIds = account.Roles.Where(r => r.HandlingUnitId != null).Select(r => r.HandlingUnitId!.Value).ToList();
+        if (unitIds.Count > 0)
+            foreach (var kind in await db.HandlingUnits.Where(u => unitIds.Contains(u.Id)).Select(u => u.Kind).Distinct().ToListAsync(ct))
+                claims.Add(new(RendaClaims.HandlingUnitKind, kind.ToString()));
         var committeeIds = account.Roles.Where(r => r.Role == Role.CommitteeStaff && r.CommitteeId != null).Select(r => r.CommitteeId!.Value).ToList();
         if (committeeIds.Count > 0 && await db.Committees.AnyAsync(c => committeeIds.Contains(c.Id) && c.ManagesDeputies, ct))
             claims.Add(new(RendaClaims.SeesPersonalData, "true"));

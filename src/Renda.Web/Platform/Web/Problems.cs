@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -124,15 +125,22 @@ public static partial class Problems
             }
             else if (!http.Response.HasStarted && http.Response.ContentLength is null && http.Request.Method is "GET" or "POST")
             {
-                var message = http.Response.StatusCode switch
+                // The status page inside the layout (menu, a way back), as UseStatusCodePagesWithReExecute does it.
+                var (path, query, method) = (http.Request.Path, http.Request.QueryString, http.Request.Method);
+                var routeValues = http.Features.Get<IRouteValuesFeature>();
+                http.SetEndpoint(null);
+                routeValues?.RouteValues.Clear();
+                http.Request.Path = $"/status/{http.Response.StatusCode}";
+                http.Request.QueryString = QueryString.Empty;
+                http.Request.Method = HttpMethods.Get;
+                try
                 {
-                    404 => "您要找的页面不存在。",
-                    400 => "请求无效：页面可能已过期，请返回后刷新重试。",
-                    403 => "当前账号的角色无权访问该页面。",
-                    _ => "请求未能完成。",
-                };
-                http.Response.ContentType = "text/html; charset=utf-8";
-                await http.Response.WriteAsync($"<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{http.Response.StatusCode}</title><link rel=\"stylesheet\" href=\"/lib/bootstrap/bootstrap.min.css\"><body class=\"p-4\"><h1 class=\"h4\">{http.Response.StatusCode}</h1><p data-testid=\"status-message\">{message}</p><p><a href=\"/\">返回首页</a></p></body></html>");
+                    await ctx.Next(http);
+                }
+                finally
+                {
+                    (http.Request.Path, http.Request.QueryString, http.Request.Method) = (path, query, method);
+                }
             }
         });
     }

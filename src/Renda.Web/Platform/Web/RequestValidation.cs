@@ -27,6 +27,9 @@ public static class RequestValidation
 
     public static bool HasControlCharacter(string text) => text.AsSpan().IndexOfAny(ControlCharacters) >= 0;
 
+    /// <summary>What a form says of a date that is not one (a month 13, a 30 February): the value, and how to write a date.</summary>
+    public static string InvalidDateMessage(string value) => $"填写的“{value}”不是有效的日期，请按“年-月-日”填写，如 2026-03-15。";
+
     public const string ControlCharacterMessage = "不能包含控制字符（如 U+0000），请删除后重新提交。";
 
     /// <summary>The errors of a request object and the objects and lists inside it, keyed by JSON path ("units[0].unitId").</summary>
@@ -196,6 +199,11 @@ public static class RequestValidation
             foreach (var (key, entry) in context.ModelState)
                 if (entry.AttemptedValue is { } value && HasControlCharacter(value))
                     return (key, ControlCharacterMessage);
+            // A date that does not exist (2026-13-45) binds as nothing: said as such, not later as "请填写…" by the step.
+            foreach (var (key, entry) in context.ModelState)
+                if (entry.ValidationState == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid
+                    && !string.IsNullOrWhiteSpace(entry.AttemptedValue) && IsDate(TargetType(context, key)))
+                    return (key, InvalidDateMessage(entry.AttemptedValue));
             // Dates and enums: the bound values of the forms that were posted. A page has several forms, and the objects
             // of those not posted stay empty; a posted one whose enum or date was left out binds a value that is no choice.
             var posted = context.ModelState.Keys.Select(k => k.Split('.', '[')[0]).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -208,6 +216,22 @@ public static class RequestValidation
                 if (posted.Contains(name) && Check(name, value) is { } e) return e;
             return null;
         }
+
+        /// <summary>The type a form field binds to: a property of the page model (Input.PublishedOn) or a handler's parameter.</summary>
+        private static Type? TargetType(PageHandlerExecutingContext context, string key)
+        {
+            Type? type = context.HandlerInstance.GetType();
+            foreach (var part in key.Split('.'))
+            {
+                var property = type?.GetProperty(part.Split('[')[0], BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+                if (property is null) { type = null; break; }
+                type = property.PropertyType;
+            }
+            return type ?? context.HandlerMethod?.Parameters.FirstOrDefault(p => string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase))?.ParameterType;
+        }
+
+        private static bool IsDate(Type? type) => (Nullable.GetUnderlyingType(type ?? typeof(object)) ?? type) is { } t
+            && (t == typeof(DateOnly) || t == typeof(DateTime) || t == typeof(DateTimeOffset));
 
         private static (string Field, string Message)? Check(string name, object? value)
         {

@@ -1,12 +1,7 @@
 // Meetings pages (Features/Meetings/Pages): the CSP allows no inline handlers, so the small behaviours live here,
 // switched on by data attributes. Every page works without them; the server checks everything again.
 (function () {
-  // A step that cannot be undone asks first.
-  document.querySelectorAll('form[data-confirm]').forEach(function (f) {
-    f.addEventListener('submit', function (e) {
-      if (!window.confirm(f.dataset.confirm)) { e.preventDefault(); e.stopImmediatePropagation(); }
-    });
-  });
+  // (A step that cannot be undone asks first: data-confirm, in site.js for every page.)
 
   // (A year selector's data-autosubmit and the one-submit guard of every form are in site.js.)
 

@@ -15,6 +15,14 @@
     ['click', 'keydown', 'scroll', 'touchstart'].forEach(ev => document.addEventListener(ev, reset, { passive: true }));
     reset();
   }
+  // A step that cannot be undone says what will happen and asks first (data-confirm on its form). Registered on the form,
+  // so a "no" stops the submit before the one-submit guard below disables the buttons. Without script the server's own
+  // checks still hold.
+  document.querySelectorAll('form[data-confirm]').forEach(function (f) {
+    f.addEventListener('submit', function (e) {
+      if (!window.confirm(f.dataset.confirm)) { e.preventDefault(); e.stopImmediatePropagation(); }
+    });
+  });
   // Forms: disable the submit buttons after the first click so a double click sends one request (a ballot form has
   // three: 赞成, 反对, 弃权). Disabled after the event, so the clicked button's value is still sent.
   document.addEventListener('submit', function (e) {

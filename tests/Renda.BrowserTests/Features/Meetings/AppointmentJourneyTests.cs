@@ -230,7 +230,7 @@ public sealed partial class AppointmentJourneyTests(BrowserApp app, ITestOutputH
                 await voter.PostAsync($"/api/v1/votes/{voteId}/ballots", new { choice = "Yes" }, HttpStatusCode.Created);
                 voter.Dispose();
             }
-            var closed = await staff.PostAsync($"/api/v1/votes/{voteId}/close", null, HttpStatusCode.OK);
+            var closed = await staff.PostAsync($"/api/v1/votes/{voteId}/close", new { earlyCloseReason = "表决时间已到。" }, HttpStatusCode.OK);
             closed.GetProperty("yes").GetInt32().ShouldBe(16);
             closed.GetProperty("passed").GetBoolean().ShouldBeTrue();
             await staff.PostAsync($"/api/v1/meetings/{meetingId}/close", null, HttpStatusCode.NoContent);

@@ -18,14 +18,24 @@ public sealed class MeetingJourneyTests(BrowserApp app, ITestOutputHelper output
         // The demo's meeting of today is in session with a roll-call vote open.
         var (member, shell) = await SignedInAsync("weiyuan", phone: true);
         await shell.GoHomeAsync();
-        await member.Page.GetByTestId("votes-awaiting").ClickAsync();
-        var votes = new VotePage(member.Page);
-        await votes.OpenFirstOpenVoteAsync();
+        // The workbench's first line is the open vote, one tap from the ballot.
+        await Expect(member.Page.GetByTestId("work-item").First).ToContainTextAsync("请投票");
+        await member.Page.GetByTestId("work-item").First.ClickAsync();
+        await member.Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/votes/\\d+$"));
         var ballot = new VotePage(member.Page);
         await Expect(ballot.BallotForm).ToBeVisibleAsync();
         await ShouldFitThePhoneAsync(ballot);
         await SnapAsync(member, "1-ballot");
-        await ballot.CastAsync("赞成");
+        // A tap only chooses: the choice is shown and asked once more; 返回修改 goes back to the three buttons.
+        await ballot.ChooseAsync("反对");
+        await Expect(ballot.Confirmation).ToContainTextAsync("反对");
+        await member.Page.GetByTestId("ballot-back").ClickAsync();
+        await Expect(ballot.BallotForm).ToBeVisibleAsync();
+        await ballot.ChooseAsync("赞成");
+        await Expect(ballot.Confirmation).ToContainTextAsync("赞成");
+        await ShouldFitThePhoneAsync(ballot);
+        await SnapAsync(member, "1-confirm");
+        await ballot.ConfirmBallotAsync();
         await Expect(ballot.Message).ToContainTextAsync("赞成");
         await Expect(ballot.Voted).ToBeVisibleAsync();
         await Expect(ballot.BallotForm).ToHaveCountAsync(0);
@@ -42,8 +52,13 @@ public sealed class MeetingJourneyTests(BrowserApp app, ITestOutputHelper output
         await VotePage.VisitAsync(staff.Page, $"/votes/{voteId}");
         var desk = new VotePage(staff.Page);
         await Expect(staff.Page.GetByTestId("ballots-cast")).ToContainTextAsync("2 人");
-        await desk.CloseVoteAsync();
+        // Closing says how many present members have not voted and asks why it closes now.
+        await desk.StartClosingAsync();
+        await Expect(desk.NotVoted).ToContainTextAsync("尚有");
+        await Expect(desk.EarlyCloseReason).ToBeVisibleAsync();
+        await desk.CloseVoteAsync("出席人员多数未到表决席，主持人宣布结束表决。");
         await Expect(desk.Result).ToBeVisibleAsync();
+        await Expect(staff.Page.GetByTestId("early-close-reason-shown")).ToContainTextAsync("主持人宣布结束表决");
         // Two yes votes and no opposition, yet not passed: the majority is of all 31 seated members (16 needed).
         await Expect(desk.Yes).ToHaveTextAsync("2");
         await Expect(desk.Passed).ToHaveTextAsync("未通过");

@@ -104,7 +104,8 @@ public abstract class BudgetWarningLifecycleTests(RendaApp app)
     {
         var id = await app.SentWarningAsync();
         var officerHome = await (await app.BrowserClientAsync(OfficerAccount)).GetStringAsync("/");
-        officerHome.ShouldContain("budget-warnings-to-answer");
+        officerHome.ShouldContain($"href=\"/budget/warnings/{id}\"");
+        officerHome.ShouldContain("预警待答复");
         var due = (await app.ClocksAsync(BudgetClocks.WarningSubject, id)).Single().DueOn;
         var monitor = app.Services.GetRequiredService<DeadlineMonitor>();
         try

@@ -90,7 +90,7 @@ public abstract class ReceptionDayTests(RendaApp app)
         var count = below.GetArrayLength();
         count.ShouldBeGreaterThan(100, "most demo deputies received nobody this year");
         var home = await (await (await app.BrowserClientAsync("daigongwei")).GetAsync("/")).Content.ReadAsStringAsync();
-        home.ShouldContain("receptions-below-minimum");
+        home.ShouldContain("href=\"/deputies/receptions?below=true\"");
         home.ShouldContain($"本年接待群众少于 2 次的代表 {count} 名");
 
         var deputyAccount = (await app.DeputiesAsync(count: 1, skip: 40))[0];

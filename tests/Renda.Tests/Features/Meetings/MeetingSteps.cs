@@ -151,7 +151,9 @@ public static class MeetingSteps
 
     public static Task<HttpResponseMessage> OpenVoteAsync(this HttpClient staff, int voteId) => staff.PostJsonAsync($"/api/v1/votes/{voteId}/open");
 
-    public static Task<HttpResponseMessage> CloseVoteAsync(this HttpClient staff, int voteId) => staff.PostJsonAsync($"/api/v1/votes/{voteId}/close");
+    /// <summary>Closes a vote; the reason is given as staff would when someone present has not voted (null: none given).</summary>
+    public static Task<HttpResponseMessage> CloseVoteAsync(this HttpClient staff, int voteId, string? earlyCloseReason = "表决时间已到。")
+        => staff.PostJsonAsync($"/api/v1/votes/{voteId}/close", new { earlyCloseReason });
 
     public static async Task<JsonElement> ClosedVoteAsync(this HttpClient staff, int voteId) => await (await staff.CloseVoteAsync(voteId)).ShouldBeOkJsonAsync();
 

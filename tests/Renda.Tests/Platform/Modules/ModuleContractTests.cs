@@ -64,7 +64,7 @@ public sealed class ModuleContractTests(SqliteApp app) : IClassFixture<SqliteApp
     [Fact]
     public void The_platform_names_no_module_type()
     {
-        // Platform code learns about modules through interfaces (INotAudited, IHomeAlerts, IAgendaSubject …): a field, parameter,
+        // Platform code learns about modules through interfaces (INotAudited, IWorkbenchItems, IAgendaSubject …): a field, parameter,
         // return or base type from Features inside Platform means a module leaked into it.
         var leaks = Web.GetTypes().Where(t => t.Namespace?.StartsWith("Renda.Web.Platform", StringComparison.Ordinal) == true)
             .SelectMany(t => Mentions(t).SelectMany(Flatten).Where(m => m.Namespace?.StartsWith("Renda.Web.Features", StringComparison.Ordinal) == true).Select(m => $"{t.Name} → {m.Name}"))

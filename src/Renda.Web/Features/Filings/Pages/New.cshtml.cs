@@ -11,7 +11,7 @@ public class NewModel(RendaDbContext db, WorkCalendar calendar, AttachmentStore 
     [BindProperty] public string? DocumentNumber { get; set; }
     [BindProperty] public string? IssuingOrgan { get; set; }
     [BindProperty] public DocumentKind Kind { get; set; } = DocumentKind.Other;
-    [BindProperty] public DateOnly? PublishedOn { get; set; }
+    [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "公布日期")] public DateOnly? PublishedOn { get; set; }
     [BindProperty] public string? Text { get; set; }
     [BindProperty] public string? Explanation { get; set; }
     [BindProperty] public string? Basis { get; set; }

@@ -6,7 +6,8 @@ using Renda.Web.Platform.People;
 
 namespace Renda.Web.Platform.Web.Pages;
 
-public class HomeModel(RendaDbContext db, IEnumerable<IHomeAlerts> alertSources) : PageModel
+/// <summary>The workbench: what this person must do now and soon, overdue and urgent first, each line a link to where it is done; the counters below.</summary>
+public class HomeModel(RendaDbContext db, IEnumerable<IWorkbenchItems> sources) : PageModel
 {
     public string CongressName { get; private set; } = "";
     public string DisplayName { get; private set; } = "";
@@ -15,8 +16,9 @@ public class HomeModel(RendaDbContext db, IEnumerable<IHomeAlerts> alertSources)
     public int ServingDeputies { get; private set; }
     public int Unread { get; private set; }
     public int OpenDeadlines { get; private set; }
-    /// <summary>What waits for this user now (a vote open in the meeting room …), from the modules.</summary>
-    public List<HomeAlert> Alerts { get; } = [];
+    public DateOnly Today { get; private set; }
+    public bool SeesCommitteeCounters { get; private set; }
+    public List<WorkItem> Items { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync([FromServices] IConfiguration config, CancellationToken ct)
     {
@@ -32,13 +34,24 @@ public class HomeModel(RendaDbContext db, IEnumerable<IHomeAlerts> alertSources)
         CongressName = congress.StandingCommitteeName;
         DisplayName = await db.Accounts.Where(a => a.Id == user.AccountId).Select(a => a.DisplayName).FirstAsync(ct);
         RoleLabels = user.Roles.Select(r => r.Label());
-        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime.AddHours(8));
-        AllMembers = await Members.AllMembersOnAsync(db, congressId, today, ct);
-        ServingDeputies = await db.Deputies.CountAsync(d => d.CongressId == congressId && d.Status == DeputyStatus.Serving, ct);
+        Today = WorkCalendar.Today(db.Clock);
+        Items = await Workbench.ForAsync(sources, db, user, ct);
         Unread = await db.Notifications.CountAsync(n => n.AccountId == user.AccountId && n.ReadAt == null, ct);
-        foreach (var source in alertSources)
-            Alerts.AddRange(await source.ForAsync(db, user, ct));
-        OpenDeadlines = await db.Deadlines.CountAsync(d => d.CongressId == congressId && (d.Status == DeadlineStatus.Open || d.Status == DeadlineStatus.Overdue), ct);
+        // The committee-wide figures help those who run the committee; a deputy or a unit would read them as its own work.
+        SeesCommitteeCounters = user.Has(Role.CommitteeStaff) || user.Has(Role.ChairpersonsCouncilMember) || user.Has(Role.StandingCommitteeMember);
+        if (SeesCommitteeCounters)
+        {
+            AllMembers = await Members.AllMembersOnAsync(db, congressId, Today, ct);
+            ServingDeputies = await db.Deputies.CountAsync(d => d.CongressId == congressId && d.Status == DeputyStatus.Serving, ct);
+            OpenDeadlines = await db.Deadlines.CountAsync(d => d.CongressId == congressId && (d.Status == DeadlineStatus.Open || d.Status == DeadlineStatus.Overdue), ct);
+        }
         return Page();
     }
+
+    public static string BadgeClass(ClockState s) => s switch
+    {
+        ClockState.Overdue => "text-bg-danger",
+        ClockState.DueSoon => "text-bg-warning",
+        _ => "text-bg-light border",
+    };
 }

@@ -12,6 +12,10 @@ public static class Menu
     private static bool Any(CurrentUser u) => u.IsAuthenticated;
     private static bool Staff(CurrentUser u) => u.Has(Role.CommitteeStaff) || u.Has(Role.ChairpersonsCouncilMember);
 
+    /// <summary>An officer of a filing organ (一府一委两院 of the congress): a department files through its government, not itself.</summary>
+    private static bool FilingOrgan(CurrentUser u) => u.Has(Role.HandlingUnitOfficer) && u.HandlingUnitKinds.Any(k => k is Organisations.HandlingUnitKind.Government
+        or Organisations.HandlingUnitKind.SupervisoryCommission or Organisations.HandlingUnitKind.Court or Organisations.HandlingUnitKind.Procuratorate);
+
     public static readonly IReadOnlyList<Section> Sections =
     [
         new("工作台", [new("首页", "/", Any), new("消息", "/inbox", Any), new("期限提醒", "/deadlines", u => Staff(u) || u.Has(Role.HandlingUnitOfficer))]),
@@ -40,8 +44,8 @@ public static class Menu
             new("立法统计", "/legislation/statistics", u => Staff(u)),
         ]),
         new("备案审查", [
-            new("报送备案", "/filings/new", u => u.Has(Role.HandlingUnitOfficer)),
-            new("本机关报备", "/filings/mine", u => u.Has(Role.HandlingUnitOfficer) || u.Has(Role.CommitteeStaff)),
+            new("报送备案", "/filings/new", FilingOrgan),
+            new("本机关报备", "/filings/mine", u => FilingOrgan(u) || u.Has(Role.CommitteeStaff)),
             new("备案文件", "/filings", u => Staff(u)),
             new("审查建议", "/filings/suggestions", u => Staff(u)),
             new("专项审查和清理", "/filings/campaigns", u => Staff(u)),

@@ -1,0 +1,42 @@
+using Renda.Web.Platform.Web.Pages;
+
+namespace Renda.Web.Features.Supervision;
+
+/// <summary>
+/// Supervision on the workbench: a member's open appraisals; staff the supervision clocks due this week or overdue; a unit the
+/// clocks of its work reports and interpellation answers.
+/// </summary>
+public sealed class SupervisionWorkbench : IWorkbenchItems
+{
+    private static readonly (string Subject, string Path)[] Clocked =
+    [
+        (WorkReport.Subject, "/supervision/reports/"), (Interpellation.Subject, "/supervision/interpellations/"),
+        (LawEnforcementInspection.Subject, "/supervision/inspections/"), (SpecialInquiry.Subject, "/supervision/inquiries/"),
+        (Survey.Subject, "/supervision/surveys/"), (PostAppointmentReview.Subject, "/supervision/appraisals/"),
+    ];
+
+    public async Task<IReadOnlyList<WorkItem>> ForAsync(RendaDbContext db, CurrentUser user, DateOnly today, CancellationToken ct)
+    {
+        if (user.CongressId is not { } congress) return [];
+        var items = new List<WorkItem>();
+        if (user.Has(Role.StandingCommitteeMember) && user.PersonId is { } person)
+        {
+            var appraising = PostAppointmentReview.Machine.StatesFor(PostAppointmentReviewAction.Appraise).ToList();
+            var open = await db.Set<PostAppointmentReview>().AsNoTracking().Where(r => r.CongressId == congress && appraising.Contains(r.Status)
+                    && !db.Set<AppraisalReceipt>().Any(x => x.ReviewId == r.Id && x.PersonId == person))
+                .OrderBy(r => r.Id).Take(Workbench.PerKind).Select(r => new { r.Id, r.OfficialName }).ToListAsync(ct);
+            foreach (var r in open)
+                // Live in the meeting too, but after a ballot being counted now.
+                items.Add(new WorkItem("请参加测评", $"任后监督测评：{r.OfficialName}", $"/supervision/appraisals/{r.Id}", null, ClockState.None, Urgency.Now - 1));
+        }
+        var staff = user.Has(Role.CommitteeStaff);
+        var units = user.HandlingUnitIds.ToList();
+        if (staff)
+            foreach (var (subject, path) in Clocked)
+                items.AddRange(await Workbench.ClocksAsync(db, congress, subject, id => path + id, today, null, ct));
+        else if (user.Has(Role.HandlingUnitOfficer) && units.Count > 0)
+            foreach (var (subject, path) in Clocked[..2])
+                items.AddRange(await Workbench.ClocksAsync(db, congress, subject, id => path + id, today, units, ct));
+        return items;
+    }
+}
