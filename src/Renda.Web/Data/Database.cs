@@ -59,6 +59,10 @@ public static class Database
                 o.UseSqlite(connection, s => s.CommandTimeout(60));
             // Caches of what was read learn here of the writes that change it (CommitWatcher services).
             o.AddInterceptors(sp.GetRequiredService<CommittedWrites>());
+            // A page of rows without a total order repeats or skips rows between pages (issue #20): in development and the
+            // tests such a query fails at once instead of being logged; in production it is still only logged.
+            if (sp.GetService<IHostEnvironment>()?.IsDevelopment() == true)
+                o.ConfigureWarnings(w => w.Throw(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning));
         });
         return services;
     }

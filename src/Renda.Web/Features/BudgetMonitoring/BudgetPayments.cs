@@ -88,7 +88,12 @@ public static class BudgetPayments
     {
         var q = Query(db, reader, f);
         var size = Math.Clamp(f.Size ?? PageSize, 1, 200);
-        var counted = await q.Take(CountLimit + 1).CountAsync(ct);
+        // EF refuses Take without an order in development (issue #20). A count needs no total order, only one that the index
+        // serving the filter already holds, so that the walk still stops at CountLimit + 1: (congress, year, code, date, id)
+        // for a functional class, (congress, year[, unit], date) otherwise. The page's own (date, id) order here cost 40–150×
+        // for a unit or a class (docs/BENCHMARKS.md, issue #20).
+        var counting = f.Function is { Length: > 0 } ? q.OrderBy(p => p.FunctionCode).ThenBy(p => p.PaidOn) : q.OrderBy(p => p.PaidOn);
+        var counted = await counting.Take(CountLimit + 1).CountAsync(ct);
         // SQLite cannot weigh a range by its share of the year: it always reads a class's every payment by the code index and
         // sorts them (63 ms for class 205 at 1 M payments), where walking the year in (date, id) order finds the first page in
         // a few hundred rows (1 ms). A class with more than CountLimit payments is common enough to walk; a rarer one is

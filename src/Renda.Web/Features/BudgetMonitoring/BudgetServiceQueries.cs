@@ -28,10 +28,8 @@ public static class BudgetServiceQueries
     public static async Task<(int Year, bool Current, IReadOnlyList<int> Years)> DefaultYearAsync(RendaDbContext db, int congressId, int? year, CancellationToken ct)
     {
         var years = await BudgetAnalysis.YearsAsync(db, congressId, ct);
-        var today = WorkCalendar.Today(db.Clock).Year;
-        if (year is { } y) return (y, y == today, years);
-        if (years.Contains(today) || years.Count == 0) return (today, true, years);
-        return (years[0], false, years);
+        var choice = YearChoice.Of(years, year, WorkCalendar.Today(db.Clock).Year);
+        return (choice.Year, choice.Year == choice.ThisYear, years);
     }
 
     public static async Task<ServiceView> ServiceAsync(RendaDbContext db, BudgetReader reader, int? year, string? q, CancellationToken ct, int? page = null)

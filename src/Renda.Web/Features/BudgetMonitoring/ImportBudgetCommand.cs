@@ -59,7 +59,7 @@ public sealed class ImportBudgetCommand : ICommandLineCommand
         if (code is { Length: > 0 })
             return await db.Congresses.FirstOrDefaultAsync(c => c.Code == code) ?? throw DomainException.Invalid("congress", $"没有代码为 {code} 的人大。");
         // Without --congress: the one congress that keeps budget data, if there is exactly one.
-        var ids = await db.Set<BudgetUnit>().Select(u => u.CongressId).Distinct().Take(2).ToListAsync();
+        var ids = await db.Set<BudgetUnit>().Select(u => u.CongressId).Distinct().OrderBy(id => id).Take(2).ToListAsync();
         if (ids.Count != 1) throw DomainException.Invalid("congress", "请用 --congress=CODE 指明导入到哪一级人大（如 632800）。");
         return await db.Congresses.FirstAsync(c => c.Id == ids[0]);
     }

@@ -104,7 +104,9 @@ public static class SuggestionQueries
         // index scan that stops at 10,001 entries costs a twentieth of one over a congress's 200,000. The page asked for
         // always lies within what is counted, so its rows and "next" agree with the total.
         var limit = (int)Math.Min(int.MaxValue - 1, Math.Max(Math.Max(1, exactCountLimit), (long)p * size));
-        var counting = q.Select(s => s.Id).Take(limit + 1);
+        // In Id order, as the indexes (congress[, year][, status], id) hold them: a bounded walk of one index, and a query
+        // whose rows are defined (EF refuses Take without an order in development, issue #20).
+        var counting = q.OrderByDescending(s => s.Id).Select(s => s.Id).Take(limit + 1);
         // The page's ids first, then its rows, in one statement: under the plain filters the ids come from an index
         // alone (SuggestionsModel), where PostgreSQL would otherwise page an earlier year by walking the primary key
         // back through every newer row. Names and units come along (units ordered by role in memory: roles are stored by
@@ -164,12 +166,30 @@ public static class SuggestionQueries
     /// <summary>Numbers are "2026-017" (Suggestion.Submit): only a text of digits and '-' can be part of one.</summary>
     private static bool MayBeInNumber(string text) => text.All(c => char.IsAsciiDigit(c) || c == '-');
 
-    private static IQueryable<Suggestion> Sorted(IQueryable<Suggestion> q, string? sort) => sort switch
+    /// <summary>
+    /// The orders of the list, each total (Id last, so pages never overlap or skip). Default: newest first (the order of
+    /// submission). "urgent" (a unit's queue): what still waits for an answer first, overdue and soonest due first, then
+    /// the rest newest first — finished items of past years must not bury today's work.
+    /// </summary>
+    private static IQueryable<Suggestion> Sorted(IQueryable<Suggestion> q, string? sort)
     {
-        "due" => q.OrderBy(s => s.AnswerDueOn == null).ThenBy(s => s.AnswerDueOn).ThenBy(s => s.Id),
-        "number" => q.OrderBy(s => s.Number).ThenBy(s => s.Id),
-        _ => q.OrderByDescending(s => s.Id),
-    };
+        switch (sort)
+        {
+            case "due":
+                return q.OrderBy(s => s.AnswerDueOn == null).ThenBy(s => s.AnswerDueOn).ThenBy(s => s.Id);
+            case "number":
+                return q.OrderBy(s => s.Number).ThenBy(s => s.Id);
+            case "urgent":
+                var waiting = Suggestion.Machine.StatesFor(SuggestionAction.Answer).ToList();
+                // A constant for "no date" instead of NULL: SQLite sorts NULL first and PostgreSQL last.
+                var never = DateOnly.MaxValue;
+                return q.OrderBy(s => waiting.Contains(s.Status) ? 0 : 1)
+                    .ThenBy(s => waiting.Contains(s.Status) && s.AnswerDueOn != null ? s.AnswerDueOn.Value : never)
+                    .ThenByDescending(s => s.Id);
+            default:
+                return q.OrderByDescending(s => s.Id);
+        }
+    }
 
     public static async Task<SuggestionDetail> DetailAsync(RendaDbContext db, SuggestionActor actor, int id, CancellationToken ct)
     {

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Renda.Web.Platform.Deadlines;
 
-/// <summary>/deadlines: the congress's legal clocks (a unit officer sees their unit's), soonest due first.</summary>
+/// <summary>/deadlines: the congress's legal clocks (a unit officer sees their unit's). Opens on the running ones (进行中 and
+/// 已逾期), overdue and soonest due first; 全部 lists the finished ones after them, latest first.</summary>
 [Authorize(Roles = $"{nameof(Role.CommitteeStaff)},{nameof(Role.ChairpersonsCouncilMember)},{nameof(Role.HandlingUnitOfficer)}")]
 public class DeadlineListModel(RendaDbContext db, WorkCalendarCache calendars) : PageModel
 {
@@ -20,7 +21,10 @@ public class DeadlineListModel(RendaDbContext db, WorkCalendarCache calendars) :
     public string? Message { get; private set; }
 
     public static readonly (string Value, string Label)[] Statuses =
-        [("", "全部"), ("Open", "进行中"), ("Overdue", "已逾期"), ("Met", "已完成"), ("Cancelled", "已取消")];
+        [("", "待办（进行中和已逾期）"), (All, "全部"), ("Open", "进行中"), ("Overdue", "已逾期"), ("Met", "已完成"), ("Cancelled", "已取消")];
+
+    /// <summary>The status filter value of every clock; no value is the running ones.</summary>
+    public const string All = "all";
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -54,13 +58,15 @@ public class DeadlineListModel(RendaDbContext db, WorkCalendarCache calendars) :
         DeadlineStatus? status = null;
         try
         {
-            status = DeadlinesApi.ParseStatus(Status);
+            status = Status == All ? null : DeadlinesApi.ParseStatus(Status);
         }
         catch (DomainException e)
         {
             Error = e.Message;
         }
-        Deadlines = await DeadlineQueries.PageAsync(db, calendar, user, user.CongressId!.Value, status, Id, PageNumber, 20, Descending, ct);
+        // A link to one clock (?id=) shows it whatever its state.
+        var runningOnly = string.IsNullOrEmpty(Status) && Id is null;
+        Deadlines = await DeadlineQueries.PageAsync(db, calendar, user, user.CongressId!.Value, status, Id, PageNumber, 20, Descending, runningOnly, ct);
     }
 
     public string LinkTo(int? page = null, string? sort = null)

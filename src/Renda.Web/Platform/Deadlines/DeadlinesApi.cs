@@ -36,7 +36,7 @@ public static class DeadlinesApi
     {
         var congress = await CongressScope.OwnAsync(db, u.User, code, ct);
         var calendar = await calendars.GetAsync(db, ct);
-        return TypedResults.Ok(await DeadlineQueries.PageAsync(db, calendar, u.User, congress.Id, ParseStatus(status), null, page, pageSize, descending == true, ct));
+        return TypedResults.Ok(await DeadlineQueries.PageAsync(db, calendar, u.User, congress.Id, ParseStatus(status), null, page, pageSize, descending == true, runningOnly: false, ct));
     }
 
     private static async Task<Results<Ok<DeadlineView>, ValidationProblem>> Extend(int id, ExtendRequest request, RendaDbContext db, WorkCalendarCache calendars, CurrentUserAccessor u, CancellationToken ct)
@@ -80,15 +80,26 @@ public static class DeadlineQueries
     public static bool CanSee(CurrentUser user)
         => user.Has(Role.CommitteeStaff) || user.Has(Role.ChairpersonsCouncilMember) || user.Has(Role.HandlingUnitOfficer);
 
+    /// <summary>
+    /// A page of the clocks, urgent first: running ones (overdue, then soonest due) before finished ones (latest due first),
+    /// Id last so that pages are a stable order. <paramref name="descending"/> is the plain "latest due first" order.
+    /// <paramref name="runningOnly"/>: only clocks still running (open or overdue), the /deadlines page's default view.
+    /// </summary>
     public static async Task<Page<DeadlineView>> PageAsync(RendaDbContext db, WorkCalendar calendar, CurrentUser user, int congressId,
-        DeadlineStatus? status, int? id, int? page, int? pageSize, bool descending, CancellationToken ct = default)
+        DeadlineStatus? status, int? id, int? page, int? pageSize, bool descending, bool runningOnly, CancellationToken ct = default)
     {
         var query = Visible(db, user, congressId).Include(d => d.Extensions).AsQueryable();
         if (status is { } s)
             query = query.Where(d => d.Status == s);
+        if (runningOnly)
+            query = query.Where(d => d.Status == DeadlineStatus.Open || d.Status == DeadlineStatus.Overdue);
         if (id is { } only)
             query = query.Where(d => d.Id == only);
-        query = descending ? query.OrderByDescending(d => d.DueOn).ThenByDescending(d => d.Id) : query.OrderBy(d => d.DueOn).ThenBy(d => d.Id);
+        var finished = DateOnly.MinValue;
+        query = descending ? query.OrderByDescending(d => d.DueOn).ThenByDescending(d => d.Id)
+            : query.OrderBy(d => d.Status == DeadlineStatus.Open || d.Status == DeadlineStatus.Overdue ? 0 : 1)
+                .ThenBy(d => d.Status == DeadlineStatus.Open || d.Status == DeadlineStatus.Overdue ? d.DueOn : finished)
+                .ThenByDescending(d => d.DueOn).ThenByDescending(d => d.Id);
         var rows = await query.AsSplitQuery().ToPageAsync(page, pageSize, ct);
         var today = WorkCalendar.Today(db.Clock);
         return new Page<DeadlineView>(rows.Items.Select(d => View(d, calendar, today)).ToList(), rows.PageNumber, rows.PageSize, rows.Total);

@@ -117,7 +117,8 @@ public sealed partial class AppointmentJourneyTests(BrowserApp app, ITestOutputH
         var (meetingTitle, ids) = await TwoApprovedAppointmentsAwaitingTheOathAsync(names);
 
         var (staff, _) = await SignedInAsync("daigongwei");
-        var before = await OathsPage.OpenAsync(staff.Page);
+        // This year's totals: without a year the page opens on the latest year that has oaths (issue #20).
+        var before = await OathsPage.OpenAsync(staff.Page, Today.Year);
         var (oathsBefore, takersBefore) = await TotalsAsync(before);
         var statsBefore = await AppointmentsPage.OpenAsync(staff.Page);
         var oathPersonTimesBefore = int.Parse((await statsBefore.OathPersonTimes.InnerTextAsync()).Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);

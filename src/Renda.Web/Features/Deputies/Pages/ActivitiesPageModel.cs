@@ -11,8 +11,15 @@ public abstract class ActivitiesPageModel(RendaDbContext db) : WorkflowPageModel
     public override DeputyActivitiesActor Actor => new(new CurrentUser(User));
     protected override bool MayOpen => Actor.MayRead;
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
-    public int SelectedYear => Year ?? WorkCalendar.Today(Db.Clock).Year;
-    public IReadOnlyList<int> Years => Enumerable.Range(2022, WorkCalendar.Today(Db.Clock).Year - 2021).Reverse().ToList();
+    public int SelectedYear => Year ?? YearShown?.Year ?? WorkCalendar.Today(Db.Clock).Year;
+    public IReadOnlyList<int> Years => YearShown?.Years ?? [SelectedYear];
+
+    /// <summary>The years with any training, forum, 六联系 record or joint inspection of the congress.</summary>
+    protected IQueryable<int> AnyActivityYears(int congressId)
+        => Db.Set<Training>().Where(r => r.CongressId == congressId).Select(r => r.Year)
+            .Concat(Db.Set<Forum>().Where(r => r.CongressId == congressId).Select(r => r.Year))
+            .Concat(Db.Set<ContactRecord>().Where(r => r.CongressId == congressId).Select(r => r.Year))
+            .Concat(Db.Set<JointInspection>().Where(r => r.CongressId == congressId).Select(r => r.Year));
 
     /// <summary>The serving deputies of the congresses in the user's line of the tree, by congress (for the forms).</summary>
     protected async Task<List<(string Congress, RegionLevel Level, List<(int Id, string Name)> Deputies)>> DeputyChoicesAsync(Func<RegionLevel, bool>? levels, CancellationToken ct)

@@ -18,6 +18,7 @@ public class ActivityStatisticsModel(RendaDbContext db) : ActivitiesPageModel(db
         var user = new CurrentUser(User);
         var congress = await CongressScope.OwnOrBelowAsync(Db, user, Code ?? user.CongressCode ?? "", ct);
         IsOwn = congress.Id == Actor.CongressId;
+        Year = await ChooseYearAsync(AnyActivityYears(congress.Id), Year, ct);
         S = await DeputyActivitiesStatistics.ForYearAsync(Db, congress, SelectedYear, ct);
         _kinds = await Db.Set<ContactKind>().AsNoTracking().Where(k => k.CongressId == Actor.CongressId).ToDictionaryAsync(k => k.Name, k => k.Id, ct);
     }

@@ -22,6 +22,7 @@ public class ContactsModel(RendaDbContext db) : ActivitiesPageModel(db)
     protected override async Task LoadAsync(CancellationToken ct)
     {
         Kinds = await DeputyActivitiesQueries.ContactKindsAsync(Db, Actor.CongressId, ct);
+        Year = await ChooseYearAsync(Db.Set<ContactRecord>().Where(r => r.CongressId == Actor.CongressId).Select(r => r.Year), Year, ct);
         Records = await DeputyActivitiesQueries.ContactsAsync(Db, Actor, SelectedYear, Kind, PageNumber, 20, ct);
         Below = await DeputyActivitiesQueries.BelowMinimumAsync(Db, Actor.CongressId, SelectedYear, Kind, ct);
         Counts = await Db.Set<ContactRecord>().AsNoTracking().Where(r => r.CongressId == Actor.CongressId && r.Year == SelectedYear).GroupBy(r => r.KindId)

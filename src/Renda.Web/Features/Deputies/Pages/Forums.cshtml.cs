@@ -11,6 +11,7 @@ public class ForumsModel(RendaDbContext db) : ActivitiesPageModel(db)
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
+        Year = await ChooseYearAsync(Db.Set<Forum>().Where(r => r.CongressId == Actor.CongressId).Select(r => r.Year), Year, ct);
         Rows = await DeputyActivitiesQueries.ForumsAsync(Db, Actor, SelectedYear, ct);
         if (Actor.IsStaff) Choices = await DeputyChoicesAsync(null, ct);
     }

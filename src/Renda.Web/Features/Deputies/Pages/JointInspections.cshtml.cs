@@ -11,6 +11,7 @@ public class JointInspectionsModel(RendaDbContext db) : ActivitiesPageModel(db)
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
+        Year = await ChooseYearAsync(Db.Set<JointInspection>().Where(r => r.CongressId == Actor.CongressId).Select(r => r.Year), Year, ct);
         Rows = await DeputyActivitiesQueries.JointInspectionsAsync(Db, Actor, SelectedYear, ct);
         if (Actor.IsStaff) Choices = await DeputyChoicesAsync(l => JointInspectionWorkflow.Levels.Contains(l), ct);
     }

@@ -11,7 +11,7 @@ public class ReceptionsModel(RendaDbContext db) : DeputiesPageModel(db)
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
-        Year ??= Today.Year;
+        Year = await ChooseYearAsync(Db.Set<ReceptionDay>().Where(r => r.CongressId == Actor.CongressId).Select(r => r.On.Year), Year, ct);
         Rows = await DeputiesQueries.ReceptionsAsync(Db, Actor.CongressId, Year, null, ct);
         Minimum = (await Settings.ForAsync<DeputySettings>(Db, Actor.CongressId, ct)).ReceptionsPerDeputyPerYear;
         if (Below) BelowMinimum = await ReceptionReminders.BelowMinimumAsync(Db, Actor.CongressId, Year.Value, Minimum, ct);

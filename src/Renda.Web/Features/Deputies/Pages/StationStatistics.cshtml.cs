@@ -14,7 +14,9 @@ public class StationStatisticsModel(RendaDbContext db) : DeputiesPageModel(db)
     {
         var user = new CurrentUser(User);
         var congress = Code is { Length: > 0 } ? await CongressScope.OwnOrBelowAsync(Db, user, Code, ct) : await Db.Congresses.AsNoTracking().FirstAsync(c => c.Id == Actor.CongressId, ct);
-        View = await StationStatistics.ForAsync(Db, congress.Id, Year ??= Today.Year, ct);
+        Year = await ChooseYearAsync(Db.Set<ReceptionDay>().Where(r => r.CongressId == congress.Id).Select(r => r.On.Year)
+            .Concat(Db.Set<ConstituentOpinion>().Where(o => o.CongressId == congress.Id).Select(o => o.ReceivedOn.Year)), Year, ct);
+        View = await StationStatistics.ForAsync(Db, congress.Id, Year.Value, ct);
     }
 
     /// <summary>Own congress: the list behind the figure; a congress below: its own breakdown (its records are its own).</summary>

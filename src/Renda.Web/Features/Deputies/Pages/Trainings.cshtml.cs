@@ -7,7 +7,11 @@ public class TrainingsModel(RendaDbContext db) : ActivitiesPageModel(db)
 {
     public List<TrainingItem> Rows { get; private set; } = [];
 
-    protected override async Task LoadAsync(CancellationToken ct) => Rows = await DeputyActivitiesQueries.TrainingsAsync(Db, Actor, SelectedYear, ct);
+    protected override async Task LoadAsync(CancellationToken ct)
+    {
+        Year = await ChooseYearAsync(Db.Set<Training>().Where(r => r.CongressId == Actor.CongressId).Select(r => r.Year), Year, ct);
+        Rows = await DeputyActivitiesQueries.TrainingsAsync(Db, Actor, SelectedYear, ct);
+    }
 
     public async Task<IActionResult> OnPostCreateAsync(string? title, DateOnly? startsOn, DateOnly? endsOn, string? place, string? organiser, string? topics, CancellationToken ct)
     {

@@ -19,7 +19,7 @@ public class CampaignsModel(RendaDbContext db) : FilingPageModel(db)
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
-        Year ??= WorkCalendar.Today(Db.Clock).Year;
+        Year = await ChooseYearAsync(Db.Set<ReviewCampaign>().Where(c => c.CongressId == Actor.CongressId).Select(c => c.Year), Year, ct);
         Rows = await FilingQueries.CampaignsAsync(Db, Actor.CongressId, Year == 0 ? null : Year, ct);
     }
 

@@ -15,7 +15,7 @@ public class IndexModel(RendaDbContext db) : FilingPageModel(db)
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
-        Year ??= WorkCalendar.Today(Db.Clock).Year;
+        Year = await ChooseYearAsync(Db.Set<Filing>().Where(f => f.CongressId == Actor.CongressId).Select(f => f.FiledOn.Year), Year, ct);
         Result = FilingQueries.Labelled(await FilingQueries.ListAsync(Db, Actor.CongressId, new FilingFilter(Year == 0 ? null : Year, Status, FilerType, Late, Q, PageNumber, 20), ct));
     }
 

@@ -19,7 +19,8 @@ public class ApprovalsModel(RendaDbContext db) : LegislationPageModel(db)
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
-        Year ??= WorkCalendar.Today(Db.Clock).Year;
+        Year = await ChooseYearAsync(Db.Set<Approval>().Where(a => a.CongressId == Actor.CongressId).Select(a => a.SubmittedOn.Year)
+            .Concat(Db.Set<Approval>().Where(a => a.CongressId == Actor.CongressId && a.DecidedOn != null).Select(a => a.DecidedOn!.Value.Year)), Year, ct);
         List = await LegislationQueries.ApprovalsAsync(Db, Actor, Year, ct);
         IsProvince = await Db.Congresses.AnyAsync(c => c.Id == Actor.CongressId && c.Level == RegionLevel.Province, ct);
         ApprovalMonths = (await Platform.Modules.Settings.ForAsync<LegislationSettings>(Db, Actor.CongressId, ct)).ApprovalMonths;

@@ -13,7 +13,10 @@ public class PlanModel(RendaDbContext db) : LegislationPageModel(db)
     [BindProperty] public string? TargetMeeting { get; set; }
 
     protected override async Task LoadAsync(CancellationToken ct)
-        => P = await LegislationQueries.PlanAsync(Db, Actor.CongressId, Year ?? WorkCalendar.Today(Db.Clock).Year, ct);
+    {
+        Year = await ChooseYearAsync(Db.Set<PlanProject>().Where(p => p.CongressId == Actor.CongressId).Select(p => p.Year), Year, ct);
+        P = await LegislationQueries.PlanAsync(Db, Actor.CongressId, Year.Value, ct);
+    }
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -11,7 +11,10 @@ public class LegislationStatisticsModel(RendaDbContext db) : LegislationPageMode
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
-        S = await LegislationQueries.StatisticsAsync(Db, Actor.CongressId, Year ?? WorkCalendar.Today(Db.Clock).Year, ct);
+        var c = Actor.CongressId;
+        Year = await ChooseYearAsync(Db.Set<Bill>().Where(b => b.CongressId == c && b.PromulgatedOn != null).Select(b => b.PromulgatedOn!.Value.Year)
+            .Concat(Db.Set<Approval>().Where(a => a.CongressId == c && a.DecidedOn != null).Select(a => a.DecidedOn!.Value.Year)), Year, ct);
+        S = await LegislationQueries.StatisticsAsync(Db, c, Year.Value, ct);
         var ids = S.BillIds.ToHashSet();
         Bills = (await LegislationQueries.BillsAsync(Db, Actor, null, ct)).Where(b => ids.Contains(b.Id)).OrderBy(b => b.PromulgatedOn).ThenBy(b => b.Announcement?.Length).ThenBy(b => b.Announcement).ToList();
     }

@@ -41,11 +41,11 @@ public class AppointmentsIndexModel(RendaDbContext db) : MeetingPageModel(db)
     {
         Today = WorkCalendar.Today(Db.Clock);
         Periods = await Settings.ForAsync<MeetingSettings>(Db, Actor.CongressId, ct);
-        Year ??= Today.Year;
         var congress = await Db.Congresses.Where(c => c.Id == Actor.CongressId).Select(c => new { c.Code, c.ShortName }).FirstAsync(ct);
         CongressName = congress.ShortName;
-        Years = YearChoices(await Db.Set<Meeting>().AsNoTracking().Where(m => m.CongressId == Actor.CongressId && Db.Set<Appointment>().Any(a => a.MeetingId == m.Id))
-            .Select(m => m.StartsOn.Year).Distinct().ToListAsync(ct), Today.Year, Year.Value);
+        Year = await ChooseYearAsync(Db.Set<Meeting>().Where(m => m.CongressId == Actor.CongressId && Db.Set<Appointment>().Any(a => a.MeetingId == m.Id))
+            .Select(m => m.StartsOn.Year), Year, ct);
+        Years = [.. YearShown!.Years];
         Stats = await AppointmentWorkflow.StatisticsAsync(Db, Actor.CongressId, congress.Code, Year.Value, ct);
         Rows = await MeetingQueries.AppointmentsAsync(Db, Actor.CongressId, Year, null, ct);
         if (Actor.IsStaff)

@@ -21,9 +21,9 @@ public class MeetingsIndexModel(RendaDbContext db) : MeetingPageModel(db)
     protected override async Task LoadAsync(CancellationToken ct)
     {
         var today = WorkCalendar.Today(Db.Clock);
-        Year ??= today.Year;
+        Year = await ChooseYearAsync(Db.Set<Meeting>().Where(m => m.CongressId == Actor.CongressId).Select(m => m.StartsOn.Year), Year, ct);
         CongressName = await Db.Congresses.Where(c => c.Id == Actor.CongressId).Select(c => c.ShortName).FirstAsync(ct);
-        Years = YearChoices(await Db.Set<Meeting>().AsNoTracking().Where(m => m.CongressId == Actor.CongressId).Select(m => m.StartsOn.Year).Distinct().ToListAsync(ct), today.Year);
+        Years = [.. YearShown!.Years];
         Meetings = await MeetingQueries.ListAsync(Db, Actor.CongressId, Year, ct);
         Schedule.StartsOn ??= today.AddDays(14);
         Schedule.EndsOn ??= today.AddDays(15);

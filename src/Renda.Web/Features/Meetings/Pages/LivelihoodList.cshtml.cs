@@ -28,9 +28,9 @@ public class LivelihoodListModel(RendaDbContext db) : MeetingPageModel(db)
     protected override async Task LoadAsync(CancellationToken ct)
     {
         var today = WorkCalendar.Today(Db.Clock);
-        Year ??= today.Year;
         CongressName = await Db.Congresses.Where(c => c.Id == Actor.CongressId).Select(c => c.ShortName).FirstAsync(ct);
-        Years = YearChoices(await Db.Set<LivelihoodProjectBallot>().AsNoTracking().Where(b => b.CongressId == Actor.CongressId).Select(b => b.Year).Distinct().ToListAsync(ct), today.Year, Year.Value);
+        Year = await ChooseYearAsync(Db.Set<LivelihoodProjectBallot>().Where(b => b.CongressId == Actor.CongressId).Select(b => b.Year), Year, ct);
+        Years = [.. YearShown!.Years];
         var ballots = await MeetingQueries.LivelihoodBallotsAsync(Db, Actor.CongressId, Year, ct);
         var casting = LivelihoodProjectBallot.Machine.StatesFor(LivelihoodBallotAction.Cast).ToList();
         var elsewhere = await Db.Set<LivelihoodProjectBallot>().AsNoTracking().Include(b => b.Projects)

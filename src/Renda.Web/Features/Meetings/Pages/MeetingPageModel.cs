@@ -8,7 +8,4 @@ public abstract class MeetingPageModel(RendaDbContext db) : WorkflowPageModel<Me
 {
     public override MeetingActor Actor => MeetingActor.For(new CurrentUser(User));
     protected override bool MayOpen => Actor.MayRead;
-
-    /// <summary>The years a list page offers: those with records, and always the given ones (this year, the one shown), latest first.</summary>
-    protected static List<int> YearChoices(IEnumerable<int> withRecords, params int[] always) => withRecords.Concat(always).Distinct().OrderByDescending(y => y).ToList();
 }

@@ -34,9 +34,9 @@ public class OathsIndexModel(RendaDbContext db) : MeetingPageModel(db)
     {
         Today = WorkCalendar.Today(Db.Clock);
         Periods = await Settings.ForAsync<MeetingSettings>(Db, Actor.CongressId, ct);
-        Year ??= Today.Year;
         CongressName = await Db.Congresses.Where(c => c.Id == Actor.CongressId).Select(c => c.ShortName).FirstAsync(ct);
-        Years = YearChoices(await Db.Set<Oath>().AsNoTracking().Where(o => o.CongressId == Actor.CongressId).Select(o => o.TakenOn.Year).Distinct().ToListAsync(ct), Today.Year, Year.Value);
+        Year = await ChooseYearAsync(Db.Set<Oath>().Where(o => o.CongressId == Actor.CongressId).Select(o => o.TakenOn.Year), Year, ct);
+        Years = [.. YearShown!.Years];
         Oaths = await MeetingQueries.OathsAsync(Db, Actor.CongressId, Year, ct);
 
         // Few meetings have someone still to swear in; reading their appointments reuses the query that knows the oath clock.

@@ -13,8 +13,10 @@ public class ResolutionsModel(RendaDbContext db) : MeetingPageModel(db)
     protected override async Task LoadAsync(CancellationToken ct)
     {
         var today = WorkCalendar.Today(Db.Clock);
-        Years = YearChoices(await Db.Set<Meeting>().AsNoTracking().Where(m => m.CongressId == Actor.CongressId).Select(m => m.StartsOn.Year).Distinct().ToListAsync(ct), today.Year);
-        Year ??= today.Year;
+        // A resolution's year is its own, or its meeting's while it has none (MeetingQueries.ResolutionsAsync filters the same way).
+        Year = await ChooseYearAsync(Db.Set<Resolution>().Where(r => r.CongressId == Actor.CongressId && (All || r.Status == ResolutionStatus.Adopted))
+            .Select(r => r.Year ?? Db.Set<Meeting>().Where(m => m.Id == r.MeetingId).Select(m => m.StartsOn.Year).FirstOrDefault()), Year, ct);
+        Years = [.. YearShown!.Years];
         Rows = await MeetingQueries.ResolutionsAsync(Db, Actor.CongressId, Year, All, ct);
     }
 }

@@ -6,7 +6,7 @@ using Renda.Web.Platform.Deadlines;
 
 namespace Renda.Web.Features.Suggestions.Pages;
 
-/// <summary>/suggestions/unit — a handling unit's queue, the nearest answer deadline first; what is overdue stands out.</summary>
+/// <summary>/suggestions/unit — a handling unit's queue: what waits for its answer first (overdue, then soonest due), then the rest newest first; what is overdue stands out.</summary>
 [Authorize(Roles = nameof(Role.HandlingUnitOfficer))]
 public class UnitQueueModel(RendaDbContext db, SuggestionListCache lists) : PageModel
 {
@@ -32,7 +32,7 @@ public class UnitQueueModel(RendaDbContext db, SuggestionListCache lists) : Page
             Unit = Units.Count > 0 ? Units[0].Id : null;
         if (Unit is not { } unit)
             return;
-        Result = await lists.ListAsync(db, actor, new SuggestionFilter(Status: Status, Unit: unit, Sort: "due"), pageNumber, 20, ct);
+        Result = await lists.ListAsync(db, actor, new SuggestionFilter(Status: Status, Unit: unit, Sort: "urgent"), pageNumber, 20, ct);
         var subjects = Result.Items.Select(i => i.Id.ToString(CultureInfo.InvariantCulture)).ToList();
         var clocks = await db.Deadlines.AsNoTracking()
             .Where(d => d.SubjectType == SuggestionWorkflow.Subject && subjects.Contains(d.SubjectId) && d.OwnerHandlingUnitId == unit

@@ -21,6 +21,8 @@ public class IndexModel(RendaDbContext db) : PageModel
     /// <summary>The figures shown as cards, in this order; the others are listed below them.</summary>
     public static readonly string[] Cards = ["received", "assigned", "answeredOnTime", "replyRate", "satisfactionRate", "basicSatisfactionRate", "satisfiedOrBasicRate", "resolutionRate", "implementationRate", "meetingRate", "closed", "overdueNow"];
 
+    public YearChoice? YearShown { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var user = new CurrentUser(User);
@@ -28,10 +30,9 @@ public class IndexModel(RendaDbContext db) : PageModel
         {
             var (congress, own) = await StatisticsApi.ScopeAsync(db, user, Code ?? user.CongressCode ?? "", ct);
             Own = own;
-            SelectedYear = StatisticsApi.YearOrCurrent(db, Year);
-            var current = WorkCalendar.Today(db.Clock).Year;
-            Years = (await db.Set<Suggestion>().AsNoTracking().Where(s => s.CongressId == congress.Id && s.Status != SuggestionStatus.Draft).Select(s => s.Year).Distinct().ToListAsync(ct))
-                .Append(current).Append(SelectedYear).Distinct().OrderDescending().ToList();
+            YearShown = await YearChoice.ForAsync(db.Set<Suggestion>().Where(s => s.CongressId == congress.Id && s.Status != SuggestionStatus.Draft).Select(s => s.Year), Year, db.Clock, ct);
+            SelectedYear = YearShown.Year;
+            Years = [.. YearShown.Years];
             Report = await SuggestionStatistics.ComputeAsync(db, congress, SelectedYear, own, below: true, ct);
         }
         catch (DomainException e)

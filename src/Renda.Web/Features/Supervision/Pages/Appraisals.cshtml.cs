@@ -12,6 +12,7 @@ public class AppraisalsModel(RendaDbContext db) : SupervisionPageModel(db)
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
+        Year = await ChooseYearAsync(Db.Set<PostAppointmentReview>().Where(r => r.CongressId == Actor.CongressId).Select(r => r.Year), Year, ct);
         Rows = await SupervisionQueries.ReviewsAsync(Db, Actor, SelectedYear, ct);
         if (!Actor.IsStaff) return;
         Appointed = (await Db.Set<Appointment>().AsNoTracking().Where(a => a.CongressId == Actor.CongressId && a.Status == AppointmentStatus.Approved && (a.Kind == AppointmentKind.Appointment || a.Kind == AppointmentKind.Election))

@@ -10,6 +10,7 @@ public class PlanModel(RendaDbContext db) : SupervisionPageModel(db)
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
+        Year = await ChooseYearAsync(Db.Set<SupervisionPlan>().Where(p => p.CongressId == Actor.CongressId).Select(p => p.Year), Year, ct);
         Plan = await SupervisionQueries.PlanAsync(Db, Actor.CongressId, SelectedYear, ct);
         Code = await Db.Congresses.Where(c => c.Id == Actor.CongressId).Select(c => c.Code).FirstAsync(ct);
         if (Actor.IsStaff) await LoadChoicesAsync(ct);

@@ -9,6 +9,7 @@ public class InquiriesModel(RendaDbContext db) : SupervisionPageModel(db)
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
+        Year = await ChooseYearAsync(Db.Set<SpecialInquiry>().Where(r => r.CongressId == Actor.CongressId).Select(r => r.Year), Year, ct);
         Rows = await SupervisionQueries.InquiriesAsync(Db, Actor, SelectedYear, ct);
         if (Actor.IsStaff) await LoadPlanTopicsAsync(SelectedYear, ct);
     }

@@ -14,6 +14,7 @@ public class InspectionsModel(RendaDbContext db) : SupervisionPageModel(db)
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
+        Year = await ChooseYearAsync(Db.Set<LawEnforcementInspection>().Where(r => r.CongressId == Actor.CongressId).Select(r => r.Year), Year, ct);
         Rows = await SupervisionQueries.InspectionsAsync(Db, Actor, SelectedYear, ct);
         if (!Actor.IsStaff) return;
         await LoadPlanTopicsAsync(SelectedYear, ct);

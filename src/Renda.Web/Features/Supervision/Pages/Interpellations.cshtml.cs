@@ -10,6 +10,7 @@ public class InterpellationsModel(RendaDbContext db) : SupervisionPageModel(db)
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
+        Year = await ChooseYearAsync(Db.Set<Interpellation>().Where(r => r.CongressId == Actor.CongressId).Select(r => r.Year), Year, ct);
         Rows = await SupervisionQueries.InterpellationsAsync(Db, Actor, SelectedYear, ct);
         if (!Actor.IsStaff) return;
         await LoadChoicesAsync(ct);

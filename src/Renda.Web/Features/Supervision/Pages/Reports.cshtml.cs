@@ -26,6 +26,7 @@ public class ReportsModel(RendaDbContext db, WorkCalendar calendar) : Supervisio
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
+        Year = await ChooseYearAsync(Db.Set<WorkReport>().Where(r => r.CongressId == Actor.CongressId).Select(r => r.Year), Year, ct);
         Rows = await SupervisionQueries.ReportsAsync(Db, Actor, SelectedYear, Group, ct);
         if (!Actor.IsStaff) return;
         await LoadChoicesAsync(ct);

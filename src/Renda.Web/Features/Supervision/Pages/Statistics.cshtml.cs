@@ -5,5 +5,9 @@ public class StatisticsModel(RendaDbContext db) : SupervisionPageModel(db)
 {
     public SupervisionStatisticsView S { get; private set; } = null!;
 
-    protected override async Task LoadAsync(CancellationToken ct) => S = await SupervisionStatistics.ForAsync(Db, Actor.CongressId, SelectedYear, ct);
+    protected override async Task LoadAsync(CancellationToken ct)
+    {
+        Year = await ChooseYearAsync(AnyRecordYears, Year, ct);
+        S = await SupervisionStatistics.ForAsync(Db, Actor.CongressId, SelectedYear, ct);
+    }
 }

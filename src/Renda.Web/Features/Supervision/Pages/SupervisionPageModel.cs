@@ -9,8 +9,23 @@ public abstract class SupervisionPageModel(RendaDbContext db) : WorkflowPageMode
     public override SupervisionActor Actor => new SupervisionActor(new CurrentUser(User));
     protected override bool MayOpen => Actor.MayRead;
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
-    public int SelectedYear => Year ?? WorkCalendar.Today(Db.Clock).Year;
-    public IReadOnlyList<int> Years => Enumerable.Range(2022, WorkCalendar.Today(Db.Clock).Year - 2021).Reverse().ToList();
+    public int SelectedYear => Year ?? YearShown?.Year ?? WorkCalendar.Today(Db.Clock).Year;
+    public IReadOnlyList<int> Years => YearShown?.Years ?? [SelectedYear];
+
+    /// <summary>The years with any supervision record (the statistics page opens on the latest of them when this year has none).</summary>
+    protected IQueryable<int> AnyRecordYears
+    {
+        get
+        {
+            var c = Actor.CongressId;
+            return Db.Set<WorkReport>().Where(r => r.CongressId == c).Select(r => r.Year)
+                .Concat(Db.Set<LawEnforcementInspection>().Where(r => r.CongressId == c).Select(r => r.Year))
+                .Concat(Db.Set<Survey>().Where(r => r.CongressId == c).Select(r => r.Year))
+                .Concat(Db.Set<SpecialInquiry>().Where(r => r.CongressId == c).Select(r => r.Year))
+                .Concat(Db.Set<Interpellation>().Where(r => r.CongressId == c).Select(r => r.Year))
+                .Concat(Db.Set<PostAppointmentReview>().Where(r => r.CongressId == c).Select(r => r.Year));
+        }
+    }
 
     /// <summary>The topics of the congress's plan of a year, for the forms of the records that carry them out (the plan's progress counts them).</summary>
     public List<(int Id, string Title)> PlanTopics { get; private set; } = [];

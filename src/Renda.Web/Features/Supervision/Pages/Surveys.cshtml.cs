@@ -12,6 +12,7 @@ public class SurveysModel(RendaDbContext db) : SupervisionPageModel(db)
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
+        Year = await ChooseYearAsync(Db.Set<Survey>().Where(r => r.CongressId == Actor.CongressId && (Kind == null || r.Kind == Kind)).Select(r => r.Year), Year, ct);
         Rows = await SupervisionQueries.SurveysAsync(Db, Actor, SelectedYear, Kind, ct);
         if (Actor.IsStaff) await LoadPlanTopicsAsync(SelectedYear, ct);
         if (Actor.IsStaff)

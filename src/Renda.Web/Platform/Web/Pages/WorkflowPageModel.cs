@@ -21,6 +21,13 @@ public abstract class WorkflowPageModel<TActor>(RendaDbContext db) : PageModel
 
     protected abstract Task LoadAsync(CancellationToken ct);
 
+    /// <summary>The year a by-year page shows and the years it offers (<see cref="YearChoice"/>); the page renders _YearNote with it.</summary>
+    public YearChoice? YearShown { get; private set; }
+
+    /// <summary>Chooses the year to show from the years that have records (the page's own query) and the one asked for.</summary>
+    protected async Task<int> ChooseYearAsync(IQueryable<int> withRecords, int? asked, CancellationToken ct)
+        => (YearShown = await YearChoice.ForAsync(withRecords, asked, db.Clock, ct)).Year;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         try

@@ -11,7 +11,7 @@ public class StatisticsModel(RendaDbContext db, WorkCalendar calendar) : Warning
     protected override async Task LoadAsync(CancellationToken ct)
     {
         // Without a year: the latest year that has warnings (the current year's data may not have raised any yet).
-        Year ??= await Db.Set<BudgetWarning>().Where(w => w.CongressId == Actor.CongressId && w.Year <= ThisYear).MaxAsync(w => (int?)w.Year, ct) ?? ThisYear;
+        Year = await ChooseYearAsync(Db.Set<BudgetWarning>().Where(w => w.CongressId == Actor.CongressId).Select(w => w.Year), Year, ct);
         S = await BudgetWarningQueries.StatisticsAsync(Db, calendar, Actor.CongressId, Year.Value, ct);
     }
 }
