@@ -25,7 +25,7 @@ public sealed class BudgetMonitoringWorkbench : IWorkbenchItems
             foreach (var w in toAnswer)
                 items.Add(WorkItem.Due("预警待答复", w.Title, $"/budget/warnings/{w.Id}", dues.GetValueOrDefault(Key(w.Id)), today, Urgency.Act));
             // The finance bureau's monthly data (sent by its system through the API): the unit sees the clock among its own.
-            items.AddRange(await Workbench.ClocksAsync(db, congress, BudgetClocks.DataSubject, _ => "/deadlines", today, units, ct));
+            items.AddRange(await Workbench.ClocksAsync(db, congress, BudgetClocks.DataSubject, today, units, ct, page: _ => "/deadlines"));
         }
         if (user.Has(Role.CommitteeStaff))
         {
@@ -43,8 +43,8 @@ public sealed class BudgetMonitoringWorkbench : IWorkbenchItems
             var more = raised.Count < shown ? 0 : await warnings.CountAsync(w => sending.Contains(w.Status), ct) - shown;
             if (more > 0)
                 items.Add(new WorkItem("新预警待核实", $"另有 {more} 条预警待核实", $"/budget/warnings?status={sending[0]}", null, ClockState.None, Urgency.Know));
-            items.AddRange(await Workbench.ClocksAsync(db, congress, BudgetClocks.WarningSubject, id => $"/budget/warnings/{id}", today, null, ct));
-            items.AddRange(await Workbench.ClocksAsync(db, congress, BudgetClocks.DataSubject, _ => "/budget/import", today, null, ct));
+            items.AddRange(await Workbench.ClocksAsync(db, congress, BudgetClocks.WarningSubject, today, null, ct));
+            items.AddRange(await Workbench.ClocksAsync(db, congress, BudgetClocks.DataSubject, today, null, ct, page: _ => "/budget/import"));
         }
         return items;
     }

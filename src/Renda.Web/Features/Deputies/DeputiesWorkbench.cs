@@ -48,7 +48,7 @@ public sealed class DeputiesWorkbench : IWorkbenchItems
                 .OrderBy(o => o.ReceivedOn).ThenBy(o => o.Id).Take(Workbench.PerKind).Select(o => new { o.Id, o.Content, o.Status }).ToListAsync(ct);
             foreach (var o in waiting)
                 items.Add(new WorkItem(routing.Contains(o.Status) ? "群众意见待处理" : "待向群众反馈", Short(o.Content), $"/deputies/opinions/{o.Id}", null, ClockState.None, Urgency.Decide));
-            items.AddRange(await Workbench.ClocksAsync(db, congress, ConstituentOpinionWorkflow.Subject, id => $"/deputies/opinions/{id}", today, null, ct));
+            items.AddRange(await Workbench.ClocksAsync(db, congress, ConstituentOpinionWorkflow.Subject, today, null, ct));
             var deciding = DutyCorrectionRequest.Machine.StatesFor(DutyCorrectionAction.Accept).ToList();
             var corrections = await db.Set<DutyCorrectionRequest>().CountAsync(c => c.CongressId == congress && deciding.Contains(c.Status), ct);
             if (corrections > 0)

@@ -39,9 +39,9 @@ public sealed class MeetingsWorkbench : IWorkbenchItems
                 .Take(Workbench.PerKind).Select(m => new { m.Id, m.Title }).ToListAsync(ct);
             foreach (var m in toNotify)
                 items.Add(new WorkItem("待发会议通知", m.Title, $"/meetings/{m.Id}", null, ClockState.None, Urgency.Decide));
-            items.AddRange(await Workbench.ClocksAsync(db, congress, MeetingWorkflow.Subject, id => $"/meetings/{id}", today, null, ct));
-            items.AddRange(await Workbench.ClocksAsync(db, congress, AppointmentWorkflow.Subject, id => $"/appointments/{id}", today, null, ct));
-            items.AddRange(await Workbench.ClocksAsync(db, congress, ResolutionWorkflow.Subject, id => $"/resolutions/{id}", today, null, ct));
+            // The module's clocks: the oath after an appointment, and the follow-up of a resolution's tasks.
+            items.AddRange(await Workbench.ClocksAsync(db, congress, AppointmentWorkflow.Subject, today, null, ct));
+            items.AddRange(await Workbench.ClocksAsync(db, congress, ResolutionWorkflow.TaskSubject, today, null, ct));
         }
 
         // Today's meeting, or else the next one: where the day's work is.

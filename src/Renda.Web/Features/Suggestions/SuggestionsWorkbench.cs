@@ -38,7 +38,7 @@ public sealed class SuggestionsWorkbench : IWorkbenchItems
                 items.Add(WorkItem.Due(kind, Name(s.Number, s.Title), Href(s.Id), dues.TryGetValue(Key(s.Id), out var d) ? d : null, today, Urgency.Decide));
             }
             // The units' answers overdue or due this week, which staff chase.
-            items.AddRange(await Workbench.ClocksAsync(db, congress, SuggestionWorkflow.Subject, id => $"/suggestions/{id}", today, null, ct));
+            items.AddRange(await Workbench.ClocksAsync(db, congress, SuggestionWorkflow.Subject, today, null, ct));
         }
 
         var units = user.HandlingUnitIds.ToList();

@@ -4,17 +4,10 @@ namespace Renda.Web.Features.Supervision;
 
 /// <summary>
 /// Supervision on the workbench: a member's open appraisals; staff the supervision clocks due this week or overdue; a unit the
-/// clocks of its work reports and interpellation answers.
+/// clocks of its work reports.
 /// </summary>
 public sealed class SupervisionWorkbench : IWorkbenchItems
 {
-    private static readonly (string Subject, string Path)[] Clocked =
-    [
-        (WorkReport.Subject, "/supervision/reports/"), (Interpellation.Subject, "/supervision/interpellations/"),
-        (LawEnforcementInspection.Subject, "/supervision/inspections/"), (SpecialInquiry.Subject, "/supervision/inquiries/"),
-        (Survey.Subject, "/supervision/surveys/"), (PostAppointmentReview.Subject, "/supervision/appraisals/"),
-    ];
-
     public async Task<IReadOnlyList<WorkItem>> ForAsync(RendaDbContext db, CurrentUser user, DateOnly today, CancellationToken ct)
     {
         if (user.CongressId is not { } congress) return [];
@@ -31,12 +24,11 @@ public sealed class SupervisionWorkbench : IWorkbenchItems
         }
         var staff = user.Has(Role.CommitteeStaff);
         var units = user.HandlingUnitIds.ToList();
+        // The work reports' clocks (the report due, the follow-up on the deliberation opinions) are the module's only clocks.
         if (staff)
-            foreach (var (subject, path) in Clocked)
-                items.AddRange(await Workbench.ClocksAsync(db, congress, subject, id => path + id, today, null, ct));
+            items.AddRange(await Workbench.ClocksAsync(db, congress, WorkReport.Subject, today, null, ct));
         else if (user.Has(Role.HandlingUnitOfficer) && units.Count > 0)
-            foreach (var (subject, path) in Clocked[..2])
-                items.AddRange(await Workbench.ClocksAsync(db, congress, subject, id => path + id, today, units, ct));
+            items.AddRange(await Workbench.ClocksAsync(db, congress, WorkReport.Subject, today, units, ct));
         return items;
     }
 }

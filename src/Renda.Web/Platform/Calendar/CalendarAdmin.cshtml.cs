@@ -21,7 +21,7 @@ public class CalendarAdminModel(RendaDbContext db, WorkCalendarCache calendars) 
     {
         int? shown = null;
         if (file is null || file.Length == 0)
-            Error = "请选择要上传的 holiday-cn 年度 JSON 文件。";
+            Error = "请选择要上传的年度放假安排数据文件（.json）。";
         else if (file.Length > HolidayFile.MaxBytes)
             Error = $"文件过大（超过 {HolidayFile.MaxBytes / 1024} KB），不是放假安排文件。未写入任何数据。";
         else

@@ -104,17 +104,19 @@ public static class Workbench
 
     /// <summary>
     /// The running clocks of one subject type that are overdue or due soon, for the staff who watch all of them (or, with units,
-    /// those the units own): each a line to the subject's page, which the module names.
+    /// those the units own): each a line to the subject's page as the module registered it (<see cref="Platform.Deadlines.Deadlines.Describe"/>),
+    /// unless this reader acts somewhere else (<paramref name="page"/>).
     /// </summary>
-    public static async Task<List<WorkItem>> ClocksAsync(RendaDbContext db, int congressId, string subjectType, Func<string, string> href, DateOnly today,
-        IReadOnlyCollection<int>? ownedByUnits, CancellationToken ct)
+    public static async Task<List<WorkItem>> ClocksAsync(RendaDbContext db, int congressId, string subjectType, DateOnly today,
+        IReadOnlyCollection<int>? ownedByUnits, CancellationToken ct, Func<string, string>? page = null)
     {
         var until = today.AddDays(SoonDays);
         var q = db.Deadlines.AsNoTracking().Where(d => d.CongressId == congressId && d.SubjectType == subjectType
             && (d.Status == DeadlineStatus.Open || d.Status == DeadlineStatus.Overdue) && d.DueOn <= until);
         if (ownedByUnits is not null) q = q.Where(d => d.OwnerHandlingUnitId != null && ownedByUnits.Contains(d.OwnerHandlingUnitId.Value));
         var rows = await q.OrderBy(d => d.DueOn).ThenBy(d => d.Id).Take(PerKind).Select(d => new { d.SubjectId, d.Title, d.DueOn }).ToListAsync(ct);
-        return rows.Select(r => WorkItem.Due(r.DueOn < today ? OverdueKind : ClockKind, r.Title, href(r.SubjectId), r.DueOn, today, Urgency.Decide)).ToList();
+        string Href(string id) => page?.Invoke(id) ?? Platform.Deadlines.Deadlines.SubjectOf(subjectType, id).Page ?? "/deadlines";
+        return rows.Select(r => WorkItem.Due(r.DueOn < today ? OverdueKind : ClockKind, r.Title, Href(r.SubjectId), r.DueOn, today, Urgency.Decide)).ToList();
     }
 }
 
