@@ -66,13 +66,13 @@ public sealed partial class SuggestionsDetailPage(IPage page) : ShellPage(page)
         await ShouldHaveStatusAsync("已答复待评价");
     }
 
-    /// <summary>满意 / 基本满意 / 不满意: taps the big button, then 提交评价.</summary>
+    /// <summary>满意 / 基本满意 / 不满意: taps the big button, then 提交评价, and confirms (a rating cannot be changed).</summary>
     public async Task RateAsync(string result, string? reason = null)
     {
         await RatePanel.GetByText(result, new() { Exact = true }).ClickAsync();
         if (reason is not null)
             await Page.Locator("#Rating-Reason").FillAsync(reason);
-        await SubmitAsync(Page.GetByTestId("rate-submit"));
+        (await SubmitConfirmedAsync(Page.GetByTestId("rate-submit"))).ShouldContain("不能更改");
     }
 
     /// <summary>Opens the publish panel, keeps the prefilled text (optionally replacing the content) and publishes.</summary>

@@ -3,11 +3,16 @@ using Renda.Web.Platform.Web.Pages;
 namespace Renda.Web.Features.Supervision;
 
 /// <summary>
-/// Supervision on the workbench: a member's open appraisals; staff the supervision clocks due this week or overdue; a unit the
-/// clocks of its work reports.
+/// Supervision on the workbench: a member's open appraisals; staff the work reports waiting for their step and the clocks due
+/// this week or overdue; a unit the clocks of its work reports.
 /// </summary>
 public sealed class SupervisionWorkbench : IWorkbenchItems
 {
+    private static readonly (WorkReportAction Action, string Kind)[] StaffSteps =
+    [
+        (WorkReportAction.Distribute, "报告待印发组成人员"), (WorkReportAction.SendOpinions, "待送交审议意见"), (WorkReportAction.Judge, "待满意度测评"),
+    ];
+
     public async Task<IReadOnlyList<WorkItem>> ForAsync(RendaDbContext db, CurrentUser user, DateOnly today, CancellationToken ct)
     {
         if (user.CongressId is not { } congress) return [];
@@ -26,7 +31,17 @@ public sealed class SupervisionWorkbench : IWorkbenchItems
         var units = user.HandlingUnitIds.ToList();
         // The work reports' clocks (the report due, the follow-up on the deliberation opinions) are the module's only clocks.
         if (staff)
+        {
+            // The staff's own steps on a work report, each where the table allows it.
+            foreach (var (action, kind) in StaffSteps)
+            {
+                var states = WorkReport.Machine.StatesFor(action).ToList();
+                var reports = await db.Set<WorkReport>().AsNoTracking().Where(r => r.CongressId == congress && states.Contains(r.Status))
+                    .OrderBy(r => r.Id).Take(Workbench.PerKind).Select(r => new { r.Id, r.Title }).ToListAsync(ct);
+                items.AddRange(reports.Select(r => new WorkItem(kind, r.Title, $"/supervision/reports/{r.Id}", null, ClockState.None, Urgency.Decide)));
+            }
             items.AddRange(await Workbench.ClocksAsync(db, congress, WorkReport.Subject, today, null, ct));
+        }
         else if (user.Has(Role.HandlingUnitOfficer) && units.Count > 0)
             items.AddRange(await Workbench.ClocksAsync(db, congress, WorkReport.Subject, today, units, ct));
         return items;

@@ -73,7 +73,7 @@ public abstract class BudgetAggregatesTests(RendaApp app)
             functions.Single(r => !r.Total && r.Cells["code"].GetString() == f.Key).Cells["paid"].Dec().ShouldBe(f.Sum(p => p.Amount), $"function {f.Key} as of {asOf}");
         var funds = (await staff.GetJsonOkAsync($"/api/v1/budget/analysis/funds?{query}")).Rows();
         foreach (var f in paid.GroupBy(p => p.FundNature))
-            funds.Single(r => r.Cells["fund"].GetString() == f.Key.ToString()).Cells["paid"].Dec().ShouldBe(f.Sum(p => p.Amount), $"fund {f.Key} as of {asOf}");
+            funds.Single(r => r.Cells["fund"].GetString() == ((int)f.Key).ToString(System.Globalization.CultureInfo.InvariantCulture)).Cells["paid"].Dec().ShouldBe(f.Sum(p => p.Amount), $"fund {f.Key} as of {asOf}");
         var months = (await staff.GetJsonOkAsync($"/api/v1/budget/analysis/months?{query}")).Rows();
         months.Count.ShouldBe(asOf.Month);
         months[^1].Cells["paid"].Dec().ShouldBe(paid.Where(p => p.PaidOn.Month == asOf.Month).Sum(p => p.Amount));
