@@ -72,7 +72,7 @@ public abstract partial class SubscriptionTests(RendaApp app)
         page.QuerySelector("[data-testid=subscribe-form]").ShouldBeNull();
         var refused = await (await app.Anonymous().PostJsonAsync($"/api/v1/public/congresses/{Haixi}/subscriptions", new { email = "a@example.cn", section = "news", keyword = (string?)null }))
             .ShouldBeProblemAsync(HttpStatusCode.Conflict);
-        refused.Str("detail").ShouldContain("Atom");
+        refused.Str("detail").ShouldContain("订阅源");
     }
 
     [Fact]

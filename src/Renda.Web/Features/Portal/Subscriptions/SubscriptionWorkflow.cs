@@ -25,7 +25,7 @@ public static class SubscriptionWorkflow
     public static async Task<SubscribeAccepted> RequestAsync(RendaDbContext db, EmailOutbox outbox, IEmailSender sender, ILogger logger, string origin,
         Congress congress, SubscribeInput input, CancellationToken ct)
     {
-        if (!outbox.Enabled) throw DomainException.Conflict("本站未开通邮件订阅，请使用各栏目的 Atom 订阅源。");
+        if (!outbox.Enabled) throw DomainException.Conflict("本站未开通邮件订阅，请使用各栏目的订阅源。");
         var email = Email(input.Email);
         var section = input.Section?.Trim() ?? "";
         if (section != AllSections && PortalFeeds.Find(section) is null) throw DomainException.Invalid("section", "请选择要订阅的栏目。");
