@@ -40,6 +40,7 @@ public static class RendaHost
         builder.Services.AddDataProtection().SetApplicationName("Renda")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Database.DataDir(builder.Configuration), "keys")));
         builder.Services.AddSingleton(ClientAddress.FromKeyFile(Path.Combine(Database.DataDir(builder.Configuration), "keys", "client-address.key")));
+        builder.Services.AddSingleton<PublicRateLimits>();
         builder.Services.AddHostedService<Preparation>();
         var services = builder.Services;
         var config = builder.Configuration;

@@ -156,10 +156,10 @@ public static class DeputiesApi
             {
                 return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "提交过于频繁");
             }
-        }).DisableAntiforgery().ProducesProblem(StatusCodes.Status429TooManyRequests).WithName("Deputies_SubmitOnlineOpinion").WithSummary("群众在线向联络站留言（公开，按网络地址限流）");
+        }).DisableAntiforgery().RequirePublicRateLimit(PublicRateLimits.StationOpinion).WithName("Deputies_SubmitOnlineOpinion").WithSummary("群众在线向联络站留言（公开，按网络地址限流）");
         pub.MapGet("/station-opinions/{code}", async Task<Results<Ok<PublicOpinionStatus>, ProblemHttpResult>> (string code, RendaDbContext db, CancellationToken ct)
             => await DeputiesQueries.PublicOpinionAsync(db, code, ct) is { } v ? TypedResults.Ok(v) : TypedResults.Problem("没有找到该查询码对应的意见。", statusCode: 404, title: "未找到"))
-            .WithName("Deputies_GetOnlineOpinionStatus").WithSummary("凭查询码查询意见办理情况（公开）");
+            .RequirePublicRateLimit(PublicRateLimits.Lookup).WithName("Deputies_GetOnlineOpinionStatus").WithSummary("凭查询码查询意见办理情况（公开）");
     }
 
     internal static ReceptionActor Actor(CurrentUserAccessor user) => new(user.User);

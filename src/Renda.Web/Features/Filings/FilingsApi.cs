@@ -171,10 +171,10 @@ public static class FilingsApi
         {
             var s = await ReviewSuggestionWorkflow.SubmitAsync(db, calendar, code, r, addresses.Of(http), ct);
             return TypedResults.Created($"/api/v1/public/review-suggestions/{s.TrackingCode}", new ReviewSuggestionReceipt(s.TrackingCode, s.ReceivedOn));
-        }).DisableAntiforgery().WithName("Filings_SubmitReviewSuggestion").WithSummary("公民、组织提出审查建议（公开）");
+        }).DisableAntiforgery().RequirePublicRateLimit(PublicRateLimits.ReviewSuggestion).WithName("Filings_SubmitReviewSuggestion").WithSummary("公民、组织提出审查建议（公开）");
         pub.MapGet("/review-suggestions/{trackingCode}", async Task<Results<Ok<ReviewSuggestionStatusView>, ProblemHttpResult>> (string trackingCode, RendaDbContext db, CancellationToken ct)
             => await ReviewSuggestionWorkflow.StatusAsync(db, trackingCode, ct) is { } v ? TypedResults.Ok(v) : TypedResults.Problem("没有找到该查询码对应的审查建议。", statusCode: 404, title: "未找到"))
-            .WithName("Filings_GetReviewSuggestionStatus").WithSummary("凭查询码查询审查建议办理情况（公开）");
+            .RequirePublicRateLimit(PublicRateLimits.Lookup).WithName("Filings_GetReviewSuggestionStatus").WithSummary("凭查询码查询审查建议办理情况（公开）");
         pub.MapGet("/congresses/{code}/filing-reports/{year:int}", async Task<Results<Ok<PublishedReport>, ProblemHttpResult>> (string code, int year, RendaDbContext db, CancellationToken ct)
             => await FilingReportWorkflow.PublishedAsync(db, code, year, ct) is { } p ? TypedResults.Ok(p) : TypedResults.Problem("该年度备案审查工作报告尚未公开。", statusCode: 404, title: "未找到"))
             .WithName("Filings_GetPublishedReport").WithSummary("公开的年度备案审查工作报告");

@@ -4,8 +4,14 @@ namespace Renda.Web.Features.Legislation;
 
 public enum CommentSource { Citizen = 1, Deputy = 2, ContactPoint = 3, Expert = 4 }
 
-/// <summary>The opinion summary's verdict on one comment (意见汇总: 采纳 / 部分采纳 / 未采纳).</summary>
-public enum CommentHandling { Pending = 1, Adopted = 2, PartlyAdopted = 3, NotAdopted = 4 }
+/// <summary>
+/// Where one comment stands: received (已收到) → sorted with similar ones (已整理) → the opinion summary's verdict (采纳 / 部分采纳 /
+/// 未采纳). The citizen follows it with the comment's receipt code.
+/// </summary>
+public enum CommentHandling { Pending = 1, Adopted = 2, PartlyAdopted = 3, NotAdopted = 4, Sorted = 5 }
+
+/// <summary>The steps of one comment's handling (the rows of <see cref="BillComment.Machine"/>).</summary>
+public enum CommentAction { Sort = 1, Decide = 2 }
 
 /// <summary>Open (taking comments until ClosesOn) → Closed → SummaryPublished (how comments were handled, shown publicly).</summary>
 public enum CommentPeriodStatus { Open = 1, Closed = 2, SummaryPublished = 3 }
@@ -86,6 +92,15 @@ public class CommentPeriodPoint
 /// <summary>One comment on one article (by its stable node id, so it stays on the right article in later versions).</summary>
 public class BillComment
 {
+    /// <summary>
+    /// A verdict may be given straight away or after sorting, and changed until the summary is published (the period's own
+    /// rule, <see cref="CommentPeriod.RequireHandling"/>); sorting is only for a comment not yet decided.
+    /// </summary>
+    public static readonly StateMachine<CommentHandling, CommentAction> Machine = new("该意见", LegislationLabels.Of,
+        Allow.Row(CommentAction.Sort, "整理归类", ActorKinds.Staff, CommentHandling.Pending),
+        Allow.Row(CommentAction.Decide, "研究处理", ActorKinds.Staff, CommentHandling.Pending, CommentHandling.Sorted,
+            CommentHandling.Adopted, CommentHandling.PartlyAdopted, CommentHandling.NotAdopted));
+
     public int Id { get; set; }
     public int CommentPeriodId { get; set; }
     public int BillId { get; set; }
@@ -104,8 +119,41 @@ public class BillComment
     [MaxLength(64)] public string? AddressHash { get; set; }
     [MaxLength(64)] public required string TextHash { get; set; }
     public DateTime CreatedAt { get; set; }
-    public CommentHandling Handling { get; set; } = CommentHandling.Pending;
-    [MaxLength(1000)] public string? HandlingReason { get; set; }
+    public CommentHandling Handling { get; private set; } = CommentHandling.Pending;
+    [MaxLength(1000)] public string? HandlingReason { get; private set; }
+    /// <summary>When the handling last changed (sorted or decided), for the receipt page.</summary>
+    public DateTime? HandledAt { get; private set; }
+    /// <summary>
+    /// The citizen's receipt code (回执码, <c>ReceiptCodes</c>): unique, random, the only key to the comment's handling on the
+    /// public receipt page. Null for comments entered by staff or deputies, who follow them signed in.
+    /// </summary>
+    [MaxLength(12)] public string? ReceiptCode { get; set; }
+
+    public bool Can(CommentAction action, Actor? actor = null) => Machine.Can(Handling, action, actor);
+
+    /// <summary>Sorted with similar comments (已整理): read and grouped, the verdict still to come.</summary>
+    public void Sort(DateTime at)
+    {
+        Machine.Require(Handling, CommentAction.Sort);
+        Handling = CommentHandling.Sorted;
+        HandledAt = at;
+    }
+
+    /// <summary>The verdict; 部分采纳 and 未采纳 need the reason the citizen will read.</summary>
+    public void Decide(CommentHandling decision, string? reason, DateTime at)
+    {
+        Machine.Require(Handling, CommentAction.Decide);
+        if (decision is not (CommentHandling.Adopted or CommentHandling.PartlyAdopted or CommentHandling.NotAdopted))
+            throw DomainException.Invalid("handling", "请选择采纳、部分采纳或未采纳。");
+        if (decision != CommentHandling.Adopted && string.IsNullOrWhiteSpace(reason))
+            throw DomainException.Invalid("reason", "部分采纳或未采纳的意见须说明理由。");
+        Handling = decision;
+        HandlingReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        HandledAt = at;
+    }
+
+    /// <summary>Still waiting for a verdict (received or sorted): blocks publishing the summary.</summary>
+    public static readonly CommentHandling[] Undecided = [CommentHandling.Pending, CommentHandling.Sorted];
     /// <summary>For a contact point's opinion: the point's deputies who took part in the consultation that produced it.</summary>
     public List<BillCommentDeputy> Deputies { get; set; } = [];
 }

@@ -10,7 +10,10 @@ namespace Renda.Web.Features.Legislation;
 public sealed record CommentPeriodInput(int VersionId, DateOnly OpensOn, DateOnly ClosesOn, string? ShortPeriodReason, int[]? ContactPointIds);
 /// <summary>deputyIds: with contactPointId, the point's deputies who took part in the consultation (each gets 基层立法联系点征求意见).</summary>
 public sealed record CommentInput(string? NodeId, string? Text, string? Name, string? Contact, int? ContactPointId, int[]? DeputyIds = null);
+/// <summary>Handling: Sorted (已整理) or a verdict; reason required for PartlyAdopted and NotAdopted.</summary>
 public sealed record HandlingInput(CommentHandling Handling, string? Reason);
+/// <summary>One handling for a group of similar comments of the same period, applied to all or to none.</summary>
+public sealed record GroupHandlingInput(int[]? CommentIds, CommentHandling Handling, string? Reason);
 
 /// <summary>
 /// Public comment on drafts (征求意见): a period on a frozen version, comments per article from citizens (anonymous, rate
@@ -82,6 +85,7 @@ public static partial class CommentPeriodWorkflow
         comment.Name = Clean("name", input.Name, "姓名", 50, optional: true);
         comment.Contact = Clean("contact", input.Contact, "联系方式", 100, optional: true);
         comment.AddressHash = addressHash;
+        comment.ReceiptCode = ReceiptCodes.New();
         db.Add(comment);
         await db.SaveChangesAsync(ct);
         return comment;
@@ -197,7 +201,7 @@ public static partial class CommentPeriodWorkflow
         return new BillComment
         {
             CommentPeriodId = p.Id, BillId = p.BillId, NodeId = input.NodeId is { Length: > 0 } ? input.NodeId : null, ArticleLabel = label, Source = source,
-            Text = text, TextHash = textHash, CreatedAt = db.Clock.GetUtcNow().UtcDateTime, Handling = CommentHandling.Pending,
+            Text = text, TextHash = textHash, CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
         };
     }
 
@@ -221,6 +225,11 @@ public static partial class CommentPeriodWorkflow
 
     private static string Hash(string s) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(s)));
 
+    /// <summary>The receipt by mail too, when the citizen left an e-mail address as the contact.</summary>
+    public static Task MailReceiptAsync(HttpContext http, BillComment c, string? contact, string href)
+        => ReceiptCodes.MailAsync(http, contact, $"意见回执：{c.ReceiptCode}",
+            $"您对法规草案{(c.ArticleLabel is null ? "" : $"{c.ArticleLabel}")}提出的意见已收到。\n\n回执码：{c.ReceiptCode}\n\n凭回执码可查询意见的处理情况（已收到、已整理、采纳、部分采纳或未采纳及理由）：\n{(http.Request.Scheme + "://" + http.Request.Host + href)}");
+
     // ---- the opinion summary ----
 
     public static async Task HandleAsync(RendaDbContext db, LegislationActor actor, int commentId, HandlingInput input, CancellationToken ct)
@@ -228,13 +237,37 @@ public static partial class CommentPeriodWorkflow
         actor.RequireStaff();
         var c = await db.Set<BillComment>().FirstOrDefaultAsync(x => x.Id == commentId, ct) ?? throw DomainException.NotFound("没有找到该意见。");
         var p = await LoadAsync(db, actor, c.CommentPeriodId, ct);
-        p.RequireHandling();
-        if (!Enum.IsDefined(input.Handling) || input.Handling == CommentHandling.Pending) throw DomainException.Invalid("handling", "请选择采纳、部分采纳或未采纳。");
-        var reason = MeetingText.Optional("reason", input.Reason, "理由", 1000);
-        if (input.Handling != CommentHandling.Adopted && reason is null) throw DomainException.Invalid("reason", "部分采纳或未采纳的意见须说明理由。");
-        c.Handling = input.Handling;
-        c.HandlingReason = reason;
+        Apply(db, p, c, input);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// One handling for several similar comments (合并研究处理). Every comment is checked before anything is saved: one refused
+    /// step (a comment of another period, one already decided when sorting) refuses the whole group.
+    /// </summary>
+    public static async Task<int> HandleGroupAsync(RendaDbContext db, LegislationActor actor, int periodId, GroupHandlingInput input, CancellationToken ct)
+    {
+        actor.RequireStaff();
+        var p = await LoadAsync(db, actor, periodId, ct);
+        var ids = (input.CommentIds ?? []).Distinct().ToList();
+        if (ids.Count == 0) throw DomainException.Invalid("commentIds", "请勾选要一并处理的意见。");
+        if (ids.Count > 500) throw DomainException.Invalid("commentIds", "一次最多一并处理 500 条意见。");
+        var comments = await db.Set<BillComment>().Where(c => c.CommentPeriodId == p.Id && ids.Contains(c.Id)).ToListAsync(ct);
+        if (comments.Count != ids.Count) throw DomainException.Invalid("commentIds", "所选意见须都属于本次征求意见。");
+        foreach (var c in comments) Apply(db, p, c, new HandlingInput(input.Handling, input.Reason));
+        await db.SaveChangesAsync(ct);
+        return comments.Count;
+    }
+
+    private static void Apply(RendaDbContext db, CommentPeriod p, BillComment c, HandlingInput input)
+    {
+        p.RequireHandling();
+        if (!Enum.IsDefined(input.Handling) || input.Handling == CommentHandling.Pending)
+            throw DomainException.Invalid("handling", "请选择已整理、采纳、部分采纳或未采纳。");
+        var reason = MeetingText.Optional("reason", input.Reason, "理由", 1000);
+        var now = db.Clock.GetUtcNow().UtcDateTime;
+        if (input.Handling == CommentHandling.Sorted) c.Sort(now);
+        else c.Decide(input.Handling, reason, now);
     }
 
     /// <summary>Publishes how the comments were handled, once the period is over and every comment has its verdict.</summary>
@@ -242,7 +275,8 @@ public static partial class CommentPeriodWorkflow
     {
         actor.RequireStaff();
         var p = await LoadAsync(db, actor, periodId, ct);
-        var pending = await db.Set<BillComment>().CountAsync(c => c.CommentPeriodId == p.Id && c.Handling == CommentHandling.Pending, ct);
+        var undecided = BillComment.Undecided;
+        var pending = await db.Set<BillComment>().CountAsync(c => c.CommentPeriodId == p.Id && undecided.Contains(c.Handling), ct);
         p.PublishSummary(MeetingText.Required("text", text, "采纳情况的说明", 20_000), WorkCalendar.Today(db.Clock), db.Clock.GetUtcNow().UtcDateTime, pending);
         await db.SaveChangesAsync(ct);
     }

@@ -2,6 +2,7 @@ using Renda.Web.Features.Meetings;
 using Renda.Web.Platform.LegalText;
 using Renda.Web.Platform.Modules;
 using Renda.Web.Platform.Organisations;
+using Renda.Web.Platform.Web.Shell;
 
 namespace Renda.Web.Features.Legislation;
 
@@ -23,7 +24,9 @@ public sealed record CreatedId(int Id);
 public sealed record DeputyIdsRequest(int[]? DeputyIds);
 public sealed record ArticleInserted(string NodeId);
 public sealed record CommentCreated(int Id, string? NodeId, string? ArticleLabel, CommentSource Source);
-public sealed record PublicCommentCreated(int Id, string? NodeId, string? ArticleLabel);
+/// <summary>receiptCode: the citizen keeps it to read the handling later at receiptHref.</summary>
+public sealed record GroupHandled(int Handled);
+public sealed record PublicCommentCreated(int Id, string? NodeId, string? ArticleLabel, string? ReceiptCode, string ReceiptHref);
 
 /// <summary>/api/v1 for the legislation workflow: plan, bills and versions, comparisons, readings, comment, contact points, promulgation, approval.</summary>
 public static class LegislationApi
@@ -238,7 +241,10 @@ public static class LegislationApi
             .RequireAuthorization().WithTags(Tag).WithName("Legislation_SetCommentDeputies").WithSummary("更正参加联系点征求意见的代表（记入其履职档案）");
         api.MapPost("/comments/{id:int}/handling", (int id, HandlingInput r, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct)
             => Endpoints.Done(CommentPeriodWorkflow.HandleAsync(db, Actor(user), id, r, ct)))
-            .RequireAuthorization().WithTags(Tag).WithName("Legislation_HandleComment").WithSummary("研究处理一条意见：采纳、部分采纳或未采纳（后两者须说明理由）");
+            .RequireAuthorization().WithTags(Tag).WithName("Legislation_HandleComment").WithSummary("研究处理一条意见：已整理，或采纳、部分采纳、未采纳（后两者须说明理由）");
+        api.MapPost("/comment-periods/{id:int}/handling", async (int id, GroupHandlingInput r, RendaDbContext db, CurrentUserAccessor user, CancellationToken ct)
+            => TypedResults.Ok(new GroupHandled(await CommentPeriodWorkflow.HandleGroupAsync(db, Actor(user), id, r, ct))))
+            .RequireAuthorization().WithTags(Tag).WithName("Legislation_HandleCommentGroup").WithSummary("合并研究处理同类意见：一并整理或作出同一处理（全部成功或全部不变）");
     }
 
     private static void MapPublic(RouteGroupBuilder api)
@@ -253,8 +259,10 @@ public static class LegislationApi
             if (r.ContactPointId is not null) throw DomainException.Invalid("contactPointId", "联系点意见由工作人员录入。");
             if (r.DeputyIds is { Length: > 0 }) throw DomainException.Invalid("deputyIds", "参加联系点征求意见的代表由工作人员录入。");
             var c = await CommentPeriodWorkflow.CommentAsPublicAsync(db, id, r, addresses.Of(http), ct);
-            return TypedResults.Created($"/api/v1/public/comment-periods/{id}", new PublicCommentCreated(c.Id, c.NodeId, c.ArticleLabel));
-        }).WithName("Legislation_AddPublicComment").WithSummary("公众对征求意见稿提出意见（可匿名；每个网络地址每小时限量）");
+            var href = ReceiptCodes.Href(PublicSite.CongressOf(http), c.ReceiptCode!);
+            await CommentPeriodWorkflow.MailReceiptAsync(http, c, r.Contact, href);
+            return TypedResults.Created($"/api/v1/public/comment-periods/{id}", new PublicCommentCreated(c.Id, c.NodeId, c.ArticleLabel, c.ReceiptCode, href));
+        }).RequirePublicRateLimit(PublicRateLimits.Comment).WithName("Legislation_AddPublicComment").WithSummary("公众对征求意见稿提出意见（可匿名；每个网络地址每小时限量）");
     }
 
     private static void MapApprovals(RouteGroupBuilder approval)

@@ -310,14 +310,20 @@ public static class LegislationDemo
             {
                 var node = article == 0 ? null : arts[article - 1];
                 var point = source == CommentSource.ContactPoint ? _points[qinghai.Id][n % 6] : null;
-                db.Add(new BillComment
+                var comment = new BillComment
                 {
                     CommentPeriodId = period.Id, BillId = bill.Id, NodeId = node?.Id, ArticleLabel = node?.Label, Source = source, Text = text,
                     TextHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))),
                     Name = source switch { CommentSource.Deputy => deputy?.Name, CommentSource.ContactPoint => point!.Name, CommentSource.Expert => "青海大学法学院教授", _ => null },
                     DeputyId = source == CommentSource.Deputy ? deputy?.Id : null, ContactPointId = point?.Id,
-                    CreatedAt = At(new DateOnly(2024, 4, 10).AddDays(n * 2)), Handling = handling, HandlingReason = reason,
-                });
+                    CreatedAt = At(new DateOnly(2024, 4, 10).AddDays(n * 2)),
+                    // A citizen's comment has its receipt code, fixed in the demo so that the receipt page can be tried.
+                    ReceiptCode = source == CommentSource.Citizen ? $"DEMOYJ{n + 1:D4}" : null,
+                };
+                // Replayed as staff did it: sorted with the similar ones first, then decided.
+                comment.Sort(At(new DateOnly(2024, 5, 20)));
+                comment.Decide(handling, reason, At(new DateOnly(2024, 6, 20)));
+                db.Add(comment);
                 n++;
             }
             await db.SaveChangesAsync(ct);
@@ -420,14 +426,18 @@ public static class LegislationDemo
             foreach (var (article, source, text) in comments)
             {
                 var point = source == CommentSource.ContactPoint ? _points[haixi.Id][0] : null;
-                db.Add(new BillComment
+                var comment = new BillComment
                 {
                     CommentPeriodId = period.Id, BillId = bill2.Id, NodeId = arts[article - 1].Id, ArticleLabel = arts[article - 1].Label, Source = source, Text = text,
                     TextHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))), Name = point?.Name, ContactPointId = point?.Id,
-                    CreatedAt = At(opens.AddDays(1 + i++)), Handling = CommentHandling.Pending,
+                    CreatedAt = At(opens.AddDays(1 + i++)),
                     // Two of the point's three deputies came to the point's 座谈会 on the draft (the archive's backfill records it).
                     Deputies = point is null ? [] : point.Deputies.Take(2).Select(d => new BillCommentDeputy { DeputyId = d.DeputyId }).ToList(),
-                });
+                    ReceiptCode = source == CommentSource.Citizen ? $"DEMOYJ{100 + i:D4}" : null,
+                };
+                // The first citizen's comment has been sorted with the others on groundwater (已整理); the second is only received.
+                if (article == 8) comment.Sort(At(today.AddDays(-3)));
+                db.Add(comment);
             }
 
             // Shelved: read once in June 2024, never again — flagged 搁置满两年 from June of this year.

@@ -55,6 +55,7 @@ public static class LegislationLabels
     public static string Of(CommentHandling h) => h switch
     {
         CommentHandling.Pending => "待研究",
+        CommentHandling.Sorted => "已整理",
         CommentHandling.Adopted => "采纳",
         CommentHandling.PartlyAdopted => "部分采纳",
         CommentHandling.NotAdopted => "未采纳",

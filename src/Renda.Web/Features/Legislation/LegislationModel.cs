@@ -31,6 +31,8 @@ public static class LegislationModel
             e.HasIndex(c => new { c.CommentPeriodId, c.TextHash });
             e.HasIndex(c => new { c.AddressHash, c.CreatedAt });
             e.HasIndex(c => new { c.ContactPointId, c.CreatedAt });
+            // The receipt page's lookup; unique, so a drawn code that collides fails the insert rather than showing two comments.
+            e.HasIndex(c => c.ReceiptCode).IsUnique();
             e.HasMany(c => c.Deputies).WithOne().HasForeignKey(d => d.BillCommentId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<BillCommentDeputy>(e =>

@@ -45,3 +45,29 @@ public static class PublicComments
             LegislationLabels.Of(p.Status), BillText.Provisions(doc), p.SummaryText, handling);
     }
 }
+
+/// <summary>
+/// What the receipt page shows of one citizen's comment: the draft, the article, the day it came in and its handling with the
+/// reason staff wrote — not the text's author, contact or address.
+/// </summary>
+public sealed record CommentReceipt(string Code, int PeriodId, string Congress, string BillTitle, string? ArticleLabel, DateOnly ReceivedOn,
+    CommentHandling Handling, string HandlingLabel, string? Reason, DateOnly? HandledOn, bool SummaryPublished);
+
+public static class CommentReceipts
+{
+    /// <summary>The comment with this receipt code (already normalised by the caller), or null.</summary>
+    public static async Task<CommentReceipt?> FindAsync(RendaDbContext db, string code, CancellationToken ct)
+    {
+        var row = await db.Set<BillComment>().AsNoTracking().Where(c => c.ReceiptCode == code)
+            .Join(db.Set<CommentPeriod>(), c => c.CommentPeriodId, p => p.Id, (c, p) => new { c, p.Status })
+            .Join(db.Set<Bill>(), x => x.c.BillId, b => b.Id, (x, b) => new { x.c, x.Status, b.Title, b.CongressId })
+            .Join(db.Congresses, x => x.CongressId, g => g.Id, (x, g) => new { x.c, x.Status, x.Title, g.ShortName, g.Level })
+            .FirstOrDefaultAsync(ct);
+        if (row is null) return null;
+        var c = row.c;
+        var congress = row.Level == Platform.Organisations.RegionLevel.Township ? $"{row.ShortName}人大主席团" : $"{row.ShortName}人大常委会";
+        return new CommentReceipt(code, c.CommentPeriodId, congress, row.Title, c.ArticleLabel, DateOnly.FromDateTime(c.CreatedAt.AddHours(8)), c.Handling,
+            c.Handling == CommentHandling.Pending ? "已收到" : LegislationLabels.Of(c.Handling), c.HandlingReason,
+            c.HandledAt is { } at ? DateOnly.FromDateTime(at.AddHours(8)) : null, row.Status == CommentPeriodStatus.SummaryPublished);
+    }
+}

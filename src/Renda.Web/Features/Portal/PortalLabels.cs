@@ -32,6 +32,13 @@ public static class PortalLabels
         ArticleSection.Announcement => "announcements",
     };
 
+    public static string Of(SubscriptionStatus s) => s switch
+    {
+        SubscriptionStatus.Requested => "待确认",
+        SubscriptionStatus.Confirmed => "已订阅",
+        SubscriptionStatus.Ended => "已退订",
+    };
+
     public static string Badge(NewsArticleStatus s) => s switch
     {
         NewsArticleStatus.Draft => "text-bg-secondary",

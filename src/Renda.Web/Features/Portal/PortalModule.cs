@@ -24,12 +24,15 @@ public static class PortalModule
             o.Conventions.AddPageRoute("/Features/Suggestions/Pages/Public/PublicList", "p/{congress}/suggestions");
             o.Conventions.AddPageRoute("/Features/Deputies/Pages/Public/Stations", "p/{congress}/stations");
         });
+        // Part 2: mail to confirmed subscribers (nothing without SMTP).
+        services.AddHostedService<SubscriptionMailer>();
         return services;
     }
 
     public static RouteGroupBuilder MapPortal(this RouteGroupBuilder api)
     {
         PortalApi.Map(api);
+        PortalFollow.MapApi(api);
         return api;
     }
 
@@ -37,6 +40,7 @@ public static class PortalModule
     public static WebApplication MapPortalSite(this WebApplication app)
     {
         PortalSite.Map(app);
+        PortalFollow.MapSite(app);
         return app;
     }
 

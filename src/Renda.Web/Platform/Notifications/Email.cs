@@ -11,6 +11,10 @@ namespace Renda.Web.Platform.Notifications;
 public interface IEmailSender
 {
     Task SendAsync(string to, string subject, string body, CancellationToken ct = default);
+
+    /// <summary>A mail with headers of its own (List-Unsubscribe, RFC 8058); a sender that cannot set headers drops them.</summary>
+    Task SendAsync(string to, string subject, string body, IReadOnlyDictionary<string, string> headers, CancellationToken ct = default)
+        => SendAsync(to, subject, body, ct);
 }
 
 /// <summary>The default when no SMTP server is configured: in-app notifications only.</summary>
@@ -35,7 +39,10 @@ public sealed class SmtpOptions
 /// <summary>System.Net.Mail is enough for the plain notices sent here and needs no package.</summary>
 public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSender
 {
-    public async Task SendAsync(string to, string subject, string body, CancellationToken ct = default)
+    public Task SendAsync(string to, string subject, string body, CancellationToken ct = default)
+        => SendAsync(to, subject, body, new Dictionary<string, string>(), ct);
+
+    public async Task SendAsync(string to, string subject, string body, IReadOnlyDictionary<string, string> headers, CancellationToken ct = default)
     {
         var o = options.Value;
         using var client = new SmtpClient(o.Host, o.Port) { EnableSsl = o.EnableSsl, DeliveryMethod = SmtpDeliveryMethod.Network };
@@ -46,6 +53,8 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSende
             SubjectEncoding = Encoding.UTF8,
             BodyEncoding = Encoding.UTF8,
         };
+        foreach (var (name, value) in headers)
+            message.Headers.Add(name, value);
         await client.SendMailAsync(message, ct);
     }
 }

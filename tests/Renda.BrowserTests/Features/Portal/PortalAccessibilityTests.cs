@@ -40,6 +40,8 @@ public sealed class PortalAccessibilityTests(BrowserApp app, ITestOutputHelper o
             $"/p/{Haixi}/laws", $"/p/{Haixi}/laws?q={Uri.EscapeDataString("海西")}", $"/laws/{law}", $"/p/{Haixi}/legislation/comments", $"/p/{Haixi}/suggestions",
             $"/p/{Haixi}/supervision", $"/p/{Haixi}/filings", $"/p/{Haixi}/deputies", $"/p/{Haixi}/stations", $"/stations/{station}",
             "/public/review-suggestion", "/public/review-suggestion/status", "/stations/opinion",
+            // Part 2: the receipt lookup (empty, a comment's handling, a station opinion) and the 订阅 page.
+            $"/p/{Haixi}/receipt", $"/p/{Haixi}/receipt?code=DEMOYJ0102", $"/p/{Haixi}/receipt?code=DEMO2026ONL", $"/p/{Haixi}/subscribe",
         };
         if (period is { } p) pages.Add($"/legislation/public/comments/{p}");
         return pages;

@@ -13,6 +13,8 @@ public class CommentPeriodModel(RendaDbContext db) : LegislationPageModel(db)
     [BindProperty] public List<int> DeputyIds { get; set; } = [];
     public List<ProvisionView> Articles { get; private set; } = [];
     [BindProperty] public int CommentId { get; set; }
+    /// <summary>The comments ticked for one handling together (合并处理).</summary>
+    [BindProperty] public List<int> CommentIds { get; set; } = [];
     [BindProperty] public CommentHandling Handling { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public string? Summary { get; set; }
@@ -33,6 +35,9 @@ public class CommentPeriodModel(RendaDbContext db) : LegislationPageModel(db)
 
     public Task<IActionResult> OnPostHandleAsync(CancellationToken ct)
         => StepAsync(a => CommentPeriodWorkflow.HandleAsync(Db, a, CommentId, new HandlingInput(Handling, Reason), ct), "已保存处理意见。", () => Here, ct);
+
+    public Task<IActionResult> OnPostGroupAsync(CancellationToken ct)
+        => StepAsync(async a => await CommentPeriodWorkflow.HandleGroupAsync(Db, a, Id, new GroupHandlingInput(CommentIds.ToArray(), Handling, Reason), ct), "已一并保存所选意见的处理。", () => Here, ct);
 
     public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) => StepAsync(a => CommentPeriodWorkflow.CloseAsync(Db, a, Id, ct), "征求意见已截止。", () => Here, ct);
 

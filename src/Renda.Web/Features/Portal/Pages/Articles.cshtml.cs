@@ -10,11 +10,14 @@ public class ArticlesModel(RendaDbContext db) : PortalPageModel(db)
     public List<ArticleListItem> Rows { get; private set; } = [];
     public List<PublicityFigures> Figures { get; private set; } = [];
     public Congress Congress { get; private set; } = null!;
+    /// <summary>Confirmed e-mail subscriptions per section: a number only, the addresses are never shown.</summary>
+    public List<SubscriptionCount> Subscriptions { get; private set; } = [];
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
         Congress = await Db.Congresses.AsNoTracking().FirstAsync(c => c.Id == Actor.CongressId, ct);
         Rows = await PortalQueries.ForStaffAsync(Db, Actor, StatusShown, ct);
         Figures = await PortalQueries.PublicityAsync(Db, Congress, ct);
+        Subscriptions = await SubscriptionWorkflow.CountsAsync(Db, Congress.Id, ct);
     }
 }

@@ -20,6 +20,20 @@ public static class PublicSite
 
     public static string Home(string code) => $"/p/{code}";
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> s_feeds = new();
+
+    /// <summary>A section page (its path under /p/{code}/) whose Atom feed is at the same path + /feed; the module serving the feed registers it.</summary>
+    public static void RegisterFeed(string pagePath, string label) => s_feeds[pagePath] = label;
+
+    /// <summary>The feed of the section a page belongs to, for the page's &lt;link rel="alternate"&gt;.</summary>
+    public static (string Href, string Title)? FeedOf(string code, string path)
+        => s_feeds.Keys.Where(k => path == $"/p/{code}/{k}" || path.StartsWith($"/p/{code}/{k}/", StringComparison.Ordinal)).MaxBy(k => k.Length) is { } key
+            ? ($"/p/{code}/{key}/feed", s_feeds[key]) : null;
+
+    /// <summary>The page listing the feeds and the e-mail subscription form; the receipt lookup.</summary>
+    public static string Subscribe(string code) => $"/p/{code}/subscribe";
+    public static string Receipt(string code) => $"/p/{code}/receipt";
+
     public static bool LargeText(HttpContext http) => http.Request.Cookies[LargeTextCookie] == "1";
 
     /// <summary>The address a page is known by (no query), absolute, for the canonical link and Open Graph.</summary>

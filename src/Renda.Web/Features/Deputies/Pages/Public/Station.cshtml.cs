@@ -5,7 +5,7 @@ using Renda.Web.Platform.Web;
 namespace Renda.Web.Features.Deputies.Pages.Public;
 
 /// <summary>/stations/{id} — a station's notice board: its deputies, upcoming receptions, and the online opinion form (rate-limited per address).</summary>
-public class StationModel(RendaDbContext db, ClientAddress addresses) : PageModel
+public class StationModel(RendaDbContext db, ClientAddress addresses, PublicRateLimits limits) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     [BindProperty] public string? PersonName { get; set; }
@@ -28,6 +28,12 @@ public class StationModel(RendaDbContext db, ClientAddress addresses) : PageMode
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (!limits.TryTake(PublicRateLimits.StationOpinion, HttpContext))
+        {
+            Error = limits.Message(PublicRateLimits.StationOpinion);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return await LoadAsync(ct) ? Page() : NotFound();
+        }
         try
         {
             var o = await ConstituentOpinionWorkflow.SubmitOnlineAsync(db, Id, new OpinionInput(PersonName, Contact, OpinionContent, Category), addresses.Of(HttpContext), ct);

@@ -5,7 +5,7 @@ using Renda.Web.Platform.Organisations;
 namespace Renda.Web.Features.Filings.Pages.Public;
 
 /// <summary>/public/review-suggestion — anyone sends a review suggestion (审查建议, 立法法 第一百一十条第二款) without an account, and gets a lookup code.</summary>
-public class ReviewSuggestionFormModel(RendaDbContext db, WorkCalendar calendar, ClientAddress addresses) : PageModel
+public class ReviewSuggestionFormModel(RendaDbContext db, WorkCalendar calendar, ClientAddress addresses, PublicRateLimits limits) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Congress { get; set; }
     [BindProperty] public string? ProposerName { get; set; }
@@ -30,6 +30,13 @@ public class ReviewSuggestionFormModel(RendaDbContext db, WorkCalendar calendar,
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (!limits.TryTake(PublicRateLimits.ReviewSuggestion, HttpContext))
+        {
+            Error = limits.Message(PublicRateLimits.ReviewSuggestion);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            await LoadAsync(ct);
+            return Page();
+        }
         try
         {
             var s = await ReviewSuggestionWorkflow.SubmitAsync(db, calendar, Congress ?? "", new ReviewSuggestionInput(ProposerName, Organisation, Contact, DocumentTitle, IssuingOrgan, Reasons),

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Renda.Web.Platform.Web.Shell;
 
 namespace Renda.Web.Features.Legislation.Pages.Public;
 
@@ -7,7 +8,7 @@ namespace Renda.Web.Features.Legislation.Pages.Public;
 /// /legislation/public/comments/{id} — the draft published for comment (anonymous): a comment form under each article; a
 /// signed-in deputy comments as a deputy. After the summary is published it shows how the comments were handled.
 /// </summary>
-public class PublicCommentModel(RendaDbContext db, ClientAddress addresses) : PageModel
+public class PublicCommentModel(RendaDbContext db, ClientAddress addresses, PublicRateLimits limits) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     public PublicCommentPage P { get; private set; } = null!;
@@ -30,10 +31,25 @@ public class PublicCommentModel(RendaDbContext db, ClientAddress addresses) : Pa
         {
             var user = new CurrentUser(User);
             var input = new CommentInput(NodeId, Text, Name, Contact, null);
-            BillComment c = user.IsAuthenticated && user.Has(Role.Deputy)
+            var deputy = user.IsAuthenticated && user.Has(Role.Deputy);
+            if (!deputy && !limits.TryTake(PublicRateLimits.Comment, HttpContext))
+            {
+                Error = limits.Message(PublicRateLimits.Comment);
+                P = await PublicComments.PageAsync(db, Id, ct);
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                return Page();
+            }
+            BillComment c = deputy
                 ? await CommentPeriodWorkflow.CommentSignedInAsync(db, new LegislationActor(user), Id, input, ct)
                 : await CommentPeriodWorkflow.CommentAsPublicAsync(db, Id, input, addresses.Of(HttpContext), ct);
             TempData["Message"] = $"感谢您的意见，已收到{(c.ArticleLabel is null ? "" : $"（{c.ArticleLabel}）")}。";
+            if (c.ReceiptCode is { } code)
+            {
+                // The confirmation shows the receipt code once; the citizen keeps it to read the handling later.
+                TempData["Receipt"] = code;
+                await CommentPeriodWorkflow.MailReceiptAsync(HttpContext, c, Contact, ReceiptCodes.Href(PublicSite.CongressOf(HttpContext), code));
+                return Redirect($"/legislation/public/comments/{Id}#receipt");
+            }
             return Redirect($"/legislation/public/comments/{Id}#n-{NodeId}");
         }
         catch (DomainException e) when (e.Kind != DomainErrorKind.NotFound)
