@@ -24,12 +24,15 @@ public static class PortalModule
             o.Conventions.AddPageRoute("/Features/Suggestions/Pages/Public/PublicList", "p/{congress}/suggestions");
             o.Conventions.AddPageRoute("/Features/Deputies/Pages/Public/Stations", "p/{congress}/stations");
         });
+        // The site search and the anonymous page cache, kept current by the changes of every module's public records.
+        PublicChanges.Register(services);
         return services;
     }
 
     public static RouteGroupBuilder MapPortal(this RouteGroupBuilder api)
     {
         PortalApi.Map(api);
+        Search.SearchApi.Map(api);
         return api;
     }
 
