@@ -68,7 +68,7 @@ for provider in ${RENDA_BENCH_PROVIDERS:-sqlite postgres}; do
   curl -fsS -X POST -H "Authorization: Bearer $token" "$base/api/v1/portal/search-index/rebuild" >/dev/null
   until health | python3 -c 'import sys,json;sys.exit(0 if not json.load(sys.stdin)["rebuilding"] else 1)'; do sleep 1; done
   t1=$(date +%s.%N)
-  items=$(health | python3 -c 'import sys,json;d=json.load(sys.stdin);print(d["total"], "items:", ", ".join(f"{s["section"]} {s["items"]}" for s in d["sections"]), "; last error:", d["lastError"])')
+  items=$(health | python3 -c 'import sys,json;d=json.load(sys.stdin);print(d["total"], "items:", ", ".join(s["section"] + " " + str(s["items"]) for s in d["sections"]), "; last error:", d["lastError"])')
   article=$(curl -fsS "$base/p/632800/news" | grep -o '/p/632800/news/[0-9]*' | head -1)
   {
     echo
