@@ -16,6 +16,9 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
                    [--year 2025 --current-year 2026 --text 草原 --out results.md]
           burst    --url URL --pg CONN --code 632800 --deputy-prefix benchdep --password PW
                    [--count 3000 --concurrency 100 --token-concurrency 4 --out results.md]
+          portal-seed   --provider sqlite|postgres --conn CONN [--times 100]
+          portal-load   --url URL --article /p/632800/news/3 [--concurrency 64 --duration 30 --slices 3 --out results.md]
+          portal-search --url URL [--code 632800 --runs 40 --queries 冷湖天文,人大,… --out results.md]
           explain  --pg CONN --code 632800 --user daigongwei [--year 2025 --current-year 2026 --text 草原]
         """);
     return 0;
@@ -28,6 +31,9 @@ return args[0] switch
     "list" => await ListScenario.RunAsync(options, stop.Token),
     "burst" => await BurstScenario.RunAsync(options, stop.Token),
     "explain" => await Explain.RunAsync(options, stop.Token),
+    "portal-seed" => await PortalScenario.SeedAsync(options, stop.Token),
+    "portal-load" => await PortalScenario.LoadAsync(options, stop.Token),
+    "portal-search" => await PortalScenario.SearchAsync(options, stop.Token),
     _ => Fail($"unknown command {args[0]}"),
 };
 

@@ -130,6 +130,8 @@ public static class RendaHost
         app.UseAuthentication();
         app.UseMustChangePassword();
         app.UseAuthorization();
+        // After authentication: the public page cache must know whether the visitor is signed in (PublicCachePolicy).
+        app.UseOutputCache();
         app.UseAntiforgery();
         app.UseApiCsrfProtection();
 

@@ -26,6 +26,8 @@ public static class PortalModule
         });
         // Part 2: mail to confirmed subscribers (nothing without SMTP).
         services.AddHostedService<SubscriptionMailer>();
+        // The site search and the anonymous page cache, kept current by the changes of every module's public records.
+        PublicChanges.Register(services);
         return services;
     }
 
@@ -33,6 +35,7 @@ public static class PortalModule
     {
         PortalApi.Map(api);
         PortalFollow.MapApi(api);
+        Search.SearchApi.Map(api);
         return api;
     }
 

@@ -42,6 +42,7 @@ public sealed class PortalAccessibilityTests(BrowserApp app, ITestOutputHelper o
             "/public/review-suggestion", "/public/review-suggestion/status", "/stations/opinion",
             // Part 2: the receipt lookup (empty, a comment's handling, a station opinion) and the 订阅 page.
             $"/p/{Haixi}/receipt", $"/p/{Haixi}/receipt?code=DEMOYJ0102", $"/p/{Haixi}/receipt?code=DEMO2026ONL", $"/p/{Haixi}/subscribe",
+            $"/p/{Haixi}/search", $"/p/{Haixi}/search?q={Uri.EscapeDataString("冷湖天文")}", $"/p/{Haixi}/search?q={Uri.EscapeDataString("海西 条例")}&section=regulations&order=Newest",
         };
         if (period is { } p) pages.Add($"/legislation/public/comments/{p}");
         return pages;
@@ -100,6 +101,30 @@ public sealed class PortalAccessibilityTests(BrowserApp app, ITestOutputHelper o
         await Expect(citizen.Page.GetByTestId("law-heading")).ToHaveTextAsync("海西蒙古族藏族自治州冷湖天文观测环境保护条例");
         await Expect(citizen.Page.GetByTestId("law-congress")).ToHaveTextAsync("海西州人大常委会");
         await SnapAsync(citizen, "2-regulation");
+    }
+
+    [Fact]
+    public async Task A_citizen_searches_the_site_on_a_phone_by_keyboard_only_and_opens_a_result()
+    {
+        var phone = await OpenAsync(phone: true);
+        var home = await PortalPage.OpenAsync(phone.Page, $"/p/{Haixi}");
+        // The header's search box, reached by Tab: the query is typed and sent with Enter.
+        await home.TabToAsync("site-q:");
+        await phone.Page.Keyboard.TypeAsync("冷湖天文");
+        await home.EnterAsync();
+        new Uri(phone.Page.Url).AbsolutePath.ShouldBe($"/p/{Haixi}/search");
+        await Expect(phone.Page.GetByTestId("search-hit").First).ToBeVisibleAsync();
+        await Expect(phone.Page.Locator("[data-testid=search-results] mark").First).ToHaveTextAsync("冷湖天文");
+        var (overflow, _) = await new ShellPage(phone.Page).HorizontalOverflowAsync();
+        overflow.ShouldBe(0);
+        await SnapAsync(phone, "search-phone");
+        // Narrowed to the regulations by the section filter (a link), then the regulation opened, all by Tab and Enter.
+        await home.TabToAsync("法规 1");
+        await home.EnterAsync();
+        await Expect(phone.Page.GetByTestId("search-hit")).ToHaveCountAsync(1);
+        await home.TabToAsync("海西蒙古族藏族自治州冷湖天文观测环境保护条例");
+        await home.EnterAsync();
+        await Expect(phone.Page.GetByTestId("law-heading")).ToHaveTextAsync("海西蒙古族藏族自治州冷湖天文观测环境保护条例");
     }
 
     [Fact]

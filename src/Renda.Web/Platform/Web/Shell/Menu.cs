@@ -94,7 +94,7 @@ public static class Menu
             new("活动统计", "/deputies/statistics/activities", u => Staff(u)),
             new("档案统计", "/deputies/statistics/archive", u => Staff(u)),
         ]),
-        new("门户网站", [new("工作动态和公告", "/portal/articles", u => u.Has(Role.CommitteeStaff))]),
+        new("门户网站", [new("工作动态和公告", "/portal/articles", u => u.Has(Role.CommitteeStaff)), new("全站检索索引", "/portal/search-health", u => u.Has(Role.CommitteeStaff) || u.Has(Role.SystemAdministrator))]),
         new("组织机构", [new("人大与常委会", "/organisations", Any), new("承办单位", "/organisations/units", u => !u.Has(Role.Deputy) || Staff(u))]),
         new("统计与报告", [new("本级及下级统计", "/statistics", u => Staff(u))]),
         new("系统管理", [
