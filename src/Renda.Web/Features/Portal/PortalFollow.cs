@@ -48,7 +48,31 @@ public static class PortalFollow
                 return TypedResults.Text(xml, AtomFeed.ContentType);
             }).AllowAnonymous().ExcludeFromDescription();
         }
+
+        // A search followed as a feed: the newest public items matching the words, from the site search index.
+        app.MapGet("/p/{congress}/search/feed", async Task<IResult> (string congress, string? q, string? section, RendaDbContext db, Search.PublicIndexer indexer, HttpContext http, CancellationToken ct) =>
+        {
+            var c = await db.Congresses.AsNoTracking().FirstOrDefaultAsync(x => x.Code == congress, ct);
+            if (c is null) return TypedResults.NotFound();
+            var words = Search.PublicIndex.Clean(q);
+            if (string.IsNullOrWhiteSpace(words)) return TypedResults.BadRequest("请在地址中给出检索词（q=…）。");
+            if (section is not null && Search.PublicSources.Sections.All(x => x.Key != section)) return TypedResults.BadRequest("没有这个栏目。");
+            await indexer.CaughtUpAsync(Search.SearchApi.CatchUpWait, ct);
+            var result = await Search.PublicIndex.SearchAsync(db, c, q, section, Search.SearchOrder.Newest, 1, ct);
+            var items = result.Items.Select(h =>
+            {
+                var day = h.PublishedOn is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)) : DateTimeOffset.UnixEpoch;
+                return new FeedItem($"{h.Section}-{h.Key}", PlainText(h.TitleHtml), h.Url, day, day, PlainText(h.ExcerptHtml));
+            }).ToList();
+            var self = $"/p/{c.Code}/search/feed?q={Uri.EscapeDataString(words)}" + (section is null ? "" : "&section=" + section);
+            var page = $"/p/{c.Code}/search?q={Uri.EscapeDataString(words)}" + (section is null ? "" : "&section=" + section) + "&order=Newest";
+            var xml = AtomFeed.Write($"{c.StandingCommitteeName} · 检索“{words}”", c.StandingCommitteeName, Origin(http), self, page, items);
+            return TypedResults.Text(xml, AtomFeed.ContentType);
+        }).AllowAnonymous().ExcludeFromDescription();
     }
+
+    /// <summary>A search hit's marked title or passage as text: the marks dropped, the escaping undone (the feed writer escapes again).</summary>
+    private static string PlainText(string html) => System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(html, "<[^>]*>", ""));
 
     /// <summary>The site's own address as the request reached it (behind a proxy, as the forwarded headers say).</summary>
     public static string Origin(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";

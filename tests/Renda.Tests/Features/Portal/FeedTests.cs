@@ -98,6 +98,23 @@ public abstract class FeedTests(RendaApp app)
             foreach (var s in secrets) xml.ShouldNotContain(s, Case.Sensitive, $"{section.Key} shows {s}");
         }
     }
+
+    [Fact]
+    public async Task A_search_is_followed_as_a_feed_of_its_newest_public_hits()
+    {
+        var feed = await FeedAsync($"/p/{Haixi}/search/feed?q={Uri.EscapeDataString("冷湖天文")}");
+        feed.Element(Atom + "title")!.Value.ShouldContain("冷湖天文");
+        var entries = feed.Elements(Atom + "entry").ToList();
+        entries.ShouldNotBeEmpty();
+        entries.ShouldContain(e => e.Element(Atom + "title")!.Value.Contains("冷湖") && !e.Element(Atom + "title")!.Value.Contains("<mark>"));
+        entries.ShouldAllBe(e => e.Element(Atom + "link")!.Attribute("href")!.Value.StartsWith("http://localhost/"));
+
+        var page = await app.Anonymous().PageAsync($"/p/{Haixi}/search?q={Uri.EscapeDataString("冷湖天文")}");
+        page.QuerySelector("[data-testid=search-feed]")!.GetAttribute("href").ShouldBe($"/p/{Haixi}/search/feed?q={Uri.EscapeDataString("冷湖天文")}");
+
+        (await app.Anonymous().GetAsync($"/p/{Haixi}/search/feed")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await app.Anonymous().GetAsync($"/p/{Haixi}/search/feed?q=x&section=nope")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
 }
 
 public sealed class FeedTests_Sqlite(SqliteApp app) : FeedTests(app), IClassFixture<SqliteApp>;

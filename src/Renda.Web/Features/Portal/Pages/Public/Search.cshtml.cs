@@ -29,6 +29,9 @@ public class SearchModel(RendaDbContext db, PublicIndexer indexer) : PublicPageM
         }
     }
 
+    /// <summary>The Atom feed of this search (newest first), for a reader that follows it.</summary>
+    public string FeedLink => $"/p/{CongressCode}/search/feed?q={Uri.EscapeDataString(Result?.Query ?? "")}" + (Result?.Section is { } s ? "&section=" + s : "");
+
     public string Link(string? section, SearchOrder? order = null, int? page = null)
     {
         var o = order ?? Order ?? SearchOrder.Best;
