@@ -13,7 +13,7 @@ public sealed partial class OpenApiBodies(JsonElement document)
         => new(JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement);
 
     /// <summary>"/api/v1/bills/{id:int}" as the document spells it: "/api/v1/bills/{id}".</summary>
-    public static string DocumentPath(string route) => Constraint().Replace(route, "{$1}");
+    public static string DocumentPath(string route) => Constraint().Replace(route, "{$1}") is var path && path.Length > 1 ? path.TrimEnd('/') : path;
 
     /// <summary>The operation's request body: its media type and schema, or null when it takes none.</summary>
     public (string MediaType, JsonElement Schema)? RequestBody(string method, string route)

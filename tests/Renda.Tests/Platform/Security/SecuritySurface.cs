@@ -64,7 +64,7 @@ public static partial class SecuritySurface
     }
 
     /// <summary>A client per caller: bearer for /api/v1, the login cookie for pages, as the real clients call them.</summary>
-    public sealed class Clients(RendaApp app)
+    public sealed class Clients(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> app)
     {
         private readonly ConcurrentDictionary<(Caller, bool), Task<HttpClient>> _clients = new();
 
