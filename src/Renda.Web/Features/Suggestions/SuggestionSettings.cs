@@ -61,7 +61,7 @@ public class SuggestionSettings : CongressSettings
         .Select(p => p.Split('=', 2)).Select(p => (p[0].Trim(), p.Length > 1 ? p[1].Trim() : p[0].Trim())).ToList();
 
     /// <summary>The category meaning "solved or adopted" is the first one; 解决率 counts it.</summary>
-    public string ResolvedCategory => AnswerCategoryList[0].Code;
+    public string ResolvedCategory => AnswerCategoryList.Count > 0 ? AnswerCategoryList[0].Code : "";
 
     /// <summary>Validates the lists (the numbers carry their ranges) and stores the congress's settings.</summary>
     public override void Check()
