@@ -29,10 +29,16 @@ public static class RendaHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         // Operators read these logs: Chinese is written as UTF-8, not as \u6CD5 escapes (the default encoder escapes all non-ASCII).
-        builder.Logging.AddJsonConsole(o => o.JsonWriterOptions = new System.Text.Json.JsonWriterOptions
+        builder.Logging.AddJsonConsole(o =>
         {
-            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+            o.JsonWriterOptions = new System.Text.Json.JsonWriterOptions
+            {
+                Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+            };
+            // The scopes carry the request's trace and span ids (below), so a log line is found from a trace and back.
+            o.IncludeScopes = true;
         });
+        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         configure?.Invoke(builder);
         // Serve wwwroot from the project when run from a build (dotnet run), from the publish folder otherwise.
         builder.WebHost.UseStaticWebAssets();
@@ -90,7 +96,9 @@ public static class RendaHost
             doc.Info.Description = "常委会履职各模块的接口：错误一律为 RFC 7807 ProblemDetails；机器客户端以 /api/v1/auth/token 取得的令牌调用。";
             return Task.CompletedTask;
         }));
-        services.AddHealthChecks().AddDbContextCheck<RendaDbContext>("database");
+        // A module adds its own check here (the search index's lag, for one) with services.AddHealthChecks().AddCheck<…>(name).
+        services.AddHealthChecks().AddDbContextCheck<RendaDbContext>("database").AddCheck<DeadlineMonitorHealth>("deadline-monitor");
+        services.AddRendaTelemetry(config);
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o =>
         {
@@ -123,6 +131,7 @@ public static class RendaHost
 
         var app = builder.Build();
         app.UseForwardedHeaders();
+        app.UseRendaOperationsGuard();
         app.UseRendaExceptionHandling();
         app.UseRendaSecurityHeaders();
         app.UseStaticFiles();
@@ -151,6 +160,7 @@ public static class RendaHost
         }).AllowAnonymous();
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready");
+        app.MapRendaOperations();
         var api = app.MapGroup("/api/v1").AddEndpointFilter<DomainExceptionFilter>().AddEndpointFilter<RequestValidation.EndpointFilter>().DescribeProblems();
         IdentityApi.Map(api);
         OrganisationsApi.Map(api);

@@ -51,6 +51,8 @@ public static class Database
         var provider = Provider(config);
         var connection = ConnectionString(config);
         services.AddSingleton<CommittedWrites>();
+        services.AddSingleton<DatabaseTelemetry>();
+        services.AddSingleton(sp => new DatabaseLogFilter(sp.GetRequiredService<ILoggerFactory>()));
         services.AddDbContext<RendaDbContext>((sp, o) =>
         {
             if (provider == DatabaseProvider.Postgres)
@@ -58,7 +60,9 @@ public static class Database
             else
                 o.UseSqlite(connection, s => s.CommandTimeout(60));
             // Caches of what was read learn here of the writes that change it (CommitWatcher services).
-            o.AddInterceptors(sp.GetRequiredService<CommittedWrites>());
+            o.AddInterceptors(sp.GetRequiredService<CommittedWrites>(), sp.GetRequiredService<DatabaseTelemetry>());
+            // A unique violation the code answers with 409 is a refusal, not a fault (DatabaseLogFilter).
+            o.UseLoggerFactory(sp.GetRequiredService<DatabaseLogFilter>());
             // A page of rows without a total order repeats or skips rows between pages (issue #20): in development and the
             // tests such a query fails at once instead of being logged; in production it is still only logged.
             if (sp.GetService<IHostEnvironment>()?.IsDevelopment() == true)

@@ -32,7 +32,16 @@ public static class ContactRecordWorkflow
         if (kinds.Count > 0) return kinds;
         kinds = DefaultKinds.Select((k, i) => new ContactKind { CongressId = congressId, Name = k.Name, Contactors = k.Contactors, YearlyMinimum = k.Minimum, SortOrder = i + 1 }).ToList();
         db.AddRange(kinds);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            // Two first reads at once (the authorization matrix found it: a 500): the other one stored the defaults; read those.
+            foreach (var k in kinds) db.Entry(k).State = EntityState.Detached;
+            return await db.Set<ContactKind>().Where(k => k.CongressId == congressId).OrderBy(k => k.SortOrder).ThenBy(k => k.Id).ToListAsync(ct);
+        }
         return kinds;
     }
 

@@ -124,9 +124,14 @@ public static class LegislationApi
             return TypedResults.Created($"/api/v1/bills/{id}/versions/{v.Id}", await LegislationQueries.VersionAsync(db, actor, id, v.Id, ct));
         }).WithName("Legislation_AddVersionFromText").WithSummary("新增版本：粘贴的法规文本（解析为编、章、节、条、款、项）");
         // Cookie callers are already held to the X-CSRF-TOKEN header (UseApiCsrfProtection); bearer clients need no form token.
-        bill.MapPost("/versions/docx", async (int id, IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? label, RendaDbContext db, Platform.Attachments.AttachmentStore store, CurrentUserAccessor user, CancellationToken ct) =>
+        bill.MapPost("/versions/docx", async Task<Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Created<VersionView>, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>> (int id, HttpRequest request, RendaDbContext db, Platform.Attachments.AttachmentStore store, CurrentUserAccessor user, CancellationToken ct) =>
         {
             var actor = Actor(user);
+            // Read by UploadedForm, as every upload: a form that breaks off is 400 naming "file" (bound by the framework it was a bare 400).
+            var (form, tooLarge) = await UploadedForm.ReadAsync(request, Platform.Attachments.AttachmentStore.TooLargeMessage, ct);
+            if (form is null) return tooLarge!;
+            var file = form.Files.GetFile("file");
+            string? label = form["label"].ToString() is { Length: > 0 } l ? l : null;
             if (file is null || file.Length == 0) throw DomainException.Invalid("file", "请选择要上传的 Word 文档（.docx）。");
             await using var stream = file.OpenReadStream();
             var v = await BillWorkflow.AddVersionFromDocxAsync(db, store, actor, id, label, stream, file.FileName, ct);

@@ -55,13 +55,13 @@ public class SuggestionSettings : CongressSettings
     public const string DefaultCategories = "经济发展|城乡建设|教育|医疗卫生|生态环境|农业农村|社会保障|民族宗教|政法|其他";
     public const string DefaultAnswerCategories = "A=已解决或采纳|B=正在解决或列入计划|C=因条件限制暂时不能解决|D=留作参考";
 
-    public IReadOnlyList<string> CategoryList => Categories.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public IReadOnlyList<string> CategoryList => (Categories ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    public IReadOnlyList<(string Code, string Label)> AnswerCategoryList => AnswerCategories.Split('|', StringSplitOptions.RemoveEmptyEntries)
+    public IReadOnlyList<(string Code, string Label)> AnswerCategoryList => (AnswerCategories ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries)
         .Select(p => p.Split('=', 2)).Select(p => (p[0].Trim(), p.Length > 1 ? p[1].Trim() : p[0].Trim())).ToList();
 
     /// <summary>The category meaning "solved or adopted" is the first one; 解决率 counts it.</summary>
-    public string ResolvedCategory => AnswerCategoryList[0].Code;
+    public string ResolvedCategory => AnswerCategoryList.Count > 0 ? AnswerCategoryList[0].Code : "";
 
     /// <summary>Validates the lists (the numbers carry their ranges) and stores the congress's settings.</summary>
     public override void Check()

@@ -21,7 +21,7 @@ public class SupervisionSettings : CongressSettings
 
     public const string DefaultAppraisalChoices = "满意|基本满意|不满意";
 
-    public IReadOnlyList<string> AppraisalChoiceList => AppraisalChoices.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public IReadOnlyList<string> AppraisalChoiceList => (AppraisalChoices ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public override void Check()
     {

@@ -50,6 +50,8 @@ public sealed class DeadlineMonitor(IServiceScopeFactory scopes, TimeProvider cl
             await db.SaveChangesAsync(ct);
             if (tx is not null)
                 await tx.CommitAsync(ct);
+            LastRunAt = now;
+            LastRunFailed = false;
             return result;
         }
         finally

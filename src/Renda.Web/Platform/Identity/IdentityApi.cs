@@ -180,6 +180,9 @@ public static class Accounts
 
     public static async Task ChangePasswordAsync(RendaDbContext db, Account account, string currentPassword, string newPassword, CancellationToken ct)
     {
+        // The form sends an empty field as null (the hostile-input test found a 500 here).
+        if (string.IsNullOrEmpty(currentPassword)) throw DomainException.Invalid("currentPassword", "请输入当前密码。");
+        if (string.IsNullOrEmpty(newPassword)) throw DomainException.Invalid("newPassword", "请输入新密码。");
         if (!Passwords.Verify(account, account.PasswordHash, currentPassword))
             throw DomainException.Invalid("currentPassword", "当前密码不正确。");
         var policy = await Logins.PolicyAsync(db, account.CongressId, ct);

@@ -12,6 +12,13 @@ public abstract class PeriodicCheck(TimeProvider clock, IConfiguration config, I
 
     protected abstract Task TickAsync(DateTimeOffset now, CancellationToken ct);
 
+    /// <summary>When the timer last ran the check (on the injected clock), and whether that run failed: for the health checks.</summary>
+    public DateTimeOffset? LastRunAt { get; protected set; }
+    public bool LastRunFailed { get; protected set; }
+
+    /// <summary>Minutes between runs; 0 when the timer is off.</summary>
+    public int IntervalMinutes => Math.Max(0, config.GetValue(IntervalKey, DefaultMinutes));
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var minutes = config.GetValue(IntervalKey, DefaultMinutes);
@@ -22,14 +29,26 @@ public abstract class PeriodicCheck(TimeProvider clock, IConfiguration config, I
         {
             do
             {
+                var name = GetType().Name;
+                // One span and one duration per run, so a slow or failing check shows in the traces and in Prometheus.
+                using var span = Telemetry.Source.StartActivity(name);
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                var outcome = "ok";
                 try
                 {
                     await TickAsync(clock.GetUtcNow(), stoppingToken);
+                    LastRunFailed = false;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    logger.LogError(e, "{Check} failed; will retry at the next tick.", GetType().Name);
+                    outcome = "error";
+                    LastRunFailed = true;
+                    span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.Message);
+                    logger.LogError(e, "{Check} failed; will retry at the next tick.", name);
                 }
+                LastRunAt = clock.GetUtcNow();
+                Telemetry.BackgroundRuns.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds,
+                    new KeyValuePair<string, object?>("check", name), new KeyValuePair<string, object?>("outcome", outcome));
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
         }

@@ -34,6 +34,9 @@ public class LawModel(RendaDbContext db) : PageModel
         return Page();
     }
 
+    /// <summary>A post that names no step (a hostile or stale form) shows the page again instead of rendering it unloaded (a 500).</summary>
+    public IActionResult OnPost(int id) => Redirect($"/laws/{id}");
+
     public Task<IActionResult> OnPostAmendedAsync(int id, CancellationToken ct) => MarkAsync(id, a => LawWorkflow.MarkAmendedAsync(db, a, id, Act, On, ct), ct);
 
     public Task<IActionResult> OnPostRepealedAsync(int id, CancellationToken ct) => MarkAsync(id, a => LawWorkflow.MarkRepealedAsync(db, a, id, Act, On, ct), ct);
