@@ -60,11 +60,18 @@ public sealed class PublicCachePolicy : IOutputCachePolicy
     /// <summary>Eviction on publish is what keeps pages current; the age bound only limits a missed eviction.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Pages that answer one visitor's code or token (a receipt's handling, which changes without a public change; a single-use
+    /// subscription confirmation; an unsubscribe link): looked up afresh every time, and the receipt lookup stays rate-limited.
+    /// </summary>
+    private static readonly string[] PerVisitor = ["/receipt", "/subscribe", "/subscribe/confirm", "/unsubscribe"];
+
     public static bool Cacheable(HttpContext http)
     {
         var r = http.Request;
         if (!HttpMethods.IsGet(r.Method) && !HttpMethods.IsHead(r.Method)) return false;
         if (!(r.Path.StartsWithSegments("/p") || r.Path.Equals("/sitemap.xml", StringComparison.Ordinal))) return false;
+        if (PerVisitor.Any(end => r.Path.Value!.EndsWith(end, StringComparison.Ordinal))) return false;
         if (http.User.Identity?.IsAuthenticated == true || r.Headers.Authorization.Count > 0) return false;
         // A sign-in cookie that no longer authenticates (expired) still means a person who may sign in again on this page.
         return !r.Cookies.Keys.Any(k => k.StartsWith(".AspNetCore.", StringComparison.Ordinal) || k.StartsWith("renda.auth", StringComparison.Ordinal));

@@ -66,6 +66,8 @@ public abstract class ReceiptTests(RendaApp app)
         // Staff: sorted with similar comments, then a decision with a reason; refused steps change nothing.
         await staff.PostJsonAsync($"/api/v1/comments/{id}/handling", new { handling = "Sorted", reason = (string?)null }).DoneAsync();
         (await citizen.GetJsonAsync($"/api/v1/public/receipts/{code}")).Str("statusLabel").ShouldBe("已整理");
+        // The page too — read now, and again after the decision below: it is never kept in the anonymous page cache.
+        (await citizen.PageAsync($"/p/{Haixi}/receipt?code={code}")).QuerySelector("[data-testid=receipt-status]")!.TextContent.ShouldBe("已整理");
         await staff.PostJsonAsync($"/api/v1/comments/{id}/handling", new { handling = "Sorted", reason = (string?)null })
             .ShouldBeRefusedAsync(HttpStatusCode.Conflict, containing: "不能整理归类");
         await staff.PostJsonAsync($"/api/v1/comments/{id}/handling", new { handling = "PartlyAdopted", reason = "  " })
