@@ -13,6 +13,27 @@ namespace Renda.Web.Data;
 /// </summary>
 public static class Database
 {
+    /// <summary>
+    /// A raw command on the context's connection, in <paramref name="tx"/> — for the search indexes, whose statements EF cannot
+    /// express. A parameter the text does not name is left out: PostgreSQL statements may carry some values as literals that
+    /// SQLite's take as parameters.
+    /// </summary>
+    public static System.Data.Common.DbCommand Command(RendaDbContext db, System.Data.Common.DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var cmd = db.Database.GetDbConnection().CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            if (!sql.Contains("@" + name, StringComparison.Ordinal)) continue;
+            var p = cmd.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value ?? DBNull.Value;
+            cmd.Parameters.Add(p);
+        }
+        return cmd;
+    }
+
     public static string DataDir(IConfiguration config)
     {
         var dir = config["Renda:DataDir"] is { Length: > 0 } d ? d : Path.Combine(AppContext.BaseDirectory, "data");

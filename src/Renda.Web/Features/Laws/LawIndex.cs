@@ -58,16 +58,16 @@ public static class LawIndex
         var tx = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("LawIndex writes inside the import's transaction");
         if (db.Provider == DatabaseProvider.Postgres)
         {
-            await using (var delete = Command(db, tx, """
+            await using (var delete = Data.Database.Command(db, tx, """
                 DELETE FROM search_law_articles WHERE law_id = @law;
                 DELETE FROM search_law_titles WHERE law_id = @law;
                 """, ("law", lawId)))
                 await delete.ExecuteNonQueryAsync(ct);
-            await using (var titleCmd = Command(db, tx, "INSERT INTO search_law_titles (law_id, tokens) VALUES (@law, CAST(@tokens AS tsvector))", ("law", lawId), ("tokens", PgVector(title))))
+            await using (var titleCmd = Data.Database.Command(db, tx, "INSERT INTO search_law_titles (law_id, tokens) VALUES (@law, CAST(@tokens AS tsvector))", ("law", lawId), ("tokens", PgVector(title))))
                 await titleCmd.ExecuteNonQueryAsync(ct);
             if (rows.Count == 0) return;
             // One statement per law: the rows travel as arrays.
-            await using var insert = Command(db, tx, """
+            await using var insert = Data.Database.Command(db, tx, """
                 INSERT INTO search_law_articles (law_id, ordinal, kind, number, suffix, label, path, body, tokens)
                 SELECT @law, t.ordinal, t.kind, t.number, t.suffix, t.label, t.path, t.body, CAST(t.tokens AS tsvector)
                 FROM unnest(@ordinals, @kinds, @numbers, @suffixes, @labels, @paths, @bodies, @tokens) AS t(ordinal, kind, number, suffix, label, path, body, tokens)
@@ -78,16 +78,16 @@ public static class LawIndex
             await insert.ExecuteNonQueryAsync(ct);
             return;
         }
-        await using (var delete = Command(db, tx, """
+        await using (var delete = Data.Database.Command(db, tx, """
             DELETE FROM search_law_fts WHERE rowid IN (SELECT id FROM search_law_articles WHERE law_id = @law);
             DELETE FROM search_law_articles WHERE law_id = @law;
             DELETE FROM search_law_title_fts WHERE rowid = @law;
             """, ("law", lawId)))
             await delete.ExecuteNonQueryAsync(ct);
-        await using (var titleCmd = Command(db, tx, "INSERT INTO search_law_title_fts (rowid, tokens) VALUES (@law, @tokens)", ("law", lawId), ("tokens", string.Join(' ', ChineseText.Tokenize(title)))))
+        await using (var titleCmd = Data.Database.Command(db, tx, "INSERT INTO search_law_title_fts (rowid, tokens) VALUES (@law, @tokens)", ("law", lawId), ("tokens", string.Join(' ', ChineseText.Tokenize(title)))))
             await titleCmd.ExecuteNonQueryAsync(ct);
         // One prepared pair of statements, re-bound per row: SQLite is in-process, so a round trip costs nothing.
-        await using var row = Command(db, tx, """
+        await using var row = Data.Database.Command(db, tx, """
             INSERT INTO search_law_articles (law_id, ordinal, kind, number, suffix, label, path, body) VALUES (@law, @ordinal, @kind, @number, @suffix, @label, @path, @body);
             INSERT INTO search_law_fts (rowid, tokens) VALUES (last_insert_rowid(), @tokens);
             """, ("law", lawId), ("ordinal", 0), ("kind", ""), ("number", 0), ("suffix", 0), ("label", ""), ("path", ""), ("body", ""), ("tokens", ""));
@@ -143,7 +143,7 @@ public static class LawIndex
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var cmd = Command(db, db.Database.CurrentTransaction?.GetDbTransaction(), "SELECT law_id, count(*) FROM search_law_articles WHERE kind = 'article' GROUP BY law_id");
+            await using var cmd = Data.Database.Command(db, db.Database.CurrentTransaction?.GetDbTransaction(), "SELECT law_id, count(*) FROM search_law_articles WHERE kind = 'article' GROUP BY law_id");
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct)) result[Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture)] = Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture);
         }
@@ -160,7 +160,7 @@ public static class LawIndex
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var cmd = Command(db, db.Database.CurrentTransaction?.GetDbTransaction(),
+            await using var cmd = Data.Database.Command(db, db.Database.CurrentTransaction?.GetDbTransaction(),
                 $"SELECT law_id, ordinal, kind, number, suffix, label, path, body FROM search_law_articles WHERE {where}", parameters);
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
@@ -234,7 +234,7 @@ public static class LawIndex
             if (postgres && db.Database.CurrentTransaction is null)
             {
                 own = await db.Database.BeginTransactionAsync(ct);
-                await using var set = Command(db, own.GetDbTransaction(), "SET LOCAL enable_seqscan = off");
+                await using var set = Data.Database.Command(db, own.GetDbTransaction(), "SET LOCAL enable_seqscan = off");
                 await set.ExecuteNonQueryAsync(ct);
             }
             var tx = db.Database.CurrentTransaction?.GetDbTransaction();
@@ -243,7 +243,7 @@ public static class LawIndex
             async Task<(List<(int Law, int Ordinal)> Rows, bool Cut)> ArticlesAsync(string match, int limit)
             {
                 var rows = new List<(int, int)>();
-                await using var cmd = Command(db, tx, postgres
+                await using var cmd = Data.Database.Command(db, tx, postgres
                     ? $"SELECT law_id, ordinal FROM search_law_articles WHERE tokens @@ {SearchIndex.TsQueryLiteral(match)} LIMIT {limit + 1}"
                     : "SELECT a.law_id, a.ordinal FROM (SELECT rowid FROM search_law_fts WHERE search_law_fts MATCH @match LIMIT @limit) f JOIN search_law_articles a ON a.id = f.rowid",
                     ("match", match), ("limit", limit + 1));
@@ -257,7 +257,7 @@ public static class LawIndex
             async Task<(HashSet<int> Laws, bool Cut)> TitlesAsync(string match, int limit)
             {
                 var laws = new HashSet<int>();
-                await using var cmd = Command(db, tx, postgres
+                await using var cmd = Data.Database.Command(db, tx, postgres
                     ? $"SELECT law_id FROM search_law_titles WHERE tokens @@ {SearchIndex.TsQueryLiteral(match)} LIMIT {limit + 1}"
                     : "SELECT rowid FROM search_law_title_fts WHERE search_law_title_fts MATCH @match LIMIT @limit",
                     ("match", match), ("limit", limit + 1));
@@ -375,7 +375,7 @@ public static class LawIndex
         var postgres = db.Provider == DatabaseProvider.Postgres;
         // The ids travel as one parameter: an int[] in PostgreSQL, a JSON array in SQLite.
         var ids = postgres ? (object)laws.ToArray() : "[" + string.Join(",", laws.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]";
-        await using var cmd = Command(db, tx, postgres
+        await using var cmd = Data.Database.Command(db, tx, postgres
             ? $"SELECT l.\"Id\" FROM \"Laws\" l WHERE l.\"Id\" = ANY(@ids){conditions}"
             : $"SELECT l.\"Id\" FROM \"Laws\" l WHERE l.\"Id\" IN (SELECT value FROM json_each(@ids)){conditions}",
             [("ids", ids), .. parameters]);
@@ -400,7 +400,7 @@ public static class LawIndex
             // insurance laws checked for 有关: 224 ms against 6 ms at 100×); a correlated EXISTS was planned as a semi-join
             // over the word's whole GIN list (2.9 s).
             var match = SearchIndex.TsQueryLiteral(phrase);
-            await using var cmd = Command(db, tx, $"""
+            await using var cmd = Data.Database.Command(db, tx, $"""
                 SELECT law_id FROM search_law_titles WHERE law_id = ANY(@ids) AND tokens @@ {match}
                 UNION
                 SELECT found.law_id FROM unnest(@ids) AS l(id)
@@ -410,7 +410,7 @@ public static class LawIndex
             while (await r.ReadAsync(ct)) result.Add(Int(r, 0));
             return result;
         }
-        await using var one = Command(db, tx, """
+        await using var one = Data.Database.Command(db, tx, """
             SELECT EXISTS (SELECT 1 FROM search_law_title_fts WHERE search_law_title_fts MATCH @match AND rowid = @law)
                 OR EXISTS (SELECT 1 FROM search_law_fts JOIN search_law_articles a ON a.id = search_law_fts.rowid
                     WHERE search_law_fts MATCH @match AND a.law_id = @law
@@ -462,7 +462,7 @@ public static class LawIndex
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var cmd = Command(db, db.Database.CurrentTransaction?.GetDbTransaction(), sql, ("law", lawId), ("match", match));
+            await using var cmd = Data.Database.Command(db, db.Database.CurrentTransaction?.GetDbTransaction(), sql, ("law", lawId), ("match", match));
             var v = await cmd.ExecuteScalarAsync(ct);
             return v is null or DBNull ? null : Convert.ToInt32(v, CultureInfo.InvariantCulture);
         }
@@ -470,23 +470,6 @@ public static class LawIndex
         {
             await db.Database.CloseConnectionAsync();
         }
-    }
-
-    private static DbCommand Command(RendaDbContext db, DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var cmd = db.Database.GetDbConnection().CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            // PostgreSQL statements carry the tsquery and limits as literals (SearchIndex.TsQueryLiteral), SQLite's as parameters.
-            if (!sql.Contains("@" + name, StringComparison.Ordinal)) continue;
-            var p = cmd.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value ?? DBNull.Value;
-            cmd.Parameters.Add(p);
-        }
-        return cmd;
     }
 }
 

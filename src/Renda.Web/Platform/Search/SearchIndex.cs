@@ -164,12 +164,12 @@ public static class SearchIndex
             // Tokens are letters and digits only (ChineseText), so quoting them cannot be escaped, as in the similarity
             // queries. On PostgreSQL the scope lexeme keeps the inverted index inside the congress, so every row read is one found.
             await using var cmd = postgres
-                ? Command(tx, db, $"""
+                ? Data.Database.Command(db, tx, $"""
                     SELECT id, year FROM search_documents
                     WHERE tokens @@ {TsQueryLiteral(string.Join(" & ", rarest.Select(t => $"'{t}'").Prepend($"'{ScopeLexeme(kind, congressId)}'")))} AND kind = @kind AND congress_id = @congress
                     LIMIT {limit + 1}
                     """, ("kind", kind), ("congress", congressId))
-                : Command(tx, db, """
+                : Data.Database.Command(db, tx, """
                     SELECT d.id, d.year FROM search_fts JOIN search_documents d ON d.doc_id = search_fts.rowid
                     WHERE search_fts MATCH @match AND d.kind = @kind AND d.congress_id = @congress
                     LIMIT @take
@@ -299,21 +299,6 @@ public static class SearchIndex
         await own.CommitAsync(ct);
     }
 
-    private static DbCommand Command(DbTransaction? tx, RendaDbContext db, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var cmd = db.Database.GetDbConnection().CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var p = cmd.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value ?? DBNull.Value;
-            cmd.Parameters.Add(p);
-        }
-        return cmd;
-    }
-
     private static async Task<List<(long Id, string Body)>> ReadCandidatesAsync(DbCommand cmd, CancellationToken ct)
     {
         var result = new List<(long, string)>();
@@ -346,31 +331,31 @@ public static class SearchIndex
 
     private static async Task SqliteUpsertAsync(RendaDbContext db, DbTransaction tx, string kind, long id, int congressId, int year, string text, IReadOnlyList<string> tokens, CancellationToken ct)
     {
-        await using var find = Command(tx, db, "SELECT doc_id FROM search_documents WHERE kind = @kind AND id = @id", ("kind", kind), ("id", id));
+        await using var find = Data.Database.Command(db, tx, "SELECT doc_id FROM search_documents WHERE kind = @kind AND id = @id", ("kind", kind), ("id", id));
         var existing = await find.ExecuteScalarAsync(ct);
         long docId;
         if (existing is long known)
         {
             docId = known;
-            await using var forget = Command(tx, db, "DELETE FROM search_fts WHERE rowid = @doc", ("doc", docId));
+            await using var forget = Data.Database.Command(db, tx, "DELETE FROM search_fts WHERE rowid = @doc", ("doc", docId));
             await forget.ExecuteNonQueryAsync(ct);
-            await using var update = Command(tx, db, "UPDATE search_documents SET congress_id = @congress, year = @year, body = @body WHERE doc_id = @doc",
+            await using var update = Data.Database.Command(db, tx, "UPDATE search_documents SET congress_id = @congress, year = @year, body = @body WHERE doc_id = @doc",
                 ("congress", congressId), ("year", year), ("body", text), ("doc", docId));
             await update.ExecuteNonQueryAsync(ct);
         }
         else
         {
-            await using var insert = Command(tx, db, "INSERT INTO search_documents (kind, id, congress_id, year, body) VALUES (@kind, @id, @congress, @year, @body) RETURNING doc_id",
+            await using var insert = Data.Database.Command(db, tx, "INSERT INTO search_documents (kind, id, congress_id, year, body) VALUES (@kind, @id, @congress, @year, @body) RETURNING doc_id",
                 ("kind", kind), ("id", id), ("congress", congressId), ("year", year), ("body", text));
             docId = (long)(await insert.ExecuteScalarAsync(ct))!;
         }
-        await using var index = Command(tx, db, "INSERT INTO search_fts (rowid, tokens) VALUES (@doc, @tokens)", ("doc", docId), ("tokens", string.Join(' ', tokens)));
+        await using var index = Data.Database.Command(db, tx, "INSERT INTO search_fts (rowid, tokens) VALUES (@doc, @tokens)", ("doc", docId), ("tokens", string.Join(' ', tokens)));
         await index.ExecuteNonQueryAsync(ct);
     }
 
     private static async Task SqliteRemoveAsync(RendaDbContext db, DbTransaction tx, string kind, long id, CancellationToken ct)
     {
-        await using var cmd = Command(tx, db, """
+        await using var cmd = Data.Database.Command(db, tx, """
             DELETE FROM search_fts WHERE rowid IN (SELECT doc_id FROM search_documents WHERE kind = @kind AND id = @id);
             DELETE FROM search_documents WHERE kind = @kind AND id = @id;
             """, ("kind", kind), ("id", id));
@@ -381,7 +366,7 @@ public static class SearchIndex
     private static async Task<(Dictionary<string, long>, long)> SqliteDocumentFrequenciesAsync(RendaDbContext db, DbTransaction? tx, IEnumerable<string> terms, CancellationToken ct)
     {
         // fts5vocab answers term = ? from the index; json_each passes the whole list as one parameter.
-        await using var cmd = Command(tx, db, """
+        await using var cmd = Data.Database.Command(db, tx, """
             SELECT term, doc FROM search_fts_vocab WHERE term IN (SELECT value FROM json_each(@terms));
             SELECT count(*) FROM search_documents;
             """, ("terms", System.Text.Json.JsonSerializer.Serialize(terms)));
@@ -400,7 +385,7 @@ public static class SearchIndex
         var match = string.Join(" OR ", plan.Singles.Select(t => $"\"{t}\"")
             .Concat(plan.Conjunctions.Select(c => "(" + string.Join(" AND ", c.Select(t => $"\"{t}\"")) + ")")));
         var (filters, parameters) = Filters("d.", q);
-        await using var cmd = Command(tx, db, $"""
+        await using var cmd = Data.Database.Command(db, tx, $"""
             SELECT d.id, d.body FROM search_fts JOIN search_documents d ON d.doc_id = search_fts.rowid
             WHERE search_fts MATCH @match AND d.kind = @kind AND d.congress_id = @congress{filters}
             ORDER BY search_fts.rank LIMIT {Candidates}
@@ -416,7 +401,7 @@ public static class SearchIndex
         var old = await PostgresLockAndReadTermsAsync(db, tx, kind, id, ct);
         string[] lexemes = [.. terms, ScopeLexeme(kind, congressId)];
         await PostgresCountTermsAsync(db, tx, kind, removed: old.Except(terms, StringComparer.Ordinal).ToArray(), added: terms.Except(old, StringComparer.Ordinal).ToArray(), ct);
-        await using var upsert = Command(tx, db, """
+        await using var upsert = Data.Database.Command(db, tx, """
             INSERT INTO search_documents (kind, id, congress_id, year, tokens, body)
             VALUES (@kind, @id, @congress, @year, array_to_tsvector(@lexemes), @body)
             ON CONFLICT (kind, id) DO UPDATE SET congress_id = excluded.congress_id, year = excluded.year, tokens = excluded.tokens, body = excluded.body
@@ -428,7 +413,7 @@ public static class SearchIndex
     {
         var old = await PostgresLockAndReadTermsAsync(db, tx, kind, id, ct);
         await PostgresCountTermsAsync(db, tx, kind, removed: old, added: [], ct);
-        await using var delete = Command(tx, db, "DELETE FROM search_documents WHERE kind = @kind AND id = @id", ("kind", kind), ("id", id));
+        await using var delete = Data.Database.Command(db, tx, "DELETE FROM search_documents WHERE kind = @kind AND id = @id", ("kind", kind), ("id", id));
         await delete.ExecuteNonQueryAsync(ct);
     }
 
@@ -439,7 +424,7 @@ public static class SearchIndex
     /// </summary>
     private static async Task<string[]> PostgresLockAndReadTermsAsync(RendaDbContext db, DbTransaction tx, string kind, long id, CancellationToken ct)
     {
-        await using var cmd = Command(tx, db, """
+        await using var cmd = Data.Database.Command(db, tx, """
             SELECT pg_advisory_xact_lock(hashtext('renda.search_terms:' || @kind));
             SELECT tsvector_to_array(tokens) FROM search_documents WHERE kind = @kind AND id = @id;
             """, ("kind", kind), ("id", id));
@@ -453,7 +438,7 @@ public static class SearchIndex
     {
         if (removed.Length > 0)
         {
-            await using var down = Command(tx, db, """
+            await using var down = Data.Database.Command(db, tx, """
                 UPDATE search_terms SET df = df - 1 WHERE kind = @kind AND term = ANY(@terms);
                 DELETE FROM search_terms WHERE kind = @kind AND term = ANY(@terms) AND df <= 0;
                 """, ("kind", kind), ("terms", removed));
@@ -461,7 +446,7 @@ public static class SearchIndex
         }
         if (added.Length > 0)
         {
-            await using var up = Command(tx, db, """
+            await using var up = Data.Database.Command(db, tx, """
                 INSERT INTO search_terms (kind, term, df) SELECT @kind, t, 1 FROM unnest(@terms) AS t
                 ON CONFLICT (kind, term) DO UPDATE SET df = search_terms.df + 1
                 """, ("kind", kind), ("terms", added));
@@ -475,7 +460,7 @@ public static class SearchIndex
     /// </summary>
     private static async Task<(Dictionary<string, long>, long)> PostgresDocumentFrequenciesAsync(RendaDbContext db, DbTransaction? tx, string kind, IEnumerable<string> terms, CancellationToken ct)
     {
-        await using var cmd = Command(tx, db, """
+        await using var cmd = Data.Database.Command(db, tx, """
             SELECT term, df FROM search_terms WHERE kind = @kind AND term = ANY(@terms);
             SELECT reltuples::bigint FROM pg_class WHERE oid = 'search_documents'::regclass;
             """, ("kind", kind), ("terms", terms.ToArray()));
@@ -508,7 +493,7 @@ public static class SearchIndex
             parts.Add($"(SELECT id, body, tokens FROM search_documents WHERE tokens @@ {common} AND {where} LIMIT {MaxExamined})");
         }
         var rank = string.Join(" | ", plan.RankTerms.Select(t => $"'{t}'"));
-        await using var cmd = Command(tx, db, $"""
+        await using var cmd = Data.Database.Command(db, tx, $"""
             SELECT id, body FROM (
                 {string.Join("\n    UNION ALL\n    ", parts)}
             ) AS found

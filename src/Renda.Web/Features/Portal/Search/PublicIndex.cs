@@ -74,7 +74,7 @@ public static class PublicIndex
                   WHERE d.doc_id IN (SELECT rowid FROM search_public_fts WHERE search_public_fts MATCH @match) AND {where} AND {check}
                   ORDER BY {orderBy} LIMIT {Cap + 1}
                   """;
-            await using (var cmd = Command(db, tx, sql, [("match", string.Join(" AND ", tokens.Select(t => $"\"{t}\""))), .. words.Select((w, i) => ($"w{i}", (object?)w.Norm))]))
+            await using (var cmd = Data.Database.Command(db, tx, sql, [("match", string.Join(" AND ", tokens.Select(t => $"\"{t}\""))), .. words.Select((w, i) => ($"w{i}", (object?)w.Norm))]))
             await using (var r = await cmd.ExecuteReaderAsync(ct))
                 while (await r.ReadAsync(ct))
                     found.Add((r.GetInt64(0), r.GetString(1), Convert.ToBoolean(r.GetValue(2), CultureInfo.InvariantCulture), r.GetInt64(3)));
@@ -90,7 +90,7 @@ public static class PublicIndex
             var rows = new Dictionary<long, (string Section, string Key, string Url, string Title, string Body, long At)>();
             if (ids.Count > 0)
             {
-                await using var cmd = Command(db, tx, $"SELECT doc_id, section, key, url, title, body, published_at FROM search_public_documents WHERE doc_id IN ({string.Join(",", ids)})");
+                await using var cmd = Data.Database.Command(db, tx, $"SELECT doc_id, section, key, url, title, body, published_at FROM search_public_documents WHERE doc_id IN ({string.Join(",", ids)})");
                 await using var r = await cmd.ExecuteReaderAsync(ct);
                 while (await r.ReadAsync(ct))
                     rows[r.GetInt64(0)] = (r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetInt64(6));
@@ -180,7 +180,7 @@ public static class PublicIndex
         try
         {
             var list = string.Join(",", sections.Select(s => $"'{s}'"));
-            await using var cmd = Command(db, null, $"SELECT section, key, stamp FROM search_public_documents WHERE section IN ({list})");
+            await using var cmd = Data.Database.Command(db, null, $"SELECT section, key, stamp FROM search_public_documents WHERE section IN ({list})");
             var result = new List<Indexed>();
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct)) result.Add(new(r.GetString(0), r.GetString(1), r.GetString(2)));
@@ -210,13 +210,13 @@ public static class PublicIndex
             {
                 // One statement per batch, the rows as parallel arrays: a round trip per item made a first index of the
                 // demo (1,500 items) take longer than a search waits for it.
-                await using (var del = Command(db, tx, """
+                await using (var del = Data.Database.Command(db, tx, """
                     DELETE FROM search_public_documents d USING unnest(@sections, @keys) AS x(s, k) WHERE d.section = x.s AND d.key = x.k
                     """, ("sections", keys.Select(k => k.Item1).ToArray()), ("keys", keys.Select(k => k.Item2).ToArray())))
                     await del.ExecuteNonQueryAsync(ct);
                 if (upserts.Count > 0)
                 {
-                    await using var cmd = Command(db, tx, """
+                    await using var cmd = Data.Database.Command(db, tx, """
                         INSERT INTO search_public_documents (section, key, congress_id, url, title, body, norm_title, norm_body, published_at, stamp, tokens)
                         SELECT s, k, c, u, t, b, nt, nb, a, st, array_to_tsvector(string_to_array(tk, ' '))
                         FROM unnest(@s, @k, @c, @u, @t, @b, @nt, @nb, @a, @st, @tk) AS x(s, k, c, u, t, b, nt, nb, a, st, tk)
@@ -234,20 +234,20 @@ public static class PublicIndex
                 foreach (var (section, key) in keys)
                 {
                     // Contentless FTS5: a row is deleted by its rowid, found in the documents table first.
-                    await using var fdel = Command(db, tx, "DELETE FROM search_public_fts WHERE rowid IN (SELECT doc_id FROM search_public_documents WHERE section = @s AND key = @k)", ("s", section), ("k", key));
+                    await using var fdel = Data.Database.Command(db, tx, "DELETE FROM search_public_fts WHERE rowid IN (SELECT doc_id FROM search_public_documents WHERE section = @s AND key = @k)", ("s", section), ("k", key));
                     await fdel.ExecuteNonQueryAsync(ct);
-                    await using var del = Command(db, tx, "DELETE FROM search_public_documents WHERE section = @s AND key = @k", ("s", section), ("k", key));
+                    await using var del = Data.Database.Command(db, tx, "DELETE FROM search_public_documents WHERE section = @s AND key = @k", ("s", section), ("k", key));
                     await del.ExecuteNonQueryAsync(ct);
                 }
                 foreach (var d in upserts)
                 {
-                    await using var cmd = Command(db, tx, """
+                    await using var cmd = Data.Database.Command(db, tx, """
                         INSERT INTO search_public_documents (section, key, congress_id, url, title, body, norm_title, norm_body, published_at, stamp)
                         VALUES (@section, @key, @congress, @url, @title, @body, @nt, @nb, @at, @stamp) RETURNING doc_id
                         """, ("section", d.Section), ("key", d.Key), ("congress", d.CongressId), ("url", d.Url), ("title", d.Title), ("body", d.Text),
                         ("nt", ChineseText.Normalize(d.Title)), ("nb", ChineseText.Normalize(d.Text)), ("at", Seconds(d)), ("stamp", StampOf(d)));
                     var id = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-                    await using var fts = Command(db, tx, "INSERT INTO search_public_fts (rowid, tokens) VALUES (@id, @tokens)", ("id", id), ("tokens", string.Join(' ', TokensOf(d))));
+                    await using var fts = Data.Database.Command(db, tx, "INSERT INTO search_public_fts (rowid, tokens) VALUES (@id, @tokens)", ("id", id), ("tokens", string.Join(' ', TokensOf(d))));
                     await fts.ExecuteNonQueryAsync(ct);
                 }
             }
@@ -270,7 +270,7 @@ public static class PublicIndex
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var cmd = Command(db, null, "SELECT gin_clean_pending_list('search_public_documents_tokens'::regclass)");
+            await using var cmd = Data.Database.Command(db, null, "SELECT gin_clean_pending_list('search_public_documents_tokens'::regclass)");
             await cmd.ExecuteScalarAsync(ct);
         }
         finally
@@ -287,10 +287,10 @@ public static class PublicIndex
         try
         {
             var counts = new Dictionary<string, int>();
-            await using (var cmd = Command(db, null, "SELECT section, count(*) FROM search_public_documents GROUP BY section"))
+            await using (var cmd = Data.Database.Command(db, null, "SELECT section, count(*) FROM search_public_documents GROUP BY section"))
             await using (var r = await cmd.ExecuteReaderAsync(ct))
                 while (await r.ReadAsync(ct)) counts[r.GetString(0)] = Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture);
-            await using var s = Command(db, null, "SELECT caught_up_at, last_error, last_error_at, rebuilt_at FROM search_public_state WHERE id = 1");
+            await using var s = Data.Database.Command(db, null, "SELECT caught_up_at, last_error, last_error_at, rebuilt_at FROM search_public_state WHERE id = 1");
             await using var row = await s.ExecuteReaderAsync(ct);
             await row.ReadAsync(ct);
             DateTime? Time(int i) => row.IsDBNull(i) ? null : DateTime.UnixEpoch.AddSeconds(row.GetInt64(i));
@@ -314,28 +314,12 @@ public static class PublicIndex
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var cmd = Command(db, null, $"UPDATE search_public_state SET {string.Join(", ", sets)} WHERE id = 1", ("at", at), ("error", error?[..Math.Min(error.Length, 2000)]));
+            await using var cmd = Data.Database.Command(db, null, $"UPDATE search_public_state SET {string.Join(", ", sets)} WHERE id = 1", ("at", at), ("error", error?[..Math.Min(error.Length, 2000)]));
             await cmd.ExecuteNonQueryAsync(ct);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
-    }
-
-    private static DbCommand Command(RendaDbContext db, DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var cmd = db.Database.GetDbConnection().CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            if (!sql.Contains("@" + name, StringComparison.Ordinal)) continue;
-            var p = cmd.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value ?? DBNull.Value;
-            cmd.Parameters.Add(p);
-        }
-        return cmd;
     }
 }
